@@ -1,0 +1,30 @@
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+/// What people see when something fails on our side. It never shows
+/// technical detail; that goes to the server log.
+#[component]
+pub fn ServiceErrorPage() -> impl IntoView {
+    #[cfg(feature = "ssr")]
+    if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
+        response.set_status(http::StatusCode::INTERNAL_SERVER_ERROR);
+    }
+    view! {
+        <Title text="Sorry, there is a problem with the service" />
+        <div class="nhsuk-grid-row">
+            <div class="nhsuk-grid-column-two-thirds">
+                <h1 class="nhsuk-heading-l">"Sorry, there is a problem with the service"</h1>
+                <p>"Try again later. If the problem continues, contact the team that told you about the hub."</p>
+                <p>
+                    "You can "
+                    <a href="/">"go to the hub's home page"</a>
+                    "."
+                </p>
+            </div>
+        </div>
+    }
+}
+
+/// The same message as a complete HTML document, for failures outside the
+/// Leptos renderer (for example a panic caught by the server).
+pub const SERVICE_ERROR_HTML: &str = r#"<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Sorry, there is a problem with the service – Investigation Resources Hub</title></head><body><main id="maincontent"><h1>Sorry, there is a problem with the service</h1><p>Try again later.</p><p>You can <a href="/">go to the hub's home page</a>.</p></main></body></html>"#;

@@ -1,0 +1,11 @@
+//! Pages that belong to no single domain area.
+
+mod about;
+mod error;
+mod home;
+mod not_found;
+
+pub use about::AboutPage;
+pub use error::{ServiceErrorPage, SERVICE_ERROR_HTML};
+pub use home::HomePage;
+pub use not_found::NotFoundPage;

@@ -1,0 +1,26 @@
+import { test, expect } from "./support";
+
+test("the page's WASM and CSS have hashed names, long cache lives and brotli", async ({ page, request, visit, javaScriptEnabled }) => {
+  test.skip(!javaScriptEnabled, "checked once");
+  await visit("/");
+  const wasm = await page.locator("link[rel=preload][type='application/wasm']").getAttribute("href");
+  const css = await page.locator("link[rel=stylesheet]").getAttribute("href");
+  expect(wasm).toMatch(/^\/pkg\/hub\.[A-Za-z0-9_-]+\.wasm$/);
+  expect(css).toMatch(/^\/pkg\/hub\.[A-Za-z0-9_-]+\.css$/);
+
+  for (const path of [wasm!, css!]) {
+    const response = await request.get(path, { headers: { "Accept-Encoding": "br" } });
+    expect(response.status()).toBe(200);
+    expect(response.headers()["content-encoding"]).toBe("br");
+    expect(response.headers()["cache-control"]).toBe("public, max-age=31536000, immutable");
+  }
+});
+
+test("pages carry the security headers", async ({ request }) => {
+  const response = await request.get("/");
+  const headers = response.headers();
+  expect(headers["content-security-policy"]).toContain("frame-ancestors 'none'");
+  expect(headers["content-security-policy"]).toMatch(/script-src 'self' 'nonce-[^']+'/);
+  expect(headers["x-content-type-options"]).toBe("nosniff");
+  expect(headers["referrer-policy"]).toBe("no-referrer");
+});

@@ -1,0 +1,241 @@
+//! All configuration, in one place: command-line flags that fall back to
+//! environment variables that fall back to defaults. Raw strings are parsed
+//! once into typed [`Settings`]; nothing else reads the environment.
+
+use std::fmt;
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::str::FromStr;
+
+use clap::{Args, Parser, Subcommand};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "hub",
+    version,
+    about = "The Investigation Resources Hub: modules, toolkits, guides and a network for patient-safety investigators.",
+    long_about = "The Investigation Resources Hub web server.\n\n\
+        With no command it serves the hub (the same as `hub serve`). Every option can also be set \
+        by the environment variable named beside it; flags win over the environment."
+)]
+pub struct Cli {
+    #[command(flatten)]
+    pub settings: SettingsArgs,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand, Clone, PartialEq, Eq)]
+pub enum Command {
+    /// Apply any pending database migrations, then serve the hub (the default).
+    Serve,
+    /// Create the database if needed, apply pending migrations, and exit.
+    Migrate,
+}
+
+#[derive(Debug, Args, Clone)]
+pub struct SettingsArgs {
+    /// Where the data lives: `sqlite://PATH` (a file, created on first start) or
+    /// `postgres://USER@HOST:PORT/DATABASE` (shared by several hub instances).
+    #[arg(
+        long,
+        env = "DATABASE_URL",
+        default_value = "sqlite://data/hub.db",
+        global = true
+    )]
+    pub database_url: String,
+
+    /// The address and port to listen on.
+    #[arg(
+        long,
+        env = "HUB_ADDR",
+        default_value = "127.0.0.1:3000",
+        global = true
+    )]
+    pub addr: String,
+
+    /// The folder of built front-end files (cargo-leptos's site root).
+    #[arg(
+        long,
+        env = "HUB_SITE_ROOT",
+        default_value = "target/site",
+        global = true
+    )]
+    pub site_root: PathBuf,
+
+    /// The largest request body accepted, in bytes.
+    #[arg(long, env = "HUB_MAX_BODY_BYTES", default_value_t = 2 * 1024 * 1024, global = true)]
+    pub max_body_bytes: usize,
+}
+
+/// Configuration after parsing: every value here is known to be well formed.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    pub database: DatabaseUrl,
+    pub addr: SocketAddr,
+    pub site_root: PathBuf,
+    pub max_body_bytes: usize,
+}
+
+impl TryFrom<SettingsArgs> for Settings {
+    type Error = ConfigError;
+
+    fn try_from(args: SettingsArgs) -> Result<Self, Self::Error> {
+        let addr = args
+            .addr
+            .parse()
+            .map_err(|_| ConfigError::Address(args.addr.clone()))?;
+        if args.max_body_bytes == 0 {
+            return Err(ConfigError::BodyLimit);
+        }
+        Ok(Settings {
+            database: args.database_url.parse()?,
+            addr,
+            site_root: args.site_root,
+            max_body_bytes: args.max_body_bytes,
+        })
+    }
+}
+
+/// A database location the hub knows how to open.
+#[derive(Clone, PartialEq, Eq)]
+pub enum DatabaseUrl {
+    Sqlite { path: PathBuf },
+    Postgres { url: String },
+}
+
+impl FromStr for DatabaseUrl {
+    type Err = ConfigError;
+
+    fn from_str(raw: &str) -> Result<Self, Self::Err> {
+        let raw = raw.trim();
+        if let Some(rest) = raw
+            .strip_prefix("sqlite://")
+            .or_else(|| raw.strip_prefix("sqlite:"))
+        {
+            let path = rest.split('?').next().unwrap_or_default();
+            if path.is_empty() {
+                return Err(ConfigError::DatabaseUrl(
+                    raw.to_string(),
+                    "it names no file",
+                ));
+            }
+            return Ok(DatabaseUrl::Sqlite {
+                path: PathBuf::from(path),
+            });
+        }
+        if raw.starts_with("postgres://") || raw.starts_with("postgresql://") {
+            let parsed = url::Url::parse(raw)
+                .map_err(|_| ConfigError::DatabaseUrl(redact(raw), "it is not a valid URL"))?;
+            if parsed.host_str().is_none_or(str::is_empty) {
+                return Err(ConfigError::DatabaseUrl(redact(raw), "it names no host"));
+            }
+            return Ok(DatabaseUrl::Postgres {
+                url: raw.to_string(),
+            });
+        }
+        Err(ConfigError::DatabaseUrl(
+            redact(raw),
+            "it must start with sqlite:// or postgres://",
+        ))
+    }
+}
+
+impl fmt::Debug for DatabaseUrl {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self, f)
+    }
+}
+
+/// Shown in logs and errors: never includes a password.
+impl fmt::Display for DatabaseUrl {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            DatabaseUrl::Sqlite { path } => write!(f, "sqlite://{}", path.display()),
+            DatabaseUrl::Postgres { url } => f.write_str(&redact(url)),
+        }
+    }
+}
+
+/// Replaces the password in a URL, if any, with `***`.
+pub fn redact(raw: &str) -> String {
+    match url::Url::parse(raw) {
+        Ok(mut parsed) if parsed.password().is_some() => {
+            let _ = parsed.set_password(Some("***"));
+            parsed.to_string()
+        }
+        _ => raw.to_string(),
+    }
+}
+
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+pub enum ConfigError {
+    #[error("DATABASE_URL '{0}' cannot be used: {1}.")]
+    DatabaseUrl(String, &'static str),
+    #[error("HUB_ADDR '{0}' is not an address and port such as 127.0.0.1:3000.")]
+    Address(String),
+    #[error("HUB_MAX_BODY_BYTES must be more than 0.")]
+    BodyLimit,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sqlite_urls_name_a_file() {
+        assert_eq!(
+            "sqlite://data/hub.db".parse::<DatabaseUrl>().unwrap(),
+            DatabaseUrl::Sqlite {
+                path: "data/hub.db".into()
+            }
+        );
+        assert_eq!(
+            "sqlite:///tmp/x.db?mode=rwc"
+                .parse::<DatabaseUrl>()
+                .unwrap(),
+            DatabaseUrl::Sqlite {
+                path: "/tmp/x.db".into()
+            }
+        );
+        assert!(matches!(
+            "sqlite://".parse::<DatabaseUrl>(),
+            Err(ConfigError::DatabaseUrl(_, _))
+        ));
+    }
+
+    #[test]
+    fn postgres_urls_are_kept_and_passwords_hidden() {
+        let url: DatabaseUrl = "postgres://hub:secret@db.example:5432/hub".parse().unwrap();
+        assert_eq!(url.to_string(), "postgres://hub:***@db.example:5432/hub");
+        assert!(!format!("{url:?}").contains("secret"));
+    }
+
+    #[test]
+    fn other_schemes_are_refused_with_a_reason() {
+        let error = "mysql://root:pw@localhost/hub"
+            .parse::<DatabaseUrl>()
+            .unwrap_err();
+        let message = error.to_string();
+        assert!(
+            message.contains("must start with sqlite:// or postgres://"),
+            "{message}"
+        );
+        assert!(!message.contains("pw@"), "{message}");
+    }
+
+    #[test]
+    fn bad_addresses_are_refused() {
+        let args = SettingsArgs {
+            database_url: "sqlite://x.db".into(),
+            addr: "localhost".into(),
+            site_root: "target/site".into(),
+            max_body_bytes: 10,
+        };
+        assert_eq!(
+            Settings::try_from(args).unwrap_err(),
+            ConfigError::Address("localhost".into())
+        );
+    }
+}

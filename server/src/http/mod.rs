@@ -1,0 +1,4 @@
+//! HTTP plumbing that is not a page: probes, headers, caching, panics.
+
+pub mod headers;
+pub mod health;

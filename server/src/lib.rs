@@ -1,0 +1,9 @@
+//! The hub's server: configuration, database start-up, HTTP plumbing and
+//! the command-line interface. Pages and server functions live in `app`.
+
+pub mod cli;
+pub mod config;
+pub mod db;
+pub mod http;
+pub mod startup;
+pub mod telemetry;

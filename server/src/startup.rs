@@ -1,0 +1,207 @@
+//! Building the application from [`Settings`] and running it until a
+//! shutdown signal. `main` and the integration tests share this path.
+
+use std::future::Future;
+use std::net::SocketAddr;
+
+use app::db::Db;
+use app::{shell, App};
+use axum::extract::FromRef;
+use axum::routing::get;
+use axum::{middleware, Router};
+use leptos::config::{Env, LeptosOptions};
+use leptos::prelude::provide_context;
+use leptos_axum::{file_and_error_handler, generate_route_list, LeptosRoutes};
+use tokio::net::TcpListener;
+use tower_http::catch_panic::CatchPanicLayer;
+use tower_http::compression::CompressionLayer;
+use tower_http::limit::RequestBodyLimitLayer;
+use tower_http::services::{ServeDir, ServeFile};
+use tower_http::trace::{DefaultMakeSpan, DefaultOnResponse, TraceLayer};
+use tower_http::LatencyUnit;
+use tracing::Level;
+
+use crate::config::{DatabaseUrl, Settings};
+use crate::db::{self, DbError};
+use crate::http::{headers, health};
+
+/// What every handler can reach.
+#[derive(Clone, Debug)]
+pub struct AppState {
+    pub leptos_options: LeptosOptions,
+    pub db: Db,
+    pub database: DatabaseUrl,
+}
+
+impl FromRef<AppState> for LeptosOptions {
+    fn from_ref(state: &AppState) -> Self {
+        state.leptos_options.clone()
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum StartupError {
+    #[error(transparent)]
+    Database(#[from] DbError),
+    #[error("Could not listen on {addr}: {reason}. Set HUB_ADDR to a free address and port.")]
+    Bind { addr: SocketAddr, reason: String },
+}
+
+pub struct Application {
+    listener: TcpListener,
+    router: Router,
+    db: Db,
+}
+
+impl Application {
+    /// Opens and migrates the database, then binds the listener.
+    pub async fn build(settings: Settings) -> Result<Self, StartupError> {
+        let db = db::connect(&settings.database).await?;
+        db::migrate(&db, &settings.database).await?;
+        let listener =
+            TcpListener::bind(settings.addr)
+                .await
+                .map_err(|error| StartupError::Bind {
+                    addr: settings.addr,
+                    reason: match error.kind() {
+                        std::io::ErrorKind::AddrInUse => {
+                            "the address is already in use".to_string()
+                        }
+                        _ => error.to_string(),
+                    },
+                })?;
+        let addr = listener.local_addr().map_err(|error| StartupError::Bind {
+            addr: settings.addr,
+            reason: error.to_string(),
+        })?;
+        let state = AppState {
+            leptos_options: leptos_options(&settings, addr),
+            db: db.clone(),
+            database: settings.database.clone(),
+        };
+        Ok(Self {
+            listener,
+            router: router(state, settings.max_body_bytes),
+            db,
+        })
+    }
+
+    pub fn local_addr(&self) -> SocketAddr {
+        self.listener
+            .local_addr()
+            .expect("a bound listener has an address")
+    }
+
+    /// Serves until Ctrl-C or SIGTERM, lets in-flight requests finish, then
+    /// closes the database pool.
+    pub async fn run_until_stopped(self) -> std::io::Result<()> {
+        self.run_until(shutdown_signal()).await
+    }
+
+    pub async fn run_until(
+        self,
+        signal: impl Future<Output = ()> + Send + 'static,
+    ) -> std::io::Result<()> {
+        tracing::info!(address = %self.local_addr(), backend = self.db.backend().name(), "serving the hub");
+        let result = axum::serve(self.listener, self.router)
+            .with_graceful_shutdown(signal)
+            .await;
+        self.db.close().await;
+        tracing::info!("stopped");
+        result
+    }
+}
+
+fn leptos_options(settings: &Settings, addr: SocketAddr) -> LeptosOptions {
+    LeptosOptions::builder()
+        .output_name("hub")
+        .site_root(settings.site_root.to_string_lossy().to_string())
+        .site_pkg_dir("pkg")
+        .site_addr(addr)
+        .env(Env::PROD)
+        .hash_files(hash_file_beside_binary())
+        .build()
+}
+
+/// cargo-leptos writes `hash.txt` beside the binary when it hashes asset
+/// names. Leptos panics on a missing hash file, so hashed names are used
+/// only when the file is really there (not, say, under `cargo test`).
+fn hash_file_beside_binary() -> bool {
+    std::env::current_exe()
+        .ok()
+        .and_then(|exe| exe.parent().map(|folder| folder.join("hash.txt")))
+        .is_some_and(|path| path.is_file())
+}
+
+/// The whole HTTP surface: probes, static files, pages and server
+/// functions, wrapped in the layers every response passes through.
+pub fn router(state: AppState, max_body_bytes: usize) -> Router {
+    let site_root = std::path::PathBuf::from(state.leptos_options.site_root.as_ref());
+    let routes = generate_route_list(App);
+    let db = state.db.clone();
+    let options = state.leptos_options.clone();
+
+    let mut router = Router::new()
+        .route("/healthz", get(health::healthz))
+        .route("/readyz", get(health::readyz))
+        .nest_service(
+            "/pkg",
+            ServeDir::new(site_root.join("pkg"))
+                .precompressed_br()
+                .precompressed_gzip(),
+        )
+        .nest_service("/assets", ServeDir::new(site_root.join("assets")))
+        .route_service(
+            "/favicon.svg",
+            ServeFile::new(site_root.join("favicon.svg")),
+        )
+        .leptos_routes_with_context(
+            &state,
+            routes,
+            move || provide_context(db.clone()),
+            move || shell(options.clone()),
+        )
+        .fallback(file_and_error_handler::<AppState, _>(shell))
+        .with_state(state);
+
+    for layer in headers::security_header_layers() {
+        router = router.layer(layer);
+    }
+    router
+        .layer(middleware::from_fn(headers::cache_control))
+        .layer(CompressionLayer::new())
+        .layer(RequestBodyLimitLayer::new(max_body_bytes))
+        .layer(
+            TraceLayer::new_for_http()
+                .make_span_with(DefaultMakeSpan::new().level(Level::INFO))
+                .on_response(
+                    DefaultOnResponse::new()
+                        .level(Level::INFO)
+                        .latency_unit(LatencyUnit::Millis),
+                ),
+        )
+        .layer(CatchPanicLayer::custom(headers::panic_response))
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        if tokio::signal::ctrl_c().await.is_err() {
+            std::future::pending::<()>().await;
+        }
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => tracing::info!("Ctrl-C received, shutting down"),
+        () = terminate => tracing::info!("SIGTERM received, shutting down"),
+    }
+}
