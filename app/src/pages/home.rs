@@ -41,8 +41,9 @@ pub fn HomePage() -> impl IntoView {
             />
         </CardGroup>
 
+        <h2 class="nhsuk-heading-l">"Where to start"</h2>
         <Tabs
-            title="Where to start"
+            title="Contents"
             panels=vec![
                 TabPanel {
                     id: "start-foundation",
