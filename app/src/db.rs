@@ -59,3 +59,15 @@ impl Db {
         with_pool!(self, pool => pool.close().await)
     }
 }
+
+/// The database for this request, as provided by the server.
+pub fn from_context() -> Result<Db, leptos::prelude::ServerFnError> {
+    leptos::prelude::use_context::<Db>()
+        .ok_or_else(|| leptos::prelude::ServerFnError::new("the database is not available"))
+}
+
+/// Logs a failure in full and gives the browser only a plain message.
+pub fn internal_error(error: impl std::fmt::Display) -> leptos::prelude::ServerFnError {
+    tracing::error!(%error, "request failed");
+    leptos::prelude::ServerFnError::new("Sorry, there is a problem with the service")
+}

@@ -5,13 +5,20 @@
 
 pub mod components;
 pub mod layout;
+pub mod organisations;
 pub mod pages;
+pub mod resources;
+pub mod response;
+pub mod search;
 pub mod shell;
+pub mod vocabulary;
 
 #[cfg(feature = "ssr")]
 pub mod assets;
 #[cfg(feature = "ssr")]
 pub mod db;
+#[cfg(feature = "ssr")]
+pub mod markdown;
 
 pub use shell::{shell, App};
 

@@ -4,11 +4,13 @@ use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, MetaTags, Title};
 use leptos_router::{
     components::{Route, Router, Routes},
-    path,
+    path, SsrMode,
 };
 
 use crate::layout::{Footer, Header, SkipLink};
+use crate::organisations::{OrganisationPage, OrganisationsPage};
 use crate::pages::{AboutPage, HomePage, NotFoundPage, ServiceErrorPage};
+use crate::resources::{LessonView, ResourcePage, ResourcesPage, SectorPage, ToolkitsPage};
 use crate::SERVICE_NAME;
 
 /// The whole HTML document. Runs only on the server; the client hydrates
@@ -56,8 +58,21 @@ pub fn App() -> impl IntoView {
                 <main class="nhsuk-main-wrapper" id="maincontent">
                     <ErrorBoundary fallback=|_errors| view! { <ServiceErrorPage /> }>
                         <Routes fallback=NotFoundPage>
-                            <Route path=path!("") view=HomePage />
+                            <Route path=path!("") view=HomePage ssr=SsrMode::Async />
                             <Route path=path!("/about") view=AboutPage />
+                            // Data pages render fully before sending, so a
+                            // missing item or a bad search gets its real status.
+                            <Route path=path!("/resources") view=ResourcesPage ssr=SsrMode::Async />
+                            <Route path=path!("/resources/:slug") view=ResourcePage ssr=SsrMode::Async />
+                            <Route
+                                path=path!("/resources/:slug/lessons/:position")
+                                view=LessonView
+                                ssr=SsrMode::Async
+                            />
+                            <Route path=path!("/toolkits") view=ToolkitsPage ssr=SsrMode::Async />
+                            <Route path=path!("/sectors/:slug") view=SectorPage ssr=SsrMode::Async />
+                            <Route path=path!("/organisations") view=OrganisationsPage ssr=SsrMode::Async />
+                            <Route path=path!("/organisations/:slug") view=OrganisationPage ssr=SsrMode::Async />
                         </Routes>
                     </ErrorBoundary>
                 </main>

@@ -32,6 +32,15 @@ pub enum Command {
     Serve,
     /// Create the database if needed, apply pending migrations, and exit.
     Migrate,
+    /// Load the demo catalogue (organisations, resources, lessons) into an
+    /// empty database. A database that already has resources is left alone.
+    SeedDemo,
+    /// Add a large generated catalogue, for benchmarks.
+    SeedSynthetic {
+        /// How many resources to add.
+        #[arg(long, default_value_t = 100_000)]
+        resources: usize,
+    },
 }
 
 #[derive(Debug, Args, Clone)]

@@ -5,5 +5,6 @@ pub mod cli;
 pub mod config;
 pub mod db;
 pub mod http;
+pub mod seed;
 pub mod startup;
 pub mod telemetry;

@@ -7,6 +7,7 @@ use std::net::SocketAddr;
 use app::db::Db;
 use app::{shell, App};
 use axum::extract::FromRef;
+use axum::http::Method;
 use axum::routing::get;
 use axum::{middleware, Router};
 use leptos::config::{Env, LeptosOptions};
@@ -15,6 +16,7 @@ use leptos_axum::{file_and_error_handler, generate_route_list, LeptosRoutes};
 use tokio::net::TcpListener;
 use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::compression::CompressionLayer;
+use tower_http::cors::{Any, CorsLayer};
 use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::services::{ServeDir, ServeFile};
 use tower_http::trace::{DefaultMakeSpan, DefaultOnResponse, TraceLayer};
@@ -31,6 +33,12 @@ pub struct AppState {
     pub leptos_options: LeptosOptions,
     pub db: Db,
     pub database: DatabaseUrl,
+}
+
+impl FromRef<AppState> for Db {
+    fn from_ref(state: &AppState) -> Self {
+        state.db.clone()
+    }
 }
 
 impl FromRef<AppState> for LeptosOptions {
@@ -144,6 +152,13 @@ pub fn router(state: AppState, max_body_bytes: usize) -> Router {
     let mut router = Router::new()
         .route("/healthz", get(health::healthz))
         .route("/readyz", get(health::readyz))
+        .merge(
+            app::resources::api::routes().layer(
+                CorsLayer::new()
+                    .allow_origin(Any)
+                    .allow_methods([Method::GET]),
+            ),
+        )
         .nest_service(
             "/pkg",
             ServeDir::new(site_root.join("pkg"))

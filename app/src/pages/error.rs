@@ -5,10 +5,7 @@ use leptos_meta::Title;
 /// technical detail; that goes to the server log.
 #[component]
 pub fn ServiceErrorPage() -> impl IntoView {
-    #[cfg(feature = "ssr")]
-    if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
-        response.set_status(http::StatusCode::INTERNAL_SERVER_ERROR);
-    }
+    crate::response::set_status(500);
     view! {
         <Title text="Sorry, there is a problem with the service" />
         <div class="nhsuk-grid-row">

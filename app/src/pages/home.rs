@@ -2,9 +2,12 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 
 use crate::components::{CardGroup, NavCard, TabPanel, Tabs};
+use crate::resources::{home_highlights, ResourceList};
+use crate::vocabulary::Sector;
 
 #[component]
 pub fn HomePage() -> impl IntoView {
+    let highlights = Resource::new(|| (), |_| home_highlights());
     view! {
         <Title text="" />
         <div class="nhsuk-grid-row">
@@ -40,6 +43,31 @@ pub fn HomePage() -> impl IntoView {
                 description="National bodies publish and review material in one place, so there is less duplication and priorities line up."
             />
         </CardGroup>
+
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                highlights.await.map(|highlights| view! {
+                    <div class="nhsuk-grid-row">
+                        <div class="nhsuk-grid-column-one-half">
+                            <h2 class="nhsuk-heading-l">"Featured"</h2>
+                            <ResourceList resources=highlights.featured />
+                        </div>
+                        <div class="nhsuk-grid-column-one-half">
+                            <h2 class="nhsuk-heading-l">"New"</h2>
+                            <ResourceList resources=highlights.newest />
+                        </div>
+                    </div>
+                })
+            })}
+        </Suspense>
+
+        <h2 class="nhsuk-heading-l">"Find resources for your sector"</h2>
+        <p>"Primary care and mental health services have had the least access to investigation training, so the hub starts there."</p>
+        <ul class="nhsuk-list hub-sectors">
+            {Sector::ALL.iter().map(|sector| view! {
+                <li><a href=format!("/sectors/{}", sector.slug())>{sector.label()}</a></li>
+            }).collect_view()}
+        </ul>
 
         <h2 class="nhsuk-heading-l">"Where to start"</h2>
         <Tabs

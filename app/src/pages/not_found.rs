@@ -4,10 +4,7 @@ use leptos_meta::Title;
 /// Shown for any path no route matches; answers with HTTP 404.
 #[component]
 pub fn NotFoundPage() -> impl IntoView {
-    #[cfg(feature = "ssr")]
-    if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
-        response.set_status(http::StatusCode::NOT_FOUND);
-    }
+    crate::response::set_status(404);
     view! {
         <Title text="Page not found" />
         <div class="nhsuk-grid-row">

@@ -245,3 +245,26 @@ macro_rules! both_backends {
         }
     };
 }
+
+/// A running hub with the demo catalogue loaded.
+pub async fn spawn_app_with_demo(backend: Backend) -> TestApp {
+    let app = spawn_app(backend).await;
+    server::seed::demo::seed(&app.db)
+        .await
+        .expect("the demo catalogue loads");
+    app
+}
+
+/// Searches through the engine with a URL query string.
+pub async fn search(
+    app: &TestApp,
+    query: &str,
+) -> Result<app::search::SearchOutcome, app::search::ParamError> {
+    let pairs: Vec<(String, String)> = url::form_urlencoded::parse(query.as_bytes())
+        .into_owned()
+        .collect();
+    let params = app::search::SearchParams::parse(&pairs)?;
+    app::search::engine::search(&app.db, &params)
+        .await
+        .expect("the database answers")
+}

@@ -1,0 +1,101 @@
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_params_map;
+
+use crate::components::Pagination;
+use crate::layout::{Breadcrumbs, Crumb};
+use crate::pages::NotFoundPage;
+use crate::resources::{get_lesson, LessonPage};
+
+/// `/resources/{slug}/lessons/{position}`: one lesson, with the module's
+/// contents and previous/next links.
+#[component]
+pub fn LessonView() -> impl IntoView {
+    let params = use_params_map();
+    let key = move || {
+        params.with(|map| {
+            (
+                map.get("slug").unwrap_or_default(),
+                map.get("position").and_then(|p| p.parse::<u32>().ok()),
+            )
+        })
+    };
+    let lesson = Resource::new(key, |(slug, position)| async move {
+        match position {
+            Some(position) => get_lesson(slug, position).await,
+            None => Ok(None),
+        }
+    });
+    view! {
+        <Suspense fallback=|| view! { <p>"Loading…"</p> }>
+            {move || Suspend::new(async move {
+                match lesson.await {
+                    Ok(Some(page)) => view! { <Lesson page /> }.into_any(),
+                    Ok(None) => view! { <NotFoundPage /> }.into_any(),
+                    Err(error) => Err::<(), _>(error).into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn Lesson(page: LessonPage) -> impl IntoView {
+    let LessonPage {
+        module_slug,
+        module_title,
+        position,
+        title,
+        body_html,
+        lessons,
+    } = page;
+    let count = lessons.len();
+    let href = |position: u32| format!("/resources/{module_slug}/lessons/{position}");
+    let find = |wanted: u32| {
+        lessons
+            .iter()
+            .find(|lesson| lesson.position == wanted)
+            .cloned()
+    };
+    let previous = position
+        .checked_sub(1)
+        .and_then(find)
+        .map(|lesson| (href(lesson.position), lesson.title));
+    let next = find(position + 1).map(|lesson| (href(lesson.position), lesson.title));
+    let contents = lessons
+        .iter()
+        .map(|lesson| {
+            let current = lesson.position == position;
+            view! {
+                <li class="nhsuk-contents-list__item" aria-current=current.then_some("page")>
+                    {if current {
+                        view! { <span class="nhsuk-contents-list__current">{lesson.title.clone()}</span> }.into_any()
+                    } else {
+                        view! { <a class="nhsuk-contents-list__link" href=href(lesson.position)>{lesson.title.clone()}</a> }.into_any()
+                    }}
+                </li>
+            }
+        })
+        .collect_view();
+
+    view! {
+        <Title text=format!("{title} – {module_title}") />
+        <Breadcrumbs trail=vec![
+            Crumb::new("Home", "/"),
+            Crumb::new("Resources", "/resources"),
+            Crumb::new(module_title.clone(), format!("/resources/{module_slug}")),
+        ] />
+        <div class="nhsuk-grid-row">
+            <div class="nhsuk-grid-column-two-thirds">
+                <span class="nhsuk-caption-l">{format!("{module_title}: lesson {position} of {count}")}</span>
+                <h1 class="nhsuk-heading-l">{title}</h1>
+                <nav class="nhsuk-contents-list" aria-label="Lessons in this module">
+                    <h2 class="nhsuk-u-visually-hidden">"Lessons"</h2>
+                    <ol class="nhsuk-contents-list__list">{contents}</ol>
+                </nav>
+                <div class="hub-prose" inner_html=body_html></div>
+                <Pagination label="Previous and next lessons" previous next />
+            </div>
+        </div>
+    }
+}

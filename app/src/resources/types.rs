@@ -1,0 +1,105 @@
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::search::Highlighted;
+use crate::vocabulary::{LearningResponse, Level, ResourceKind, Sector, Topic};
+
+/// An organisation as named on a resource.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OrganisationRef {
+    pub slug: String,
+    pub name: String,
+}
+
+/// What a list of resources shows about each one.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ResourceCard {
+    pub slug: String,
+    pub kind: ResourceKind,
+    pub title: String,
+    pub summary: String,
+    /// Where the search terms matched, when there were search terms.
+    pub snippet: Option<Highlighted>,
+    pub provider: OrganisationRef,
+    pub level: Level,
+    pub sectors: Vec<Sector>,
+    pub minutes: u32,
+    pub published_on: Option<NaiveDate>,
+}
+
+/// A lesson's place in its module.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LessonTitle {
+    pub position: u32,
+    pub title: String,
+}
+
+/// Everything the resource page shows.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ResourceDetail {
+    pub card: ResourceCard,
+    /// Sanitised HTML rendered from the Markdown body.
+    pub body_html: String,
+    pub topics: Vec<Topic>,
+    pub responses: Vec<LearningResponse>,
+    pub audience: String,
+    pub cpd_hours: f64,
+    pub external_url: Option<String>,
+    pub reviewed_on: NaiveDate,
+    pub review_by: NaiveDate,
+    pub lessons: Vec<LessonTitle>,
+    pub related: Vec<ResourceCard>,
+}
+
+/// One lesson of a module, with the module's outline for navigation.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct LessonPage {
+    pub module_slug: String,
+    pub module_title: String,
+    pub position: u32,
+    pub title: String,
+    pub body_html: String,
+    pub lessons: Vec<LessonTitle>,
+}
+
+/// Minutes as people say them: "45 minutes", "1 hour 30 minutes".
+pub fn format_minutes(minutes: u32) -> String {
+    let plural = |n: u32, word: &str| {
+        if n == 1 {
+            format!("1 {word}")
+        } else {
+            format!("{n} {word}s")
+        }
+    };
+    match (minutes / 60, minutes % 60) {
+        (0, m) => plural(m, "minute"),
+        (h, 0) => plural(h, "hour"),
+        (h, m) => format!("{} {}", plural(h, "hour"), plural(m, "minute")),
+    }
+}
+
+/// Dates in the NHS.UK style: "14 March 2025".
+pub fn format_date(date: NaiveDate) -> String {
+    date.format("%-d %B %Y").to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn durations_read_naturally() {
+        assert_eq!(format_minutes(1), "1 minute");
+        assert_eq!(format_minutes(45), "45 minutes");
+        assert_eq!(format_minutes(60), "1 hour");
+        assert_eq!(format_minutes(150), "2 hours 30 minutes");
+    }
+
+    #[test]
+    fn dates_use_the_nhs_style() {
+        assert_eq!(
+            format_date(NaiveDate::from_ymd_opt(2025, 3, 4).unwrap()),
+            "4 March 2025"
+        );
+    }
+}

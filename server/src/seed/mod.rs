@@ -1,0 +1,13 @@
+//! Loading data into an empty hub: the demo catalogue people explore, and a
+//! large synthetic one for benchmarks.
+
+pub mod demo;
+pub mod synthetic;
+
+#[derive(Debug, thiserror::Error)]
+pub enum SeedError {
+    #[error("The demo data is not valid: {0}.")]
+    InvalidData(String),
+    #[error("Could not write to the database: {0}.")]
+    Database(#[from] sqlx::Error),
+}
