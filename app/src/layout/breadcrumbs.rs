@@ -36,12 +36,10 @@ pub fn Breadcrumbs(trail: Vec<Crumb>) -> impl IntoView {
                     .collect_view()}
             </ol>
             {back.map(|crumb| view! {
-                <p class="nhsuk-breadcrumb__back">
-                    <a class="nhsuk-breadcrumb__backlink" href=crumb.href>
-                        <span class="nhsuk-u-visually-hidden">"Back to "</span>
-                        {crumb.label}
-                    </a>
-                </p>
+                <a class="nhsuk-back-link" href=crumb.href>
+                    <span class="nhsuk-u-visually-hidden">"Back to "</span>
+                    {crumb.label}
+                </a>
             })}
         </nav>
     }

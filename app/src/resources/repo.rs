@@ -138,17 +138,19 @@ pub async fn cards(
         .collect())
 }
 
-/// The best matching passage of each resource, marked up by the backend.
+/// The best matching passage of each resource's summary, else of its body,
+/// marked up by the backend. (The title is shown anyway.)
 async fn snippets(
     db: &Db,
     ids: &[i64],
     terms: &SearchTerms,
 ) -> sqlx::Result<std::collections::HashMap<i64, Highlighted>> {
     let (start, end) = (Highlighted::START, Highlighted::END);
-    let rows: Vec<(i64, String)> = match db {
+    let rows: Vec<(i64, String, String)> = match db {
         Db::Sqlite(pool) => {
             let sql = format!(
-                "SELECT rowid, snippet(resources_fts, -1, '{start}', '{end}', '…', 28) FROM resources_fts \
+                "SELECT rowid, snippet(resources_fts, 1, '{start}', '{end}', '…', 28), \
+                 snippet(resources_fts, 2, '{start}', '{end}', '…', 28) FROM resources_fts \
                  WHERE resources_fts MATCH $1 AND rowid IN ({})",
                 placeholders(2, ids.len())
             );
@@ -160,8 +162,8 @@ async fn snippets(
         }
         Db::Postgres(pool) => {
             let sql = format!(
-                "SELECT id, ts_headline('english', summary || ' ' || body, to_tsquery('english', $1), $2) \
-                 FROM resources WHERE id IN ({})",
+                "SELECT id, ts_headline('english', summary, query, $2), ts_headline('english', body, query, $2) \
+                 FROM resources, to_tsquery('english', $1) query WHERE id IN ({})",
                 placeholders(3, ids.len())
             );
             let options = format!("StartSel={start}, StopSel={end}, MaxWords=28, MinWords=12, MaxFragments=1, FragmentDelimiter=…");
@@ -174,7 +176,17 @@ async fn snippets(
     };
     Ok(rows
         .into_iter()
-        .map(|(id, text)| (id, Highlighted::from_marked(&text)))
+        .map(|(id, summary, body)| {
+            let summary = Highlighted::from_marked(&summary);
+            (
+                id,
+                if summary.has_match() {
+                    summary
+                } else {
+                    Highlighted::from_marked(&body)
+                },
+            )
+        })
         .collect())
 }
 

@@ -122,7 +122,6 @@ fn Results(outcome: SearchOutcome) -> impl IntoView {
         facets,
         corrected_query,
     } = outcome;
-    let sort = params.effective_sort();
     let has_query = !params.query().is_empty();
     let heading = match total {
         0 => "No resources found".to_string(),
@@ -143,10 +142,15 @@ fn Results(outcome: SearchOutcome) -> impl IntoView {
                     <div class="nhsuk-form-group">
                         <label class="nhsuk-label" for="sort">"Sort by"</label>
                         <select class="nhsuk-select" id="sort" name="sort">
+                            // The first option sends no sort at all, so adding
+                            // search terms later switches to best match.
+                            <option value="" selected=params.sort.is_none()>
+                                {if has_query { Sort::Relevance.label() } else { Sort::Newest.label() }}
+                            </option>
                             {Sort::ALL
                                 .into_iter()
-                                .filter(|option| has_query || *option != Sort::Relevance)
-                                .map(|option| view! { <option value=option.slug() selected=option == sort>{option.label()}</option> })
+                                .filter(|option| *option != Sort::Relevance && (has_query || *option != Sort::Newest))
+                                .map(|option| view! { <option value=option.slug() selected=params.sort == Some(option)>{option.label()}</option> })
                                 .collect_view()}
                         </select>
                     </div>
