@@ -1,6 +1,8 @@
 -- The catalogue: resources of four kinds, module lessons, full-text search.
 -- Sectors, topics and learning responses are fixed vocabularies stored as
 -- bit sets (see app/src/vocabulary.rs; bit positions never change).
+-- The long text columns come last so that reading the short ones (as
+-- search does for every match) never has to step over them.
 CREATE EXTENSION IF NOT EXISTS pg_trgm;
 
 CREATE TABLE resources (
@@ -8,8 +10,6 @@ CREATE TABLE resources (
     slug          TEXT NOT NULL UNIQUE,
     kind          TEXT NOT NULL CHECK (kind IN ('module', 'toolkit', 'guide', 'signposted')),
     title         TEXT NOT NULL,
-    summary       TEXT NOT NULL,
-    body          TEXT NOT NULL DEFAULT '',
     provider_id   BIGINT NOT NULL REFERENCES organisations (id),
     sectors       BIGINT NOT NULL DEFAULT 0,
     topics        BIGINT NOT NULL DEFAULT 0,
@@ -26,6 +26,8 @@ CREATE TABLE resources (
     featured      BOOLEAN NOT NULL DEFAULT FALSE,
     created_at    TIMESTAMPTZ NOT NULL DEFAULT now(),
     updated_at    TIMESTAMPTZ NOT NULL DEFAULT now(),
+    summary       TEXT NOT NULL,
+    body          TEXT NOT NULL DEFAULT '',
     -- English stemming; weights rank title (A) above summary (B) above body (C).
     search_vector tsvector GENERATED ALWAYS AS (
         setweight(to_tsvector('english', title), 'A') ||
@@ -36,6 +38,7 @@ CREATE TABLE resources (
 );
 CREATE INDEX resources_published ON resources (status, published_on DESC);
 CREATE INDEX resources_provider ON resources (provider_id, status);
+CREATE INDEX resources_title_lower ON resources (lower(title));
 CREATE INDEX resources_search ON resources USING GIN (search_vector);
 
 CREATE TABLE lessons (

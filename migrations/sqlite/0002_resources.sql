@@ -1,13 +1,13 @@
 -- The catalogue: resources of four kinds, module lessons, full-text search.
 -- Sectors, topics and learning responses are fixed vocabularies stored as
 -- bit sets (see app/src/vocabulary.rs; bit positions never change).
+-- The long text columns come last so that reading the short ones (as
+-- search does for every match) never has to step over them.
 CREATE TABLE resources (
     id            INTEGER PRIMARY KEY,
     slug          TEXT NOT NULL UNIQUE,
     kind          TEXT NOT NULL CHECK (kind IN ('module', 'toolkit', 'guide', 'signposted')),
     title         TEXT NOT NULL,
-    summary       TEXT NOT NULL,
-    body          TEXT NOT NULL DEFAULT '',
     provider_id   INTEGER NOT NULL REFERENCES organisations (id),
     sectors       INTEGER NOT NULL DEFAULT 0,
     topics        INTEGER NOT NULL DEFAULT 0,
@@ -24,10 +24,16 @@ CREATE TABLE resources (
     featured      INTEGER NOT NULL DEFAULT 0,
     created_at    TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
     updated_at    TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+    summary       TEXT NOT NULL,
+    body          TEXT NOT NULL DEFAULT '',
     CHECK (kind <> 'signposted' OR external_url IS NOT NULL)
 );
 CREATE INDEX resources_published ON resources (status, published_on DESC);
 CREATE INDEX resources_provider ON resources (provider_id, status);
+CREATE INDEX resources_title_lower ON resources (lower(title));
+-- Everything search needs per match, so it never reads the wide rows.
+CREATE INDEX resources_search_facets
+    ON resources (id, status, kind, level, provider_id, sectors, topics, responses, minutes, published_on);
 
 CREATE TABLE lessons (
     id           INTEGER PRIMARY KEY,

@@ -23,39 +23,86 @@ pub(crate) fn placeholders(first: usize, count: usize) -> String {
 
 /// Every published resource that matches `terms` (or every published
 /// resource, without terms), with just what ranking and facets need.
-pub async fn candidates(db: &Db, terms: Option<&SearchTerms>) -> sqlx::Result<Vec<Candidate>> {
+/// Titles come back only `with_titles` (for sorting by title).
+///
+/// The rows come back as one JSON array: a search can match thousands of
+/// resources, and one value crosses from the database far faster than
+/// thousands of rows (sqlx hands SQLite rows over one at a time).
+pub async fn candidates(
+    db: &Db,
+    terms: Option<&SearchTerms>,
+    with_titles: bool,
+) -> sqlx::Result<Vec<Candidate>> {
     const COLUMNS: &str =
-        "r.id, r.kind, r.level, r.provider_id, r.sectors, r.topics, r.responses, r.minutes, \
-                           r.published_on, r.title";
-    match (db, terms) {
-        (_, None) => {
-            let sql = format!("SELECT {COLUMNS}, CAST(0 AS DOUBLE PRECISION) AS score FROM resources r WHERE r.status = 'published'");
-            with_pool!(db, pool => sqlx::query_as(&sql).fetch_all(pool).await)
-        }
-        (Db::Sqlite(pool), Some(terms)) => {
-            // bm25 is lower-is-better; weights rank title over summary over body.
-            let sql = format!(
-                "SELECT {COLUMNS}, -bm25(resources_fts, 10.0, 4.0, 1.0) AS score \
-                 FROM resources_fts JOIN resources r ON r.id = resources_fts.rowid \
+        "r.id, r.kind, r.level, r.provider_id, r.sectors, r.topics, r.responses, r.minutes, r.published_on";
+    let title = if with_titles { "r.title" } else { "NULL" };
+    // On SQLite a covering index holds every column search needs, so the
+    // wide rows are never read (unless titles are wanted).
+    let narrow = if with_titles {
+        ""
+    } else {
+        "INDEXED BY resources_search_facets"
+    };
+    let (matches, matching) = match (db, terms) {
+        (_, None) => (
+            format!("SELECT {COLUMNS}, 0 AS score, {title} AS title FROM resources r {} WHERE r.status = 'published'",
+                if db.backend() == Backend::Sqlite { narrow } else { "" }),
+            None,
+        ),
+        // bm25 is lower-is-better; weights rank title over summary over body.
+        // CROSS JOIN keeps the full-text index as the outer loop.
+        (Db::Sqlite(_), Some(terms)) => (
+            format!(
+                "SELECT {COLUMNS}, -bm25(resources_fts, 10.0, 4.0, 1.0) AS score, {title} AS title \
+                 FROM resources_fts CROSS JOIN resources r {narrow} ON r.id = resources_fts.rowid \
                  WHERE resources_fts MATCH $1 AND r.status = 'published'"
-            );
-            sqlx::query_as(&sql)
-                .bind(terms.fts5())
-                .fetch_all(pool)
-                .await
-        }
-        (Db::Postgres(pool), Some(terms)) => {
-            let sql = format!(
-                "SELECT {COLUMNS}, ts_rank(r.search_vector, query)::float8 AS score \
+            ),
+            Some(terms.fts5()),
+        ),
+        (Db::Postgres(_), Some(terms)) => (
+            format!(
+                "SELECT {COLUMNS}, ts_rank(r.search_vector, query) AS score, {title} AS title \
                  FROM resources r, to_tsquery('english', $1) query \
                  WHERE r.search_vector @@ query AND r.status = 'published'"
-            );
-            sqlx::query_as(&sql)
-                .bind(terms.tsquery())
-                .fetch_all(pool)
-                .await
-        }
-    }
+            ),
+            Some(terms.tsquery()),
+        ),
+    };
+    let (array, aggregate, empty) = match db.backend() {
+        Backend::Sqlite => ("json_array", "json_group_array", "'[]'"),
+        Backend::Postgres => ("json_build_array", "json_agg", "'[]'::json"),
+    };
+    // MATERIALIZED stops SQLite folding the match into the aggregate, where
+    // bm25() cannot run.
+    let sql = format!(
+        "WITH m AS MATERIALIZED ({matches}) \
+         SELECT COALESCE({aggregate}({array}(m.id, m.kind, m.level, m.provider_id, m.sectors, m.topics, \
+         m.responses, m.minutes, m.published_on, m.score, m.title)), {empty})::text FROM m"
+    );
+    let sql = if db.backend() == Backend::Sqlite {
+        sql.replace("::text", "")
+    } else {
+        sql
+    };
+    let json: String = with_pool!(db, pool => {
+        let query = sqlx::query_scalar::<_, String>(&sql);
+        let query = match &matching {
+            Some(matching) => query.bind(matching),
+            None => query,
+        };
+        query.fetch_one(pool).await
+    })?;
+    serde_json::from_str(&json).map_err(|error| sqlx::Error::Decode(Box::new(error)))
+}
+
+/// Ids of published resources titled exactly `title` (any case).
+pub async fn titled_exactly(db: &Db, title: &str) -> sqlx::Result<Vec<i64>> {
+    with_pool!(db, pool => sqlx::query_scalar(
+        "SELECT id FROM resources WHERE lower(title) = lower($1) AND status = 'published'",
+    )
+    .bind(title)
+    .fetch_all(pool)
+    .await)
 }
 
 #[derive(FromRow)]
@@ -162,7 +209,8 @@ async fn snippets(
         }
         Db::Postgres(pool) => {
             let sql = format!(
-                "SELECT id, ts_headline('english', summary, query, $2), ts_headline('english', body, query, $2) \
+                "SELECT id, ts_headline('english', summary, query, $2), \
+                 CASE WHEN to_tsvector('english', summary) @@ query THEN '' ELSE ts_headline('english', body, query, $2) END \
                  FROM resources, to_tsquery('english', $1) query WHERE id IN ({})",
                 placeholders(3, ids.len())
             );
@@ -382,7 +430,7 @@ pub async fn title_suggestions(
     match db {
         Db::Sqlite(pool) => {
             sqlx::query_scalar(
-                "SELECT r.title FROM resources_fts JOIN resources r ON r.id = resources_fts.rowid \
+                "SELECT r.title FROM resources_fts CROSS JOIN resources r ON r.id = resources_fts.rowid \
                  WHERE resources_fts MATCH $1 AND r.status = 'published' \
                  ORDER BY bm25(resources_fts, 10.0, 4.0, 1.0) LIMIT $2",
             )

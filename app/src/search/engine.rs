@@ -5,7 +5,7 @@
 use std::cmp::Ordering;
 
 use chrono::NaiveDate;
-use sqlx::FromRow;
+use serde::Deserialize;
 
 use super::terms::{allowed_edits, SearchTerms};
 use super::{FacetGroup, FacetValue, ParamError, SearchOutcome, SearchParams, Sort, PAGE_SIZE};
@@ -14,8 +14,9 @@ use crate::organisations;
 use crate::resources::repo;
 use crate::vocabulary::{LearningResponse, Level, ResourceKind, Sector, Topic};
 
-/// A matching resource, with only what ranking and facets need.
-#[derive(Clone, Debug, FromRow)]
+/// A matching resource, with only what ranking and facets need. Read from
+/// a JSON array in this field order (see `repo::candidates`).
+#[derive(Clone, Debug, Deserialize)]
 pub struct Candidate {
     pub id: i64,
     pub kind: ResourceKind,
@@ -26,8 +27,9 @@ pub struct Candidate {
     pub responses: i64,
     pub minutes: i64,
     pub published_on: Option<NaiveDate>,
-    pub title: String,
     pub score: f64,
+    /// Only fetched when sorting by title.
+    pub title: Option<String>,
 }
 
 /// The facets, in the order the page shows them.
@@ -100,12 +102,14 @@ pub async fn search(
         providers: provider_ids,
     };
 
+    let sort = params.effective_sort();
+    let with_titles = sort == Sort::Title;
     let mut terms = Some(SearchTerms::parse(params.query())).filter(|terms| !terms.is_empty());
-    let mut candidates = repo::candidates(db, terms.as_ref()).await?;
+    let mut candidates = repo::candidates(db, terms.as_ref(), with_titles).await?;
     let mut corrected_query = None;
     if let (Some(original), true) = (terms.clone(), candidates.is_empty()) {
         if let Some(fixed) = correct_spelling(db, &original).await? {
-            let found = repo::candidates(db, Some(&fixed)).await?;
+            let found = repo::candidates(db, Some(&fixed), with_titles).await?;
             if !found.is_empty() {
                 corrected_query = Some(fixed.display());
                 candidates = found;
@@ -122,8 +126,11 @@ pub async fn search(
         .iter()
         .filter(|candidate| filter.passes(candidate, None))
         .collect();
-    let exact_title = params.query().to_lowercase();
-    sort(&mut matching, params.effective_sort(), &exact_title);
+    let exact_titles = match params.query() {
+        "" => Vec::new(),
+        query => repo::titled_exactly(db, query).await?,
+    };
+    sort_candidates(&mut matching, sort, &exact_titles);
 
     let total = u32::try_from(matching.len()).unwrap_or(u32::MAX);
     let pages = total.div_ceil(PAGE_SIZE).max(1);
@@ -153,26 +160,25 @@ pub async fn search(
     }))
 }
 
-fn sort(matching: &mut [&Candidate], sort: Sort, exact_title: &str) {
+fn sort_candidates(matching: &mut [&Candidate], sort: Sort, exact_titles: &[i64]) {
     let newest =
         |a: &Candidate, b: &Candidate| b.published_on.cmp(&a.published_on).then(b.id.cmp(&a.id));
     match sort {
         Sort::Relevance => matching.sort_by(|a, b| {
             // A title that is exactly the query always comes first.
-            let exact =
-                |c: &Candidate| !exact_title.is_empty() && c.title.to_lowercase() == exact_title;
-            exact(b)
-                .cmp(&exact(a))
+            exact_titles
+                .contains(&b.id)
+                .cmp(&exact_titles.contains(&a.id))
                 .then(b.score.partial_cmp(&a.score).unwrap_or(Ordering::Equal))
                 .then_with(|| newest(a, b))
         }),
         Sort::Newest => matching.sort_by(|a, b| newest(a, b)),
-        Sort::Title => matching.sort_by_cached_key(|c| (c.title.to_lowercase(), c.id)),
-        Sort::Shortest => matching.sort_by(|a, b| {
-            a.minutes
-                .cmp(&b.minutes)
-                .then_with(|| a.title.cmp(&b.title))
-        }),
+        Sort::Title => {
+            matching.sort_by_cached_key(|c| (c.title.as_deref().map(str::to_lowercase), c.id))
+        }
+        Sort::Shortest => {
+            matching.sort_by(|a, b| a.minutes.cmp(&b.minutes).then_with(|| newest(a, b)))
+        }
     }
 }
 

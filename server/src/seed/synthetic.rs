@@ -157,13 +157,60 @@ const WORDS: &[&str] = &[
     "practice",
 ];
 
-fn sentence(rng: &mut StdRng) -> String {
-    let length = rng.random_range(8..18);
-    let mut words: Vec<&str> = (0..length).map(|_| *WORDS.choose(rng).unwrap()).collect();
-    let first = words[0];
-    let capitalised = first[..1].to_uppercase() + &first[1..];
-    words[0] = &capitalised;
-    format!("{}.", words.join(" "))
+const SYLLABLES: &[&str] = &[
+    "ka", "lo", "mi", "ren", "tu", "sa", "vel", "dor", "pi", "nex", "ba", "cor", "fi", "gan", "hu",
+    "jes", "mo", "nar", "os", "pru", "qui", "ros", "tal", "um", "vin", "wes", "yar", "zel",
+];
+
+/// Text shaped like real prose: a large filler vocabulary with Zipf-like
+/// frequencies (a few words everywhere, most words rare), and domain words
+/// rare enough that a search matches a realistic share of the catalogue.
+struct Prose {
+    filler: Vec<String>,
+    /// Cumulative Zipf weights over `filler`.
+    cumulative: Vec<f64>,
+}
+
+impl Prose {
+    fn new() -> Self {
+        let mut filler = Vec::new();
+        'outer: for a in SYLLABLES {
+            for b in SYLLABLES {
+                for c in ["", "n", "ta", "lo", "ri", "s", "mar"] {
+                    filler.push(format!("{a}{b}{c}"));
+                    if filler.len() == 5_000 {
+                        break 'outer;
+                    }
+                }
+            }
+        }
+        let mut total = 0.0;
+        let cumulative = (1..=filler.len())
+            .map(|rank| {
+                total += 1.0 / rank as f64;
+                total
+            })
+            .collect();
+        Prose { filler, cumulative }
+    }
+
+    fn word<'a>(&'a self, rng: &mut StdRng) -> &'a str {
+        if rng.random_bool(0.04) {
+            return WORDS.choose(rng).unwrap();
+        }
+        let target = rng.random_range(0.0..*self.cumulative.last().unwrap());
+        let index = self.cumulative.partition_point(|weight| *weight < target);
+        &self.filler[index.min(self.filler.len() - 1)]
+    }
+
+    fn sentence(&self, rng: &mut StdRng) -> String {
+        let length = rng.random_range(8..18);
+        let words: Vec<&str> = (0..length).map(|_| self.word(rng)).collect();
+        let mut text = words.join(" ");
+        text[..1].make_ascii_uppercase();
+        text.push('.');
+        text
+    }
 }
 
 fn pick<T: Copy>(rng: &mut StdRng, all: &[T], most: usize) -> Vec<T> {
@@ -195,6 +242,7 @@ pub async fn seed(db: &Db, count: usize, on_batch: impl Fn(usize)) -> Result<usi
     }
     let start = repo::count(db).await? as usize;
     let mut rng = StdRng::seed_from_u64(0x1ab5 + start as u64);
+    let prose = Prose::new();
     let epoch = NaiveDate::from_ymd_opt(2023, 1, 1).unwrap();
     let mut done = 0;
     while done < count {
@@ -207,7 +255,7 @@ pub async fn seed(db: &Db, count: usize, on_batch: impl Fn(usize)) -> Result<usi
                 let paragraphs: Vec<String> = (0..rng.random_range(3..7))
                     .map(|_| {
                         (0..rng.random_range(3..6))
-                            .map(|_| sentence(&mut rng))
+                            .map(|_| prose.sentence(&mut rng))
                             .collect::<Vec<_>>()
                             .join(" ")
                     })
@@ -221,7 +269,7 @@ pub async fn seed(db: &Db, count: usize, on_batch: impl Fn(usize)) -> Result<usi
                         SUBJECTS.choose(&mut rng).unwrap(),
                         SETTINGS.choose(&mut rng).unwrap()
                     ),
-                    summary: sentence(&mut rng) + " " + &sentence(&mut rng),
+                    summary: prose.sentence(&mut rng) + " " + &prose.sentence(&mut rng),
                     body: paragraphs.join("\n\n"),
                     provider_id: providers.choose(&mut rng).unwrap().id,
                     sectors: pick(&mut rng, Sector::ALL, 3),
@@ -240,7 +288,7 @@ pub async fn seed(db: &Db, count: usize, on_batch: impl Fn(usize)) -> Result<usi
                     featured: false,
                     lessons: if kind == ResourceKind::Module {
                         (1..=3)
-                            .map(|l| (format!("Lesson {l}"), sentence(&mut rng)))
+                            .map(|l| (format!("Lesson {l}"), prose.sentence(&mut rng)))
                             .collect()
                     } else {
                         Vec::new()
