@@ -4,7 +4,7 @@ use leptos_router::hooks::use_params_map;
 
 use super::{get_organisation, list_organisations, OrganisationWithResources};
 use crate::layout::{Breadcrumbs, Crumb};
-use crate::pages::NotFoundPage;
+use crate::pages::found_or_not_found;
 use crate::resources::ResourceList;
 
 /// `/organisations`: who publishes and signposts material.
@@ -43,15 +43,7 @@ pub fn OrganisationPage() -> impl IntoView {
     let slug = move || params.with(|map| map.get("slug").unwrap_or_default());
     let organisation = Resource::new(slug, get_organisation);
     view! {
-        <Suspense fallback=|| view! { <p>"Loading…"</p> }>
-            {move || Suspend::new(async move {
-                match organisation.await {
-                    Ok(Some(found)) => view! { <Organisation found /> }.into_any(),
-                    Ok(None) => view! { <NotFoundPage /> }.into_any(),
-                    Err(error) => Err::<(), _>(error).into_any(),
-                }
-            })}
-        </Suspense>
+        {found_or_not_found(organisation, |found| view! { <Organisation found /> })}
     }
 }
 

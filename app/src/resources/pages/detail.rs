@@ -4,7 +4,7 @@ use leptos_router::hooks::use_params_map;
 
 use super::card::{KindTag, ResourceList};
 use crate::layout::{Breadcrumbs, Crumb};
-use crate::pages::NotFoundPage;
+use crate::pages::found_or_not_found;
 use crate::resources::{format_date, format_minutes, get_resource, ResourceDetail};
 use crate::vocabulary::ResourceKind;
 
@@ -15,15 +15,7 @@ pub fn ResourcePage() -> impl IntoView {
     let slug = move || params.with(|map| map.get("slug").unwrap_or_default());
     let resource = Resource::new(slug, get_resource);
     view! {
-        <Suspense fallback=|| view! { <p>"Loading…"</p> }>
-            {move || Suspend::new(async move {
-                match resource.await {
-                    Ok(Some(detail)) => view! { <ResourceView detail /> }.into_any(),
-                    Ok(None) => view! { <NotFoundPage /> }.into_any(),
-                    Err(error) => Err::<(), _>(error).into_any(),
-                }
-            })}
-        </Suspense>
+        {found_or_not_found(resource, |detail| view! { <ResourceView detail /> })}
     }
 }
 

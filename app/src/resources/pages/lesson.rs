@@ -4,7 +4,7 @@ use leptos_router::hooks::use_params_map;
 
 use crate::components::Pagination;
 use crate::layout::{Breadcrumbs, Crumb};
-use crate::pages::NotFoundPage;
+use crate::pages::found_or_not_found;
 use crate::resources::{get_lesson, LessonPage};
 
 /// `/resources/{slug}/lessons/{position}`: one lesson, with the module's
@@ -27,15 +27,7 @@ pub fn LessonView() -> impl IntoView {
         }
     });
     view! {
-        <Suspense fallback=|| view! { <p>"Loading…"</p> }>
-            {move || Suspend::new(async move {
-                match lesson.await {
-                    Ok(Some(page)) => view! { <Lesson page /> }.into_any(),
-                    Ok(None) => view! { <NotFoundPage /> }.into_any(),
-                    Err(error) => Err::<(), _>(error).into_any(),
-                }
-            })}
-        </Suspense>
+        {found_or_not_found(lesson, |page| view! { <Lesson page /> })}
     }
 }
 

@@ -4,7 +4,7 @@ use leptos_router::hooks::use_params_map;
 
 use super::card::ResourceList;
 use crate::layout::{Breadcrumbs, Crumb};
-use crate::pages::NotFoundPage;
+use crate::pages::found_or_not_found;
 use crate::resources::{search_resources, sector_overview, SectorLanding};
 
 /// `/sectors/{slug}`: where investigators in one sector start.
@@ -14,15 +14,7 @@ pub fn SectorPage() -> impl IntoView {
     let slug = move || params.with(|map| map.get("slug").unwrap_or_default());
     let overview = Resource::new(slug, sector_overview);
     view! {
-        <Suspense fallback=|| view! { <p>"Loading…"</p> }>
-            {move || Suspend::new(async move {
-                match overview.await {
-                    Ok(Some(overview)) => view! { <Sector overview /> }.into_any(),
-                    Ok(None) => view! { <NotFoundPage /> }.into_any(),
-                    Err(error) => Err::<(), _>(error).into_any(),
-                }
-            })}
-        </Suspense>
+        {found_or_not_found(overview, |overview| view! { <Sector overview /> })}
     }
 }
 
