@@ -125,7 +125,12 @@ mod tests {
                 "d"
             ]
         );
-        assert!(!terms.prefix_last);
+        assert!(terms.prefix_last, "the input ends in a letter");
+        assert_eq!(
+            terms.fts5(),
+            r#""drop" "table" "resources" "near" "a" "or" "b" "c" "d"*"#
+        );
+        assert!(!SearchTerms::parse("NEAR(a b)").prefix_last);
         assert_eq!(SearchTerms::parse("\"\"\"").words, Vec::<String>::new());
     }
 

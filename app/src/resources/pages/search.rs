@@ -26,10 +26,6 @@ pub fn ResourcesPage() -> impl IntoView {
     });
 
     view! {
-        <Title text=move || {
-            let q = typed.get();
-            if q.trim().is_empty() { "Find resources".to_string() } else { format!("Search results for {}", q.trim()) }
-        } />
         <Breadcrumbs trail=vec![Crumb::new("Home", "/")] />
         <h1 class="nhsuk-heading-l">"Find modules, toolkits and guides"</h1>
         <Form method="GET" action="/resources">
@@ -95,12 +91,14 @@ fn SearchBox(typed: Memo<String>) -> impl IntoView {
 #[component]
 fn InvalidSearch(problem: ParamError) -> impl IntoView {
     crate::response::set_status(400);
+    let title = view! { <Title text="Error: Find resources" /> };
     let target = if problem.parameter == "q" {
         "#search-field"
     } else {
         "#results"
     };
     view! {
+        {title}
         <ErrorSummary errors=vec![(target.to_string(), problem.message.clone())] />
         <div id="results">
             <p>
@@ -132,8 +130,15 @@ fn Results(outcome: SearchOutcome) -> impl IntoView {
     let previous = (params.page > 1).then(|| link(params.page - 1));
     let next = (params.page < pages).then(|| link(params.page + 1));
     let filtered = params.has_filters();
+    // A plain string, not a closure over page state: the title is read after
+    // the page's reactive owner may be gone.
+    let title = match params.query() {
+        "" => "Find resources".to_string(),
+        query => format!("Search results for {query}"),
+    };
 
     view! {
+        <Title text=title />
         <div class="nhsuk-grid-row">
             <div class="nhsuk-grid-column-one-third">
                 <div id="filters" class="hub-filters" on:change=submit_enclosing_form>
