@@ -4,6 +4,14 @@
 
 use serde::{Deserialize, Serialize};
 
+/// What every fixed list offers, so code can work over any of them.
+pub trait Vocabulary: Copy + PartialEq + 'static {
+    const ALL: &'static [Self];
+    fn slug(self) -> &'static str;
+    fn label(self) -> &'static str;
+    fn bit(self) -> i64;
+}
+
 /// Defines a closed list of values with slug, label and stable bit.
 macro_rules! vocabulary {
     (
@@ -91,6 +99,19 @@ macro_rules! vocabulary {
                 buf: &mut <DB as sqlx::Database>::ArgumentBuffer<'q>,
             ) -> Result<sqlx::encode::IsNull, sqlx::error::BoxDynError> {
                 <&'q str as sqlx::Encode<'q, DB>>::encode(self.slug(), buf)
+            }
+        }
+
+        impl Vocabulary for $name {
+            const ALL: &'static [Self] = $name::ALL;
+            fn slug(self) -> &'static str {
+                $name::slug(self)
+            }
+            fn label(self) -> &'static str {
+                $name::label(self)
+            }
+            fn bit(self) -> i64 {
+                $name::bit(self)
             }
         }
 

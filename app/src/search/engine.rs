@@ -12,7 +12,7 @@ use super::{FacetGroup, FacetValue, ParamError, SearchOutcome, SearchParams, Sor
 use crate::db::Db;
 use crate::organisations;
 use crate::resources::repo;
-use crate::vocabulary::{LearningResponse, Level, ResourceKind, Sector, Topic};
+use crate::vocabulary::{LearningResponse, Level, ResourceKind, Sector, Topic, Vocabulary};
 
 /// A matching resource, with only what ranking and facets need. Read from
 /// a JSON array in this field order (see `repo::candidates`).
@@ -200,24 +200,19 @@ fn facet_groups(
         }
         counts
     };
-    fn group<T: Copy + PartialEq>(
+    fn group<T: Vocabulary>(
         parameter: &str,
         legend: &str,
-        all: &[T],
         selected: &[T],
         counts: &[u32; 64],
-        describe: impl Fn(T) -> (i64, &'static str, &'static str),
     ) -> FacetGroup {
-        let values = all
+        let values = T::ALL
             .iter()
-            .map(|value| {
-                let (bit, slug, label) = describe(*value);
-                FacetValue {
-                    slug: slug.to_string(),
-                    label: label.to_string(),
-                    count: counts[bit.trailing_zeros() as usize],
-                    selected: selected.contains(value),
-                }
+            .map(|value| FacetValue {
+                slug: value.slug().to_string(),
+                label: value.label().to_string(),
+                count: counts[value.bit().trailing_zeros() as usize],
+                selected: selected.contains(value),
             })
             .filter(|value| value.count > 0 || value.selected)
             .collect();
@@ -256,42 +251,32 @@ fn facet_groups(
         group(
             "kind",
             "Type of resource",
-            ResourceKind::ALL,
             &params.kinds,
             &count_bits(Facet::Kind, |c| c.kind.bit()),
-            |v| (v.bit(), v.slug(), v.label()),
         ),
         group(
             "sector",
             "Sector",
-            Sector::ALL,
             &params.sectors,
             &count_bits(Facet::Sector, |c| c.sectors),
-            |v| (v.bit(), v.slug(), v.label()),
         ),
         group(
             "level",
             "Level",
-            Level::ALL,
             &params.levels,
             &count_bits(Facet::Level, |c| c.level.bit()),
-            |v| (v.bit(), v.slug(), v.label()),
         ),
         group(
             "response",
             "Learning response",
-            LearningResponse::ALL,
             &params.responses,
             &count_bits(Facet::Response, |c| c.responses),
-            |v| (v.bit(), v.slug(), v.label()),
         ),
         group(
             "topic",
             "Topic",
-            Topic::ALL,
             &params.topics,
             &count_bits(Facet::Topic, |c| c.topics),
-            |v| (v.bit(), v.slug(), v.label()),
         ),
         FacetGroup {
             parameter: "provider".to_string(),
