@@ -18,6 +18,9 @@ export HUB_LEPTOS_TARGET="$HUB_CACHE_DIR/target"
 export HUB_CHECK_TARGET="$HUB_CACHE_DIR/target-test"
 export PATH="$HOME/.cargo/bin:$HUB_CACHE_DIR/tools/node_modules/.bin:$PATH"
 export CARGO_TERM_COLOR="${CARGO_TERM_COLOR:-never}"
+# Incremental caches grow with every change and are of no use to a clean
+# CI clone; the scripts build without them.
+export CARGO_INCREMENTAL="${CARGO_INCREMENTAL:-0}"
 
 CARGO_LEPTOS_VERSION=0.3.10
 BINARYEN_VERSION=132

@@ -3,11 +3,12 @@
 
 use std::future::Future;
 use std::net::SocketAddr;
+use std::time::Duration;
 
 use app::db::Db;
 use app::{shell, App};
 use axum::extract::FromRef;
-use axum::http::Method;
+use axum::http::{Method, StatusCode};
 use axum::routing::get;
 use axum::{middleware, Router};
 use leptos::config::{Env, LeptosOptions};
@@ -19,6 +20,7 @@ use tower_http::compression::CompressionLayer;
 use tower_http::cors::{Any, CorsLayer};
 use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::services::{ServeDir, ServeFile};
+use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::{DefaultMakeSpan, DefaultOnResponse, TraceLayer};
 use tower_http::LatencyUnit;
 use tracing::Level;
@@ -186,6 +188,12 @@ pub fn router(state: AppState, max_body_bytes: usize) -> Router {
         .layer(middleware::from_fn(headers::cache_control))
         .layer(CompressionLayer::new())
         .layer(RequestBodyLimitLayer::new(max_body_bytes))
+        // A request that has not finished in 30 s gets a 503 rather than
+        // holding its connection (and the user) indefinitely.
+        .layer(TimeoutLayer::with_status_code(
+            StatusCode::SERVICE_UNAVAILABLE,
+            Duration::from_secs(30),
+        ))
         .layer(
             TraceLayer::new_for_http()
                 .make_span_with(DefaultMakeSpan::new().level(Level::INFO))

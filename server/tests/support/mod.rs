@@ -205,7 +205,9 @@ pub async fn spawn_app(backend: Backend) -> TestApp {
     let server = tokio::spawn(application.run_until(async move {
         let _ = stopped.await;
     }));
+    // A stalled response fails the test instead of hanging the suite.
     let client = reqwest::Client::builder()
+        .timeout(std::time::Duration::from_secs(20))
         .redirect(reqwest::redirect::Policy::none())
         .no_brotli()
         .no_gzip()
