@@ -18,14 +18,15 @@ pub fn stylesheet_href(options: &LeptosOptions) -> String {
     format!("/{}/{name}.css", options.site_pkg_dir)
 }
 
-/// cargo-leptos writes `hash.txt` (lines such as `css: abc123`) beside the
-/// server binary; leptos reads the JS and WASM lines from the same file.
+/// Where cargo-leptos writes its hash file (lines such as `css: abc123`):
+/// beside the server binary, which is also where leptos reads the JS and
+/// WASM lines from.
+pub fn hash_file_path(hash_file: &str) -> Option<std::path::PathBuf> {
+    Some(std::env::current_exe().ok()?.parent()?.join(hash_file))
+}
+
 fn read_hash(options: &LeptosOptions, kind: &str) -> Option<String> {
-    let path = std::env::current_exe()
-        .ok()?
-        .parent()?
-        .join(options.hash_file.as_ref());
-    let text = std::fs::read_to_string(path).ok()?;
+    let text = std::fs::read_to_string(hash_file_path(&options.hash_file)?).ok()?;
     text.lines().find_map(|line| {
         let (file, hash) = line.split_once(':')?;
         (file.trim() == kind).then(|| hash.trim().to_string())

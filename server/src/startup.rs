@@ -137,10 +137,7 @@ fn leptos_options(settings: &Settings, addr: SocketAddr) -> LeptosOptions {
 /// names. Leptos panics on a missing hash file, so hashed names are used
 /// only when the file is really there (not, say, under `cargo test`).
 fn hash_file_beside_binary() -> bool {
-    std::env::current_exe()
-        .ok()
-        .and_then(|exe| exe.parent().map(|folder| folder.join("hash.txt")))
-        .is_some_and(|path| path.is_file())
+    app::assets::hash_file_path("hash.txt").is_some_and(|path| path.is_file())
 }
 
 /// The whole HTTP surface: probes, static files, pages and server

@@ -68,22 +68,18 @@ pub async fn candidates(
             Some(terms.tsquery()),
         ),
     };
-    let (array, aggregate, empty) = match db.backend() {
-        Backend::Sqlite => ("json_array", "json_group_array", "'[]'"),
-        Backend::Postgres => ("json_build_array", "json_agg", "'[]'::json"),
+    // PostgreSQL's json has to be cast to reach Rust as a string.
+    let (array, aggregate, empty, as_text) = match db.backend() {
+        Backend::Sqlite => ("json_array", "json_group_array", "'[]'", ""),
+        Backend::Postgres => ("json_build_array", "json_agg", "'[]'::json", "::text"),
     };
     // MATERIALIZED stops SQLite folding the match into the aggregate, where
     // bm25() cannot run.
     let sql = format!(
         "WITH m AS MATERIALIZED ({matches}) \
          SELECT COALESCE({aggregate}({array}(m.id, m.kind, m.level, m.provider_id, m.sectors, m.topics, \
-         m.responses, m.minutes, m.published_on, m.score, m.title)), {empty})::text FROM m"
+         m.responses, m.minutes, m.published_on, m.score, m.title)), {empty}){as_text} FROM m"
     );
-    let sql = if db.backend() == Backend::Sqlite {
-        sql.replace("::text", "")
-    } else {
-        sql
-    };
     let json: String = with_pool!(db, pool => {
         let query = sqlx::query_scalar::<_, String>(&sql);
         let query = match &matching {
