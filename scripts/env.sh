@@ -21,6 +21,11 @@ export CARGO_TERM_COLOR="${CARGO_TERM_COLOR:-never}"
 # Incremental caches grow with every change and are of no use to a clean
 # CI clone; the scripts build without them.
 export CARGO_INCREMENTAL="${CARGO_INCREMENTAL:-0}"
+# Server function URLs carry a hash of the crate's folder unless this is set.
+# Without it, two checkouts sharing the build cache (a developer's and CI's
+# fresh clone) can leave a WASM whose server-function URLs the server does
+# not know (404s after hydration).
+export SERVER_FN_OVERRIDE_KEY="${SERVER_FN_OVERRIDE_KEY:-investigation-resources-hub}"
 
 CARGO_LEPTOS_VERSION=0.3.10
 BINARYEN_VERSION=132
