@@ -3,6 +3,7 @@
 //! functions call.
 #![recursion_limit = "256"]
 
+pub mod accounts;
 pub mod components;
 pub mod layout;
 pub mod organisations;

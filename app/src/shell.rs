@@ -7,7 +7,13 @@ use leptos_router::{
     path, SsrMode,
 };
 
-use crate::layout::{Footer, Header, SkipLink};
+use crate::accounts::{
+    current_viewer, AccountDeletedPage, AccountPage, AdminUserPage, AdminUsersPage, AuditLogPage,
+    ChangeEmailPage, ChangePasswordPage, CheckEmailPage, ConfirmEmailPage, DeleteAccountPage,
+    ForgotPasswordPage, MfaPage, RecoveryCodesPage, RegisterPage, ResetPasswordPage, ResetSentPage,
+    SignInCodePage, SignInPage, SignedOutPage, VerifyEmailPage, ViewerState,
+};
+use crate::layout::{Footer, Header, Notice, SkipLink};
 use crate::organisations::{OrganisationPage, OrganisationsPage};
 use crate::pages::{AboutPage, HomePage, NotFoundPage, ServiceErrorPage};
 use crate::resources::{LessonView, ResourcePage, ResourcesPage, SectorPage, ToolkitsPage};
@@ -46,6 +52,10 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 pub fn App() -> impl IntoView {
     provide_meta_context();
     mark_hydrated();
+    // Who is signed in, for the header and the one-off notice; read once
+    // per page load (every account action ends in a full page load).
+    let viewer: ViewerResource = Resource::new(|| (), |_| current_viewer());
+    provide_context(viewer);
 
     view! {
         <Title formatter=|page: String| {
@@ -56,23 +66,41 @@ pub fn App() -> impl IntoView {
             <Header />
             <div class="nhsuk-width-container">
                 <main class="nhsuk-main-wrapper" id="maincontent">
+                    <Notice />
                     <ErrorBoundary fallback=|_errors| view! { <ServiceErrorPage /> }>
                         <Routes fallback=NotFoundPage>
+                            // Every page renders fully before sending: a missing item
+                            // or a refused form gets its real status, and the
+                            // session is saved after everything the page did.
                             <Route path=path!("") view=HomePage ssr=SsrMode::Async />
-                            <Route path=path!("/about") view=AboutPage />
-                            // Data pages render fully before sending, so a
-                            // missing item or a bad search gets its real status.
+                            <Route path=path!("/about") view=AboutPage ssr=SsrMode::Async />
                             <Route path=path!("/resources") view=ResourcesPage ssr=SsrMode::Async />
                             <Route path=path!("/resources/:slug") view=ResourcePage ssr=SsrMode::Async />
-                            <Route
-                                path=path!("/resources/:slug/lessons/:position")
-                                view=LessonView
-                                ssr=SsrMode::Async
-                            />
+                            <Route path=path!("/resources/:slug/lessons/:position") view=LessonView ssr=SsrMode::Async />
                             <Route path=path!("/toolkits") view=ToolkitsPage ssr=SsrMode::Async />
                             <Route path=path!("/sectors/:slug") view=SectorPage ssr=SsrMode::Async />
                             <Route path=path!("/organisations") view=OrganisationsPage ssr=SsrMode::Async />
                             <Route path=path!("/organisations/:slug") view=OrganisationPage ssr=SsrMode::Async />
+                            <Route path=path!("/register") view=RegisterPage ssr=SsrMode::Async />
+                            <Route path=path!("/register/check-email") view=CheckEmailPage ssr=SsrMode::Async />
+                            <Route path=path!("/sign-in") view=SignInPage ssr=SsrMode::Async />
+                            <Route path=path!("/sign-in/code") view=SignInCodePage ssr=SsrMode::Async />
+                            <Route path=path!("/signed-out") view=SignedOutPage ssr=SsrMode::Async />
+                            <Route path=path!("/account-deleted") view=AccountDeletedPage ssr=SsrMode::Async />
+                            <Route path=path!("/verify-email/:token") view=VerifyEmailPage ssr=SsrMode::Async />
+                            <Route path=path!("/forgot-password") view=ForgotPasswordPage ssr=SsrMode::Async />
+                            <Route path=path!("/forgot-password/sent") view=ResetSentPage ssr=SsrMode::Async />
+                            <Route path=path!("/reset-password/:token") view=ResetPasswordPage ssr=SsrMode::Async />
+                            <Route path=path!("/confirm-email/:token") view=ConfirmEmailPage ssr=SsrMode::Async />
+                            <Route path=path!("/account") view=AccountPage ssr=SsrMode::Async />
+                            <Route path=path!("/account/password") view=ChangePasswordPage ssr=SsrMode::Async />
+                            <Route path=path!("/account/email") view=ChangeEmailPage ssr=SsrMode::Async />
+                            <Route path=path!("/account/delete") view=DeleteAccountPage ssr=SsrMode::Async />
+                            <Route path=path!("/account/mfa") view=MfaPage ssr=SsrMode::Async />
+                            <Route path=path!("/account/recovery-codes") view=RecoveryCodesPage ssr=SsrMode::Async />
+                            <Route path=path!("/admin/users") view=AdminUsersPage ssr=SsrMode::Async />
+                            <Route path=path!("/admin/users/:id") view=AdminUserPage ssr=SsrMode::Async />
+                            <Route path=path!("/admin/audit") view=AuditLogPage ssr=SsrMode::Async />
                         </Routes>
                     </ErrorBoundary>
                 </main>
@@ -81,6 +109,9 @@ pub fn App() -> impl IntoView {
         </Router>
     }
 }
+
+/// The signed-in viewer, loaded once at the root.
+pub type ViewerResource = Resource<Result<ViewerState, ServerFnError>>;
 
 /// Once the client has taken over the server-rendered page, say so on
 /// `<body>`: browser tests wait for it, and CSS could key off it.

@@ -48,6 +48,13 @@ pub async fn run(cli: Cli) -> Result<(), String> {
             }
             Ok(())
         }
+        Command::CreateAdmin { email, name } => {
+            let db = open(&settings).await?;
+            let message = create_admin(&db, &settings, &email, &name).await;
+            db.close().await;
+            println!("{}", message?);
+            Ok(())
+        }
         Command::SeedSynthetic { resources } => {
             let db = open(&settings).await?;
             let added = seed::synthetic::seed(&db, resources, |done| {
@@ -73,4 +80,41 @@ async fn open(settings: &Settings) -> Result<Db, String> {
         .await
         .map_err(|error| error.to_string())?;
     Ok(db)
+}
+
+/// Makes `email` an admin (creating a verified account with no usable
+/// password if there is none) and says how to sign in.
+async fn create_admin(db: &Db, settings: &Settings, email: &str, name: &str) -> Result<String, String> {
+    use app::accounts::audit::{self, AuditAction, AuditEvent};
+    use app::accounts::repo::{self, LinkPurpose};
+    use app::accounts::{password, tokens, DisplayName, EmailAddress, Role};
+
+    let email = EmailAddress::parse(email).map_err(|message| format!("--email: {message}"))?;
+    let name = DisplayName::parse(name).map_err(|message| format!("--name: {message}"))?;
+    let failed = |error: sqlx::Error| format!("Could not update the database: {error}.");
+    let (id, created) = match repo::by_email(db, &email).await.map_err(failed)? {
+        Some(user) => (user.id, false),
+        None => {
+            // Nobody knows this password; the admin sets one from the link.
+            let unusable = password::hash_now(&tokens::random_token());
+            let id = repo::create_user(db, &email, name.as_str(), &unusable, Role::Admin, true)
+                .await
+                .map_err(failed)?
+                .ok_or("The account was created by someone else at the same moment; run the command again.")?;
+            (id, true)
+        }
+    };
+    repo::set_role(db, id, Role::Admin).await.map_err(failed)?;
+    repo::mark_verified(db, id).await.map_err(failed)?;
+    audit::record(db, AuditEvent::new(AuditAction::AdminCreated).on(id)).await;
+    if !created {
+        return Ok(format!("{email} is now an admin. They sign in as usual and must set up two-step verification."));
+    }
+    let token = repo::create_link_token(db, id, LinkPurpose::Reset, None)
+        .await
+        .map_err(failed)?;
+    Ok(format!(
+        "{email} is now an admin. Within 1 hour, open this link to choose a password, then sign in and set up two-step verification:\n{}/reset-password/{token}",
+        settings.public_url
+    ))
 }

@@ -35,6 +35,16 @@ pub enum Command {
     /// Load the demo catalogue (organisations, resources, lessons) into an
     /// empty database. A database that already has resources is left alone.
     SeedDemo,
+    /// Make an account an admin, creating it if needed, and print a link to
+    /// set its password. The first admin is made this way.
+    CreateAdmin {
+        /// The admin's email address.
+        #[arg(long)]
+        email: String,
+        /// The name shown for a new account.
+        #[arg(long, default_value = "Hub admin")]
+        name: String,
+    },
     /// Add a large generated catalogue, for benchmarks.
     SeedSynthetic {
         /// How many resources to add.
@@ -76,6 +86,50 @@ pub struct SettingsArgs {
     /// The largest request body accepted, in bytes.
     #[arg(long, env = "HUB_MAX_BODY_BYTES", default_value_t = 2 * 1024 * 1024, global = true)]
     pub max_body_bytes: usize,
+
+    /// The hub's address as its users reach it, for links in emails.
+    #[arg(
+        long,
+        env = "HUB_PUBLIC_URL",
+        default_value = "http://127.0.0.1:3000",
+        global = true
+    )]
+    pub public_url: String,
+
+    /// Send email through this SMTP server (`smtps://user:password@host`).
+    /// Without it, emails are written to the outbox folder.
+    #[arg(long, env = "HUB_SMTP_URL", global = true)]
+    pub smtp_url: Option<String>,
+
+    /// The sender of the hub's emails.
+    #[arg(
+        long,
+        env = "HUB_MAIL_FROM",
+        default_value = "Investigation Resources Hub <no-reply@hub.invalid>",
+        global = true
+    )]
+    pub mail_from: String,
+
+    /// Where emails are written when no SMTP server is set.
+    #[arg(
+        long,
+        env = "HUB_OUTBOX_DIR",
+        default_value = "data/outbox",
+        global = true
+    )]
+    pub outbox_dir: PathBuf,
+
+    /// Served over HTTPS (directly or behind a proxy): session cookies get
+    /// `Secure` and the `__Host-` prefix, and browsers are told to keep to HTTPS.
+    #[arg(long, env = "HUB_SECURE_COOKIES", default_value_t = false, global = true)]
+    pub secure_cookies: bool,
+}
+
+/// How email leaves the hub.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum MailSettings {
+    Outbox { folder: PathBuf },
+    Smtp { url: String, from: String },
 }
 
 /// Configuration after parsing: every value here is known to be well formed.
@@ -85,6 +139,25 @@ pub struct Settings {
     pub addr: SocketAddr,
     pub site_root: PathBuf,
     pub max_body_bytes: usize,
+    pub public_url: String,
+    pub mail: MailSettings,
+    pub secure_cookies: bool,
+}
+
+impl Settings {
+    /// Settings for tests and tools: everything default but the database,
+    /// a random local port and an outbox in `outbox`.
+    pub fn for_tests(database: DatabaseUrl, site_root: PathBuf, outbox: PathBuf) -> Self {
+        Settings {
+            database,
+            addr: "127.0.0.1:0".parse().expect("a valid address"),
+            site_root,
+            max_body_bytes: 64 * 1024,
+            public_url: "http://127.0.0.1:3000".to_string(),
+            mail: MailSettings::Outbox { folder: outbox },
+            secure_cookies: false,
+        }
+    }
 }
 
 impl TryFrom<SettingsArgs> for Settings {
@@ -98,11 +171,27 @@ impl TryFrom<SettingsArgs> for Settings {
         if args.max_body_bytes == 0 {
             return Err(ConfigError::BodyLimit);
         }
+        let public_url = url::Url::parse(&args.public_url)
+            .ok()
+            .filter(|url| matches!(url.scheme(), "http" | "https") && url.host_str().is_some())
+            .ok_or_else(|| ConfigError::PublicUrl(args.public_url.clone()))?;
+        let mail = match args.smtp_url.filter(|url| !url.trim().is_empty()) {
+            Some(url) => MailSettings::Smtp {
+                url,
+                from: args.mail_from,
+            },
+            None => MailSettings::Outbox {
+                folder: args.outbox_dir,
+            },
+        };
         Ok(Settings {
             database: args.database_url.parse()?,
             addr,
             site_root: args.site_root,
             max_body_bytes: args.max_body_bytes,
+            public_url: public_url.as_str().trim_end_matches('/').to_string(),
+            mail,
+            secure_cookies: args.secure_cookies,
         })
     }
 }
@@ -186,6 +275,8 @@ pub enum ConfigError {
     Address(String),
     #[error("HUB_MAX_BODY_BYTES must be more than 0.")]
     BodyLimit,
+    #[error("HUB_PUBLIC_URL '{0}' is not an http:// or https:// address such as https://hub.example.nhs.uk.")]
+    PublicUrl(String),
 }
 
 #[cfg(test)]
@@ -241,6 +332,11 @@ mod tests {
             addr: "localhost".into(),
             site_root: "target/site".into(),
             max_body_bytes: 10,
+            public_url: "http://127.0.0.1:3000".into(),
+            smtp_url: None,
+            mail_from: "hub@example.org".into(),
+            outbox_dir: "data/outbox".into(),
+            secure_cookies: false,
         };
         assert_eq!(
             Settings::try_from(args).unwrap_err(),

@@ -5,11 +5,15 @@ use std::future::Future;
 use std::net::SocketAddr;
 use std::time::Duration;
 
+use app::accounts::authz::{self, Access, Endpoints};
+use app::accounts::handlers::AccountContext;
+use app::accounts::mail::Mailer;
+use app::accounts::session::{self as sessions, DbSessionStore, IDLE_TIMEOUT_MINUTES};
+use app::accounts::{csrf, rate_limit, repo as accounts_repo};
 use app::db::Db;
 use app::{shell, App};
 use axum::extract::FromRef;
 use axum::http::{Method, StatusCode};
-use axum::routing::get;
 use axum::{middleware, Router};
 use leptos::config::{Env, LeptosOptions};
 use leptos::prelude::provide_context;
@@ -23,9 +27,11 @@ use tower_http::services::{ServeDir, ServeFile};
 use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::{DefaultMakeSpan, DefaultOnResponse, TraceLayer};
 use tower_http::LatencyUnit;
+use tower_sessions::cookie::SameSite;
+use tower_sessions::{Expiry, SessionManagerLayer};
 use tracing::Level;
 
-use crate::config::{DatabaseUrl, Settings};
+use crate::config::{DatabaseUrl, MailSettings, Settings};
 use crate::db::{self, DbError};
 use crate::http::{headers, health};
 
@@ -35,6 +41,14 @@ pub struct AppState {
     pub leptos_options: LeptosOptions,
     pub db: Db,
     pub database: DatabaseUrl,
+    pub accounts: AccountContext,
+    pub secure_cookies: bool,
+}
+
+impl FromRef<AppState> for AccountContext {
+    fn from_ref(state: &AppState) -> Self {
+        state.accounts.clone()
+    }
 }
 
 impl FromRef<AppState> for Db {
@@ -55,6 +69,18 @@ pub enum StartupError {
     Database(#[from] DbError),
     #[error("Could not listen on {addr}: {reason}. Set HUB_ADDR to a free address and port.")]
     Bind { addr: SocketAddr, reason: String },
+    #[error("{0}.")]
+    Mail(String),
+}
+
+/// The mailer the settings ask for.
+pub fn mailer(settings: &Settings) -> Result<Mailer, String> {
+    match &settings.mail {
+        MailSettings::Outbox { folder } => Ok(Mailer::Outbox {
+            folder: folder.clone(),
+        }),
+        MailSettings::Smtp { url, from } => Mailer::smtp(url, from),
+    }
 }
 
 pub struct Application {
@@ -84,10 +110,19 @@ impl Application {
             addr: settings.addr,
             reason: error.to_string(),
         })?;
+        let leptos_options = leptos_options(&settings, addr);
+        let accounts = AccountContext {
+            db: db.clone(),
+            options: leptos_options.clone(),
+            mailer: mailer(&settings).map_err(StartupError::Mail)?,
+            public_url: settings.public_url.clone(),
+        };
         let state = AppState {
-            leptos_options: leptos_options(&settings, addr),
+            leptos_options,
             db: db.clone(),
             database: settings.database.clone(),
+            accounts,
+            secure_cookies: settings.secure_cookies,
         };
         Ok(Self {
             listener,
@@ -113,12 +148,37 @@ impl Application {
         signal: impl Future<Output = ()> + Send + 'static,
     ) -> std::io::Result<()> {
         tracing::info!(address = %self.local_addr(), backend = self.db.backend().name(), "serving the hub");
-        let result = axum::serve(self.listener, self.router)
-            .with_graceful_shutdown(signal)
-            .await;
+        let housekeeping = tokio::spawn(housekeeping(self.db.clone()));
+        let result = axum::serve(
+            self.listener,
+            self.router
+                .into_make_service_with_connect_info::<SocketAddr>(),
+        )
+        .with_graceful_shutdown(signal)
+        .await;
+        housekeeping.abort();
         self.db.close().await;
         tracing::info!("stopped");
         result
+    }
+}
+
+/// Every ten minutes, forgets expired sessions, old links and old rate
+/// counters. Safe to run on every instance at once.
+async fn housekeeping(db: Db) {
+    let mut interval = tokio::time::interval(Duration::from_secs(600));
+    loop {
+        interval.tick().await;
+        let results = [
+            sessions::prune_expired(&db).await,
+            accounts_repo::prune_link_tokens(&db).await,
+            rate_limit::prune(&db).await,
+        ];
+        for result in results {
+            if let Err(error) = result {
+                tracing::warn!(%error, "housekeeping failed; will retry");
+            }
+        }
     }
 }
 
@@ -140,24 +200,46 @@ fn hash_file_beside_binary() -> bool {
     app::assets::hash_file_path("hash.txt").is_some_and(|path| path.is_file())
 }
 
-/// The whole HTTP surface: probes, static files, pages and server
+/// Every HTTP endpoint outside the Leptos router, each with its access:
+/// probes, the read API and the account forms. The authorisation matrix
+/// test enumerates this list.
+pub fn http_endpoints() -> Endpoints<AppState> {
+    let probes = Endpoints::new()
+        .get("/healthz", Access::Public, health::healthz)
+        .get("/readyz", Access::Public, health::readyz);
+    let api = app::resources::api::routes().map_router(|router| {
+        router.layer(
+            CorsLayer::new()
+                .allow_origin(Any)
+                .allow_methods([Method::GET]),
+        )
+    });
+    probes.merge(api).merge(app::accounts::handlers::routes())
+}
+
+/// The whole HTTP surface: probes, static files, pages, forms and server
 /// functions, wrapped in the layers every response passes through.
 pub fn router(state: AppState, max_body_bytes: usize) -> Router {
     let site_root = std::path::PathBuf::from(state.leptos_options.site_root.as_ref());
     let routes = generate_route_list(App);
     let db = state.db.clone();
     let options = state.leptos_options.clone();
+    let secure = state.secure_cookies;
 
-    let mut router = Router::new()
-        .route("/healthz", get(health::healthz))
-        .route("/readyz", get(health::readyz))
-        .merge(
-            app::resources::api::routes().layer(
-                CorsLayer::new()
-                    .allow_origin(Any)
-                    .allow_methods([Method::GET]),
-            ),
+    // Pages (and the server functions registered with them) pass the page
+    // guard; each server function also checks its own access.
+    let pages = Router::new()
+        .leptos_routes_with_context(
+            &state,
+            routes,
+            move || provide_context(db.clone()),
+            move || shell(options.clone()),
         )
+        .layer(middleware::from_fn(authz::guard_pages));
+
+    let mut router = http_endpoints()
+        .into_router()
+        .merge(pages)
         .nest_service(
             "/pkg",
             ServeDir::new(site_root.join("pkg"))
@@ -169,17 +251,21 @@ pub fn router(state: AppState, max_body_bytes: usize) -> Router {
             "/favicon.svg",
             ServeFile::new(site_root.join("favicon.svg")),
         )
-        .leptos_routes_with_context(
-            &state,
-            routes,
-            move || provide_context(db.clone()),
-            move || shell(options.clone()),
-        )
         .fallback(file_and_error_handler::<AppState, _>(shell))
-        .with_state(state);
+        .with_state(state.clone())
+        // Inner to outer: CSRF check, who is asking, the session itself.
+        .layer(middleware::from_fn(csrf::verify))
+        .layer(middleware::from_fn_with_state(
+            state.db.clone(),
+            sessions::attach_viewer,
+        ))
+        .layer(session_layer(state.db.clone(), secure));
 
     for layer in headers::security_header_layers() {
         router = router.layer(layer);
+    }
+    if secure {
+        router = router.layer(headers::strict_transport_security());
     }
     router
         .layer(middleware::from_fn(headers::cache_control))
@@ -201,6 +287,25 @@ pub fn router(state: AppState, max_body_bytes: usize) -> Router {
                 ),
         )
         .layer(CatchPanicLayer::custom(headers::panic_response))
+}
+
+/// Sessions in the database: an opaque 128-bit id in an HttpOnly,
+/// SameSite=Lax cookie (Secure with the `__Host-` prefix over HTTPS),
+/// ending after 30 idle minutes.
+fn session_layer(db: Db, secure: bool) -> SessionManagerLayer<DbSessionStore> {
+    SessionManagerLayer::new(DbSessionStore::new(db))
+        .with_name(if secure {
+            "__Host-hub_session"
+        } else {
+            "hub_session"
+        })
+        .with_secure(secure)
+        .with_http_only(true)
+        .with_same_site(SameSite::Lax)
+        .with_path("/")
+        .with_expiry(Expiry::OnInactivity(time::Duration::minutes(
+            IDLE_TIMEOUT_MINUTES,
+        )))
 }
 
 async fn shutdown_signal() {

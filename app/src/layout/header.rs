@@ -1,15 +1,16 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
+use crate::accounts::Role;
 use crate::components::NhsLogo;
+use crate::shell::ViewerResource;
 use crate::SERVICE_NAME;
 
-/// The links in the header, in order. `prefix` decides which item is current.
-const NAVIGATION: [(&str, &str); 4] = [
+/// The links in the header for everyone, in order.
+const NAVIGATION: [(&str, &str); 3] = [
     ("Resources", "/resources"),
     ("Toolkits", "/toolkits"),
     ("Network", "/network"),
-    ("Sign in", "/sign-in"),
 ];
 
 #[component]
@@ -20,8 +21,48 @@ pub fn SkipLink() -> impl IntoView {
 }
 
 #[component]
-pub fn Header() -> impl IntoView {
+fn NavItem(label: &'static str, href: &'static str) -> impl IntoView {
     let location = use_location();
+    let current = move || location.pathname.with(|path| path.starts_with(href));
+    view! {
+        <li class="nhsuk-header__navigation-item" class:nhsuk-header__navigation-item--current=current>
+            <a class="nhsuk-header__navigation-link" href=href aria-current=move || current().then_some("page")>
+                {label}
+            </a>
+        </li>
+    }
+}
+
+/// Sign in, or the account links and a sign-out button (a form, so it
+/// works without JavaScript and carries the CSRF token).
+#[component]
+fn AccountLinks() -> impl IntoView {
+    let viewer = expect_context::<ViewerResource>();
+    view! {
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                let state = viewer.await.unwrap_or_default();
+                match state.user {
+                    None => view! { <NavItem label="Sign in" href="/sign-in" /> }.into_any(),
+                    Some(user) => view! {
+                        {(user.role == Role::Admin).then(|| view! { <NavItem label="Admin" href="/admin/users" /> })}
+                        <NavItem label="Account" href="/account" />
+                        <li class="nhsuk-header__navigation-item">
+                            <form method="post" action="/sign-out" class="hub-sign-out">
+                                <input type="hidden" name="csrf_token" value=state.csrf_token.unwrap_or_default() />
+                                <button class="nhsuk-header__navigation-link hub-link-button" type="submit">"Sign out"</button>
+                            </form>
+                        </li>
+                    }
+                        .into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+pub fn Header() -> impl IntoView {
     view! {
         <header class="nhsuk-header" role="banner">
             <div class="nhsuk-header__container nhsuk-width-container">
@@ -35,29 +76,29 @@ pub fn Header() -> impl IntoView {
             <nav class="nhsuk-header__navigation" aria-label="Menu">
                 <div class="nhsuk-header__navigation-container nhsuk-width-container">
                     <ul class="nhsuk-header__navigation-list">
-                        {NAVIGATION
-                            .into_iter()
-                            .map(|(label, href)| {
-                                let current = move || location.pathname.with(|path| path.starts_with(href));
-                                view! {
-                                    <li
-                                        class="nhsuk-header__navigation-item"
-                                        class:nhsuk-header__navigation-item--current=current
-                                    >
-                                        <a
-                                            class="nhsuk-header__navigation-link"
-                                            href=href
-                                            aria-current=move || current().then_some("page")
-                                        >
-                                            {label}
-                                        </a>
-                                    </li>
-                                }
-                            })
-                            .collect_view()}
+                        {NAVIGATION.into_iter().map(|(label, href)| view! { <NavItem label href /> }).collect_view()}
+                        <AccountLinks />
                     </ul>
                 </div>
             </nav>
         </header>
+    }
+}
+
+/// A one-off confirmation of the last action, announced to screen readers.
+#[component]
+pub fn Notice() -> impl IntoView {
+    let viewer = expect_context::<ViewerResource>();
+    view! {
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                viewer.await.ok().and_then(|state| state.notice).map(|notice| view! {
+                    <div class="nhsuk-inset-text hub-notice" role="status">
+                        <span class="nhsuk-u-visually-hidden">"Information: "</span>
+                        <p>{notice}</p>
+                    </div>
+                })
+            })}
+        </Suspense>
     }
 }

@@ -6,4 +6,4 @@ mod header;
 
 pub use breadcrumbs::{Breadcrumbs, Crumb};
 pub use footer::Footer;
-pub use header::{Header, SkipLink};
+pub use header::{Header, Notice, SkipLink};

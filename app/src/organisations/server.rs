@@ -1,4 +1,5 @@
 use leptos::prelude::*;
+use leptos::server_fn::codec::GetUrl;
 use serde::{Deserialize, Serialize};
 
 use super::Organisation;
@@ -6,7 +7,7 @@ use super::Organisation;
 use crate::db::{from_context, internal_error};
 use crate::resources::ResourceCard;
 
-#[server]
+#[server(input = GetUrl)]
 pub async fn list_organisations() -> Result<Vec<Organisation>, ServerFnError> {
     super::repo::all(&from_context()?)
         .await
@@ -19,7 +20,7 @@ pub struct OrganisationWithResources {
     pub resources: Vec<ResourceCard>,
 }
 
-#[server]
+#[server(input = GetUrl)]
 pub async fn get_organisation(
     slug: String,
 ) -> Result<Option<OrganisationWithResources>, ServerFnError> {

@@ -7,7 +7,7 @@ mod home;
 mod not_found;
 
 pub use about::AboutPage;
-pub use error::{ServiceErrorPage, SERVICE_ERROR_HTML};
+pub use error::{plain_page, ServiceErrorPage, SERVICE_ERROR_HTML};
 pub use found::found_or_not_found;
 pub use home::HomePage;
 pub use not_found::NotFoundPage;

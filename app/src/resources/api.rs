@@ -5,26 +5,27 @@
 use axum::extract::{FromRef, Path, RawQuery, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use axum::routing::get;
-use axum::{Json, Router};
+use axum::Json;
 use chrono::NaiveDate;
 use serde::Serialize;
 use serde_json::json;
 
 use super::{repo, ResourceCard};
+use crate::accounts::authz::{Access, Endpoints};
 use crate::db::Db;
 use crate::organisations;
 use crate::search::{engine, FacetGroup, ParamError, SearchParams, PAGE_SIZE};
 
-pub fn routes<S>() -> Router<S>
+/// The read API: open to anyone, from any origin.
+pub fn routes<S>() -> Endpoints<S>
 where
     S: Clone + Send + Sync + 'static,
     Db: FromRef<S>,
 {
-    Router::new()
-        .route("/api/v1/resources", get(list_resources))
-        .route("/api/v1/resources/{slug}", get(get_resource))
-        .route("/api/v1/organisations", get(list_organisations))
+    Endpoints::new()
+        .get("/api/v1/resources", Access::Public, list_resources)
+        .get("/api/v1/resources/{slug}", Access::Public, get_resource)
+        .get("/api/v1/organisations", Access::Public, list_organisations)
 }
 
 #[derive(Serialize)]

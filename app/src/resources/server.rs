@@ -2,6 +2,7 @@
 //! during rendering and over HTTP after hydration.
 
 use leptos::prelude::*;
+use leptos::server_fn::codec::GetUrl;
 use serde::{Deserialize, Serialize};
 
 use super::{LessonPage, ResourceCard, ResourceDetail};
@@ -16,7 +17,7 @@ use crate::{
 };
 
 /// Searches with the parameters of a URL query string (`q=…&sector=…`).
-#[server]
+#[server(input = GetUrl)]
 pub async fn search_resources(
     query: String,
 ) -> Result<Result<SearchOutcome, ParamError>, ServerFnError> {
@@ -33,7 +34,7 @@ pub async fn search_resources(
 }
 
 /// Up to eight titles for what is being typed in the search box.
-#[server]
+#[server(input = GetUrl)]
 pub async fn suggest_titles(typed: String) -> Result<Vec<String>, ServerFnError> {
     let typed: String = typed.chars().take(crate::search::MAX_QUERY_CHARS).collect();
     let terms = SearchTerms::parse(&typed);
@@ -58,7 +59,7 @@ pub struct HomeLists {
     pub newest: Vec<ResourceCard>,
 }
 
-#[server]
+#[server(input = GetUrl)]
 pub async fn home_highlights() -> Result<HomeLists, ServerFnError> {
     let db = from_context()?;
     let featured = repo::latest(&db, true, 4).await.map_err(internal_error)?;
@@ -67,7 +68,7 @@ pub async fn home_highlights() -> Result<HomeLists, ServerFnError> {
 }
 
 /// A published resource with its rendered body, lessons and related items.
-#[server]
+#[server(input = GetUrl)]
 pub async fn get_resource(slug: String) -> Result<Option<ResourceDetail>, ServerFnError> {
     let db = from_context()?;
     let Some((card, row)) = repo::published_by_slug(&db, &slug)
@@ -98,7 +99,7 @@ pub async fn get_resource(slug: String) -> Result<Option<ResourceDetail>, Server
 }
 
 /// One lesson of a published module.
-#[server]
+#[server(input = GetUrl)]
 pub async fn get_lesson(slug: String, position: u32) -> Result<Option<LessonPage>, ServerFnError> {
     let db = from_context()?;
     let Some((module_id, module_title, title, body)) =
@@ -129,7 +130,7 @@ pub struct SectorLanding {
     pub resources: Vec<ResourceCard>,
 }
 
-#[server]
+#[server(input = GetUrl)]
 pub async fn sector_overview(slug: String) -> Result<Option<SectorLanding>, ServerFnError> {
     let Some(sector) = Sector::from_slug(&slug) else {
         return Ok(None);

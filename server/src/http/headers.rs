@@ -80,3 +80,11 @@ pub fn panic_response(panic: Box<dyn Any + Send + 'static>) -> Response<Body> {
     );
     response
 }
+
+/// Over HTTPS, browsers are told to use nothing else for a year.
+pub fn strict_transport_security() -> SetResponseHeaderLayer<HeaderValue> {
+    SetResponseHeaderLayer::overriding(
+        header::STRICT_TRANSPORT_SECURITY,
+        HeaderValue::from_static("max-age=31536000; includeSubDomains"),
+    )
+}

@@ -4,6 +4,8 @@
 //! through [`both_backends!`].
 #![allow(dead_code)]
 
+pub mod accounts;
+
 use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -133,6 +135,8 @@ pub struct TestApp {
     pub db: Db,
     pub database: TestDatabase,
     pub site_root: tempfile::TempDir,
+    /// Where the hub writes its emails.
+    pub outbox: tempfile::TempDir,
     stop: Option<oneshot::Sender<()>>,
     server: Option<tokio::task::JoinHandle<std::io::Result<()>>>,
 }
@@ -185,15 +189,21 @@ fn site_root() -> tempfile::TempDir {
 }
 
 pub async fn spawn_app(backend: Backend) -> TestApp {
+    spawn_app_with(backend, |_| {}).await
+}
+
+/// As [`spawn_app`], with settings changed by `tweak` first.
+pub async fn spawn_app_with(backend: Backend, tweak: impl FnOnce(&mut Settings)) -> TestApp {
     server::telemetry::init();
     let database = TestDatabase::create(backend).await;
     let site_root = site_root();
-    let settings = Settings {
-        database: database.url.clone(),
-        addr: "127.0.0.1:0".parse().unwrap(),
-        site_root: site_root.path().to_path_buf(),
-        max_body_bytes: 64 * 1024,
-    };
+    let outbox = tempfile::tempdir().expect("a temporary folder");
+    let mut settings = Settings::for_tests(
+        database.url.clone(),
+        site_root.path().to_path_buf(),
+        outbox.path().to_path_buf(),
+    );
+    tweak(&mut settings);
     let application = Application::build(settings)
         .await
         .expect("the application starts");
@@ -219,6 +229,7 @@ pub async fn spawn_app(backend: Backend) -> TestApp {
         db,
         database,
         site_root,
+        outbox,
         stop: Some(stop),
         server: Some(server),
     }
@@ -269,4 +280,20 @@ pub async fn search(
     app::search::engine::search(&app.db, &params)
         .await
         .expect("the database answers")
+}
+
+/// Another server on the same database, as when several instances share
+/// PostgreSQL. Stops when the test's runtime ends.
+pub async fn spawn_second_instance(app: &TestApp) -> SocketAddr {
+    let settings = Settings::for_tests(
+        app.database.url.clone(),
+        app.site_root.path().to_path_buf(),
+        app.outbox.path().to_path_buf(),
+    );
+    let application = Application::build(settings)
+        .await
+        .expect("the second instance starts");
+    let address = application.local_addr();
+    tokio::spawn(application.run_until(std::future::pending()));
+    address
 }

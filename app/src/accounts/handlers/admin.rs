@@ -1,0 +1,95 @@
+//! What admins do to other accounts: change the role, suspend or
+//! reinstate, end sessions. Admins cannot do these to themselves, so the
+//! hub cannot be left without one by accident.
+
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::Response;
+
+use super::{done, show_again, AccountContext, Outcome, SubmittedForm};
+use crate::accounts::audit::{self, AuditAction, AuditEvent};
+use crate::accounts::repo::{self, User};
+use crate::accounts::session;
+use crate::accounts::types::{AccountStatus, Role};
+
+/// The target account, or the page again with why not.
+async fn target(context: &AccountContext, form: SubmittedForm, id: i64) -> Result<Result<(User, SubmittedForm), Response>, sqlx::Error> {
+    let page = format!("/admin/users/{id}");
+    if form.viewer.user_id() == Some(id) {
+        let feedback = form.feedback_with("account", "You cannot change your own account here. Ask another admin.");
+        return Ok(Err(show_again(context, form, &page, StatusCode::FORBIDDEN, feedback).await));
+    }
+    match repo::by_id(&context.db, id).await? {
+        Some(user) => Ok(Ok((user, form))),
+        None => Ok(Err(show_again(context, form, &page, StatusCode::NOT_FOUND, Default::default()).await)),
+    }
+}
+
+/// `POST /admin/users/{id}/role`.
+pub async fn set_role(State(context): State<AccountContext>, Path(id): Path<i64>, form: SubmittedForm) -> Outcome {
+    let (user, form) = match target(&context, form, id).await? {
+        Ok(found) => found,
+        Err(response) => return Ok(response),
+    };
+    let role = match Role::parse(form.field("role")) {
+        Ok(role) => role,
+        Err(message) => {
+            let feedback = form.feedback_with("role", message);
+            return Ok(show_again(&context, form, &format!("/admin/users/{id}"), StatusCode::UNPROCESSABLE_ENTITY, feedback).await);
+        }
+    };
+    repo::set_role(&context.db, id, role).await?;
+    let admin = form.viewer.user_id().unwrap_or_default();
+    audit::record(
+        &context.db,
+        AuditEvent::new(AuditAction::RoleChanged)
+            .by(admin)
+            .on(id)
+            .detail(format!("{} to {}", user.role.label(), role.label()))
+            .from_ip(form.viewer.ip),
+    )
+    .await;
+    Ok(done(&form.viewer, &format!("/admin/users/{id}"), format!("{} is now a {}", user.display_name, role.label().to_lowercase())).await)
+}
+
+/// `POST /admin/users/{id}/status`: `suspended` ends every session too.
+pub async fn set_status(State(context): State<AccountContext>, Path(id): Path<i64>, form: SubmittedForm) -> Outcome {
+    let (user, form) = match target(&context, form, id).await? {
+        Ok(found) => found,
+        Err(response) => return Ok(response),
+    };
+    let status = match AccountStatus::parse(form.field("status")) {
+        Ok(status) => status,
+        Err(_) => {
+            let feedback = form.feedback_with("status", "Choose whether to suspend or reinstate the account");
+            return Ok(show_again(&context, form, &format!("/admin/users/{id}"), StatusCode::UNPROCESSABLE_ENTITY, feedback).await);
+        }
+    };
+    repo::set_status(&context.db, id, status).await?;
+    let action = match status {
+        AccountStatus::Suspended => {
+            session::end_sessions(&context.db, id, None).await?;
+            AuditAction::Suspended
+        }
+        AccountStatus::Active => AuditAction::Reinstated,
+    };
+    let admin = form.viewer.user_id().unwrap_or_default();
+    audit::record(&context.db, AuditEvent::new(action).by(admin).on(id).from_ip(form.viewer.ip)).await;
+    let message = match status {
+        AccountStatus::Suspended => format!("{} is suspended and signed out everywhere", user.display_name),
+        AccountStatus::Active => format!("{} is reinstated", user.display_name),
+    };
+    Ok(done(&form.viewer, &format!("/admin/users/{id}"), message).await)
+}
+
+/// `POST /admin/users/{id}/sessions`: signs the account out everywhere.
+pub async fn end_sessions(State(context): State<AccountContext>, Path(id): Path<i64>, form: SubmittedForm) -> Outcome {
+    let (user, form) = match target(&context, form, id).await? {
+        Ok(found) => found,
+        Err(response) => return Ok(response),
+    };
+    let ended = session::end_sessions(&context.db, id, None).await?;
+    let admin = form.viewer.user_id().unwrap_or_default();
+    audit::record(&context.db, AuditEvent::new(AuditAction::SessionsEnded).by(admin).on(id).detail(format!("{ended} ended")).from_ip(form.viewer.ip)).await;
+    Ok(done(&form.viewer, &format!("/admin/users/{id}"), format!("{} has been signed out everywhere ({ended} sessions)", user.display_name)).await)
+}

@@ -1,0 +1,218 @@
+//! The account forms' POST handlers. Each parses the form, and either shows
+//! its page again with messages beside the fields (and a 4xx status) or
+//! does the work and redirects (303) with a confirmation for the next page.
+
+mod admin;
+mod emails;
+mod links;
+mod mfa;
+mod register;
+mod settings;
+mod sign_in;
+
+use axum::body::{to_bytes, Body};
+use axum::extract::{FromRef, FromRequest, Request};
+use axum::http::{header, request::Parts, Method, StatusCode};
+use axum::response::{IntoResponse, Redirect, Response};
+use leptos::config::LeptosOptions;
+use leptos::prelude::provide_context;
+
+use super::authz::{Access, Endpoints};
+use super::forms::FormFeedback;
+use super::mail::{Email, Mailer};
+use super::session::{self, Viewer};
+use super::types::Role;
+use crate::db::Db;
+
+/// What the account handlers need from the application.
+#[derive(Clone, Debug)]
+pub struct AccountContext {
+    pub db: Db,
+    pub options: LeptosOptions,
+    pub mailer: Mailer,
+    /// The hub's address as users reach it, for links in emails.
+    pub public_url: String,
+}
+
+impl AccountContext {
+    pub fn link(&self, path: &str) -> String {
+        format!("{}{}", self.public_url.trim_end_matches('/'), path)
+    }
+
+    /// Sends in the background: the answer must not wait for (or reveal
+    /// anything through the timing of) a mail server.
+    pub fn send(&self, email: Email) {
+        let mailer = self.mailer.clone();
+        tokio::spawn(async move {
+            let to = email.to.clone();
+            if let Err(error) = mailer.send(email).await {
+                tracing::error!(%error, %to, "could not send an email");
+            }
+        });
+    }
+}
+
+/// Every account endpoint, with the access each needs.
+pub fn routes<S>() -> Endpoints<S>
+where
+    S: Clone + Send + Sync + 'static,
+    AccountContext: FromRef<S>,
+{
+    let admin = Access::AtLeast(Role::Admin);
+    Endpoints::new()
+        .post("/register", Access::Public, register::register)
+        .post("/sign-in", Access::Public, sign_in::sign_in)
+        .post("/sign-in/code", Access::Public, sign_in::second_step)
+        .post("/sign-out", Access::Public, sign_in::sign_out)
+        .post("/account/sign-out-everywhere", Access::SignedIn, sign_in::sign_out_everywhere)
+        .post("/verify-email/{token}", Access::Public, links::verify_email)
+        .post("/forgot-password", Access::Public, links::forgot_password)
+        .post("/reset-password/{token}", Access::Public, links::reset_password)
+        .post("/confirm-email/{token}", Access::Public, links::confirm_email)
+        .post("/account/password", Access::SignedIn, settings::change_password)
+        .post("/account/email", Access::SignedIn, settings::change_email)
+        .post("/account/delete", Access::SignedIn, settings::delete_account)
+        .post("/account/mfa", Access::SignedIn, mfa::enable)
+        .post("/account/mfa/disable", Access::SignedIn, mfa::disable)
+        .post("/admin/users/{id}/role", admin, admin::set_role)
+        .post("/admin/users/{id}/status", admin, admin::set_status)
+        .post("/admin/users/{id}/sessions", admin, admin::end_sessions)
+}
+
+/// Fields that are never sent back to the page.
+const SECRET_FIELDS: [&str; 6] = [
+    "password",
+    "current_password",
+    "new_password",
+    "code",
+    "csrf_token",
+    "confirm",
+];
+
+/// A posted form, with the request it came in and who sent it.
+pub struct SubmittedForm {
+    pub parts: Parts,
+    pub viewer: Viewer,
+    fields: Vec<(String, String)>,
+}
+
+impl<S: Send + Sync> FromRequest<S> for SubmittedForm {
+    type Rejection = Response;
+
+    async fn from_request(request: Request, _state: &S) -> Result<Self, Self::Rejection> {
+        let (parts, body) = request.into_parts();
+        let viewer = parts
+            .extensions
+            .get::<Viewer>()
+            .cloned()
+            .ok_or_else(|| Failure("no viewer on the request".into()).into_response())?;
+        let bytes = to_bytes(body, usize::MAX)
+            .await
+            .map_err(|_| (StatusCode::PAYLOAD_TOO_LARGE, "The form sent was too large.").into_response())?;
+        let fields = form_urlencoded::parse(&bytes).into_owned().collect();
+        Ok(SubmittedForm { parts, viewer, fields })
+    }
+}
+
+impl SubmittedForm {
+    /// The first value of a field, or "".
+    pub fn field(&self, name: &str) -> &str {
+        self.fields
+            .iter()
+            .find(|(field, _)| field == name)
+            .map(|(_, value)| value.as_str())
+            .unwrap_or("")
+    }
+
+    /// Feedback that keeps what was typed (but no secrets).
+    pub fn feedback(&self) -> FormFeedback {
+        FormFeedback {
+            errors: Vec::new(),
+            values: self
+                .fields
+                .iter()
+                .filter(|(name, _)| !SECRET_FIELDS.contains(&name.as_str()))
+                .map(|(name, value)| (name.clone(), value.chars().take(300).collect()))
+                .collect(),
+        }
+    }
+
+    /// One message against one field.
+    pub fn feedback_with(&self, field: &str, message: impl Into<String>) -> FormFeedback {
+        let mut feedback = self.feedback();
+        feedback.error(field, message);
+        feedback
+    }
+
+    /// The session of the request, for reading and writing.
+    pub fn session(&self) -> &tower_sessions::Session {
+        &self.viewer.session
+    }
+}
+
+/// Renders `page` (a page path) again for this request with `feedback`,
+/// answering with `status`.
+pub async fn show_again(
+    context: &AccountContext,
+    form: SubmittedForm,
+    page: &str,
+    status: StatusCode,
+    feedback: FormFeedback,
+) -> Response {
+    let mut parts = form.parts;
+    parts.method = Method::GET;
+    parts.headers.remove(header::CONTENT_TYPE);
+    parts.headers.remove(header::CONTENT_LENGTH);
+    if let Ok(uri) = page.parse() {
+        parts.uri = uri;
+    }
+    let db = context.db.clone();
+    let options = context.options.clone();
+    let render = leptos_axum::render_app_async_with_context(
+        move || {
+            provide_context(db.clone());
+            provide_context(feedback.clone());
+        },
+        move || crate::shell(options.clone()),
+    );
+    let mut response = render(Request::from_parts(parts, Body::empty())).await;
+    *response.status_mut() = status;
+    response
+}
+
+/// Redirects (303) with a confirmation for the next page.
+pub async fn done(viewer: &Viewer, to: &str, notice: impl Into<String>) -> Response {
+    session::notify(&viewer.session, notice).await;
+    Redirect::to(to).into_response()
+}
+
+/// A failure of ours (database, session store): logged in full, shown as
+/// the plain error page.
+#[derive(Debug)]
+pub struct Failure(String);
+
+impl IntoResponse for Failure {
+    fn into_response(self) -> Response {
+        tracing::error!(error = %self.0, "account request failed");
+        (
+            StatusCode::INTERNAL_SERVER_ERROR,
+            [(header::CONTENT_TYPE, "text/html; charset=utf-8")],
+            crate::pages::SERVICE_ERROR_HTML,
+        )
+            .into_response()
+    }
+}
+
+impl From<sqlx::Error> for Failure {
+    fn from(error: sqlx::Error) -> Self {
+        Failure(error.to_string())
+    }
+}
+
+impl From<tower_sessions::session::Error> for Failure {
+    fn from(error: tower_sessions::session::Error) -> Self {
+        Failure(error.to_string())
+    }
+}
+
+pub type Outcome = Result<Response, Failure>;
