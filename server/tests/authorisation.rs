@@ -1,0 +1,166 @@
+//! The authorisation matrix: every page route, HTTP endpoint and server
+//! function against anonymous, member, contributor, curator and admin
+//! viewers. The set of endpoints is read from the running code, so a new
+//! endpoint without an entry in [`expected`] fails this test.
+
+mod support;
+
+use std::collections::BTreeMap;
+
+use app::accounts::authz::Denied;
+use app::accounts::Role;
+use reqwest::{Method, StatusCode};
+use support::accounts::{create_user, signed_in, Browser, Page};
+use support::{spawn_app_with_demo, Backend};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Who {
+    Anyone,
+    SignedIn,
+    Admin,
+}
+
+/// Who may use each endpoint, by "METHOD path" (paths in axum's syntax),
+/// and for server functions by name with the arguments to send.
+fn expected() -> BTreeMap<String, Who> {
+    use Who::*;
+    let mut table = BTreeMap::new();
+    let mut add = |key: &str, who: Who| {
+        assert!(table.insert(key.to_string(), who).is_none(), "{key} listed twice");
+    };
+    for page in [
+        "/", "/about", "/resources", "/resources/{slug}", "/resources/{slug}/lessons/{position}", "/toolkits",
+        "/sectors/{slug}", "/organisations", "/organisations/{slug}", "/register", "/register/check-email",
+        "/sign-in", "/sign-in/code", "/signed-out", "/account-deleted", "/verify-email/{token}",
+        "/forgot-password", "/forgot-password/sent", "/reset-password/{token}", "/confirm-email/{token}",
+        "/healthz", "/readyz", "/api/v1/resources", "/api/v1/resources/{slug}", "/api/v1/organisations",
+    ] {
+        add(&format!("GET {page}"), Anyone);
+    }
+    for page in ["/account", "/account/password", "/account/email", "/account/delete", "/account/mfa", "/account/recovery-codes"] {
+        add(&format!("GET {page}"), SignedIn);
+    }
+    for page in ["/admin/users", "/admin/users/{id}", "/admin/audit"] {
+        add(&format!("GET {page}"), Admin);
+    }
+    for form in [
+        "/register", "/sign-in", "/sign-in/code", "/verify-email/{token}", "/forgot-password",
+        "/reset-password/{token}", "/confirm-email/{token}", "/sign-out",
+    ] {
+        add(&format!("POST {form}"), Anyone);
+    }
+    for form in ["/account/password", "/account/email", "/account/delete", "/account/mfa", "/account/mfa/disable", "/account/sign-out-everywhere"] {
+        add(&format!("POST {form}"), SignedIn);
+    }
+    for form in ["/admin/users/{id}/role", "/admin/users/{id}/status", "/admin/users/{id}/sessions"] {
+        add(&format!("POST {form}"), Admin);
+    }
+    for function in [
+        "search_resources", "suggest_titles", "home_highlights", "get_resource", "get_lesson", "sector_overview",
+        "list_organisations", "get_organisation", "load_form_state", "current_viewer", "link_is_live",
+    ] {
+        add(&format!("FN {function}"), Anyone);
+    }
+    for function in ["get_account_overview", "get_mfa_setup", "take_new_recovery_codes"] {
+        add(&format!("FN {function}"), SignedIn);
+    }
+    for function in ["admin_users", "admin_user", "audit_log"] {
+        add(&format!("FN {function}"), Admin);
+    }
+    table
+}
+
+/// Arguments for each server function (sent as a query string).
+fn arguments(function: &str, target: i64) -> String {
+    match function {
+        "search_resources" => "query=q%3Dtimeline".into(),
+        "suggest_titles" => "typed=time".into(),
+        "get_resource" | "sector_overview" | "get_organisation" => "slug=primary-care".into(),
+        "get_lesson" => "slug=x&position=1".into(),
+        "link_is_live" => "token=x&purpose=verify".into(),
+        "admin_users" => "query=&page=1".into(),
+        "admin_user" => format!("id={target}"),
+        "audit_log" => "page=1".into(),
+        _ => String::new(),
+    }
+}
+
+/// Everything the running code serves: page routes, listed endpoints and
+/// registered server functions, with the path to request.
+fn enumerate(target: i64) -> Vec<(String, Method, String)> {
+    let fill = |path: &str| {
+        path.replace("{slug}", "primary-care")
+            .replace("{position}", "1")
+            .replace("{token}", &"x".repeat(43))
+            .replace("{id}", &target.to_string())
+    };
+    let mut all = Vec::new();
+    for route in leptos_axum::generate_route_list(app::App) {
+        let path = route.path().to_string();
+        let path = if path.is_empty() { "/".to_string() } else { path };
+        all.push((format!("GET {path}"), Method::GET, fill(&path)));
+    }
+    for endpoint in server::startup::http_endpoints().list() {
+        all.push((format!("{} {}", endpoint.method, endpoint.path), endpoint.method.clone(), fill(endpoint.path)));
+    }
+    for (path, _method) in leptos::server_fn::axum::server_fn_paths() {
+        let name = path.trim_start_matches("/api/").trim_end_matches(|c: char| c.is_ascii_digit());
+        let query = arguments(name, target);
+        all.push((format!("FN {name}"), Method::GET, format!("{path}?{query}")));
+    }
+    all.sort();
+    all.dedup_by(|a, b| a.0 == b.0);
+    all
+}
+
+/// Whether the answer is a refusal by the authorisation layer: for pages a
+/// redirect to where it can be fixed, otherwise 401/403 saying why.
+fn refused(method: &Method, page: &Page) -> bool {
+    let redirected_to_fix = *method == Method::GET
+        && page.status == StatusCode::SEE_OTHER
+        && page.location.as_deref().is_some_and(|to| to.starts_with("/sign-in?next=") || to == "/account/mfa");
+    let denied = matches!(page.status, StatusCode::UNAUTHORIZED | StatusCode::FORBIDDEN)
+        && [Denied::SignInFirst, Denied::Forbidden, Denied::SetUpMfaFirst]
+            .iter()
+            .any(|denied| page.body.contains(denied.message()));
+    redirected_to_fix || denied
+}
+
+async fn every_endpoint_allows_exactly_the_expected_roles(backend: Backend) {
+    let app = spawn_app_with_demo(backend).await;
+    let target = create_user(&app, "target@example.org", Role::Member).await;
+    let mut viewers = vec![("anonymous", None, Browser::new(&app))];
+    for role in Role::ALL {
+        let user = create_user(&app, &format!("{}@example.org", role.slug()), role).await;
+        viewers.push((role.slug(), Some(role), signed_in(&app, &user).await));
+    }
+
+    let table = expected();
+    let mut endpoints = enumerate(target.id);
+    let served: Vec<&String> = endpoints.iter().map(|(key, _, _)| key).collect();
+    let unlisted: Vec<&&String> = served.iter().filter(|key| !table.contains_key(**key)).collect();
+    assert!(unlisted.is_empty(), "endpoints with no entry in the authorisation table: {unlisted:?}");
+    let gone: Vec<&String> = table.keys().filter(|key| !served.contains(key)).collect();
+    assert!(gone.is_empty(), "table entries for endpoints that no longer exist: {gone:?}");
+
+    // Signing out is last, so every other request is made signed in.
+    endpoints.sort_by_key(|(key, _, _)| key.contains("sign-out"));
+    let mut wrong = Vec::new();
+    for (key, method, path) in &endpoints {
+        for (name, role, browser) in &viewers {
+            let page = if *method == Method::POST { browser.post(path, &[]).await } else { browser.get(path).await };
+            let should_allow = match table[key] {
+                Who::Anyone => true,
+                Who::SignedIn => role.is_some(),
+                Who::Admin => *role == Some(Role::Admin),
+            };
+            if refused(method, &page) == should_allow {
+                wrong.push(format!("{key} as {name}: {} (expected {})", page.status, if should_allow { "allowed" } else { "refused" }));
+            }
+            assert!(page.status != StatusCode::INTERNAL_SERVER_ERROR, "{key} as {name} failed: {}", page.body);
+        }
+    }
+    assert!(wrong.is_empty(), "authorisation differs from the table:\n{}", wrong.join("\n"));
+}
+
+both_backends!(every_endpoint_allows_exactly_the_expected_roles);
