@@ -84,7 +84,12 @@ async fn open(settings: &Settings) -> Result<Db, String> {
 
 /// Makes `email` an admin (creating a verified account with no usable
 /// password if there is none) and says how to sign in.
-async fn create_admin(db: &Db, settings: &Settings, email: &str, name: &str) -> Result<String, String> {
+async fn create_admin(
+    db: &Db,
+    settings: &Settings,
+    email: &str,
+    name: &str,
+) -> Result<String, String> {
     use app::accounts::audit::{self, AuditAction, AuditEvent};
     use app::accounts::repo::{self, LinkPurpose};
     use app::accounts::{password, tokens, DisplayName, EmailAddress, Role};
@@ -108,7 +113,9 @@ async fn create_admin(db: &Db, settings: &Settings, email: &str, name: &str) -> 
     repo::mark_verified(db, id).await.map_err(failed)?;
     audit::record(db, AuditEvent::new(AuditAction::AdminCreated).on(id)).await;
     if !created {
-        return Ok(format!("{email} is now an admin. They sign in as usual and must set up two-step verification."));
+        return Ok(format!(
+            "{email} is now an admin. They sign in as usual and must set up two-step verification."
+        ));
     }
     let token = repo::create_link_token(db, id, LinkPurpose::Reset, None)
         .await

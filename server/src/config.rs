@@ -121,7 +121,12 @@ pub struct SettingsArgs {
 
     /// Served over HTTPS (directly or behind a proxy): session cookies get
     /// `Secure` and the `__Host-` prefix, and browsers are told to keep to HTTPS.
-    #[arg(long, env = "HUB_SECURE_COOKIES", default_value_t = false, global = true)]
+    #[arg(
+        long,
+        env = "HUB_SECURE_COOKIES",
+        default_value_t = false,
+        global = true
+    )]
     pub secure_cookies: bool,
 }
 

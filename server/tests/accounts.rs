@@ -15,13 +15,22 @@ async fn register_verify_sign_in_and_out(backend: Backend) {
     let app = spawn_app(backend).await;
     let browser = Browser::new(&app);
     let page = browser
-        .post("/register", &[("email", "Asha.Patel@Example.NHS.uk"), ("display_name", "Asha Patel"), ("password", STRONG)])
+        .post(
+            "/register",
+            &[
+                ("email", "Asha.Patel@Example.NHS.uk"),
+                ("display_name", "Asha Patel"),
+                ("password", STRONG),
+            ],
+        )
         .await;
     assert_eq!(page.status, StatusCode::SEE_OTHER, "{}", page.body);
     assert_eq!(page.location.as_deref(), Some("/register/check-email"));
 
     // Not verified yet: refused, and a fresh link is sent.
-    let early = browser.sign_in("asha.patel@example.nhs.uk", STRONG, None).await;
+    let early = browser
+        .sign_in("asha.patel@example.nhs.uk", STRONG, None)
+        .await;
     assert_eq!(early.status, StatusCode::FORBIDDEN);
     assert!(early.body.contains("Confirm your email address first"));
 
@@ -33,11 +42,16 @@ async fn register_verify_sign_in_and_out(backend: Backend) {
     assert_eq!(again.status, StatusCode::GONE, "a link works once");
     assert!(again.body.contains("expired or has already been used"));
 
-    let signed_in = browser.sign_in("asha.patel@example.nhs.uk", STRONG, None).await;
+    let signed_in = browser
+        .sign_in("asha.patel@example.nhs.uk", STRONG, None)
+        .await;
     assert_eq!(signed_in.location.as_deref(), Some("/account"));
     let account = browser.get("/account").await;
     assert_eq!(account.status, StatusCode::OK);
-    assert!(account.body.contains("Asha Patel") && account.body.contains("You are signed in as Asha Patel"));
+    assert!(
+        account.body.contains("Asha Patel")
+            && account.body.contains("You are signed in as Asha Patel")
+    );
 
     let out = browser.post("/sign-out", &[]).await;
     assert_eq!(out.location.as_deref(), Some("/signed-out"));
@@ -53,17 +67,62 @@ async fn registration_refuses_bad_input_and_changes_nothing(backend: Backend) {
     let long_name = "n".repeat(81);
     let long_password = "p".repeat(129);
     let cases: [(&[(&str, &str)], &str); 6] = [
-        (&[("email", "not-an-email"), ("display_name", "Sam"), ("password", STRONG)], "Enter an email address in the correct format"),
-        (&[("email", &long_email), ("display_name", "Sam"), ("password", STRONG)], "254 characters or fewer"),
-        (&[("email", "sam@example.org"), ("display_name", &long_name), ("password", STRONG)], "80 characters or fewer"),
-        (&[("email", "sam@example.org"), ("display_name", "Sam"), ("password", "short")], "8 characters or more"),
-        (&[("email", "sam@example.org"), ("display_name", "Sam"), ("password", &long_password)], "128 characters or fewer"),
-        (&[("email", "sam@example.org"), ("display_name", "Sam"), ("password", "password123")], "harder to guess"),
+        (
+            &[
+                ("email", "not-an-email"),
+                ("display_name", "Sam"),
+                ("password", STRONG),
+            ],
+            "Enter an email address in the correct format",
+        ),
+        (
+            &[
+                ("email", &long_email),
+                ("display_name", "Sam"),
+                ("password", STRONG),
+            ],
+            "254 characters or fewer",
+        ),
+        (
+            &[
+                ("email", "sam@example.org"),
+                ("display_name", &long_name),
+                ("password", STRONG),
+            ],
+            "80 characters or fewer",
+        ),
+        (
+            &[
+                ("email", "sam@example.org"),
+                ("display_name", "Sam"),
+                ("password", "short"),
+            ],
+            "8 characters or more",
+        ),
+        (
+            &[
+                ("email", "sam@example.org"),
+                ("display_name", "Sam"),
+                ("password", &long_password),
+            ],
+            "128 characters or fewer",
+        ),
+        (
+            &[
+                ("email", "sam@example.org"),
+                ("display_name", "Sam"),
+                ("password", "password123"),
+            ],
+            "harder to guess",
+        ),
     ];
     for (fields, message) in cases {
         let page = browser.post("/register", fields).await;
         assert_eq!(page.status, StatusCode::UNPROCESSABLE_ENTITY, "{message}");
-        assert!(page.body.contains(message), "expected '{message}' in the page");
+        assert!(
+            page.body.contains(message),
+            "expected '{message}' in the page"
+        );
         assert!(page.body.contains("There is a problem"), "an error summary");
         assert!(!page.body.contains(STRONG), "passwords are never echoed");
     }
@@ -73,7 +132,14 @@ async fn registration_refuses_bad_input_and_changes_nothing(backend: Backend) {
     // owner is told by email.
     create_user(&app, "taken@example.org", Role::Member).await;
     let page = browser
-        .post("/register", &[("email", "taken@example.org"), ("display_name", "Someone"), ("password", STRONG)])
+        .post(
+            "/register",
+            &[
+                ("email", "taken@example.org"),
+                ("display_name", "Someone"),
+                ("password", STRONG),
+            ],
+        )
         .await;
     assert_eq!(page.location.as_deref(), Some("/register/check-email"));
     link_in_outbox(&app, "taken@example.org", "/forgot-password").await;
@@ -90,33 +156,65 @@ async fn forms_without_a_valid_csrf_token_are_refused(backend: Backend) {
     assert_eq!(missing.status, StatusCode::FORBIDDEN);
     assert!(missing.body.contains("Your form could not be sent"));
     let wrong = browser
-        .post_raw("/sign-in", &[("csrf_token", "forged"), ("email", user.email.as_str()), ("password", PASSWORD)])
+        .post_raw(
+            "/sign-in",
+            &[
+                ("csrf_token", "forged"),
+                ("email", user.email.as_str()),
+                ("password", PASSWORD),
+            ],
+        )
         .await;
     assert_eq!(wrong.status, StatusCode::FORBIDDEN);
     // Another browser's token is no good either.
     let other = Browser::new(&app).csrf_token().await;
     let stolen = browser
-        .post_raw("/sign-in", &[("csrf_token", other.as_str()), ("email", user.email.as_str()), ("password", PASSWORD)])
+        .post_raw(
+            "/sign-in",
+            &[
+                ("csrf_token", other.as_str()),
+                ("email", user.email.as_str()),
+                ("password", PASSWORD),
+            ],
+        )
         .await;
     assert_eq!(stolen.status, StatusCode::FORBIDDEN);
     assert!(!browser.is_signed_in().await);
-    assert_eq!(audit::count(&app.db, user.id, AuditAction::SignedIn).await.unwrap(), 0);
+    assert_eq!(
+        audit::count(&app.db, user.id, AuditAction::SignedIn)
+            .await
+            .unwrap(),
+        0
+    );
 }
 
 async fn wrong_passwords_and_unknown_accounts_look_the_same(backend: Backend) {
     let app = spawn_app(backend).await;
     let user = create_user(&app, "member@example.org", Role::Member).await;
     let browser = Browser::new(&app);
-    let wrong = browser.sign_in(&user.email, "not the password at all", None).await;
-    let unknown = browser.sign_in("nobody@example.org", "not the password at all", None).await;
+    let wrong = browser
+        .sign_in(&user.email, "not the password at all", None)
+        .await;
+    let unknown = browser
+        .sign_in("nobody@example.org", "not the password at all", None)
+        .await;
     assert_eq!(wrong.status, StatusCode::UNAUTHORIZED);
     assert_eq!(unknown.status, StatusCode::UNAUTHORIZED);
     let message = "The email address or password is not right";
     assert!(wrong.body.contains(message) && unknown.body.contains(message));
-    assert_eq!(audit::count(&app.db, user.id, AuditAction::SignInFailed).await.unwrap(), 1);
+    assert_eq!(
+        audit::count(&app.db, user.id, AuditAction::SignInFailed)
+            .await
+            .unwrap(),
+        1
+    );
     // Forgotten-password requests answer the same way too.
-    let known = browser.post("/forgot-password", &[("email", &user.email)]).await;
-    let nobody = browser.post("/forgot-password", &[("email", "nobody@example.org")]).await;
+    let known = browser
+        .post("/forgot-password", &[("email", &user.email)])
+        .await;
+    let nobody = browser
+        .post("/forgot-password", &[("email", "nobody@example.org")])
+        .await;
     assert_eq!(known.location, nobody.location);
     link_in_outbox(&app, &user.email, "/reset-password/").await;
     assert!(emails_to(&app, "nobody@example.org").is_empty());
@@ -126,15 +224,32 @@ async fn an_account_locks_after_100_failures_in_an_hour(backend: Backend) {
     let app = spawn_app(backend).await;
     let user = create_user(&app, "member@example.org", Role::Member).await;
     for _ in 0..99 {
-        rate_limit::hit(&app.db, SIGN_IN_FAILURES_PER_ACCOUNT, &user.email).await.unwrap();
+        rate_limit::hit(&app.db, SIGN_IN_FAILURES_PER_ACCOUNT, &user.email)
+            .await
+            .unwrap();
     }
     let browser = Browser::new(&app);
-    assert_eq!(browser.sign_in(&user.email, "wrong guess number 100", None).await.status, StatusCode::UNAUTHORIZED);
+    assert_eq!(
+        browser
+            .sign_in(&user.email, "wrong guess number 100", None)
+            .await
+            .status,
+        StatusCode::UNAUTHORIZED
+    );
     let locked = browser.sign_in(&user.email, PASSWORD, None).await;
-    assert_eq!(locked.status, StatusCode::TOO_MANY_REQUESTS, "the right password is refused once locked");
+    assert_eq!(
+        locked.status,
+        StatusCode::TOO_MANY_REQUESTS,
+        "the right password is refused once locked"
+    );
     assert!(locked.body.contains("too many failed attempts"));
     assert!(!browser.is_signed_in().await);
-    assert_eq!(audit::count(&app.db, user.id, AuditAction::SignInBlocked).await.unwrap(), 1);
+    assert_eq!(
+        audit::count(&app.db, user.id, AuditAction::SignInBlocked)
+            .await
+            .unwrap(),
+        1
+    );
 }
 
 async fn password_reset_by_single_use_link(backend: Backend) {
@@ -142,26 +257,50 @@ async fn password_reset_by_single_use_link(backend: Backend) {
     let user = create_user(&app, "member@example.org", Role::Member).await;
     let elsewhere = signed_in(&app, &user).await;
     let browser = Browser::new(&app);
-    browser.post("/forgot-password", &[("email", &user.email)]).await;
+    browser
+        .post("/forgot-password", &[("email", &user.email)])
+        .await;
     let link = link_in_outbox(&app, &user.email, "/reset-password/").await;
     assert_eq!(browser.get(&link).await.status, StatusCode::OK);
     let weak = browser.post(&link, &[("password", "qwerty123")]).await;
     assert_eq!(weak.status, StatusCode::UNPROCESSABLE_ENTITY);
     let done = browser.post(&link, &[("password", STRONG)]).await;
     assert_eq!(done.location.as_deref(), Some("/sign-in"));
-    assert_eq!(browser.post(&link, &[("password", STRONG)]).await.status, StatusCode::GONE);
+    assert_eq!(
+        browser.post(&link, &[("password", STRONG)]).await.status,
+        StatusCode::GONE
+    );
     assert_eq!(browser.get(&link).await.status, StatusCode::GONE);
-    assert!(!elsewhere.is_signed_in().await, "a reset ends every session");
-    assert_eq!(browser.sign_in(&user.email, PASSWORD, None).await.status, StatusCode::UNAUTHORIZED);
-    assert_eq!(browser.sign_in(&user.email, STRONG, None).await.status, StatusCode::SEE_OTHER);
+    assert!(
+        !elsewhere.is_signed_in().await,
+        "a reset ends every session"
+    );
+    assert_eq!(
+        browser.sign_in(&user.email, PASSWORD, None).await.status,
+        StatusCode::UNAUTHORIZED
+    );
+    assert_eq!(
+        browser.sign_in(&user.email, STRONG, None).await.status,
+        StatusCode::SEE_OTHER
+    );
 
     // An expired link is refused.
-    browser.post("/forgot-password", &[("email", &user.email)]).await;
+    browser
+        .post("/forgot-password", &[("email", &user.email)])
+        .await;
     tokio::time::sleep(std::time::Duration::from_millis(200)).await;
     let link = link_in_outbox(&app, &user.email, "/reset-password/").await;
     app::with_pool!(&app.db, pool => sqlx::query("UPDATE email_tokens SET expires_at = 0 WHERE used_at IS NULL").execute(pool).await.unwrap().rows_affected());
-    assert_eq!(browser.post(&link, &[("password", "a wholly different passphrase")]).await.status, StatusCode::GONE);
-    let bogus = browser.post("/reset-password/not-a-token", &[("password", STRONG)]).await;
+    assert_eq!(
+        browser
+            .post(&link, &[("password", "a wholly different passphrase")])
+            .await
+            .status,
+        StatusCode::GONE
+    );
+    let bogus = browser
+        .post("/reset-password/not-a-token", &[("password", STRONG)])
+        .await;
     assert_eq!(bogus.status, StatusCode::GONE);
 }
 
@@ -171,17 +310,28 @@ async fn changing_password_asks_for_the_current_one(backend: Backend) {
     let elsewhere = signed_in(&app, &user).await;
     let browser = signed_in(&app, &user).await;
     let wrong = browser
-        .post("/account/password", &[("current_password", "not it"), ("new_password", STRONG)])
+        .post(
+            "/account/password",
+            &[("current_password", "not it"), ("new_password", STRONG)],
+        )
         .await;
     assert_eq!(wrong.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(wrong.body.contains("Your current password is not right"));
     let changed = browser
-        .post("/account/password", &[("current_password", PASSWORD), ("new_password", STRONG)])
+        .post(
+            "/account/password",
+            &[("current_password", PASSWORD), ("new_password", STRONG)],
+        )
         .await;
     assert_eq!(changed.location.as_deref(), Some("/account"));
     assert!(browser.is_signed_in().await, "this session stays");
     assert!(!elsewhere.is_signed_in().await, "other sessions end");
-    assert_eq!(audit::count(&app.db, user.id, AuditAction::PasswordChanged).await.unwrap(), 1);
+    assert_eq!(
+        audit::count(&app.db, user.id, AuditAction::PasswordChanged)
+            .await
+            .unwrap(),
+        1
+    );
     email_containing(&app, &user.email, "Your password has been changed").await;
 }
 
@@ -189,29 +339,57 @@ async fn changing_email_is_confirmed_from_the_new_address(backend: Backend) {
     let app = spawn_app(backend).await;
     let user = create_user(&app, "old@example.org", Role::Member).await;
     let browser = signed_in(&app, &user).await;
-    let bad = browser.post("/account/email", &[("email", "nope"), ("password", PASSWORD)]).await;
+    let bad = browser
+        .post(
+            "/account/email",
+            &[("email", "nope"), ("password", PASSWORD)],
+        )
+        .await;
     assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
-    let wrong_password = browser.post("/account/email", &[("email", "new@example.org"), ("password", "x")]).await;
+    let wrong_password = browser
+        .post(
+            "/account/email",
+            &[("email", "new@example.org"), ("password", "x")],
+        )
+        .await;
     assert_eq!(wrong_password.status, StatusCode::UNPROCESSABLE_ENTITY);
-    let asked = browser.post("/account/email", &[("email", "New@Example.org"), ("password", PASSWORD)]).await;
+    let asked = browser
+        .post(
+            "/account/email",
+            &[("email", "New@Example.org"), ("password", PASSWORD)],
+        )
+        .await;
     assert_eq!(asked.location.as_deref(), Some("/account"));
-    assert_eq!(repo::by_id(&app.db, user.id).await.unwrap().unwrap().email, "old@example.org", "not until confirmed");
+    assert_eq!(
+        repo::by_id(&app.db, user.id).await.unwrap().unwrap().email,
+        "old@example.org",
+        "not until confirmed"
+    );
     let link = link_in_outbox(&app, "new@example.org", "/confirm-email/").await;
     let confirmed = browser.post(&link, &[]).await;
     assert_eq!(confirmed.location.as_deref(), Some("/account"));
-    assert_eq!(repo::by_id(&app.db, user.id).await.unwrap().unwrap().email, "new@example.org");
+    assert_eq!(
+        repo::by_id(&app.db, user.id).await.unwrap().unwrap().email,
+        "new@example.org"
+    );
     assert_eq!(browser.post(&link, &[]).await.status, StatusCode::GONE);
-    assert!(emails_to(&app, "old@example.org").iter().any(|email| email.contains("is being changed")));
+    assert!(emails_to(&app, "old@example.org")
+        .iter()
+        .any(|email| email.contains("is being changed")));
 }
 
 async fn deleting_an_account_erases_it(backend: Backend) {
     let app = spawn_app(backend).await;
     let user = create_user(&app, "member@example.org", Role::Member).await;
     let browser = signed_in(&app, &user).await;
-    let wrong = browser.post("/account/delete", &[("password", "nope")]).await;
+    let wrong = browser
+        .post("/account/delete", &[("password", "nope")])
+        .await;
     assert_eq!(wrong.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(repo::by_id(&app.db, user.id).await.unwrap().is_some());
-    let deleted = browser.post("/account/delete", &[("password", PASSWORD)]).await;
+    let deleted = browser
+        .post("/account/delete", &[("password", PASSWORD)])
+        .await;
     assert_eq!(deleted.location.as_deref(), Some("/account-deleted"));
     assert!(repo::by_id(&app.db, user.id).await.unwrap().is_none());
     let leftovers: i64 = app::with_pool!(&app.db, pool => sqlx::query_scalar(
@@ -223,7 +401,10 @@ async fn deleting_an_account_erases_it(backend: Backend) {
         "SELECT COUNT(*) FROM audit_log WHERE detail LIKE '%member@example.org%'"
     ).fetch_one(pool).await.unwrap());
     assert_eq!(emails_in_log, 0);
-    assert_eq!(browser.sign_in(&user.email, PASSWORD, None).await.status, StatusCode::UNAUTHORIZED);
+    assert_eq!(
+        browser.sign_in(&user.email, PASSWORD, None).await.status,
+        StatusCode::UNAUTHORIZED
+    );
 }
 
 async fn two_step_verification_set_up_and_used(backend: Backend) {
@@ -243,43 +424,78 @@ async fn two_step_verification_set_up_and_used(backend: Backend) {
     let on = browser.post("/account/mfa", &[("code", &code)]).await;
     assert_eq!(on.location.as_deref(), Some("/account/recovery-codes"));
     let codes_page = browser.get("/account/recovery-codes").await;
-    let codes: Vec<String> = regex_lite::Regex::new(r"<code>([a-z2-9]{4}-[a-z2-9]{4}-[a-z2-9]{4})</code>")
-        .unwrap()
-        .captures_iter(&codes_page.body)
-        .map(|captures| captures[1].to_string())
-        .collect();
+    let codes: Vec<String> =
+        regex_lite::Regex::new(r"<code>([a-z2-9]{4}-[a-z2-9]{4}-[a-z2-9]{4})</code>")
+            .unwrap()
+            .captures_iter(&codes_page.body)
+            .map(|captures| captures[1].to_string())
+            .collect();
     assert_eq!(codes.len(), 10);
-    assert!(!browser.get("/account/recovery-codes").await.body.contains(&codes[0]), "shown once");
+    assert!(
+        !browser
+            .get("/account/recovery-codes")
+            .await
+            .body
+            .contains(&codes[0]),
+        "shown once"
+    );
 
     browser.post("/sign-out", &[]).await;
     let first = browser.sign_in(&user.email, PASSWORD, None).await;
     assert_eq!(first.location.as_deref(), Some("/sign-in/code"));
-    assert!(!browser.is_signed_in().await, "a password alone is not enough");
+    assert!(
+        !browser.is_signed_in().await,
+        "a password alone is not enough"
+    );
     let replay = browser.post("/sign-in/code", &[("code", &code)]).await;
-    assert_eq!(replay.status, StatusCode::UNAUTHORIZED, "a used code is refused");
-    let recovered = browser.post("/sign-in/code", &[("code", &codes[0].to_uppercase())]).await;
+    assert_eq!(
+        replay.status,
+        StatusCode::UNAUTHORIZED,
+        "a used code is refused"
+    );
+    let recovered = browser
+        .post("/sign-in/code", &[("code", &codes[0].to_uppercase())])
+        .await;
     assert_eq!(recovered.status, StatusCode::SEE_OTHER);
     assert!(browser.is_signed_in().await);
-    assert_eq!(audit::count(&app.db, user.id, AuditAction::RecoveryCodeUsed).await.unwrap(), 1);
+    assert_eq!(
+        audit::count(&app.db, user.id, AuditAction::RecoveryCodeUsed)
+            .await
+            .unwrap(),
+        1
+    );
 
     browser.post("/sign-out", &[]).await;
     browser.sign_in(&user.email, PASSWORD, None).await;
     let reused = browser.post("/sign-in/code", &[("code", &codes[0])]).await;
-    assert_eq!(reused.status, StatusCode::UNAUTHORIZED, "a recovery code works once");
-    assert_eq!(audit::count(&app.db, user.id, AuditAction::MfaEnabled).await.unwrap(), 1);
+    assert_eq!(
+        reused.status,
+        StatusCode::UNAUTHORIZED,
+        "a recovery code works once"
+    );
+    assert_eq!(
+        audit::count(&app.db, user.id, AuditAction::MfaEnabled)
+            .await
+            .unwrap(),
+        1
+    );
 }
 
 async fn curators_and_admins_must_set_up_two_step_verification(backend: Backend) {
     let app = spawn_app(backend).await;
     let user = create_user(&app, "curator@example.org", Role::Member).await;
-    repo::set_role(&app.db, user.id, Role::Curator).await.unwrap();
+    repo::set_role(&app.db, user.id, Role::Curator)
+        .await
+        .unwrap();
     let browser = Browser::new(&app);
     let page = browser.sign_in(&user.email, PASSWORD, None).await;
     assert_eq!(page.location.as_deref(), Some("/account/mfa"));
     let account = browser.get("/account").await;
     assert_eq!(account.location.as_deref(), Some("/account/mfa"));
     assert_eq!(browser.get("/account/mfa").await.status, StatusCode::OK);
-    let disable = browser.post("/account/mfa/disable", &[("password", PASSWORD)]).await;
+    let disable = browser
+        .post("/account/mfa/disable", &[("password", PASSWORD)])
+        .await;
     assert_eq!(disable.status, StatusCode::FORBIDDEN);
 }
 
@@ -291,36 +507,96 @@ async fn admins_manage_roles_and_suspensions(backend: Backend) {
     let as_member = signed_in(&app, &member).await;
 
     // A member forging the admin's form changes nothing.
-    let forged = as_member.post(&format!("/admin/users/{}/role", member.id), &[("role", "admin")]).await;
+    let forged = as_member
+        .post(
+            &format!("/admin/users/{}/role", member.id),
+            &[("role", "admin")],
+        )
+        .await;
     assert_eq!(forged.status, StatusCode::FORBIDDEN);
-    assert_eq!(repo::by_id(&app.db, member.id).await.unwrap().unwrap().role, Role::Member);
-    let invalid = as_admin.post(&format!("/admin/users/{}/role", member.id), &[("role", "superuser")]).await;
+    assert_eq!(
+        repo::by_id(&app.db, member.id).await.unwrap().unwrap().role,
+        Role::Member
+    );
+    let invalid = as_admin
+        .post(
+            &format!("/admin/users/{}/role", member.id),
+            &[("role", "superuser")],
+        )
+        .await;
     assert_eq!(invalid.status, StatusCode::UNPROCESSABLE_ENTITY);
-    let own = as_admin.post(&format!("/admin/users/{}/role", admin.id), &[("role", "member")]).await;
+    let own = as_admin
+        .post(
+            &format!("/admin/users/{}/role", admin.id),
+            &[("role", "member")],
+        )
+        .await;
     assert_eq!(own.status, StatusCode::FORBIDDEN);
-    let missing = as_admin.post("/admin/users/999999/role", &[("role", "member")]).await;
+    let missing = as_admin
+        .post("/admin/users/999999/role", &[("role", "member")])
+        .await;
     assert_eq!(missing.status, StatusCode::NOT_FOUND);
 
-    let promoted = as_admin.post(&format!("/admin/users/{}/role", member.id), &[("role", "contributor")]).await;
+    let promoted = as_admin
+        .post(
+            &format!("/admin/users/{}/role", member.id),
+            &[("role", "contributor")],
+        )
+        .await;
     assert_eq!(promoted.status, StatusCode::SEE_OTHER);
-    assert_eq!(repo::by_id(&app.db, member.id).await.unwrap().unwrap().role, Role::Contributor);
-    assert_eq!(audit::count(&app.db, member.id, AuditAction::RoleChanged).await.unwrap(), 1);
+    assert_eq!(
+        repo::by_id(&app.db, member.id).await.unwrap().unwrap().role,
+        Role::Contributor
+    );
+    assert_eq!(
+        audit::count(&app.db, member.id, AuditAction::RoleChanged)
+            .await
+            .unwrap(),
+        1
+    );
 
-    let suspended = as_admin.post(&format!("/admin/users/{}/status", member.id), &[("status", "suspended")]).await;
+    let suspended = as_admin
+        .post(
+            &format!("/admin/users/{}/status", member.id),
+            &[("status", "suspended")],
+        )
+        .await;
     assert_eq!(suspended.status, StatusCode::SEE_OTHER);
     assert!(!as_member.is_signed_in().await, "suspension ends sessions");
-    assert_eq!(Browser::new(&app).sign_in(&member.email, PASSWORD, None).await.status, StatusCode::FORBIDDEN);
-    as_admin.post(&format!("/admin/users/{}/status", member.id), &[("status", "active")]).await;
+    assert_eq!(
+        Browser::new(&app)
+            .sign_in(&member.email, PASSWORD, None)
+            .await
+            .status,
+        StatusCode::FORBIDDEN
+    );
+    as_admin
+        .post(
+            &format!("/admin/users/{}/status", member.id),
+            &[("status", "active")],
+        )
+        .await;
     let back = signed_in(&app, &member).await;
-    let ended = as_admin.post(&format!("/admin/users/{}/sessions", member.id), &[]).await;
+    let ended = as_admin
+        .post(&format!("/admin/users/{}/sessions", member.id), &[])
+        .await;
     assert_eq!(ended.status, StatusCode::SEE_OTHER);
-    assert!(!back.is_signed_in().await, "an admin can end a user's sessions");
+    assert!(
+        !back.is_signed_in().await,
+        "an admin can end a user's sessions"
+    );
 
     let users = as_admin.get("/admin/users?q=member").await;
-    assert!(users.body.contains("member@example.org") && !users.body.contains("admin@example.org</td>"));
+    assert!(
+        users.body.contains("member@example.org") && !users.body.contains("admin@example.org</td>")
+    );
     let log = as_admin.get("/admin/audit").await;
     assert_eq!(log.status, StatusCode::OK);
-    assert!(log.body.contains("role changed") && log.body.contains("suspended") && log.body.contains("signed in"));
+    assert!(
+        log.body.contains("role changed")
+            && log.body.contains("suspended")
+            && log.body.contains("signed in")
+    );
 }
 
 async fn sessions_are_safe_cookies_shared_by_instances(backend: Backend) {
@@ -328,28 +604,64 @@ async fn sessions_are_safe_cookies_shared_by_instances(backend: Backend) {
     let user = create_user(&app, "member@example.org", Role::Member).await;
     let browser = Browser::new(&app);
     let before = browser.get("/sign-in").await;
-    let cookie = before.cookies.iter().find(|c| c.starts_with("hub_session=")).expect("a session cookie").clone();
-    assert!(cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax") && cookie.contains("Path=/"), "{cookie}");
+    let cookie = before
+        .cookies
+        .iter()
+        .find(|c| c.starts_with("hub_session="))
+        .expect("a session cookie")
+        .clone();
+    assert!(
+        cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax") && cookie.contains("Path=/"),
+        "{cookie}"
+    );
     let id_before = cookie.split(';').next().unwrap().to_string();
     let token = hidden_value(&before.body, "csrf_token").unwrap();
     let signed = browser
-        .post_raw("/sign-in", &[("csrf_token", &token), ("email", &user.email), ("password", PASSWORD)])
+        .post_raw(
+            "/sign-in",
+            &[
+                ("csrf_token", &token),
+                ("email", &user.email),
+                ("password", PASSWORD),
+            ],
+        )
         .await;
-    let after = signed.cookies.iter().find(|c| c.starts_with("hub_session=")).expect("a new cookie at sign-in");
-    assert_ne!(after.split(';').next().unwrap(), id_before, "the id changes at sign-in");
+    let after = signed
+        .cookies
+        .iter()
+        .find(|c| c.starts_with("hub_session="))
+        .expect("a new cookie at sign-in");
+    assert_ne!(
+        after.split(';').next().unwrap(),
+        id_before,
+        "the id changes at sign-in"
+    );
     let id_len = after.split(';').next().unwrap().len() - "hub_session=".len();
     assert!(id_len >= 22, "at least 128 bits");
 
     // A second server on the same database knows the session.
     let second = spawn_second_instance(&app).await;
     let cookie_value = after.split(';').next().unwrap().to_string();
-    let other = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap();
-    let account = other.get(format!("http://{second}/account")).header("cookie", &cookie_value).send().await.unwrap();
+    let other = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap();
+    let account = other
+        .get(format!("http://{second}/account"))
+        .header("cookie", &cookie_value)
+        .send()
+        .await
+        .unwrap();
     assert_eq!(account.status(), StatusCode::OK);
 
     // Signing out everywhere ends it on both.
     browser.post("/account/sign-out-everywhere", &[]).await;
-    let account = other.get(format!("http://{second}/account")).header("cookie", &cookie_value).send().await.unwrap();
+    let account = other
+        .get(format!("http://{second}/account"))
+        .header("cookie", &cookie_value)
+        .send()
+        .await
+        .unwrap();
     assert_eq!(account.status(), StatusCode::SEE_OTHER);
 }
 
@@ -374,8 +686,15 @@ async fn idle_and_absolute_timeouts_end_sessions(backend: Backend) {
 async fn secure_cookies_use_the_host_prefix(backend: Backend) {
     let app = spawn_app_with(backend, |settings| settings.secure_cookies = true).await;
     let page = Browser::new(&app).get("/sign-in").await;
-    let cookie = page.cookies.iter().find(|c| c.starts_with("__Host-hub_session=")).expect("a __Host- cookie");
-    assert!(cookie.contains("Secure") && cookie.contains("Path=/") && !cookie.contains("Domain"), "{cookie}");
+    let cookie = page
+        .cookies
+        .iter()
+        .find(|c| c.starts_with("__Host-hub_session="))
+        .expect("a __Host- cookie");
+    assert!(
+        cookie.contains("Secure") && cookie.contains("Path=/") && !cookie.contains("Domain"),
+        "{cookie}"
+    );
     let response = app.get("/").await;
     assert!(response.headers().contains_key("strict-transport-security"));
 }

@@ -26,42 +26,102 @@ fn expected() -> BTreeMap<String, Who> {
     use Who::*;
     let mut table = BTreeMap::new();
     let mut add = |key: &str, who: Who| {
-        assert!(table.insert(key.to_string(), who).is_none(), "{key} listed twice");
+        assert!(
+            table.insert(key.to_string(), who).is_none(),
+            "{key} listed twice"
+        );
     };
     for page in [
-        "/", "/about", "/resources", "/resources/{slug}", "/resources/{slug}/lessons/{position}", "/toolkits",
-        "/sectors/{slug}", "/organisations", "/organisations/{slug}", "/register", "/register/check-email",
-        "/sign-in", "/sign-in/code", "/signed-out", "/account-deleted", "/verify-email/{token}",
-        "/forgot-password", "/forgot-password/sent", "/reset-password/{token}", "/confirm-email/{token}",
-        "/healthz", "/readyz", "/api/v1/resources", "/api/v1/resources/{slug}", "/api/v1/organisations",
+        "/",
+        "/about",
+        "/resources",
+        "/resources/{slug}",
+        "/resources/{slug}/lessons/{position}",
+        "/toolkits",
+        "/sectors/{slug}",
+        "/organisations",
+        "/organisations/{slug}",
+        "/register",
+        "/register/check-email",
+        "/sign-in",
+        "/sign-in/code",
+        "/signed-out",
+        "/account-deleted",
+        "/verify-email/{token}",
+        "/forgot-password",
+        "/forgot-password/sent",
+        "/reset-password/{token}",
+        "/confirm-email/{token}",
+        "/healthz",
+        "/readyz",
+        "/api/v1/resources",
+        "/api/v1/resources/{slug}",
+        "/api/v1/organisations",
     ] {
         add(&format!("GET {page}"), Anyone);
     }
-    for page in ["/account", "/account/password", "/account/email", "/account/delete", "/account/mfa", "/account/recovery-codes"] {
+    for page in [
+        "/account",
+        "/account/password",
+        "/account/email",
+        "/account/delete",
+        "/account/mfa",
+        "/account/recovery-codes",
+    ] {
         add(&format!("GET {page}"), SignedIn);
     }
     for page in ["/admin/users", "/admin/users/{id}", "/admin/audit"] {
         add(&format!("GET {page}"), Admin);
     }
     for form in [
-        "/register", "/sign-in", "/sign-in/code", "/verify-email/{token}", "/forgot-password",
-        "/reset-password/{token}", "/confirm-email/{token}", "/sign-out",
+        "/register",
+        "/sign-in",
+        "/sign-in/code",
+        "/verify-email/{token}",
+        "/forgot-password",
+        "/reset-password/{token}",
+        "/confirm-email/{token}",
+        "/sign-out",
     ] {
         add(&format!("POST {form}"), Anyone);
     }
-    for form in ["/account/password", "/account/email", "/account/delete", "/account/mfa", "/account/mfa/disable", "/account/sign-out-everywhere"] {
+    for form in [
+        "/account/password",
+        "/account/email",
+        "/account/delete",
+        "/account/mfa",
+        "/account/mfa/disable",
+        "/account/sign-out-everywhere",
+    ] {
         add(&format!("POST {form}"), SignedIn);
     }
-    for form in ["/admin/users/{id}/role", "/admin/users/{id}/status", "/admin/users/{id}/sessions"] {
+    for form in [
+        "/admin/users/{id}/role",
+        "/admin/users/{id}/status",
+        "/admin/users/{id}/sessions",
+    ] {
         add(&format!("POST {form}"), Admin);
     }
     for function in [
-        "search_resources", "suggest_titles", "home_highlights", "get_resource", "get_lesson", "sector_overview",
-        "list_organisations", "get_organisation", "load_form_state", "current_viewer", "link_is_live",
+        "search_resources",
+        "suggest_titles",
+        "home_highlights",
+        "get_resource",
+        "get_lesson",
+        "sector_overview",
+        "list_organisations",
+        "get_organisation",
+        "load_form_state",
+        "current_viewer",
+        "link_is_live",
     ] {
         add(&format!("FN {function}"), Anyone);
     }
-    for function in ["get_account_overview", "get_mfa_setup", "take_new_recovery_codes"] {
+    for function in [
+        "get_account_overview",
+        "get_mfa_setup",
+        "take_new_recovery_codes",
+    ] {
         add(&format!("FN {function}"), SignedIn);
     }
     for function in ["admin_users", "admin_user", "audit_log"] {
@@ -97,14 +157,24 @@ fn enumerate(target: i64) -> Vec<(String, Method, String)> {
     let mut all = Vec::new();
     for route in leptos_axum::generate_route_list(app::App) {
         let path = route.path().to_string();
-        let path = if path.is_empty() { "/".to_string() } else { path };
+        let path = if path.is_empty() {
+            "/".to_string()
+        } else {
+            path
+        };
         all.push((format!("GET {path}"), Method::GET, fill(&path)));
     }
     for endpoint in server::startup::http_endpoints().list() {
-        all.push((format!("{} {}", endpoint.method, endpoint.path), endpoint.method.clone(), fill(endpoint.path)));
+        all.push((
+            format!("{} {}", endpoint.method, endpoint.path),
+            endpoint.method.clone(),
+            fill(endpoint.path),
+        ));
     }
     for (path, _method) in leptos::server_fn::axum::server_fn_paths() {
-        let name = path.trim_start_matches("/api/").trim_end_matches(|c: char| c.is_ascii_digit());
+        let name = path
+            .trim_start_matches("/api/")
+            .trim_end_matches(|c: char| c.is_ascii_digit());
         let query = arguments(name, target);
         all.push((format!("FN {name}"), Method::GET, format!("{path}?{query}")));
     }
@@ -118,11 +188,20 @@ fn enumerate(target: i64) -> Vec<(String, Method, String)> {
 fn refused(method: &Method, page: &Page) -> bool {
     let redirected_to_fix = *method == Method::GET
         && page.status == StatusCode::SEE_OTHER
-        && page.location.as_deref().is_some_and(|to| to.starts_with("/sign-in?next=") || to == "/account/mfa");
-    let denied = matches!(page.status, StatusCode::UNAUTHORIZED | StatusCode::FORBIDDEN)
-        && [Denied::SignInFirst, Denied::Forbidden, Denied::SetUpMfaFirst]
-            .iter()
-            .any(|denied| page.body.contains(denied.message()));
+        && page
+            .location
+            .as_deref()
+            .is_some_and(|to| to.starts_with("/sign-in?next=") || to == "/account/mfa");
+    let denied = matches!(
+        page.status,
+        StatusCode::UNAUTHORIZED | StatusCode::FORBIDDEN
+    ) && [
+        Denied::SignInFirst,
+        Denied::Forbidden,
+        Denied::SetUpMfaFirst,
+    ]
+    .iter()
+    .any(|denied| page.body.contains(denied.message()));
     redirected_to_fix || denied
 }
 
@@ -138,29 +217,54 @@ async fn every_endpoint_allows_exactly_the_expected_roles(backend: Backend) {
     let table = expected();
     let mut endpoints = enumerate(target.id);
     let served: Vec<&String> = endpoints.iter().map(|(key, _, _)| key).collect();
-    let unlisted: Vec<&&String> = served.iter().filter(|key| !table.contains_key(**key)).collect();
-    assert!(unlisted.is_empty(), "endpoints with no entry in the authorisation table: {unlisted:?}");
+    let unlisted: Vec<&&String> = served
+        .iter()
+        .filter(|key| !table.contains_key(**key))
+        .collect();
+    assert!(
+        unlisted.is_empty(),
+        "endpoints with no entry in the authorisation table: {unlisted:?}"
+    );
     let gone: Vec<&String> = table.keys().filter(|key| !served.contains(key)).collect();
-    assert!(gone.is_empty(), "table entries for endpoints that no longer exist: {gone:?}");
+    assert!(
+        gone.is_empty(),
+        "table entries for endpoints that no longer exist: {gone:?}"
+    );
 
     // Signing out is last, so every other request is made signed in.
     endpoints.sort_by_key(|(key, _, _)| key.contains("sign-out"));
     let mut wrong = Vec::new();
     for (key, method, path) in &endpoints {
         for (name, role, browser) in &viewers {
-            let page = if *method == Method::POST { browser.post(path, &[]).await } else { browser.get(path).await };
+            let page = if *method == Method::POST {
+                browser.post(path, &[]).await
+            } else {
+                browser.get(path).await
+            };
             let should_allow = match table[key] {
                 Who::Anyone => true,
                 Who::SignedIn => role.is_some(),
                 Who::Admin => *role == Some(Role::Admin),
             };
             if refused(method, &page) == should_allow {
-                wrong.push(format!("{key} as {name}: {} (expected {})", page.status, if should_allow { "allowed" } else { "refused" }));
+                wrong.push(format!(
+                    "{key} as {name}: {} (expected {})",
+                    page.status,
+                    if should_allow { "allowed" } else { "refused" }
+                ));
             }
-            assert!(page.status != StatusCode::INTERNAL_SERVER_ERROR, "{key} as {name} failed: {}", page.body);
+            assert!(
+                page.status != StatusCode::INTERNAL_SERVER_ERROR,
+                "{key} as {name} failed: {}",
+                page.body
+            );
         }
     }
-    assert!(wrong.is_empty(), "authorisation differs from the table:\n{}", wrong.join("\n"));
+    assert!(
+        wrong.is_empty(),
+        "authorisation differs from the table:\n{}",
+        wrong.join("\n")
+    );
 }
 
 both_backends!(every_endpoint_allows_exactly_the_expected_roles);

@@ -165,14 +165,22 @@ pub async fn page(db: &Db, page: u32) -> Result<AuditPage, sqlx::Error> {
     });
     let has_more = rows.len() as i64 > AUDIT_PAGE_SIZE;
     Ok(AuditPage {
-        entries: rows.into_iter().take(AUDIT_PAGE_SIZE as usize).map(entry).collect(),
+        entries: rows
+            .into_iter()
+            .take(AUDIT_PAGE_SIZE as usize)
+            .map(entry)
+            .collect(),
         page: page.max(1),
         has_more,
     })
 }
 
 /// The latest events about one account.
-pub async fn for_subject(db: &Db, subject: i64, limit: i64) -> Result<Vec<AuditEntry>, sqlx::Error> {
+pub async fn for_subject(
+    db: &Db,
+    subject: i64,
+    limit: i64,
+) -> Result<Vec<AuditEntry>, sqlx::Error> {
     let sql = format!("{SELECT} WHERE l.subject_id = $1 ORDER BY l.id DESC LIMIT $2");
     let rows: Vec<Row> = with_pool!(db, pool => {
         sqlx::query_as(&sql).bind(subject).bind(limit).fetch_all(pool).await?

@@ -38,7 +38,9 @@ impl Denied {
     pub fn message(self) -> &'static str {
         match self {
             Denied::SignInFirst => "You need to sign in to do that",
-            Denied::SetUpMfaFirst => "Set up two-step verification before you continue: your role requires it",
+            Denied::SetUpMfaFirst => {
+                "Set up two-step verification before you continue: your role requires it"
+            }
             Denied::Forbidden => "You do not have permission to do that",
         }
     }
@@ -53,7 +55,11 @@ pub struct Principal {
 
 /// The rule. `mfa_setup_allowed` marks the few places a curator or admin
 /// without two-step verification may still go (setting it up, signing out).
-pub fn decide(access: Access, who: Option<Principal>, mfa_setup_allowed: bool) -> Result<(), Denied> {
+pub fn decide(
+    access: Access,
+    who: Option<Principal>,
+    mfa_setup_allowed: bool,
+) -> Result<(), Denied> {
     if access == Access::Public {
         return Ok(());
     }
@@ -114,10 +120,12 @@ mod server_side {
     use crate::accounts::session::{request_viewer, Viewer};
 
     fn principal(viewer: Option<&Viewer>) -> Option<Principal> {
-        viewer.and_then(|viewer| viewer.user.as_ref()).map(|user| Principal {
-            role: user.role,
-            mfa_enabled: user.mfa_enabled(),
-        })
+        viewer
+            .and_then(|viewer| viewer.user.as_ref())
+            .map(|user| Principal {
+                role: user.role,
+                mfa_enabled: user.mfa_enabled(),
+            })
     }
 
     /// The answer to a refused request: pages send people where they can
@@ -126,16 +134,25 @@ mod server_side {
         if *method == Method::GET {
             match denied {
                 Denied::SignInFirst => {
-                    let next: String = form_urlencoded::byte_serialize(path_and_query.as_bytes()).collect();
+                    let next: String =
+                        form_urlencoded::byte_serialize(path_and_query.as_bytes()).collect();
                     return Redirect::to(&format!("/sign-in?next={next}")).into_response();
                 }
                 Denied::SetUpMfaFirst => return Redirect::to("/account/mfa").into_response(),
                 Denied::Forbidden => {}
             }
         }
-        let html = crate::pages::plain_page(denied.message(), "<p>If you think you should be able to do this, contact an admin of the hub.</p>");
+        let html = crate::pages::plain_page(
+            denied.message(),
+            "<p>If you think you should be able to do this, contact an admin of the hub.</p>",
+        );
         let status = StatusCode::from_u16(denied.status()).unwrap_or(StatusCode::FORBIDDEN);
-        (status, [(header::CONTENT_TYPE, "text/html; charset=utf-8")], html).into_response()
+        (
+            status,
+            [(header::CONTENT_TYPE, "text/html; charset=utf-8")],
+            html,
+        )
+            .into_response()
     }
 
     /// Middleware for page routes: applies [`page_access`] to the path.
@@ -173,7 +190,8 @@ mod server_side {
     }
 
     fn require_inner(access: Access, mfa_setup_allowed: bool) -> Result<Viewer, ServerFnError> {
-        let viewer = request_viewer().ok_or_else(|| ServerFnError::new("No request to authorise"))?;
+        let viewer =
+            request_viewer().ok_or_else(|| ServerFnError::new("No request to authorise"))?;
         match decide(access, principal(Some(&viewer)), mfa_setup_allowed) {
             Ok(()) => Ok(viewer),
             Err(denied) => {
@@ -229,12 +247,23 @@ mod server_side {
             self.add(Method::POST, path, access, post(handler))
         }
 
-        fn add(mut self, method: Method, path: &'static str, access: Access, route: MethodRouter<S>) -> Self {
-            let guarded = route.route_layer(middleware::from_fn(move |request: Request, next: Next| {
-                guard_with(access, request, next)
-            }));
+        fn add(
+            mut self,
+            method: Method,
+            path: &'static str,
+            access: Access,
+            route: MethodRouter<S>,
+        ) -> Self {
+            let guarded =
+                route.route_layer(middleware::from_fn(move |request: Request, next: Next| {
+                    guard_with(access, request, next)
+                }));
             self.router = self.router.route(path, guarded);
-            self.list.push(Endpoint { method, path, access });
+            self.list.push(Endpoint {
+                method,
+                path,
+                access,
+            });
             self
         }
 
@@ -264,19 +293,43 @@ mod server_side {
 mod tests {
     use super::*;
 
-    const MEMBER: Principal = Principal { role: Role::Member, mfa_enabled: false };
-    const CURATOR_WITHOUT_MFA: Principal = Principal { role: Role::Curator, mfa_enabled: false };
-    const ADMIN: Principal = Principal { role: Role::Admin, mfa_enabled: true };
+    const MEMBER: Principal = Principal {
+        role: Role::Member,
+        mfa_enabled: false,
+    };
+    const CURATOR_WITHOUT_MFA: Principal = Principal {
+        role: Role::Curator,
+        mfa_enabled: false,
+    };
+    const ADMIN: Principal = Principal {
+        role: Role::Admin,
+        mfa_enabled: true,
+    };
 
     #[test]
     fn the_rule() {
         assert_eq!(decide(Access::Public, None, false), Ok(()));
-        assert_eq!(decide(Access::SignedIn, None, false), Err(Denied::SignInFirst));
+        assert_eq!(
+            decide(Access::SignedIn, None, false),
+            Err(Denied::SignInFirst)
+        );
         assert_eq!(decide(Access::SignedIn, Some(MEMBER), false), Ok(()));
-        assert_eq!(decide(Access::AtLeast(Role::Curator), Some(MEMBER), false), Err(Denied::Forbidden));
-        assert_eq!(decide(Access::SignedIn, Some(CURATOR_WITHOUT_MFA), false), Err(Denied::SetUpMfaFirst));
-        assert_eq!(decide(Access::SignedIn, Some(CURATOR_WITHOUT_MFA), true), Ok(()));
-        assert_eq!(decide(Access::AtLeast(Role::Admin), Some(ADMIN), false), Ok(()));
+        assert_eq!(
+            decide(Access::AtLeast(Role::Curator), Some(MEMBER), false),
+            Err(Denied::Forbidden)
+        );
+        assert_eq!(
+            decide(Access::SignedIn, Some(CURATOR_WITHOUT_MFA), false),
+            Err(Denied::SetUpMfaFirst)
+        );
+        assert_eq!(
+            decide(Access::SignedIn, Some(CURATOR_WITHOUT_MFA), true),
+            Ok(())
+        );
+        assert_eq!(
+            decide(Access::AtLeast(Role::Admin), Some(ADMIN), false),
+            Ok(())
+        );
     }
 
     #[test]

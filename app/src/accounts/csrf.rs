@@ -27,7 +27,10 @@ pub async fn ensure_token(session: &Session) -> Result<String, tower_sessions::s
 }
 
 pub async fn verify(request: Request, next: Next) -> Response {
-    if matches!(*request.method(), Method::GET | Method::HEAD | Method::OPTIONS) {
+    if matches!(
+        *request.method(),
+        Method::GET | Method::HEAD | Method::OPTIONS
+    ) {
         return next.run(request).await;
     }
     let expected = match request.extensions().get::<Session>() {
@@ -49,7 +52,11 @@ pub async fn verify(request: Request, next: Next) -> Response {
     let bytes = match to_bytes(body, usize::MAX).await {
         Ok(bytes) => bytes,
         Err(_) => {
-            return (StatusCode::PAYLOAD_TOO_LARGE, "The form sent was too large.").into_response();
+            return (
+                StatusCode::PAYLOAD_TOO_LARGE,
+                "The form sent was too large.",
+            )
+                .into_response();
         }
     };
     let provided = from_header.or_else(|| {
@@ -66,7 +73,8 @@ pub async fn verify(request: Request, next: Next) -> Response {
         tracing::warn!(path = %parts.uri.path(), had_token = provided.is_some(), had_session = expected.is_some(), "CSRF check failed");
         return forbidden();
     }
-    next.run(Request::from_parts(parts, Body::from(bytes))).await
+    next.run(Request::from_parts(parts, Body::from(bytes)))
+        .await
 }
 
 fn forbidden() -> Response {

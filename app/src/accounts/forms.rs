@@ -102,7 +102,9 @@ pub fn with_form_state<V: IntoView + 'static>(
 /// A form that posts to `action` with the CSRF token.
 #[component]
 pub fn PostForm(#[prop(into)] action: String, children: Children) -> impl IntoView {
-    let token = use_context::<CsrfToken>().map(|token| token.0).unwrap_or_default();
+    let token = use_context::<CsrfToken>()
+        .map(|token| token.0)
+        .unwrap_or_default();
     view! {
         <form method="post" action=action novalidate>
             <input type="hidden" name="csrf_token" value=token />
@@ -142,7 +144,11 @@ pub fn TextField(
     let input_class = format!(
         "nhsuk-input{}{}",
         width.map(|width| format!(" {width}")).unwrap_or_default(),
-        if error.is_some() { " nhsuk-input--error" } else { "" }
+        if error.is_some() {
+            " nhsuk-input--error"
+        } else {
+            ""
+        }
     );
     view! {
         <div class="nhsuk-form-group" class:nhsuk-form-group--error=has_error>
@@ -170,7 +176,10 @@ pub fn TextField(
 
 /// A submit button; `secondary` and `warning` are the NHS.UK variants.
 #[component]
-pub fn SubmitButton(label: &'static str, #[prop(optional)] variant: Option<&'static str>) -> impl IntoView {
+pub fn SubmitButton(
+    label: &'static str,
+    #[prop(optional)] variant: Option<&'static str>,
+) -> impl IntoView {
     let class = match variant {
         Some(variant) => format!("nhsuk-button nhsuk-button--{variant}"),
         None => "nhsuk-button".to_string(),

@@ -21,7 +21,7 @@ pub enum Mailer {
         folder: PathBuf,
     },
     Smtp {
-        transport: AsyncSmtpTransport<Tokio1Executor>,
+        transport: Box<AsyncSmtpTransport<Tokio1Executor>>,
         from: Mailbox,
     },
 }
@@ -49,9 +49,11 @@ impl Mailer {
     /// `smtp_url` as lettre reads it (`smtps://user:pass@host`); `from` the
     /// sender address.
     pub fn smtp(smtp_url: &str, from: &str) -> Result<Self, String> {
-        let transport = AsyncSmtpTransport::<Tokio1Executor>::from_url(smtp_url)
-            .map_err(|error| format!("HUB_SMTP_URL cannot be used: {error}"))?
-            .build();
+        let transport = Box::new(
+            AsyncSmtpTransport::<Tokio1Executor>::from_url(smtp_url)
+                .map_err(|error| format!("HUB_SMTP_URL cannot be used: {error}"))?
+                .build(),
+        );
         let from = from
             .parse()
             .map_err(|_| format!("HUB_MAIL_FROM '{from}' is not an email address"))?;
@@ -65,7 +67,13 @@ impl Mailer {
                 let safe_to: String = email
                     .to
                     .chars()
-                    .map(|c| if c.is_ascii_alphanumeric() || c == '.' || c == '@' { c } else { '_' })
+                    .map(|c| {
+                        if c.is_ascii_alphanumeric() || c == '.' || c == '@' {
+                            c
+                        } else {
+                            '_'
+                        }
+                    })
                     .collect();
                 let name = format!(
                     "{}-{:04}-{safe_to}.eml",

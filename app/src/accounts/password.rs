@@ -14,9 +14,15 @@ fn hasher() -> Argon2<'static> {
     Argon2::new(Algorithm::Argon2id, Version::V0x13, params)
 }
 
-/// A password that has passed the rules. Not `Debug` or `Display`, so it
+/// A password that has passed the rules. Its `Debug` hides it, so it
 /// cannot end up in a log line by accident.
 pub struct NewPassword(String);
+
+impl std::fmt::Debug for NewPassword {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("NewPassword(<hidden>)")
+    }
+}
 
 impl NewPassword {
     /// Checks length and strength. `context` holds words a guesser would try
@@ -97,9 +103,16 @@ mod tests {
     #[test]
     fn length_and_strength_rules() {
         assert!(NewPassword::parse("", &[]).unwrap_err().contains("Enter"));
-        assert!(NewPassword::parse("abc", &[]).unwrap_err().contains("8 characters"));
-        assert!(NewPassword::parse(&"x".repeat(129), &[]).unwrap_err().contains("128"));
-        assert!(NewPassword::parse("password1", &[]).is_err(), "common passwords are refused");
+        assert!(NewPassword::parse("abc", &[])
+            .unwrap_err()
+            .contains("8 characters"));
+        assert!(NewPassword::parse(&"x".repeat(129), &[])
+            .unwrap_err()
+            .contains("128"));
+        assert!(
+            NewPassword::parse("password1", &[]).is_err(),
+            "common passwords are refused"
+        );
         assert!(NewPassword::parse("samjones2024", &["samjones"]).is_err());
         assert!(NewPassword::parse("lantern orbit pebble sky", &[]).is_ok());
     }
@@ -107,7 +120,10 @@ mod tests {
     #[test]
     fn hashes_are_argon2id_with_owasp_parameters() {
         let hash = hash_now("lantern orbit pebble sky");
-        assert!(hash.starts_with("$argon2id$v=19$m=19456,t=2,p=1$"), "{hash}");
+        assert!(
+            hash.starts_with("$argon2id$v=19$m=19456,t=2,p=1$"),
+            "{hash}"
+        );
     }
 
     #[tokio::test]

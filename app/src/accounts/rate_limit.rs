@@ -15,12 +15,32 @@ pub struct Limit {
 }
 
 /// Failed sign-ins (password or second step) for one account.
-pub const SIGN_IN_FAILURES_PER_ACCOUNT: Limit = Limit { name: "signin-account", max: 100, span_seconds: 3600 };
+pub const SIGN_IN_FAILURES_PER_ACCOUNT: Limit = Limit {
+    name: "signin-account",
+    max: 100,
+    span_seconds: 3600,
+};
 /// Failed sign-ins from one address.
-pub const SIGN_IN_FAILURES_PER_IP: Limit = Limit { name: "signin-ip", max: 300, span_seconds: 3600 };
-pub const REGISTRATIONS_PER_IP: Limit = Limit { name: "register-ip", max: 20, span_seconds: 3600 };
-pub const RESETS_PER_IP: Limit = Limit { name: "reset-ip", max: 20, span_seconds: 3600 };
-pub const RESETS_PER_ACCOUNT: Limit = Limit { name: "reset-account", max: 5, span_seconds: 3600 };
+pub const SIGN_IN_FAILURES_PER_IP: Limit = Limit {
+    name: "signin-ip",
+    max: 300,
+    span_seconds: 3600,
+};
+pub const REGISTRATIONS_PER_IP: Limit = Limit {
+    name: "register-ip",
+    max: 20,
+    span_seconds: 3600,
+};
+pub const RESETS_PER_IP: Limit = Limit {
+    name: "reset-ip",
+    max: 20,
+    span_seconds: 3600,
+};
+pub const RESETS_PER_ACCOUNT: Limit = Limit {
+    name: "reset-account",
+    max: 5,
+    span_seconds: 3600,
+};
 
 fn bucket(limit: Limit, key: &str) -> String {
     // Keys can be email addresses: store a digest, not the address.

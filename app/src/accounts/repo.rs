@@ -133,7 +133,12 @@ macro_rules! update_user {
 }
 
 pub async fn mark_verified(db: &Db, id: i64) -> Result<bool, sqlx::Error> {
-    update_user!(db, id, "email_verified_at = COALESCE(email_verified_at, $2)", now())
+    update_user!(
+        db,
+        id,
+        "email_verified_at = COALESCE(email_verified_at, $2)",
+        now()
+    )
 }
 
 pub async fn set_password(db: &Db, id: i64, password_hash: &str) -> Result<bool, sqlx::Error> {
@@ -150,8 +155,12 @@ pub async fn set_status(db: &Db, id: i64, status: AccountStatus) -> Result<bool,
 
 /// Changes the email address; `false` when another account has it.
 pub async fn set_email(db: &Db, id: i64, email: &EmailAddress) -> Result<bool, sqlx::Error> {
-    let result: Result<bool, sqlx::Error> =
-        update_user!(db, id, "email = $2, email_verified_at = COALESCE(email_verified_at, 0)", email.as_str());
+    let result: Result<bool, sqlx::Error> = update_user!(
+        db,
+        id,
+        "email = $2, email_verified_at = COALESCE(email_verified_at, 0)",
+        email.as_str()
+    );
     match result {
         Err(sqlx::Error::Database(error)) if error.is_unique_violation() => Ok(false),
         other => other,
@@ -159,7 +168,12 @@ pub async fn set_email(db: &Db, id: i64, email: &EmailAddress) -> Result<bool, s
 }
 
 /// Turns on two-step verification and replaces the recovery codes.
-pub async fn enable_mfa(db: &Db, id: i64, secret: &str, recovery_codes: &[String]) -> Result<(), sqlx::Error> {
+pub async fn enable_mfa(
+    db: &Db,
+    id: i64,
+    secret: &str,
+    recovery_codes: &[String],
+) -> Result<(), sqlx::Error> {
     with_pool!(db, pool => {
         let mut tx = pool.begin().await?;
         sqlx::query("UPDATE users SET totp_secret = $2, totp_last_step = NULL WHERE id = $1")
@@ -249,21 +263,37 @@ pub async fn delete_user(db: &Db, id: i64) -> Result<(), sqlx::Error> {
 pub const USERS_PAGE_SIZE: i64 = 25;
 
 /// Accounts whose email or name contains `query`, newest first.
-pub async fn list_users(db: &Db, query: &str, page: u32) -> Result<(Vec<UserRow>, i64), sqlx::Error> {
+pub async fn list_users(
+    db: &Db,
+    query: &str,
+    page: u32,
+) -> Result<(Vec<UserRow>, i64), sqlx::Error> {
     let pattern = format!(
         "%{}%",
-        query.to_lowercase().replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_")
+        query
+            .to_lowercase()
+            .replace('\\', "\\\\")
+            .replace('%', "\\%")
+            .replace('_', "\\_")
     );
     let offset = i64::from(page.saturating_sub(1)) * USERS_PAGE_SIZE;
-    let filter = "WHERE lower(email) LIKE $1 ESCAPE '\\' OR lower(display_name) LIKE $1 ESCAPE '\\'";
-    let sql = format!("SELECT {USER_COLUMNS} FROM users {filter} ORDER BY id DESC LIMIT $2 OFFSET $3");
+    let filter =
+        "WHERE lower(email) LIKE $1 ESCAPE '\\' OR lower(display_name) LIKE $1 ESCAPE '\\'";
+    let sql =
+        format!("SELECT {USER_COLUMNS} FROM users {filter} ORDER BY id DESC LIMIT $2 OFFSET $3");
     let count_sql = format!("SELECT COUNT(*) FROM users {filter}");
     let (records, total): (Vec<UserRecord>, i64) = with_pool!(db, pool => {
         let records = sqlx::query_as(&sql).bind(&pattern).bind(USERS_PAGE_SIZE).bind(offset).fetch_all(pool).await?;
         let total = sqlx::query_scalar(&count_sql).bind(&pattern).fetch_one(pool).await?;
         (records, total)
     });
-    Ok((records.into_iter().map(|record| User::from(record).row()).collect(), total))
+    Ok((
+        records
+            .into_iter()
+            .map(|record| User::from(record).row())
+            .collect(),
+        total,
+    ))
 }
 
 /// What an emailed link is for.
@@ -324,7 +354,11 @@ pub async fn create_link_token(
 }
 
 /// Whether a link token is still usable (for showing its form).
-pub async fn link_token_is_live(db: &Db, token: &str, purpose: LinkPurpose) -> Result<bool, sqlx::Error> {
+pub async fn link_token_is_live(
+    db: &Db,
+    token: &str,
+    purpose: LinkPurpose,
+) -> Result<bool, sqlx::Error> {
     let found: Option<i64> = with_pool!(db, pool => {
         sqlx::query_scalar("SELECT user_id FROM email_tokens WHERE token_hash = $1 AND purpose = $2 AND used_at IS NULL AND expires_at > $3")
             .bind(tokens::digest(token))

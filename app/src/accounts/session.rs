@@ -74,7 +74,10 @@ impl SessionStore for DbSessionStore {
         loop {
             let data = serde_json::to_string(&record.data)
                 .map_err(|error| session_store::Error::Encode(error.to_string()))?;
-            let user_id = record.data.get(keys::USER_ID).and_then(|value| value.as_i64());
+            let user_id = record
+                .data
+                .get(keys::USER_ID)
+                .and_then(|value| value.as_i64());
             let inserted = with_pool!(&self.db, pool => {
                 sqlx::query("INSERT INTO sessions (id, user_id, data, expires_at) VALUES ($1, $2, $3, $4) ON CONFLICT (id) DO NOTHING")
                     .bind(record.id.to_string())
@@ -96,7 +99,10 @@ impl SessionStore for DbSessionStore {
     async fn save(&self, record: &Record) -> session_store::Result<()> {
         let data = serde_json::to_string(&record.data)
             .map_err(|error| session_store::Error::Encode(error.to_string()))?;
-        let user_id = record.data.get(keys::USER_ID).and_then(|value| value.as_i64());
+        let user_id = record
+            .data
+            .get(keys::USER_ID)
+            .and_then(|value| value.as_i64());
         with_pool!(&self.db, pool => {
             sqlx::query(
                 "INSERT INTO sessions (id, user_id, data, expires_at) VALUES ($1, $2, $3, $4)
@@ -207,7 +213,12 @@ impl Viewer {
 
 /// Loads the session's account and applies the timeouts: a session past
 /// its absolute lifetime, or of a suspended or deleted account, is ended.
-pub async fn attach_viewer(State(db): State<Db>, session: Session, mut request: Request, next: Next) -> Response {
+pub async fn attach_viewer(
+    State(db): State<Db>,
+    session: Session,
+    mut request: Request,
+    next: Next,
+) -> Response {
     let ip = request
         .extensions()
         .get::<ConnectInfo<SocketAddr>>()
@@ -219,18 +230,25 @@ pub async fn attach_viewer(State(db): State<Db>, session: Session, mut request: 
             None
         }
     };
-    request.extensions_mut().insert(Viewer { user, ip, session });
+    request
+        .extensions_mut()
+        .insert(Viewer { user, ip, session });
     next.run(request).await
 }
 
-async fn current_user(db: &Db, session: &Session) -> Result<Option<User>, Box<dyn std::error::Error>> {
+async fn current_user(
+    db: &Db,
+    session: &Session,
+) -> Result<Option<User>, Box<dyn std::error::Error>> {
     let Some(user_id) = session.get::<i64>(keys::USER_ID).await? else {
         return Ok(None);
     };
     let now = now();
     let signed_in_at = session.get::<i64>(keys::SIGNED_IN_AT).await?.unwrap_or(0);
     let user = repo::by_id(db, user_id).await?;
-    let usable = user.as_ref().is_some_and(|user| user.status == AccountStatus::Active);
+    let usable = user
+        .as_ref()
+        .is_some_and(|user| user.status == AccountStatus::Active);
     if !usable || now - signed_in_at > ABSOLUTE_TIMEOUT_SECONDS {
         session.flush().await?;
         return Ok(None);
@@ -253,7 +271,9 @@ pub async fn begin(session: &Session, user_id: i64) -> Result<(), tower_sessions
     session.insert(keys::USER_ID, user_id).await?;
     session.insert(keys::SIGNED_IN_AT, now).await?;
     session.insert(keys::SEEN_AT, now).await?;
-    session.insert(keys::CSRF, super::tokens::random_token()).await?;
+    session
+        .insert(keys::CSRF, super::tokens::random_token())
+        .await?;
     if let Some(after) = after {
         session.insert(keys::AFTER_SIGN_IN, after).await?;
     }

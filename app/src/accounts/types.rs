@@ -101,9 +101,9 @@ impl EmailAddress {
             .with_required_tld();
         match email_address::EmailAddress::parse_with_options(trimmed, options) {
             Ok(_) => Ok(EmailAddress(trimmed.to_lowercase())),
-            Err(_) => Err(
-                "Enter an email address in the correct format, like name@example.nhs.uk".into(),
-            ),
+            Err(_) => {
+                Err("Enter an email address in the correct format, like name@example.nhs.uk".into())
+            }
         }
     }
 
@@ -177,8 +177,15 @@ pub struct AccountOverview {
 /// Either the details to set up an authenticator app, or that it is done.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum MfaSetup {
-    Enabled { recovery_codes_left: i64, required: bool },
-    Pending { secret: String, qr_svg: String, otpauth_url: String },
+    Enabled {
+        recovery_codes_left: i64,
+        required: bool,
+    },
+    Pending {
+        secret: String,
+        qr_svg: String,
+        otpauth_url: String,
+    },
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -245,7 +252,15 @@ mod tests {
                 .as_str(),
             "sam.jones@example.nhs.uk"
         );
-        for bad in ["", "sam", "sam@", "@example.org", "sam@localhost", "Sam <sam@example.org>", "sam@[127.0.0.1]"] {
+        for bad in [
+            "",
+            "sam",
+            "sam@",
+            "@example.org",
+            "sam@localhost",
+            "Sam <sam@example.org>",
+            "sam@[127.0.0.1]",
+        ] {
             assert!(EmailAddress::parse(bad).is_err(), "{bad} should be refused");
         }
         let long = format!("{}@example.org", "a".repeat(250));
@@ -254,7 +269,10 @@ mod tests {
 
     #[test]
     fn names_collapse_spaces_and_have_limits() {
-        assert_eq!(DisplayName::parse("  Asha   Patel ").unwrap().as_str(), "Asha Patel");
+        assert_eq!(
+            DisplayName::parse("  Asha   Patel ").unwrap().as_str(),
+            "Asha Patel"
+        );
         assert!(DisplayName::parse("   ").is_err());
         assert!(DisplayName::parse(&"x".repeat(81)).is_err());
     }

@@ -70,7 +70,14 @@ impl Browser {
     }
 
     pub async fn get(&self, path: &str) -> Page {
-        Self::read(self.client.get(self.url(path)).send().await.expect("GET reaches the hub")).await
+        Self::read(
+            self.client
+                .get(self.url(path))
+                .send()
+                .await
+                .expect("GET reaches the hub"),
+        )
+        .await
     }
 
     /// The CSRF token the sign-in page's form carries for this browser.
@@ -102,7 +109,9 @@ impl Browser {
 
     /// Signs in with email and password (and a TOTP code when given).
     pub async fn sign_in(&self, email: &str, password: &str, totp_secret: Option<&str>) -> Page {
-        let page = self.post("/sign-in", &[("email", email), ("password", password)]).await;
+        let page = self
+            .post("/sign-in", &[("email", email), ("password", password)])
+            .await;
         match totp_secret {
             Some(secret) if page.location.as_deref() == Some("/sign-in/code") => {
                 let code = mfa::code_at(secret, now());
@@ -146,10 +155,17 @@ pub struct TestUser {
 pub async fn create_user(app: &TestApp, email: &str, role: Role) -> TestUser {
     let parsed = EmailAddress::parse(email).unwrap();
     let hash = password::hash_now(PASSWORD);
-    let id = repo::create_user(&app.db, &parsed, &format!("Test {}", role.label()), &hash, role, true)
-        .await
-        .unwrap()
-        .expect("a new email address");
+    let id = repo::create_user(
+        &app.db,
+        &parsed,
+        &format!("Test {}", role.label()),
+        &hash,
+        role,
+        true,
+    )
+    .await
+    .unwrap()
+    .expect("a new email address");
     let totp_secret = if role.requires_mfa() {
         let secret = mfa::new_secret();
         repo::enable_mfa(&app.db, id, &secret, &[]).await.unwrap();
@@ -167,8 +183,16 @@ pub async fn create_user(app: &TestApp, email: &str, role: Role) -> TestUser {
 /// A browser signed in as `user`.
 pub async fn signed_in(app: &TestApp, user: &TestUser) -> Browser {
     let browser = Browser::new(app);
-    let page = browser.sign_in(&user.email, PASSWORD, user.totp_secret.as_deref()).await;
-    assert_eq!(page.status, StatusCode::SEE_OTHER, "sign-in of {} failed: {}", user.email, page.body);
+    let page = browser
+        .sign_in(&user.email, PASSWORD, user.totp_secret.as_deref())
+        .await;
+    assert_eq!(
+        page.status,
+        StatusCode::SEE_OTHER,
+        "sign-in of {} failed: {}",
+        user.email,
+        page.body
+    );
     assert!(browser.is_signed_in().await);
     browser
 }
@@ -176,7 +200,12 @@ pub async fn signed_in(app: &TestApp, user: &TestUser) -> Browser {
 /// The emails written to the outbox for `to`, oldest first.
 pub fn emails_to(app: &TestApp, to: &str) -> Vec<String> {
     let mut files: Vec<_> = std::fs::read_dir(app.outbox.path())
-        .map(|entries| entries.filter_map(Result::ok).map(|entry| entry.path()).collect())
+        .map(|entries| {
+            entries
+                .filter_map(Result::ok)
+                .map(|entry| entry.path())
+                .collect()
+        })
         .unwrap_or_default();
     files.sort();
     files
@@ -207,7 +236,10 @@ pub async fn link_in_outbox(app: &TestApp, to: &str, path_prefix: &str) -> Strin
 /// Waits for an email to `to` that contains `text`.
 pub async fn email_containing(app: &TestApp, to: &str, text: &str) -> String {
     for _ in 0..100 {
-        if let Some(email) = emails_to(app, to).into_iter().find(|email| email.contains(text)) {
+        if let Some(email) = emails_to(app, to)
+            .into_iter()
+            .find(|email| email.contains(text))
+        {
             return email;
         }
         tokio::time::sleep(std::time::Duration::from_millis(50)).await;

@@ -13,20 +13,45 @@ use crate::accounts::session;
 use crate::accounts::types::{AccountStatus, Role};
 
 /// The target account, or the page again with why not.
-async fn target(context: &AccountContext, form: SubmittedForm, id: i64) -> Result<Result<(User, SubmittedForm), Response>, sqlx::Error> {
+async fn target(
+    context: &AccountContext,
+    form: SubmittedForm,
+    id: i64,
+) -> Result<Result<(User, SubmittedForm), Response>, sqlx::Error> {
     let page = format!("/admin/users/{id}");
     if form.viewer.user_id() == Some(id) {
-        let feedback = form.feedback_with("account", "You cannot change your own account here. Ask another admin.");
-        return Ok(Err(show_again(context, form, &page, StatusCode::FORBIDDEN, feedback).await));
+        let feedback = form.feedback_with(
+            "account",
+            "You cannot change your own account here. Ask another admin.",
+        );
+        return Ok(Err(show_again(
+            context,
+            form,
+            &page,
+            StatusCode::FORBIDDEN,
+            feedback,
+        )
+        .await));
     }
     match repo::by_id(&context.db, id).await? {
         Some(user) => Ok(Ok((user, form))),
-        None => Ok(Err(show_again(context, form, &page, StatusCode::NOT_FOUND, Default::default()).await)),
+        None => Ok(Err(show_again(
+            context,
+            form,
+            &page,
+            StatusCode::NOT_FOUND,
+            Default::default(),
+        )
+        .await)),
     }
 }
 
 /// `POST /admin/users/{id}/role`.
-pub async fn set_role(State(context): State<AccountContext>, Path(id): Path<i64>, form: SubmittedForm) -> Outcome {
+pub async fn set_role(
+    State(context): State<AccountContext>,
+    Path(id): Path<i64>,
+    form: SubmittedForm,
+) -> Outcome {
     let (user, form) = match target(&context, form, id).await? {
         Ok(found) => found,
         Err(response) => return Ok(response),
@@ -35,7 +60,14 @@ pub async fn set_role(State(context): State<AccountContext>, Path(id): Path<i64>
         Ok(role) => role,
         Err(message) => {
             let feedback = form.feedback_with("role", message);
-            return Ok(show_again(&context, form, &format!("/admin/users/{id}"), StatusCode::UNPROCESSABLE_ENTITY, feedback).await);
+            return Ok(show_again(
+                &context,
+                form,
+                &format!("/admin/users/{id}"),
+                StatusCode::UNPROCESSABLE_ENTITY,
+                feedback,
+            )
+            .await);
         }
     };
     repo::set_role(&context.db, id, role).await?;
@@ -49,11 +81,24 @@ pub async fn set_role(State(context): State<AccountContext>, Path(id): Path<i64>
             .from_ip(form.viewer.ip),
     )
     .await;
-    Ok(done(&form.viewer, &format!("/admin/users/{id}"), format!("{} is now a {}", user.display_name, role.label().to_lowercase())).await)
+    Ok(done(
+        &form.viewer,
+        &format!("/admin/users/{id}"),
+        format!(
+            "{} is now a {}",
+            user.display_name,
+            role.label().to_lowercase()
+        ),
+    )
+    .await)
 }
 
 /// `POST /admin/users/{id}/status`: `suspended` ends every session too.
-pub async fn set_status(State(context): State<AccountContext>, Path(id): Path<i64>, form: SubmittedForm) -> Outcome {
+pub async fn set_status(
+    State(context): State<AccountContext>,
+    Path(id): Path<i64>,
+    form: SubmittedForm,
+) -> Outcome {
     let (user, form) = match target(&context, form, id).await? {
         Ok(found) => found,
         Err(response) => return Ok(response),
@@ -61,8 +106,18 @@ pub async fn set_status(State(context): State<AccountContext>, Path(id): Path<i6
     let status = match AccountStatus::parse(form.field("status")) {
         Ok(status) => status,
         Err(_) => {
-            let feedback = form.feedback_with("status", "Choose whether to suspend or reinstate the account");
-            return Ok(show_again(&context, form, &format!("/admin/users/{id}"), StatusCode::UNPROCESSABLE_ENTITY, feedback).await);
+            let feedback = form.feedback_with(
+                "status",
+                "Choose whether to suspend or reinstate the account",
+            );
+            return Ok(show_again(
+                &context,
+                form,
+                &format!("/admin/users/{id}"),
+                StatusCode::UNPROCESSABLE_ENTITY,
+                feedback,
+            )
+            .await);
         }
     };
     repo::set_status(&context.db, id, status).await?;
@@ -74,22 +129,52 @@ pub async fn set_status(State(context): State<AccountContext>, Path(id): Path<i6
         AccountStatus::Active => AuditAction::Reinstated,
     };
     let admin = form.viewer.user_id().unwrap_or_default();
-    audit::record(&context.db, AuditEvent::new(action).by(admin).on(id).from_ip(form.viewer.ip)).await;
+    audit::record(
+        &context.db,
+        AuditEvent::new(action)
+            .by(admin)
+            .on(id)
+            .from_ip(form.viewer.ip),
+    )
+    .await;
     let message = match status {
-        AccountStatus::Suspended => format!("{} is suspended and signed out everywhere", user.display_name),
+        AccountStatus::Suspended => format!(
+            "{} is suspended and signed out everywhere",
+            user.display_name
+        ),
         AccountStatus::Active => format!("{} is reinstated", user.display_name),
     };
     Ok(done(&form.viewer, &format!("/admin/users/{id}"), message).await)
 }
 
 /// `POST /admin/users/{id}/sessions`: signs the account out everywhere.
-pub async fn end_sessions(State(context): State<AccountContext>, Path(id): Path<i64>, form: SubmittedForm) -> Outcome {
+pub async fn end_sessions(
+    State(context): State<AccountContext>,
+    Path(id): Path<i64>,
+    form: SubmittedForm,
+) -> Outcome {
     let (user, form) = match target(&context, form, id).await? {
         Ok(found) => found,
         Err(response) => return Ok(response),
     };
     let ended = session::end_sessions(&context.db, id, None).await?;
     let admin = form.viewer.user_id().unwrap_or_default();
-    audit::record(&context.db, AuditEvent::new(AuditAction::SessionsEnded).by(admin).on(id).detail(format!("{ended} ended")).from_ip(form.viewer.ip)).await;
-    Ok(done(&form.viewer, &format!("/admin/users/{id}"), format!("{} has been signed out everywhere ({ended} sessions)", user.display_name)).await)
+    audit::record(
+        &context.db,
+        AuditEvent::new(AuditAction::SessionsEnded)
+            .by(admin)
+            .on(id)
+            .detail(format!("{ended} ended"))
+            .from_ip(form.viewer.ip),
+    )
+    .await;
+    Ok(done(
+        &form.viewer,
+        &format!("/admin/users/{id}"),
+        format!(
+            "{} has been signed out everywhere ({ended} sessions)",
+            user.display_name
+        ),
+    )
+    .await)
 }

@@ -15,11 +15,18 @@ use crate::accounts::types::EmailAddress;
 
 /// Links are URL-safe base64 of 32 bytes; anything else cannot be one.
 fn plausible(token: &str) -> bool {
-    token.len() == 43 && token.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+    token.len() == 43
+        && token
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
 }
 
 /// `POST /verify-email/{token}`.
-pub async fn verify_email(State(context): State<AccountContext>, Path(token): Path<String>, form: SubmittedForm) -> Outcome {
+pub async fn verify_email(
+    State(context): State<AccountContext>,
+    Path(token): Path<String>,
+    form: SubmittedForm,
+) -> Outcome {
     let page = format!("/verify-email/{token}");
     let consumed = if plausible(&token) {
         repo::consume_link_token(&context.db, &token, LinkPurpose::Verify).await?
@@ -27,28 +34,66 @@ pub async fn verify_email(State(context): State<AccountContext>, Path(token): Pa
         None
     };
     let Some((user_id, _)) = consumed else {
-        return Ok(show_again(&context, form, &page, StatusCode::GONE, FormFeedback::default()).await);
+        return Ok(show_again(
+            &context,
+            form,
+            &page,
+            StatusCode::GONE,
+            FormFeedback::default(),
+        )
+        .await);
     };
     repo::mark_verified(&context.db, user_id).await?;
-    audit::record(&context.db, AuditEvent::new(AuditAction::EmailVerified).by(user_id).from_ip(form.viewer.ip)).await;
-    Ok(done(&form.viewer, "/sign-in", "Your email address is confirmed. You can now sign in.").await)
+    audit::record(
+        &context.db,
+        AuditEvent::new(AuditAction::EmailVerified)
+            .by(user_id)
+            .from_ip(form.viewer.ip),
+    )
+    .await;
+    Ok(done(
+        &form.viewer,
+        "/sign-in",
+        "Your email address is confirmed. You can now sign in.",
+    )
+    .await)
 }
 
 /// `POST /forgot-password`. Says the same whether or not there is an
 /// account; only an existing account gets an email.
-pub async fn forgot_password(State(context): State<AccountContext>, form: SubmittedForm) -> Outcome {
+pub async fn forgot_password(
+    State(context): State<AccountContext>,
+    form: SubmittedForm,
+) -> Outcome {
     let db = &context.db;
     let email = match EmailAddress::parse(form.field("email")) {
         Ok(email) => email,
         Err(message) => {
             let feedback = form.feedback_with("email", message);
-            return Ok(show_again(&context, form, "/forgot-password", StatusCode::UNPROCESSABLE_ENTITY, feedback).await);
+            return Ok(show_again(
+                &context,
+                form,
+                "/forgot-password",
+                StatusCode::UNPROCESSABLE_ENTITY,
+                feedback,
+            )
+            .await);
         }
     };
     let ip = form.viewer.ip.map(|ip| ip.to_string()).unwrap_or_default();
     if rate_limit::hit_and_check(db, RESETS_PER_IP, &ip).await? {
-        let feedback = form.feedback_with("email", "Too many reset requests have come from your network. Wait an hour and try again.");
-        return Ok(show_again(&context, form, "/forgot-password", StatusCode::TOO_MANY_REQUESTS, feedback).await);
+        let feedback = form.feedback_with(
+            "email",
+            "Too many reset requests have come from your network. Wait an hour and try again.",
+        );
+        return Ok(show_again(
+            &context,
+            form,
+            "/forgot-password",
+            StatusCode::TOO_MANY_REQUESTS,
+            feedback,
+        )
+        .await);
     }
     // Per account, extra requests are dropped silently: saying so would
     // tell a stranger the account exists.
@@ -56,7 +101,13 @@ pub async fn forgot_password(State(context): State<AccountContext>, form: Submit
         if let Some(user) = repo::by_email(db, &email).await? {
             let token = repo::create_link_token(db, user.id, LinkPurpose::Reset, None).await?;
             context.send(emails::reset(&context, &user.email, &token));
-            audit::record(db, AuditEvent::new(AuditAction::PasswordResetRequested).on(user.id).from_ip(form.viewer.ip)).await;
+            audit::record(
+                db,
+                AuditEvent::new(AuditAction::PasswordResetRequested)
+                    .on(user.id)
+                    .from_ip(form.viewer.ip),
+            )
+            .await;
         }
     }
     Ok(Redirect::to("/forgot-password/sent").into_response())
@@ -64,22 +115,47 @@ pub async fn forgot_password(State(context): State<AccountContext>, form: Submit
 
 /// `POST /reset-password/{token}`: a new password; every session of the
 /// account ends.
-pub async fn reset_password(State(context): State<AccountContext>, Path(token): Path<String>, form: SubmittedForm) -> Outcome {
+pub async fn reset_password(
+    State(context): State<AccountContext>,
+    Path(token): Path<String>,
+    form: SubmittedForm,
+) -> Outcome {
     let db = &context.db;
     let page = format!("/reset-password/{token}");
     if !plausible(&token) || !repo::link_token_is_live(db, &token, LinkPurpose::Reset).await? {
-        return Ok(show_again(&context, form, &page, StatusCode::GONE, FormFeedback::default()).await);
+        return Ok(show_again(
+            &context,
+            form,
+            &page,
+            StatusCode::GONE,
+            FormFeedback::default(),
+        )
+        .await);
     }
     let new_password = match NewPassword::parse(form.field("password"), &[]) {
         Ok(password) => password,
         Err(message) => {
             let feedback = form.feedback_with("password", message);
-            return Ok(show_again(&context, form, &page, StatusCode::UNPROCESSABLE_ENTITY, feedback).await);
+            return Ok(show_again(
+                &context,
+                form,
+                &page,
+                StatusCode::UNPROCESSABLE_ENTITY,
+                feedback,
+            )
+            .await);
         }
     };
     let hash = password::hash(&new_password).await;
     let Some((user_id, _)) = repo::consume_link_token(db, &token, LinkPurpose::Reset).await? else {
-        return Ok(show_again(&context, form, &page, StatusCode::GONE, FormFeedback::default()).await);
+        return Ok(show_again(
+            &context,
+            form,
+            &page,
+            StatusCode::GONE,
+            FormFeedback::default(),
+        )
+        .await);
     };
     repo::set_password(db, user_id, &hash).await?;
     // Opening the emailed link proves the address.
@@ -88,12 +164,27 @@ pub async fn reset_password(State(context): State<AccountContext>, Path(token): 
     if let Some(user) = repo::by_id(db, user_id).await? {
         context.send(emails::password_changed(&user.email));
     }
-    audit::record(db, AuditEvent::new(AuditAction::PasswordReset).by(user_id).from_ip(form.viewer.ip)).await;
-    Ok(done(&form.viewer, "/sign-in", "Your password has been reset. Sign in with your new password.").await)
+    audit::record(
+        db,
+        AuditEvent::new(AuditAction::PasswordReset)
+            .by(user_id)
+            .from_ip(form.viewer.ip),
+    )
+    .await;
+    Ok(done(
+        &form.viewer,
+        "/sign-in",
+        "Your password has been reset. Sign in with your new password.",
+    )
+    .await)
 }
 
 /// `POST /confirm-email/{token}`: moves the account to its new address.
-pub async fn confirm_email(State(context): State<AccountContext>, Path(token): Path<String>, form: SubmittedForm) -> Outcome {
+pub async fn confirm_email(
+    State(context): State<AccountContext>,
+    Path(token): Path<String>,
+    form: SubmittedForm,
+) -> Outcome {
     let db = &context.db;
     let page = format!("/confirm-email/{token}");
     let consumed = if plausible(&token) {
@@ -102,16 +193,48 @@ pub async fn confirm_email(State(context): State<AccountContext>, Path(token): P
         None
     };
     let Some((user_id, Some(new_email))) = consumed else {
-        return Ok(show_again(&context, form, &page, StatusCode::GONE, FormFeedback::default()).await);
+        return Ok(show_again(
+            &context,
+            form,
+            &page,
+            StatusCode::GONE,
+            FormFeedback::default(),
+        )
+        .await);
     };
     let Ok(new_email) = EmailAddress::parse(&new_email) else {
-        return Ok(show_again(&context, form, &page, StatusCode::GONE, FormFeedback::default()).await);
+        return Ok(show_again(
+            &context,
+            form,
+            &page,
+            StatusCode::GONE,
+            FormFeedback::default(),
+        )
+        .await);
     };
     if !repo::set_email(db, user_id, &new_email).await? {
-        let feedback = form.feedback_with("confirm", "Another account now uses that email address, so yours has not changed");
+        let feedback = form.feedback_with(
+            "confirm",
+            "Another account now uses that email address, so yours has not changed",
+        );
         return Ok(show_again(&context, form, &page, StatusCode::CONFLICT, feedback).await);
     }
-    audit::record(db, AuditEvent::new(AuditAction::EmailChanged).by(user_id).from_ip(form.viewer.ip)).await;
-    let to = if form.viewer.user_id() == Some(user_id) { "/account" } else { "/sign-in" };
-    Ok(done(&form.viewer, to, format!("Your email address is now {new_email}")).await)
+    audit::record(
+        db,
+        AuditEvent::new(AuditAction::EmailChanged)
+            .by(user_id)
+            .from_ip(form.viewer.ip),
+    )
+    .await;
+    let to = if form.viewer.user_id() == Some(user_id) {
+        "/account"
+    } else {
+        "/sign-in"
+    };
+    Ok(done(
+        &form.viewer,
+        to,
+        format!("Your email address is now {new_email}"),
+    )
+    .await)
 }

@@ -24,17 +24,44 @@ pub async fn enable(State(context): State<AccountContext>, form: SubmittedForm) 
     };
     let now = chrono::Utc::now().timestamp();
     let Some(step) = mfa::verify(&secret, form.field("code"), now as u64) else {
-        audit::record(&context.db, AuditEvent::new(AuditAction::MfaFailed).by(user.id).detail("setting up").from_ip(form.viewer.ip)).await;
+        audit::record(
+            &context.db,
+            AuditEvent::new(AuditAction::MfaFailed)
+                .by(user.id)
+                .detail("setting up")
+                .from_ip(form.viewer.ip),
+        )
+        .await;
         let feedback = form.feedback_with("code", "The code is not right. Check the time on your phone is set automatically, then try the newest code.");
-        return Ok(show_again(&context, form, "/account/mfa", StatusCode::UNPROCESSABLE_ENTITY, feedback).await);
+        return Ok(show_again(
+            &context,
+            form,
+            "/account/mfa",
+            StatusCode::UNPROCESSABLE_ENTITY,
+            feedback,
+        )
+        .await);
     };
     let codes = tokens::recovery_codes();
     repo::enable_mfa(&context.db, user.id, &secret, &codes).await?;
     repo::claim_totp_step(&context.db, user.id, step as i64).await?;
     form.session().remove_value(keys::MFA_SETUP_SECRET).await?;
-    form.session().insert(keys::NEW_RECOVERY_CODES, &codes).await?;
-    audit::record(&context.db, AuditEvent::new(AuditAction::MfaEnabled).by(user.id).from_ip(form.viewer.ip)).await;
-    Ok(done(&form.viewer, "/account/recovery-codes", "Two-step verification is on").await)
+    form.session()
+        .insert(keys::NEW_RECOVERY_CODES, &codes)
+        .await?;
+    audit::record(
+        &context.db,
+        AuditEvent::new(AuditAction::MfaEnabled)
+            .by(user.id)
+            .from_ip(form.viewer.ip),
+    )
+    .await;
+    Ok(done(
+        &form.viewer,
+        "/account/recovery-codes",
+        "Two-step verification is on",
+    )
+    .await)
 }
 
 /// `POST /account/mfa/disable`: members only; curators and admins must
@@ -44,14 +71,37 @@ pub async fn disable(State(context): State<AccountContext>, form: SubmittedForm)
         return Ok(Redirect::to("/sign-in").into_response());
     };
     if user.role.requires_mfa() {
-        let feedback = form.feedback_with("password", "Your role requires two-step verification, so it cannot be turned off");
-        return Ok(show_again(&context, form, "/account/mfa", StatusCode::FORBIDDEN, feedback).await);
+        let feedback = form.feedback_with(
+            "password",
+            "Your role requires two-step verification, so it cannot be turned off",
+        );
+        return Ok(show_again(
+            &context,
+            form,
+            "/account/mfa",
+            StatusCode::FORBIDDEN,
+            feedback,
+        )
+        .await);
     }
     if !current_password_ok(&context, &user, form.field("password")).await? {
         let feedback = form.feedback_with("password", "Your password is not right");
-        return Ok(show_again(&context, form, "/account/mfa", StatusCode::UNPROCESSABLE_ENTITY, feedback).await);
+        return Ok(show_again(
+            &context,
+            form,
+            "/account/mfa",
+            StatusCode::UNPROCESSABLE_ENTITY,
+            feedback,
+        )
+        .await);
     }
     repo::disable_mfa(&context.db, user.id).await?;
-    audit::record(&context.db, AuditEvent::new(AuditAction::MfaDisabled).by(user.id).from_ip(form.viewer.ip)).await;
+    audit::record(
+        &context.db,
+        AuditEvent::new(AuditAction::MfaDisabled)
+            .by(user.id)
+            .from_ip(form.viewer.ip),
+    )
+    .await;
     Ok(done(&form.viewer, "/account", "Two-step verification is off").await)
 }

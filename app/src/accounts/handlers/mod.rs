@@ -64,14 +64,34 @@ where
         .post("/sign-in", Access::Public, sign_in::sign_in)
         .post("/sign-in/code", Access::Public, sign_in::second_step)
         .post("/sign-out", Access::Public, sign_in::sign_out)
-        .post("/account/sign-out-everywhere", Access::SignedIn, sign_in::sign_out_everywhere)
+        .post(
+            "/account/sign-out-everywhere",
+            Access::SignedIn,
+            sign_in::sign_out_everywhere,
+        )
         .post("/verify-email/{token}", Access::Public, links::verify_email)
         .post("/forgot-password", Access::Public, links::forgot_password)
-        .post("/reset-password/{token}", Access::Public, links::reset_password)
-        .post("/confirm-email/{token}", Access::Public, links::confirm_email)
-        .post("/account/password", Access::SignedIn, settings::change_password)
+        .post(
+            "/reset-password/{token}",
+            Access::Public,
+            links::reset_password,
+        )
+        .post(
+            "/confirm-email/{token}",
+            Access::Public,
+            links::confirm_email,
+        )
+        .post(
+            "/account/password",
+            Access::SignedIn,
+            settings::change_password,
+        )
         .post("/account/email", Access::SignedIn, settings::change_email)
-        .post("/account/delete", Access::SignedIn, settings::delete_account)
+        .post(
+            "/account/delete",
+            Access::SignedIn,
+            settings::delete_account,
+        )
         .post("/account/mfa", Access::SignedIn, mfa::enable)
         .post("/account/mfa/disable", Access::SignedIn, mfa::disable)
         .post("/admin/users/{id}/role", admin, admin::set_role)
@@ -106,11 +126,19 @@ impl<S: Send + Sync> FromRequest<S> for SubmittedForm {
             .get::<Viewer>()
             .cloned()
             .ok_or_else(|| Failure("no viewer on the request".into()).into_response())?;
-        let bytes = to_bytes(body, usize::MAX)
-            .await
-            .map_err(|_| (StatusCode::PAYLOAD_TOO_LARGE, "The form sent was too large.").into_response())?;
+        let bytes = to_bytes(body, usize::MAX).await.map_err(|_| {
+            (
+                StatusCode::PAYLOAD_TOO_LARGE,
+                "The form sent was too large.",
+            )
+                .into_response()
+        })?;
         let fields = form_urlencoded::parse(&bytes).into_owned().collect();
-        Ok(SubmittedForm { parts, viewer, fields })
+        Ok(SubmittedForm {
+            parts,
+            viewer,
+            fields,
+        })
     }
 }
 

@@ -15,30 +15,63 @@ pub async fn register(State(context): State<AccountContext>, form: SubmittedForm
     let db = &context.db;
     let ip = form.viewer.ip.map(|ip| ip.to_string()).unwrap_or_default();
     if rate_limit::hit_and_check(db, REGISTRATIONS_PER_IP, &ip).await? {
-        let feedback = form.feedback_with("email", "Too many accounts have been created from your network. Wait an hour and try again.");
-        return Ok(show_again(&context, form, "/register", StatusCode::TOO_MANY_REQUESTS, feedback).await);
+        let feedback = form.feedback_with(
+            "email",
+            "Too many accounts have been created from your network. Wait an hour and try again.",
+        );
+        return Ok(show_again(
+            &context,
+            form,
+            "/register",
+            StatusCode::TOO_MANY_REQUESTS,
+            feedback,
+        )
+        .await);
     }
     let mut feedback = form.feedback();
-    let email = EmailAddress::parse(form.field("email")).map_err(|message| feedback.error("email", message)).ok();
+    let email = EmailAddress::parse(form.field("email"))
+        .map_err(|message| feedback.error("email", message))
+        .ok();
     let name = DisplayName::parse(form.field("display_name"))
         .map_err(|message| feedback.error("display_name", message))
         .ok();
-    let context_words: Vec<&str> = [email.as_ref().map(EmailAddress::as_str), name.as_ref().map(DisplayName::as_str)]
-        .into_iter()
-        .flatten()
-        .collect();
+    let context_words: Vec<&str> = [
+        email.as_ref().map(EmailAddress::as_str),
+        name.as_ref().map(DisplayName::as_str),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
     let new_password = NewPassword::parse(form.field("password"), &context_words)
         .map_err(|message| feedback.error("password", message))
         .ok();
     let (Some(email), Some(name), Some(new_password)) = (email, name, new_password) else {
-        return Ok(show_again(&context, form, "/register", StatusCode::UNPROCESSABLE_ENTITY, feedback).await);
+        return Ok(show_again(
+            &context,
+            form,
+            "/register",
+            StatusCode::UNPROCESSABLE_ENTITY,
+            feedback,
+        )
+        .await);
     };
     let hash = password::hash(&new_password).await;
     match repo::create_user(db, &email, name.as_str(), &hash, Role::Member, false).await? {
         Some(user_id) => {
             let token = repo::create_link_token(db, user_id, LinkPurpose::Verify, None).await?;
-            context.send(emails::verify(&context, email.as_str(), name.as_str(), &token));
-            audit::record(db, AuditEvent::new(AuditAction::Registered).by(user_id).from_ip(form.viewer.ip)).await;
+            context.send(emails::verify(
+                &context,
+                email.as_str(),
+                name.as_str(),
+                &token,
+            ));
+            audit::record(
+                db,
+                AuditEvent::new(AuditAction::Registered)
+                    .by(user_id)
+                    .from_ip(form.viewer.ip),
+            )
+            .await;
         }
         None => context.send(emails::already_registered(&context, email.as_str())),
     }

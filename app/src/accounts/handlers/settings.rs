@@ -15,7 +15,11 @@ use crate::accounts::types::EmailAddress;
 
 /// Checks the current password typed into `field`. Wrong guesses count
 /// towards the account's sign-in limit, so this is no side door.
-pub(super) async fn current_password_ok(context: &AccountContext, user: &User, typed: &str) -> Result<bool, sqlx::Error> {
+pub(super) async fn current_password_ok(
+    context: &AccountContext,
+    user: &User,
+    typed: &str,
+) -> Result<bool, sqlx::Error> {
     if rate_limit::exhausted(&context.db, SIGN_IN_FAILURES_PER_ACCOUNT, &user.email).await? {
         return Ok(false);
     }
@@ -31,7 +35,10 @@ fn signed_in(form: &SubmittedForm) -> Option<User> {
 }
 
 /// `POST /account/password`: current and new password. Other sessions end.
-pub async fn change_password(State(context): State<AccountContext>, form: SubmittedForm) -> Outcome {
+pub async fn change_password(
+    State(context): State<AccountContext>,
+    form: SubmittedForm,
+) -> Outcome {
     let Some(user) = signed_in(&form) else {
         return Ok(Redirect::to("/sign-in").into_response());
     };
@@ -39,18 +46,39 @@ pub async fn change_password(State(context): State<AccountContext>, form: Submit
     if !current_password_ok(&context, &user, form.field("current_password")).await? {
         feedback.error("current_password", "Your current password is not right");
     }
-    let new_password = NewPassword::parse(form.field("new_password"), &[&user.email, &user.display_name])
-        .map_err(|message| feedback.error("new_password", message))
-        .ok();
+    let new_password = NewPassword::parse(
+        form.field("new_password"),
+        &[&user.email, &user.display_name],
+    )
+    .map_err(|message| feedback.error("new_password", message))
+    .ok();
     let Some(new_password) = new_password.filter(|_| feedback.is_empty()) else {
-        return Ok(show_again(&context, form, "/account/password", StatusCode::UNPROCESSABLE_ENTITY, feedback).await);
+        return Ok(show_again(
+            &context,
+            form,
+            "/account/password",
+            StatusCode::UNPROCESSABLE_ENTITY,
+            feedback,
+        )
+        .await);
     };
     let hash = password::hash(&new_password).await;
     repo::set_password(&context.db, user.id, &hash).await?;
     session::end_sessions(&context.db, user.id, form.session().id()).await?;
     context.send(emails::password_changed(&user.email));
-    audit::record(&context.db, AuditEvent::new(AuditAction::PasswordChanged).by(user.id).from_ip(form.viewer.ip)).await;
-    Ok(done(&form.viewer, "/account", "Your password has been changed. You have been signed out everywhere else.").await)
+    audit::record(
+        &context.db,
+        AuditEvent::new(AuditAction::PasswordChanged)
+            .by(user.id)
+            .from_ip(form.viewer.ip),
+    )
+    .await;
+    Ok(done(
+        &form.viewer,
+        "/account",
+        "Your password has been changed. You have been signed out everywhere else.",
+    )
+    .await)
 }
 
 /// `POST /account/email`: the new address gets a link; the address changes
@@ -63,23 +91,52 @@ pub async fn change_email(State(context): State<AccountContext>, form: Submitted
     let new_email = EmailAddress::parse(form.field("email"))
         .map_err(|message| feedback.error("email", message))
         .ok();
-    if new_email.as_ref().is_some_and(|email| email.as_str() == user.email) {
+    if new_email
+        .as_ref()
+        .is_some_and(|email| email.as_str() == user.email)
+    {
         feedback.error("email", "That is already your email address");
     }
     if !current_password_ok(&context, &user, form.field("password")).await? {
         feedback.error("password", "Your password is not right");
     }
     let Some(new_email) = new_email.filter(|_| feedback.is_empty()) else {
-        return Ok(show_again(&context, form, "/account/email", StatusCode::UNPROCESSABLE_ENTITY, feedback).await);
+        return Ok(show_again(
+            &context,
+            form,
+            "/account/email",
+            StatusCode::UNPROCESSABLE_ENTITY,
+            feedback,
+        )
+        .await);
     };
     if repo::by_email(&context.db, &new_email).await?.is_some() {
         context.send(emails::email_in_use(new_email.as_str()));
     } else {
-        let token = repo::create_link_token(&context.db, user.id, LinkPurpose::ChangeEmail, Some(&new_email)).await?;
-        context.send(emails::confirm_new_email(&context, new_email.as_str(), &token));
+        let token = repo::create_link_token(
+            &context.db,
+            user.id,
+            LinkPurpose::ChangeEmail,
+            Some(&new_email),
+        )
+        .await?;
+        context.send(emails::confirm_new_email(
+            &context,
+            new_email.as_str(),
+            &token,
+        ));
     }
-    context.send(emails::email_change_requested(&user.email, new_email.as_str()));
-    audit::record(&context.db, AuditEvent::new(AuditAction::EmailChangeRequested).by(user.id).from_ip(form.viewer.ip)).await;
+    context.send(emails::email_change_requested(
+        &user.email,
+        new_email.as_str(),
+    ));
+    audit::record(
+        &context.db,
+        AuditEvent::new(AuditAction::EmailChangeRequested)
+            .by(user.id)
+            .from_ip(form.viewer.ip),
+    )
+    .await;
     Ok(done(
         &form.viewer,
         "/account",
@@ -95,9 +152,20 @@ pub async fn delete_account(State(context): State<AccountContext>, form: Submitt
     };
     if !current_password_ok(&context, &user, form.field("password")).await? {
         let feedback = form.feedback_with("password", "Your password is not right");
-        return Ok(show_again(&context, form, "/account/delete", StatusCode::UNPROCESSABLE_ENTITY, feedback).await);
+        return Ok(show_again(
+            &context,
+            form,
+            "/account/delete",
+            StatusCode::UNPROCESSABLE_ENTITY,
+            feedback,
+        )
+        .await);
     }
-    audit::record(&context.db, AuditEvent::new(AuditAction::AccountDeleted).by(user.id)).await;
+    audit::record(
+        &context.db,
+        AuditEvent::new(AuditAction::AccountDeleted).by(user.id),
+    )
+    .await;
     repo::delete_user(&context.db, user.id).await?;
     form.session().flush().await?;
     Ok(Redirect::to("/account-deleted").into_response())

@@ -17,7 +17,9 @@ const TOO_MANY: &str = "There have been too many failed attempts to sign in to t
 pub async fn sign_in(State(context): State<AccountContext>, form: SubmittedForm) -> Outcome {
     let db = &context.db;
     let mut feedback = form.feedback();
-    let email = EmailAddress::parse(form.field("email")).map_err(|message| feedback.error("email", message)).ok();
+    let email = EmailAddress::parse(form.field("email"))
+        .map_err(|message| feedback.error("email", message))
+        .ok();
     let typed_password = form.field("password").to_string();
     if typed_password.is_empty() {
         feedback.error("password", "Enter your password");
@@ -25,7 +27,14 @@ pub async fn sign_in(State(context): State<AccountContext>, form: SubmittedForm)
         feedback.error("password", WRONG_DETAILS);
     }
     let Some(email) = email.filter(|_| feedback.is_empty()) else {
-        return Ok(show_again(&context, form, "/sign-in", StatusCode::UNPROCESSABLE_ENTITY, feedback).await);
+        return Ok(show_again(
+            &context,
+            form,
+            "/sign-in",
+            StatusCode::UNPROCESSABLE_ENTITY,
+            feedback,
+        )
+        .await);
     };
     let ip = form.viewer.ip.map(|ip| ip.to_string()).unwrap_or_default();
     let user = repo::by_email(db, &email).await?;
@@ -37,9 +46,20 @@ pub async fn sign_in(State(context): State<AccountContext>, form: SubmittedForm)
         event.subject = subject;
         audit::record(db, event).await;
         let feedback = form.feedback_with("email", TOO_MANY);
-        return Ok(show_again(&context, form, "/sign-in", StatusCode::TOO_MANY_REQUESTS, feedback).await);
+        return Ok(show_again(
+            &context,
+            form,
+            "/sign-in",
+            StatusCode::TOO_MANY_REQUESTS,
+            feedback,
+        )
+        .await);
     }
-    let matches = password::verify(&typed_password, user.as_ref().map(|user| user.password_hash.clone())).await;
+    let matches = password::verify(
+        &typed_password,
+        user.as_ref().map(|user| user.password_hash.clone()),
+    )
+    .await;
     let user = match user {
         Some(user) if matches => user,
         _ => {
@@ -47,28 +67,65 @@ pub async fn sign_in(State(context): State<AccountContext>, form: SubmittedForm)
             rate_limit::hit(db, rate_limit::SIGN_IN_FAILURES_PER_IP, &ip).await?;
             let mut event = AuditEvent::new(AuditAction::SignInFailed).from_ip(form.viewer.ip);
             event.subject = subject;
-            audit::record(db, event.detail(if subject.is_some() { "wrong password" } else { "no such account" })).await;
+            audit::record(
+                db,
+                event.detail(if subject.is_some() {
+                    "wrong password"
+                } else {
+                    "no such account"
+                }),
+            )
+            .await;
             let feedback = form.feedback_with("email", WRONG_DETAILS);
-            return Ok(show_again(&context, form, "/sign-in", StatusCode::UNAUTHORIZED, feedback).await);
+            return Ok(show_again(
+                &context,
+                form,
+                "/sign-in",
+                StatusCode::UNAUTHORIZED,
+                feedback,
+            )
+            .await);
         }
     };
     if user.status == AccountStatus::Suspended {
-        audit::record(db, AuditEvent::new(AuditAction::SignInBlocked).on(user.id).detail("suspended").from_ip(form.viewer.ip)).await;
-        let feedback = form.feedback_with("email", "This account is suspended. Contact an admin of the hub.");
+        audit::record(
+            db,
+            AuditEvent::new(AuditAction::SignInBlocked)
+                .on(user.id)
+                .detail("suspended")
+                .from_ip(form.viewer.ip),
+        )
+        .await;
+        let feedback = form.feedback_with(
+            "email",
+            "This account is suspended. Contact an admin of the hub.",
+        );
         return Ok(show_again(&context, form, "/sign-in", StatusCode::FORBIDDEN, feedback).await);
     }
     if !user.verified {
         let token = repo::create_link_token(db, user.id, LinkPurpose::Verify, None).await?;
-        context.send(emails::verify(&context, &user.email, &user.display_name, &token));
-        let feedback = form.feedback_with("email", "Confirm your email address first: we have sent you a new link");
+        context.send(emails::verify(
+            &context,
+            &user.email,
+            &user.display_name,
+            &token,
+        ));
+        let feedback = form.feedback_with(
+            "email",
+            "Confirm your email address first: we have sent you a new link",
+        );
         return Ok(show_again(&context, form, "/sign-in", StatusCode::FORBIDDEN, feedback).await);
     }
     if let Some(next) = safe_return_path(form.field("next")) {
         form.session().insert(keys::AFTER_SIGN_IN, next).await?;
     }
     if user.mfa_enabled() {
-        form.session().insert(keys::PENDING_MFA_USER, user.id).await?;
-        form.session().insert(keys::PENDING_MFA_AT, chrono::Utc::now().timestamp()).await?;
+        form.session()
+            .insert(keys::PENDING_MFA_USER, user.id)
+            .await?;
+        form.session()
+            .insert(keys::PENDING_MFA_AT, chrono::Utc::now().timestamp())
+            .await?;
         return Ok(Redirect::to("/sign-in/code").into_response());
     }
     complete(&context, &form, &user).await
@@ -87,25 +144,71 @@ pub async fn second_step(State(context): State<AccountContext>, form: SubmittedF
         _ => None,
     };
     let Some(user) = user.filter(|user| user.status == AccountStatus::Active) else {
-        let feedback = form.feedback_with("email", "Your sign-in took too long. Enter your email address and password again.");
-        return Ok(show_again(&context, form, "/sign-in", StatusCode::UNAUTHORIZED, feedback).await);
+        let feedback = form.feedback_with(
+            "email",
+            "Your sign-in took too long. Enter your email address and password again.",
+        );
+        return Ok(show_again(
+            &context,
+            form,
+            "/sign-in",
+            StatusCode::UNAUTHORIZED,
+            feedback,
+        )
+        .await);
     };
     let code = form.field("code").trim().to_string();
     if code.is_empty() || code.len() > 40 {
-        let feedback = form.feedback_with("code", "Enter the 6-digit code from your authenticator app, or a recovery code");
-        return Ok(show_again(&context, form, "/sign-in/code", StatusCode::UNPROCESSABLE_ENTITY, feedback).await);
+        let feedback = form.feedback_with(
+            "code",
+            "Enter the 6-digit code from your authenticator app, or a recovery code",
+        );
+        return Ok(show_again(
+            &context,
+            form,
+            "/sign-in/code",
+            StatusCode::UNPROCESSABLE_ENTITY,
+            feedback,
+        )
+        .await);
     }
     if rate_limit::exhausted(db, rate_limit::SIGN_IN_FAILURES_PER_ACCOUNT, &user.email).await? {
-        audit::record(db, AuditEvent::new(AuditAction::SignInBlocked).on(user.id).from_ip(form.viewer.ip)).await;
+        audit::record(
+            db,
+            AuditEvent::new(AuditAction::SignInBlocked)
+                .on(user.id)
+                .from_ip(form.viewer.ip),
+        )
+        .await;
         let feedback = form.feedback_with("code", TOO_MANY);
-        return Ok(show_again(&context, form, "/sign-in/code", StatusCode::TOO_MANY_REQUESTS, feedback).await);
+        return Ok(show_again(
+            &context,
+            form,
+            "/sign-in/code",
+            StatusCode::TOO_MANY_REQUESTS,
+            feedback,
+        )
+        .await);
     }
-    let accepted = match mfa::verify(user.totp_secret.as_deref().unwrap_or_default(), &code, now as u64) {
+    let accepted = match mfa::verify(
+        user.totp_secret.as_deref().unwrap_or_default(),
+        &code,
+        now as u64,
+    ) {
         Some(step) => repo::claim_totp_step(db, user.id, step as i64).await?,
-        None if !code.chars().all(|c| c.is_ascii_digit() || c.is_whitespace()) => {
+        None if !code
+            .chars()
+            .all(|c| c.is_ascii_digit() || c.is_whitespace()) =>
+        {
             let used = repo::use_recovery_code(db, user.id, &code).await?;
             if used {
-                audit::record(db, AuditEvent::new(AuditAction::RecoveryCodeUsed).by(user.id).from_ip(form.viewer.ip)).await;
+                audit::record(
+                    db,
+                    AuditEvent::new(AuditAction::RecoveryCodeUsed)
+                        .by(user.id)
+                        .from_ip(form.viewer.ip),
+                )
+                .await;
             }
             used
         }
@@ -113,9 +216,23 @@ pub async fn second_step(State(context): State<AccountContext>, form: SubmittedF
     };
     if !accepted {
         rate_limit::hit(db, rate_limit::SIGN_IN_FAILURES_PER_ACCOUNT, &user.email).await?;
-        audit::record(db, AuditEvent::new(AuditAction::MfaFailed).on(user.id).from_ip(form.viewer.ip)).await;
-        let feedback = form.feedback_with("code", "The code is not right, or has already been used");
-        return Ok(show_again(&context, form, "/sign-in/code", StatusCode::UNAUTHORIZED, feedback).await);
+        audit::record(
+            db,
+            AuditEvent::new(AuditAction::MfaFailed)
+                .on(user.id)
+                .from_ip(form.viewer.ip),
+        )
+        .await;
+        let feedback =
+            form.feedback_with("code", "The code is not right, or has already been used");
+        return Ok(show_again(
+            &context,
+            form,
+            "/sign-in/code",
+            StatusCode::UNAUTHORIZED,
+            feedback,
+        )
+        .await);
     }
     complete(&context, &form, &user).await
 }
@@ -123,19 +240,41 @@ pub async fn second_step(State(context): State<AccountContext>, form: SubmittedF
 /// Starts the signed-in session and sends the user on.
 async fn complete(context: &AccountContext, form: &SubmittedForm, user: &User) -> Outcome {
     session::begin(form.session(), user.id).await?;
-    audit::record(&context.db, AuditEvent::new(AuditAction::SignedIn).by(user.id).from_ip(form.viewer.ip)).await;
+    audit::record(
+        &context.db,
+        AuditEvent::new(AuditAction::SignedIn)
+            .by(user.id)
+            .from_ip(form.viewer.ip),
+    )
+    .await;
     let after = form.session().remove::<String>(keys::AFTER_SIGN_IN).await?;
     if user.role.requires_mfa() && !user.mfa_enabled() {
-        return Ok(super::done(&form.viewer, "/account/mfa", "Your role requires two-step verification. Set it up now to continue.").await);
+        return Ok(super::done(
+            &form.viewer,
+            "/account/mfa",
+            "Your role requires two-step verification. Set it up now to continue.",
+        )
+        .await);
     }
     let to = after.unwrap_or_else(|| "/account".to_string());
-    Ok(super::done(&form.viewer, &to, format!("You are signed in as {}", user.display_name)).await)
+    Ok(super::done(
+        &form.viewer,
+        &to,
+        format!("You are signed in as {}", user.display_name),
+    )
+    .await)
 }
 
 /// `POST /sign-out`.
 pub async fn sign_out(State(context): State<AccountContext>, form: SubmittedForm) -> Outcome {
     if let Some(id) = form.viewer.user_id() {
-        audit::record(&context.db, AuditEvent::new(AuditAction::SignedOut).by(id).from_ip(form.viewer.ip)).await;
+        audit::record(
+            &context.db,
+            AuditEvent::new(AuditAction::SignedOut)
+                .by(id)
+                .from_ip(form.viewer.ip),
+        )
+        .await;
     }
     form.session().flush().await?;
     Ok(Redirect::to("/signed-out").into_response())
@@ -143,12 +282,21 @@ pub async fn sign_out(State(context): State<AccountContext>, form: SubmittedForm
 
 /// `POST /account/sign-out-everywhere`: ends every session of the account,
 /// this one included.
-pub async fn sign_out_everywhere(State(context): State<AccountContext>, form: SubmittedForm) -> Outcome {
+pub async fn sign_out_everywhere(
+    State(context): State<AccountContext>,
+    form: SubmittedForm,
+) -> Outcome {
     let Some(id) = form.viewer.user_id() else {
         return Ok(Redirect::to("/sign-in").into_response());
     };
     session::end_sessions(&context.db, id, None).await?;
-    audit::record(&context.db, AuditEvent::new(AuditAction::SignedOutEverywhere).by(id).from_ip(form.viewer.ip)).await;
+    audit::record(
+        &context.db,
+        AuditEvent::new(AuditAction::SignedOutEverywhere)
+            .by(id)
+            .from_ip(form.viewer.ip),
+    )
+    .await;
     form.session().flush().await?;
     Ok(Redirect::to("/signed-out").into_response())
 }

@@ -16,7 +16,12 @@ fn page_number(raw: Option<String>) -> u32 {
 pub fn AdminUsersPage() -> impl IntoView {
     let query = use_query_map();
     let args = move || {
-        query.with(|query| (query.get("q").unwrap_or_default(), page_number(query.get("page"))))
+        query.with(|query| {
+            (
+                query.get("q").unwrap_or_default(),
+                page_number(query.get("page")),
+            )
+        })
     };
     let users = Resource::new(args, |(q, page)| admin_users(q, page));
     view! {
@@ -82,7 +87,13 @@ fn user_row(user: UserRow) -> impl IntoView {
 #[component]
 pub fn AdminUserPage() -> impl IntoView {
     let params = use_params_map();
-    let id = move || params.with(|map| map.get("id").and_then(|id| id.parse::<i64>().ok()).unwrap_or(0));
+    let id = move || {
+        params.with(|map| {
+            map.get("id")
+                .and_then(|id| id.parse::<i64>().ok())
+                .unwrap_or(0)
+        })
+    };
     let user = Resource::new(id, admin_user);
     view! {
         {found_or_not_found(user, |view| {

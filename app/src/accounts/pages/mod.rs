@@ -8,8 +8,12 @@ mod mfa;
 
 pub use account::{AccountPage, ChangeEmailPage, ChangePasswordPage, DeleteAccountPage};
 pub use admin::{AdminUserPage, AdminUsersPage, AuditLogPage};
-pub use entry::{AccountDeletedPage, CheckEmailPage, RegisterPage, SignInCodePage, SignInPage, SignedOutPage};
-pub use links::{ConfirmEmailPage, ForgotPasswordPage, ResetPasswordPage, ResetSentPage, VerifyEmailPage};
+pub use entry::{
+    AccountDeletedPage, CheckEmailPage, RegisterPage, SignInCodePage, SignInPage, SignedOutPage,
+};
+pub use links::{
+    ConfirmEmailPage, ForgotPasswordPage, ResetPasswordPage, ResetSentPage, VerifyEmailPage,
+};
 pub use mfa::{MfaPage, RecoveryCodesPage};
 
 use leptos::prelude::*;

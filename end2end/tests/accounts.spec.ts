@@ -1,0 +1,185 @@
+// Account flows in a real browser, with JavaScript on and off: register,
+// confirm from the outbox, sign in and out, reset a password, set up
+// two-step verification. Every page is checked by axe (JavaScript on).
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { createHmac } from "node:crypto";
+import { test, expect } from "./support";
+import type { Page } from "@playwright/test";
+
+const PASSWORD = "orchid tundra pylon basket";
+const outbox = process.env.HUB_E2E_OUTBOX ?? "";
+
+function uniqueEmail(name: string, project: string): string {
+  return `${name}-${project}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.org`;
+}
+
+/** The path of the newest link under `prefix` emailed to `to`. */
+async function linkFromOutbox(to: string, prefix: string): Promise<string> {
+  for (let attempt = 0; attempt < 100; attempt++) {
+    const texts = readdirSync(outbox)
+      .sort()
+      .reverse()
+      .map((name) => readFileSync(join(outbox, name), "utf8"))
+      .filter((text) => text.startsWith(`To: ${to}\n`));
+    for (const text of texts) {
+      const match = text.match(new RegExp(`https?://[^/\\s]+(${prefix}[^\\s]+)`));
+      if (match) return match[1];
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`no email to ${to} with a link under ${prefix}`);
+}
+
+/** RFC 6238 code (SHA-1, 6 digits, 30 s) for a base32 secret. */
+function totp(secret: string, time = Date.now()): string {
+  const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+  let bits = 0;
+  let value = 0;
+  const bytes: number[] = [];
+  for (const char of secret.replace(/=+$/, "")) {
+    value = (value << 5) | alphabet.indexOf(char);
+    bits += 5;
+    if (bits >= 8) {
+      bytes.push((value >>> (bits - 8)) & 0xff);
+      bits -= 8;
+    }
+  }
+  const counter = Buffer.alloc(8);
+  counter.writeBigUInt64BE(BigInt(Math.floor(time / 30_000)));
+  const digest = createHmac("sha1", Buffer.from(bytes)).update(counter).digest();
+  const offset = digest[digest.length - 1] & 0xf;
+  return ((digest.readUInt32BE(offset) & 0x7fffffff) % 1_000_000).toString().padStart(6, "0");
+}
+
+type Steps = { page: Page; visit: (path: string) => Promise<void>; hydrated: () => Promise<void>; checkAccessibility: () => Promise<void> };
+
+async function afterNavigation({ hydrated, checkAccessibility }: Steps) {
+  await hydrated();
+  await checkAccessibility();
+}
+
+async function registerAndConfirm(steps: Steps, email: string) {
+  const { page, visit } = steps;
+  await visit("/register");
+  await page.getByLabel("Email address").fill(email);
+  await page.getByLabel("Your name").fill("Robin Okafor");
+  await page.getByLabel("Create a password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page).toHaveURL(/\/register\/check-email$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Check your email");
+  await afterNavigation(steps);
+
+  await visit(await linkFromOutbox(email, "/verify-email/"));
+  await page.getByRole("button", { name: "Confirm my email address" }).click();
+  await expect(page).toHaveURL(/\/sign-in$/);
+  await expect(page.getByRole("status")).toContainText("Your email address is confirmed");
+  await afterNavigation(steps);
+}
+
+async function signIn(steps: Steps, email: string, password: string) {
+  const { page } = steps;
+  await page.getByLabel("Email address").fill(email);
+  await page.getByLabel("Password", { exact: true }).fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+}
+
+test("register, confirm from the outbox, sign out and sign in again", async ({ page, visit, hydrated, checkAccessibility }, testInfo) => {
+  const steps = { page, visit, hydrated, checkAccessibility };
+  const email = uniqueEmail("register", testInfo.project.name);
+  await registerAndConfirm(steps, email);
+
+  await signIn(steps, email, PASSWORD);
+  await expect(page).toHaveURL(/\/account$/);
+  await expect(page.getByRole("status")).toContainText("You are signed in as Robin Okafor");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Your account");
+  await afterNavigation(steps);
+
+  await page.getByRole("button", { name: "Sign out", exact: true }).click();
+  await expect(page).toHaveURL(/\/signed-out$/);
+  await expect(page.getByRole("link", { name: "Sign in", exact: true }).first()).toBeVisible();
+  await afterNavigation(steps);
+
+  await visit("/account");
+  await expect(page).toHaveURL(/\/sign-in\?next=%2Faccount$/);
+  await signIn(steps, email, PASSWORD);
+  await expect(page).toHaveURL(/\/account$/);
+  await afterNavigation(steps);
+});
+
+test("a wrong password shows the error summary and keeps the email address", async ({ page, visit, hydrated, checkAccessibility }, testInfo) => {
+  const steps = { page, visit, hydrated, checkAccessibility };
+  await visit("/sign-in");
+  const email = uniqueEmail("wrong", testInfo.project.name);
+  await signIn(steps, email, "not the right password");
+  await expect(page.getByRole("alert")).toContainText("There is a problem");
+  await expect(page.getByRole("alert").getByRole("link")).toHaveText("The email address or password is not right");
+  await expect(page.getByLabel("Email address")).toHaveValue(email);
+  await expect(page.getByLabel("Password", { exact: true })).toHaveValue("");
+  await afterNavigation(steps);
+});
+
+test("reset a forgotten password from the emailed link", async ({ page, visit, hydrated, checkAccessibility }, testInfo) => {
+  const steps = { page, visit, hydrated, checkAccessibility };
+  const email = uniqueEmail("reset", testInfo.project.name);
+  await registerAndConfirm(steps, email);
+
+  await visit("/forgot-password");
+  await page.getByLabel("Email address").fill(email);
+  await page.getByRole("button", { name: "Send the link" }).click();
+  await expect(page).toHaveURL(/\/forgot-password\/sent$/);
+  await afterNavigation(steps);
+
+  const link = await linkFromOutbox(email, "/reset-password/");
+  await visit(link);
+  const renewed = "saffron glacier tandem ember";
+  await page.getByLabel("New password").fill(renewed);
+  await page.getByRole("button", { name: "Save new password" }).click();
+  await expect(page).toHaveURL(/\/sign-in$/);
+  await expect(page.getByRole("status")).toContainText("Your password has been reset");
+  await afterNavigation(steps);
+
+  await signIn(steps, email, renewed);
+  await expect(page).toHaveURL(/\/account$/);
+  await afterNavigation(steps);
+
+  // The link worked once.
+  await visit(link);
+  await expect(page.getByText("This link has expired or has already been used")).toBeVisible();
+});
+
+test("set up two-step verification and sign in with a code", async ({ page, visit, hydrated, checkAccessibility }, testInfo) => {
+  const steps = { page, visit, hydrated, checkAccessibility };
+  const email = uniqueEmail("mfa", testInfo.project.name);
+  await registerAndConfirm(steps, email);
+  await signIn(steps, email, PASSWORD);
+  await expect(page).toHaveURL(/\/account$/);
+  await afterNavigation(steps);
+
+  await visit("/account/mfa");
+  const secret = (await page.locator(".hub-secret").innerText()).trim();
+  await page.getByLabel("Code from the app").fill("000000");
+  await page.getByRole("button", { name: "Turn on two-step verification" }).click();
+  await expect(page.getByRole("alert")).toContainText("The code is not right");
+  await afterNavigation(steps);
+
+  await page.getByLabel("Code from the app").fill(totp(secret));
+  await page.getByRole("button", { name: "Turn on two-step verification" }).click();
+  await expect(page).toHaveURL(/\/account\/recovery-codes$/);
+  await expect(page.locator(".hub-recovery-codes li")).toHaveCount(10);
+  await afterNavigation(steps);
+
+  await page.getByRole("button", { name: "Sign out", exact: true }).click();
+  await expect(page).toHaveURL(/\/signed-out$/);
+  await afterNavigation(steps);
+  await visit("/sign-in");
+  await signIn(steps, email, PASSWORD);
+  await expect(page).toHaveURL(/\/sign-in\/code$/);
+  await afterNavigation(steps);
+  // The code of the next time step: the one used above cannot be reused.
+  await page.getByLabel("Security code").fill(totp(secret, Date.now() + 30_000));
+  await page.getByRole("button", { name: "Continue" }).click();
+  await expect(page).toHaveURL(/\/account$/);
+  await expect(page.getByText(/On \(10 recovery codes left\)/)).toBeVisible();
+  await afterNavigation(steps);
+});
