@@ -28,7 +28,13 @@ fn report(what: &str, mut times: Vec<Duration>) {
 async fn main() {
     let phrase = "amber canal violin thistle";
     let stored = password::hash_now(phrase);
-    println!("parameters: {}", &stored[..stored.rfind('$').and_then(|end| stored[..end].rfind('$')).unwrap_or(0)]);
+    println!(
+        "parameters: {}",
+        &stored[..stored
+            .rfind('$')
+            .and_then(|end| stored[..end].rfind('$'))
+            .unwrap_or(0)]
+    );
 
     let hashes = (0..ROUNDS)
         .map(|_| {
