@@ -3,6 +3,7 @@
 
 use std::future::Future;
 use std::net::SocketAddr;
+use std::sync::OnceLock;
 use std::time::Duration;
 
 use app::accounts::authz::{self, Access, Endpoints};
@@ -17,7 +18,7 @@ use axum::http::{Method, StatusCode};
 use axum::{middleware, Router};
 use leptos::config::{Env, LeptosOptions};
 use leptos::prelude::provide_context;
-use leptos_axum::{file_and_error_handler, generate_route_list, LeptosRoutes};
+use leptos_axum::{file_and_error_handler, generate_route_list, AxumRouteListing, LeptosRoutes};
 use tokio::net::TcpListener;
 use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::compression::CompressionLayer;
@@ -200,6 +201,16 @@ fn hash_file_beside_binary() -> bool {
     app::assets::hash_file_path("hash.txt").is_some_and(|path| path.is_file())
 }
 
+/// The page routes of `<App/>`, worked out once per process. Generating
+/// them sets a process-wide flag that makes any resource first polled
+/// meanwhile wait forever (leptos issue #4773), so it must never overlap a
+/// render: with several apps in one process (the tests), only the first
+/// generates.
+pub fn route_list() -> Vec<AxumRouteListing> {
+    static ROUTES: OnceLock<Vec<AxumRouteListing>> = OnceLock::new();
+    ROUTES.get_or_init(|| generate_route_list(App)).clone()
+}
+
 /// Every HTTP endpoint outside the Leptos router, each with its access:
 /// probes, the read API and the account forms. The authorisation matrix
 /// test enumerates this list.
@@ -221,7 +232,7 @@ pub fn http_endpoints() -> Endpoints<AppState> {
 /// functions, wrapped in the layers every response passes through.
 pub fn router(state: AppState, max_body_bytes: usize) -> Router {
     let site_root = std::path::PathBuf::from(state.leptos_options.site_root.as_ref());
-    let routes = generate_route_list(App);
+    let routes = route_list();
     let db = state.db.clone();
     let options = state.leptos_options.clone();
     let secure = state.secure_cookies;

@@ -3,6 +3,11 @@
 mod support;
 
 use app::accounts::audit::{self, AuditAction};
+
+/// How many events of a kind the audit log holds about an account.
+async fn events(app: &support::TestApp, user: i64, action: AuditAction) -> i64 {
+    audit::count(&app.db, user, action).await.unwrap()
+}
 use app::accounts::rate_limit::{self, SIGN_IN_FAILURES_PER_ACCOUNT};
 use app::accounts::{mfa, repo, Role};
 use reqwest::StatusCode;
@@ -180,12 +185,7 @@ async fn forms_without_a_valid_csrf_token_are_refused(backend: Backend) {
         .await;
     assert_eq!(stolen.status, StatusCode::FORBIDDEN);
     assert!(!browser.is_signed_in().await);
-    assert_eq!(
-        audit::count(&app.db, user.id, AuditAction::SignedIn)
-            .await
-            .unwrap(),
-        0
-    );
+    assert_eq!(events(&app, user.id, AuditAction::SignedIn).await, 0);
 }
 
 async fn wrong_passwords_and_unknown_accounts_look_the_same(backend: Backend) {
@@ -202,12 +202,7 @@ async fn wrong_passwords_and_unknown_accounts_look_the_same(backend: Backend) {
     assert_eq!(unknown.status, StatusCode::UNAUTHORIZED);
     let message = "The email address or password is not right";
     assert!(wrong.body.contains(message) && unknown.body.contains(message));
-    assert_eq!(
-        audit::count(&app.db, user.id, AuditAction::SignInFailed)
-            .await
-            .unwrap(),
-        1
-    );
+    assert_eq!(events(&app, user.id, AuditAction::SignInFailed).await, 1);
     // Forgotten-password requests answer the same way too.
     let known = browser
         .post("/forgot-password", &[("email", &user.email)])
@@ -244,12 +239,7 @@ async fn an_account_locks_after_100_failures_in_an_hour(backend: Backend) {
     );
     assert!(locked.body.contains("too many failed attempts"));
     assert!(!browser.is_signed_in().await);
-    assert_eq!(
-        audit::count(&app.db, user.id, AuditAction::SignInBlocked)
-            .await
-            .unwrap(),
-        1
-    );
+    assert_eq!(events(&app, user.id, AuditAction::SignInBlocked).await, 1);
 }
 
 async fn password_reset_by_single_use_link(backend: Backend) {
@@ -326,12 +316,7 @@ async fn changing_password_asks_for_the_current_one(backend: Backend) {
     assert_eq!(changed.location.as_deref(), Some("/account"));
     assert!(browser.is_signed_in().await, "this session stays");
     assert!(!elsewhere.is_signed_in().await, "other sessions end");
-    assert_eq!(
-        audit::count(&app.db, user.id, AuditAction::PasswordChanged)
-            .await
-            .unwrap(),
-        1
-    );
+    assert_eq!(events(&app, user.id, AuditAction::PasswordChanged).await, 1);
     email_containing(&app, &user.email, "Your password has been changed").await;
 }
 
@@ -459,9 +444,7 @@ async fn two_step_verification_set_up_and_used(backend: Backend) {
     assert_eq!(recovered.status, StatusCode::SEE_OTHER);
     assert!(browser.is_signed_in().await);
     assert_eq!(
-        audit::count(&app.db, user.id, AuditAction::RecoveryCodeUsed)
-            .await
-            .unwrap(),
+        events(&app, user.id, AuditAction::RecoveryCodeUsed).await,
         1
     );
 
@@ -473,12 +456,7 @@ async fn two_step_verification_set_up_and_used(backend: Backend) {
         StatusCode::UNAUTHORIZED,
         "a recovery code works once"
     );
-    assert_eq!(
-        audit::count(&app.db, user.id, AuditAction::MfaEnabled)
-            .await
-            .unwrap(),
-        1
-    );
+    assert_eq!(events(&app, user.id, AuditAction::MfaEnabled).await, 1);
 }
 
 async fn curators_and_admins_must_set_up_two_step_verification(backend: Backend) {
@@ -548,12 +526,7 @@ async fn admins_manage_roles_and_suspensions(backend: Backend) {
         repo::by_id(&app.db, member.id).await.unwrap().unwrap().role,
         Role::Contributor
     );
-    assert_eq!(
-        audit::count(&app.db, member.id, AuditAction::RoleChanged)
-            .await
-            .unwrap(),
-        1
-    );
+    assert_eq!(events(&app, member.id, AuditAction::RoleChanged).await, 1);
 
     let suspended = as_admin
         .post(

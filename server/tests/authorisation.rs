@@ -155,7 +155,7 @@ fn enumerate(target: i64) -> Vec<(String, Method, String)> {
             .replace("{id}", &target.to_string())
     };
     let mut all = Vec::new();
-    for route in leptos_axum::generate_route_list(app::App) {
+    for route in server::startup::route_list() {
         let path = route.path().to_string();
         let path = if path.is_empty() {
             "/".to_string()

@@ -5,7 +5,7 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect};
 
-use super::{done, emails, show_again, AccountContext, FormFeedback, Outcome, SubmittedForm};
+use super::{done, emails, gone, refuse, AccountContext, Outcome, SubmittedForm};
 use crate::accounts::audit::{self, AuditAction, AuditEvent};
 use crate::accounts::password::{self, NewPassword};
 use crate::accounts::rate_limit::{self, RESETS_PER_ACCOUNT, RESETS_PER_IP};
@@ -34,14 +34,7 @@ pub async fn verify_email(
         None
     };
     let Some((user_id, _)) = consumed else {
-        return Ok(show_again(
-            &context,
-            form,
-            &page,
-            StatusCode::GONE,
-            FormFeedback::default(),
-        )
-        .await);
+        return Ok(gone(&context, form, &page).await);
     };
     repo::mark_verified(&context.db, user_id).await?;
     audit::record(
@@ -69,29 +62,26 @@ pub async fn forgot_password(
     let email = match EmailAddress::parse(form.field("email")) {
         Ok(email) => email,
         Err(message) => {
-            let feedback = form.feedback_with("email", message);
-            return Ok(show_again(
+            return Ok(refuse(
                 &context,
                 form,
                 "/forgot-password",
                 StatusCode::UNPROCESSABLE_ENTITY,
-                feedback,
+                "email",
+                message,
             )
             .await);
         }
     };
     let ip = form.viewer.ip.map(|ip| ip.to_string()).unwrap_or_default();
     if rate_limit::hit_and_check(db, RESETS_PER_IP, &ip).await? {
-        let feedback = form.feedback_with(
-            "email",
-            "Too many reset requests have come from your network. Wait an hour and try again.",
-        );
-        return Ok(show_again(
+        return Ok(refuse(
             &context,
             form,
             "/forgot-password",
             StatusCode::TOO_MANY_REQUESTS,
-            feedback,
+            "email",
+            "Too many reset requests have come from your network. Wait an hour and try again.",
         )
         .await);
     }
@@ -123,39 +113,25 @@ pub async fn reset_password(
     let db = &context.db;
     let page = format!("/reset-password/{token}");
     if !plausible(&token) || !repo::link_token_is_live(db, &token, LinkPurpose::Reset).await? {
-        return Ok(show_again(
-            &context,
-            form,
-            &page,
-            StatusCode::GONE,
-            FormFeedback::default(),
-        )
-        .await);
+        return Ok(gone(&context, form, &page).await);
     }
     let new_password = match NewPassword::parse(form.field("password"), &[]) {
         Ok(password) => password,
         Err(message) => {
-            let feedback = form.feedback_with("password", message);
-            return Ok(show_again(
+            return Ok(refuse(
                 &context,
                 form,
                 &page,
                 StatusCode::UNPROCESSABLE_ENTITY,
-                feedback,
+                "password",
+                message,
             )
             .await);
         }
     };
     let hash = password::hash(&new_password).await;
     let Some((user_id, _)) = repo::consume_link_token(db, &token, LinkPurpose::Reset).await? else {
-        return Ok(show_again(
-            &context,
-            form,
-            &page,
-            StatusCode::GONE,
-            FormFeedback::default(),
-        )
-        .await);
+        return Ok(gone(&context, form, &page).await);
     };
     repo::set_password(db, user_id, &hash).await?;
     // Opening the emailed link proves the address.
@@ -193,31 +169,21 @@ pub async fn confirm_email(
         None
     };
     let Some((user_id, Some(new_email))) = consumed else {
-        return Ok(show_again(
-            &context,
-            form,
-            &page,
-            StatusCode::GONE,
-            FormFeedback::default(),
-        )
-        .await);
+        return Ok(gone(&context, form, &page).await);
     };
     let Ok(new_email) = EmailAddress::parse(&new_email) else {
-        return Ok(show_again(
+        return Ok(gone(&context, form, &page).await);
+    };
+    if !repo::set_email(db, user_id, &new_email).await? {
+        return Ok(refuse(
             &context,
             form,
             &page,
-            StatusCode::GONE,
-            FormFeedback::default(),
-        )
-        .await);
-    };
-    if !repo::set_email(db, user_id, &new_email).await? {
-        let feedback = form.feedback_with(
+            StatusCode::CONFLICT,
             "confirm",
             "Another account now uses that email address, so yours has not changed",
-        );
-        return Ok(show_again(&context, form, &page, StatusCode::CONFLICT, feedback).await);
+        )
+        .await);
     }
     audit::record(
         db,

@@ -5,7 +5,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect};
 
 use super::settings::current_password_ok;
-use super::{done, show_again, AccountContext, Outcome, SubmittedForm};
+use super::{done, refuse, AccountContext, Outcome, SubmittedForm};
 use crate::accounts::audit::{self, AuditAction, AuditEvent};
 use crate::accounts::session::keys;
 use crate::accounts::{mfa, repo, tokens};
@@ -32,15 +32,7 @@ pub async fn enable(State(context): State<AccountContext>, form: SubmittedForm) 
                 .from_ip(form.viewer.ip),
         )
         .await;
-        let feedback = form.feedback_with("code", "The code is not right. Check the time on your phone is set automatically, then try the newest code.");
-        return Ok(show_again(
-            &context,
-            form,
-            "/account/mfa",
-            StatusCode::UNPROCESSABLE_ENTITY,
-            feedback,
-        )
-        .await);
+        return Ok(refuse(&context, form, "/account/mfa", StatusCode::UNPROCESSABLE_ENTITY, "code", "The code is not right. Check the time on your phone is set automatically, then try the newest code.").await);
     };
     let codes = tokens::recovery_codes();
     repo::enable_mfa(&context.db, user.id, &secret, &codes).await?;
@@ -71,27 +63,24 @@ pub async fn disable(State(context): State<AccountContext>, form: SubmittedForm)
         return Ok(Redirect::to("/sign-in").into_response());
     };
     if user.role.requires_mfa() {
-        let feedback = form.feedback_with(
-            "password",
-            "Your role requires two-step verification, so it cannot be turned off",
-        );
-        return Ok(show_again(
+        return Ok(refuse(
             &context,
             form,
             "/account/mfa",
             StatusCode::FORBIDDEN,
-            feedback,
+            "password",
+            "Your role requires two-step verification, so it cannot be turned off",
         )
         .await);
     }
     if !current_password_ok(&context, &user, form.field("password")).await? {
-        let feedback = form.feedback_with("password", "Your password is not right");
-        return Ok(show_again(
+        return Ok(refuse(
             &context,
             form,
             "/account/mfa",
             StatusCode::UNPROCESSABLE_ENTITY,
-            feedback,
+            "password",
+            "Your password is not right",
         )
         .await);
     }

@@ -244,3 +244,29 @@ impl From<tower_sessions::session::Error> for Failure {
 }
 
 pub type Outcome = Result<Response, Failure>;
+
+/// The page again with one message against one field.
+pub async fn refuse(
+    context: &AccountContext,
+    form: SubmittedForm,
+    page: &str,
+    status: StatusCode,
+    field: &str,
+    message: impl Into<String>,
+) -> Response {
+    let feedback = form.feedback_with(field, message);
+    show_again(context, form, page, status, feedback).await
+}
+
+/// The page of a link that is unknown, used or expired (410 Gone); the page
+/// itself says so.
+pub async fn gone(context: &AccountContext, form: SubmittedForm, page: &str) -> Response {
+    show_again(
+        context,
+        form,
+        page,
+        StatusCode::GONE,
+        FormFeedback::default(),
+    )
+    .await
+}

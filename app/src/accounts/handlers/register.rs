@@ -2,7 +2,7 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect};
 
-use super::{emails, show_again, AccountContext, Outcome, SubmittedForm};
+use super::{emails, refuse, show_again, AccountContext, Outcome, SubmittedForm};
 use crate::accounts::audit::{self, AuditAction, AuditEvent};
 use crate::accounts::password::{self, NewPassword};
 use crate::accounts::rate_limit::{self, REGISTRATIONS_PER_IP};
@@ -15,16 +15,13 @@ pub async fn register(State(context): State<AccountContext>, form: SubmittedForm
     let db = &context.db;
     let ip = form.viewer.ip.map(|ip| ip.to_string()).unwrap_or_default();
     if rate_limit::hit_and_check(db, REGISTRATIONS_PER_IP, &ip).await? {
-        let feedback = form.feedback_with(
-            "email",
-            "Too many accounts have been created from your network. Wait an hour and try again.",
-        );
-        return Ok(show_again(
+        return Ok(refuse(
             &context,
             form,
             "/register",
             StatusCode::TOO_MANY_REQUESTS,
-            feedback,
+            "email",
+            "Too many accounts have been created from your network. Wait an hour and try again.",
         )
         .await);
     }

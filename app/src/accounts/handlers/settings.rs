@@ -5,7 +5,7 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect};
 
-use super::{done, emails, show_again, AccountContext, Outcome, SubmittedForm};
+use super::{done, emails, refuse, show_again, AccountContext, Outcome, SubmittedForm};
 use crate::accounts::audit::{self, AuditAction, AuditEvent};
 use crate::accounts::password::{self, NewPassword};
 use crate::accounts::rate_limit::{self, SIGN_IN_FAILURES_PER_ACCOUNT};
@@ -151,13 +151,13 @@ pub async fn delete_account(State(context): State<AccountContext>, form: Submitt
         return Ok(Redirect::to("/sign-in").into_response());
     };
     if !current_password_ok(&context, &user, form.field("password")).await? {
-        let feedback = form.feedback_with("password", "Your password is not right");
-        return Ok(show_again(
+        return Ok(refuse(
             &context,
             form,
             "/account/delete",
             StatusCode::UNPROCESSABLE_ENTITY,
-            feedback,
+            "password",
+            "Your password is not right",
         )
         .await);
     }

@@ -2,7 +2,7 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect};
 
-use super::{emails, show_again, AccountContext, Outcome, SubmittedForm};
+use super::{emails, refuse, show_again, AccountContext, Outcome, SubmittedForm};
 use crate::accounts::audit::{self, AuditAction, AuditEvent};
 use crate::accounts::authz::safe_return_path;
 use crate::accounts::repo::{self, LinkPurpose, User};
@@ -45,13 +45,13 @@ pub async fn sign_in(State(context): State<AccountContext>, form: SubmittedForm)
         let mut event = AuditEvent::new(AuditAction::SignInBlocked).from_ip(form.viewer.ip);
         event.subject = subject;
         audit::record(db, event).await;
-        let feedback = form.feedback_with("email", TOO_MANY);
-        return Ok(show_again(
+        return Ok(refuse(
             &context,
             form,
             "/sign-in",
             StatusCode::TOO_MANY_REQUESTS,
-            feedback,
+            "email",
+            TOO_MANY,
         )
         .await);
     }
@@ -76,13 +76,13 @@ pub async fn sign_in(State(context): State<AccountContext>, form: SubmittedForm)
                 }),
             )
             .await;
-            let feedback = form.feedback_with("email", WRONG_DETAILS);
-            return Ok(show_again(
+            return Ok(refuse(
                 &context,
                 form,
                 "/sign-in",
                 StatusCode::UNAUTHORIZED,
-                feedback,
+                "email",
+                WRONG_DETAILS,
             )
             .await);
         }
@@ -96,11 +96,15 @@ pub async fn sign_in(State(context): State<AccountContext>, form: SubmittedForm)
                 .from_ip(form.viewer.ip),
         )
         .await;
-        let feedback = form.feedback_with(
+        return Ok(refuse(
+            &context,
+            form,
+            "/sign-in",
+            StatusCode::FORBIDDEN,
             "email",
             "This account is suspended. Contact an admin of the hub.",
-        );
-        return Ok(show_again(&context, form, "/sign-in", StatusCode::FORBIDDEN, feedback).await);
+        )
+        .await);
     }
     if !user.verified {
         let token = repo::create_link_token(db, user.id, LinkPurpose::Verify, None).await?;
@@ -110,11 +114,15 @@ pub async fn sign_in(State(context): State<AccountContext>, form: SubmittedForm)
             &user.display_name,
             &token,
         ));
-        let feedback = form.feedback_with(
+        return Ok(refuse(
+            &context,
+            form,
+            "/sign-in",
+            StatusCode::FORBIDDEN,
             "email",
             "Confirm your email address first: we have sent you a new link",
-        );
-        return Ok(show_again(&context, form, "/sign-in", StatusCode::FORBIDDEN, feedback).await);
+        )
+        .await);
     }
     if let Some(next) = safe_return_path(form.field("next")) {
         form.session().insert(keys::AFTER_SIGN_IN, next).await?;
@@ -144,31 +152,25 @@ pub async fn second_step(State(context): State<AccountContext>, form: SubmittedF
         _ => None,
     };
     let Some(user) = user.filter(|user| user.status == AccountStatus::Active) else {
-        let feedback = form.feedback_with(
-            "email",
-            "Your sign-in took too long. Enter your email address and password again.",
-        );
-        return Ok(show_again(
+        return Ok(refuse(
             &context,
             form,
             "/sign-in",
             StatusCode::UNAUTHORIZED,
-            feedback,
+            "email",
+            "Your sign-in took too long. Enter your email address and password again.",
         )
         .await);
     };
     let code = form.field("code").trim().to_string();
     if code.is_empty() || code.len() > 40 {
-        let feedback = form.feedback_with(
-            "code",
-            "Enter the 6-digit code from your authenticator app, or a recovery code",
-        );
-        return Ok(show_again(
+        return Ok(refuse(
             &context,
             form,
             "/sign-in/code",
             StatusCode::UNPROCESSABLE_ENTITY,
-            feedback,
+            "code",
+            "Enter the 6-digit code from your authenticator app, or a recovery code",
         )
         .await);
     }
@@ -180,13 +182,13 @@ pub async fn second_step(State(context): State<AccountContext>, form: SubmittedF
                 .from_ip(form.viewer.ip),
         )
         .await;
-        let feedback = form.feedback_with("code", TOO_MANY);
-        return Ok(show_again(
+        return Ok(refuse(
             &context,
             form,
             "/sign-in/code",
             StatusCode::TOO_MANY_REQUESTS,
-            feedback,
+            "code",
+            TOO_MANY,
         )
         .await);
     }
