@@ -183,3 +183,33 @@ test("set up two-step verification and sign in with a code", async ({ page, visi
   await expect(page.getByText(/On \(10 recovery codes left\)/)).toBeVisible();
   await afterNavigation(steps);
 });
+
+test("account settings pages refuse bad input and pass axe", async ({ page, visit, hydrated, checkAccessibility }, testInfo) => {
+  const steps = { page, visit, hydrated, checkAccessibility };
+  const email = uniqueEmail("settings", testInfo.project.name);
+  await registerAndConfirm(steps, email);
+  await signIn(steps, email, PASSWORD);
+  await expect(page).toHaveURL(/\/account$/);
+  await afterNavigation(steps);
+
+  await visit("/account/password");
+  await page.getByLabel("Current password").fill("not my password");
+  await page.getByLabel("New password").fill("quartz lagoon ember willow");
+  await page.getByRole("button", { name: "Change password" }).click();
+  await expect(page.getByRole("alert")).toContainText("Your current password is not right");
+  await afterNavigation(steps);
+
+  await visit("/account/email");
+  await page.getByLabel("New email address").fill("not-an-email");
+  await page.getByLabel("Your password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Send the link" }).click();
+  await expect(page.getByRole("alert")).toContainText("Enter an email address in the correct format");
+  await expect(page.getByLabel("New email address")).toHaveValue("not-an-email");
+  await afterNavigation(steps);
+
+  await visit("/account/delete");
+  await page.getByLabel("Enter your password to confirm").fill(PASSWORD);
+  await page.getByRole("button", { name: "Delete my account" }).click();
+  await expect(page).toHaveURL(/\/account-deleted$/);
+  await afterNavigation(steps);
+});
