@@ -167,7 +167,11 @@ impl Application {
 /// Every ten minutes, forgets expired sessions, old links and old rate
 /// counters. Safe to run on every instance at once.
 async fn housekeeping(db: Db) {
-    let mut interval = tokio::time::interval(Duration::from_secs(600));
+    // The first round waits a full period: at start-up there is nothing to
+    // forget yet, and the queries must not race start-up (a pool opening a
+    // fresh SQLite connection would recreate a database file that is gone).
+    let period = Duration::from_secs(600);
+    let mut interval = tokio::time::interval_at(tokio::time::Instant::now() + period, period);
     loop {
         interval.tick().await;
         let results = [

@@ -219,6 +219,11 @@ pub async fn attach_viewer(
     mut request: Request,
     next: Next,
 ) -> Response {
+    // Built files need no account: skip the session read on every asset.
+    let path = request.uri().path();
+    if path.starts_with("/pkg/") || path.starts_with("/assets/") || path == "/favicon.svg" {
+        return next.run(request).await;
+    }
     let ip = request
         .extensions()
         .get::<ConnectInfo<SocketAddr>>()
