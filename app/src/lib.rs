@@ -5,7 +5,9 @@
 
 pub mod accounts;
 pub mod components;
+pub mod forms;
 pub mod layout;
+pub mod network;
 pub mod organisations;
 pub mod pages;
 pub mod resources;

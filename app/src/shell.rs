@@ -14,6 +14,9 @@ use crate::accounts::{
     SignInCodePage, SignInPage, SignedOutPage, VerifyEmailPage, ViewerState,
 };
 use crate::layout::{Footer, Header, Notice, SkipLink};
+use crate::network::{
+    ConnectionsPage, ConversationView, EditProfilePage, MemberPage, MessagesPage, NetworkPage,
+};
 use crate::organisations::{OrganisationPage, OrganisationsPage};
 use crate::pages::{AboutPage, HomePage, NotFoundPage, ServiceErrorPage};
 use crate::resources::{LessonView, ResourcePage, ResourcesPage, SectorPage, ToolkitsPage};
@@ -81,6 +84,11 @@ pub fn App() -> impl IntoView {
                             <Route path=path!("/sectors/:slug") view=SectorPage ssr=SsrMode::Async />
                             <Route path=path!("/organisations") view=OrganisationsPage ssr=SsrMode::Async />
                             <Route path=path!("/organisations/:slug") view=OrganisationPage ssr=SsrMode::Async />
+                            <Route path=path!("/network") view=NetworkPage ssr=SsrMode::Async />
+                            <Route path=path!("/network/members/:handle") view=MemberPage ssr=SsrMode::Async />
+                            <Route path=path!("/network/connections") view=ConnectionsPage ssr=SsrMode::Async />
+                            <Route path=path!("/network/messages") view=MessagesPage ssr=SsrMode::Async />
+                            <Route path=path!("/network/messages/:handle") view=ConversationView ssr=SsrMode::Async />
                             <Route path=path!("/register") view=RegisterPage ssr=SsrMode::Async />
                             <Route path=path!("/register/check-email") view=CheckEmailPage ssr=SsrMode::Async />
                             <Route path=path!("/sign-in") view=SignInPage ssr=SsrMode::Async />
@@ -93,6 +101,7 @@ pub fn App() -> impl IntoView {
                             <Route path=path!("/reset-password/:token") view=ResetPasswordPage ssr=SsrMode::Async />
                             <Route path=path!("/confirm-email/:token") view=ConfirmEmailPage ssr=SsrMode::Async />
                             <Route path=path!("/account") view=AccountPage ssr=SsrMode::Async />
+                            <Route path=path!("/account/profile") view=EditProfilePage ssr=SsrMode::Async />
                             <Route path=path!("/account/password") view=ChangePasswordPage ssr=SsrMode::Async />
                             <Route path=path!("/account/email") view=ChangeEmailPage ssr=SsrMode::Async />
                             <Route path=path!("/account/delete") view=DeleteAccountPage ssr=SsrMode::Async />

@@ -31,7 +31,13 @@ pub async fn run(cli: Cli) -> Result<(), String> {
             let seeded = seed::demo::seed(&db)
                 .await
                 .map_err(|error| error.to_string())?;
+            let profiles = seed::network::seed(&db)
+                .await
+                .map_err(|error| error.to_string())?;
             db.close().await;
+            if profiles > 0 {
+                tracing::info!(profiles, "demo network loaded");
+            }
             match seeded {
                 Seeded::Loaded {
                     organisations,

@@ -229,7 +229,10 @@ pub fn http_endpoints() -> Endpoints<AppState> {
                 .allow_methods([Method::GET]),
         )
     });
-    probes.merge(api).merge(app::accounts::handlers::routes())
+    probes
+        .merge(api)
+        .merge(app::accounts::handlers::routes())
+        .merge(app::network::handlers::routes())
 }
 
 /// The whole HTTP surface: probes, static files, pages, forms and server

@@ -80,7 +80,7 @@ pub fn page_access(path: &str) -> Access {
     let under = |prefix: &str| path == prefix || path.starts_with(&format!("{prefix}/"));
     if under("/admin") {
         Access::AtLeast(Role::Admin)
-    } else if under("/account") {
+    } else if under("/account") || under("/network/connections") || under("/network/messages") {
         Access::SignedIn
     } else {
         Access::Public
@@ -338,6 +338,8 @@ mod tests {
         assert_eq!(page_access("/account"), Access::SignedIn);
         assert_eq!(page_access("/accountancy"), Access::Public);
         assert_eq!(page_access("/resources"), Access::Public);
+        assert_eq!(page_access("/network"), Access::Public);
+        assert_eq!(page_access("/network/messages/sam-x"), Access::SignedIn);
     }
 
     #[test]

@@ -5,7 +5,6 @@
 //! queries live in `repo`, `audit`, `rate_limit` and `session`.
 
 pub mod authz;
-pub mod forms;
 mod pages;
 mod server;
 mod types;

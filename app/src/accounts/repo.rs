@@ -149,8 +149,12 @@ pub async fn set_role(db: &Db, id: i64, role: Role) -> Result<bool, sqlx::Error>
     update_user!(db, id, "role = $2", role.slug())
 }
 
+/// Suspends or reinstates an account; a suspended member's network
+/// profile is hidden with it.
 pub async fn set_status(db: &Db, id: i64, status: AccountStatus) -> Result<bool, sqlx::Error> {
-    update_user!(db, id, "status = $2", status.slug())
+    let changed = update_user!(db, id, "status = $2", status.slug())?;
+    crate::network::repo::set_listed(db, id, status == AccountStatus::Active).await?;
+    Ok(changed)
 }
 
 /// Changes the email address; `false` when another account has it.

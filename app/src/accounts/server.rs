@@ -4,20 +4,21 @@
 use leptos::prelude::*;
 use leptos::server_fn::codec::GetUrl;
 
-use super::forms::FormState;
+use crate::forms::FormState;
 use super::types::{AccountOverview, AdminUserView, AuditPage, MfaSetup, UserList, ViewerState};
 #[cfg(feature = "ssr")]
 use super::{
     audit,
     authz::{require, require_allowing_mfa_setup, Access},
     csrf,
-    forms::FormFeedback,
     mfa, repo,
     session::{self, keys},
     types::Role,
 };
 #[cfg(feature = "ssr")]
 use crate::db::{from_context, internal_error};
+#[cfg(feature = "ssr")]
+use crate::forms::FormFeedback;
 
 /// The CSRF token for this session (starting one if needed) and the
 /// feedback of a failed post being shown again.
@@ -43,18 +44,24 @@ pub async fn current_viewer() -> Result<ViewerState, ServerFnError> {
         Ok(notice) => notice,
         Err(error) => return Err(internal_error(error)),
     };
-    let csrf_token = match viewer.user {
-        Some(_) => Some(
-            csrf::ensure_token(&viewer.session)
+    let (csrf_token, network) = match &viewer.user {
+        Some(user) => (
+            Some(
+                csrf::ensure_token(&viewer.session)
+                    .await
+                    .map_err(internal_error)?,
+            ),
+            crate::network::counts(&from_context()?, user.id)
                 .await
                 .map_err(internal_error)?,
         ),
-        None => None,
+        None => (None, Default::default()),
     };
     Ok(ViewerState {
         user: viewer.badge(),
         notice,
         csrf_token,
+        network,
     })
 }
 

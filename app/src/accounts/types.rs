@@ -162,6 +162,8 @@ pub struct ViewerState {
     pub notice: Option<String>,
     /// For the sign-out button, when signed in.
     pub csrf_token: Option<String>,
+    /// Connection requests waiting for an answer and unread messages.
+    pub network: crate::network::NetworkCounts,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

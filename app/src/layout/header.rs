@@ -33,6 +33,28 @@ fn NavItem(label: &'static str, href: &'static str) -> impl IntoView {
     }
 }
 
+/// A navigation link with a count beside it (shown only when above zero).
+#[component]
+fn CountedNavItem(
+    label: &'static str,
+    href: &'static str,
+    count: i64,
+    what: &'static str,
+) -> impl IntoView {
+    let location = use_location();
+    let current = move || location.pathname.with(|path| path.starts_with(href));
+    view! {
+        <li class="nhsuk-header__navigation-item" class:nhsuk-header__navigation-item--current=current>
+            <a class="nhsuk-header__navigation-link" href=href aria-current=move || current().then_some("page")>
+                {label}
+                {(count > 0).then(|| view! {
+                    <span class="hub-count">{count.to_string()}<span class="nhsuk-u-visually-hidden">{format!(" {what}")}</span></span>
+                })}
+            </a>
+        </li>
+    }
+}
+
 /// Sign in, or the account links and a sign-out button (a form, so it
 /// works without JavaScript and carries the CSRF token).
 #[component]
@@ -46,6 +68,8 @@ fn AccountLinks() -> impl IntoView {
                     None => view! { <NavItem label="Sign in" href="/sign-in" /> }.into_any(),
                     Some(user) => view! {
                         {(user.role == Role::Admin).then(|| view! { <NavItem label="Admin" href="/admin/users" /> })}
+                        <CountedNavItem label="Connections" href="/network/connections" count=state.network.pending_requests what="requests waiting" />
+                        <CountedNavItem label="Messages" href="/network/messages" count=state.network.unread_messages what="unread" />
                         <NavItem label="Account" href="/account" />
                         <li class="nhsuk-header__navigation-item">
                             <form method="post" action="/sign-out" class="hub-sign-out">

@@ -66,9 +66,15 @@ impl SearchTerms {
 
     /// FTS5 restricted to titles, for suggestions while typing.
     pub fn fts5_titles(&self) -> String {
+        self.fts5_in_column("title")
+    }
+
+    /// FTS5 with every word required in one column (a fixed column name,
+    /// never user input).
+    pub fn fts5_in_column(&self, column: &str) -> String {
         self.render(
-            |word| format!("title : \"{word}\""),
-            |word| format!("title : \"{word}\"*"),
+            |word| format!("{column} : \"{word}\""),
+            |word| format!("{column} : \"{word}\"*"),
             " AND ",
         )
     }

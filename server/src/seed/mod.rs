@@ -2,6 +2,7 @@
 //! large synthetic one for benchmarks.
 
 pub mod demo;
+pub mod network;
 pub mod synthetic;
 
 #[derive(Debug, thiserror::Error)]

@@ -12,7 +12,8 @@ use super::TestApp;
 /// The password every test account gets.
 pub const PASSWORD: &str = "amber canal violin thistle";
 
-/// A client with its own cookie jar, like one browser.
+/// A client with its own cookie jar, like one browser (clones share it).
+#[derive(Clone)]
 pub struct Browser {
     pub client: reqwest::Client,
     pub address: SocketAddr,

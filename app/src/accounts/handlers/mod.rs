@@ -18,7 +18,7 @@ use leptos::config::LeptosOptions;
 use leptos::prelude::provide_context;
 
 use super::authz::{Access, Endpoints};
-use super::forms::FormFeedback;
+use crate::forms::FormFeedback;
 use super::mail::{Email, Mailer};
 use super::session::{self, Viewer};
 use super::types::Role;
@@ -109,6 +109,9 @@ const SECRET_FIELDS: [&str; 6] = [
     "confirm",
 ];
 
+/// The most of one field's value a page shows again after a failed post.
+const MAX_KEPT_CHARS: usize = 4000;
+
 /// A posted form, with the request it came in and who sent it.
 pub struct SubmittedForm {
     pub parts: Parts,
@@ -152,6 +155,15 @@ impl SubmittedForm {
             .unwrap_or("")
     }
 
+    /// Every value of a field (checkboxes send one per ticked box).
+    pub fn fields(&self, name: &str) -> Vec<&str> {
+        self.fields
+            .iter()
+            .filter(|(field, _)| field == name)
+            .map(|(_, value)| value.as_str())
+            .collect()
+    }
+
     /// Feedback that keeps what was typed (but no secrets).
     pub fn feedback(&self) -> FormFeedback {
         FormFeedback {
@@ -160,7 +172,7 @@ impl SubmittedForm {
                 .fields
                 .iter()
                 .filter(|(name, _)| !SECRET_FIELDS.contains(&name.as_str()))
-                .map(|(name, value)| (name.clone(), value.chars().take(300).collect()))
+                .map(|(name, value)| (name.clone(), value.chars().take(MAX_KEPT_CHARS).collect()))
                 .collect(),
         }
     }

@@ -2,7 +2,7 @@ use leptos::prelude::*;
 
 use super::entry::PASSWORD_HINT;
 use super::AccountFrame;
-use crate::accounts::forms::{with_form_state, PostForm, SubmitButton, TextField};
+use crate::forms::{with_form_state, PostForm, SubmitButton, TextField};
 use crate::accounts::server::get_account_overview;
 use crate::accounts::types::format_time;
 
@@ -33,6 +33,11 @@ pub fn AccountPage() -> impl IntoView {
                     })
                 })}
             </Suspense>
+            <h2 class="nhsuk-heading-m">"Your profile and data"</h2>
+            <ul class="nhsuk-list">
+                <li><a href="/account/profile">"Your network profile"</a></li>
+                <li><a href="/account/data.json" download="investigation-hub-my-data.json">"Download everything the hub holds about you (JSON)"</a></li>
+            </ul>
             <h2 class="nhsuk-heading-m">"Signed in elsewhere?"</h2>
             <p>"If you signed in on a shared or lost device, sign out of every device at once."</p>
             {with_form_state(|| view! {

@@ -2,7 +2,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
-use crate::accounts::forms::{with_form_state, PostForm, SubmitButton};
+use crate::forms::{with_form_state, PostForm, SubmitButton};
 use crate::accounts::server::{admin_user, admin_users, audit_log};
 use crate::accounts::types::{format_time, AccountStatus, AuditEntry, Role, UserRow};
 use crate::pages::found_or_not_found;

@@ -2,7 +2,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
 use super::{AccountFrame, HiddenField};
-use crate::accounts::forms::{with_form_state, PostForm, SubmitButton, TextField};
+use crate::forms::{with_form_state, PostForm, SubmitButton, TextField};
 
 /// Matches `MIN_PASSWORD_CHARS` and `RECOMMENDED_PASSWORD_CHARS`.
 pub(super) const PASSWORD_HINT: &str = "At least 8 characters; 15 or more is better. Three or four unrelated words are easy to remember and hard to guess.";

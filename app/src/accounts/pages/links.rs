@@ -3,7 +3,7 @@ use leptos_router::hooks::use_params_map;
 
 use super::entry::PASSWORD_HINT;
 use super::AccountFrame;
-use crate::accounts::forms::{with_form_state, PostForm, SubmitButton, TextField};
+use crate::forms::{with_form_state, PostForm, SubmitButton, TextField};
 use crate::accounts::server::link_is_live;
 
 /// Shows `live` when the link in the URL can still be used, otherwise

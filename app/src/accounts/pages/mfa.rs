@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
 use super::AccountFrame;
-use crate::accounts::forms::{with_form_state, PostForm, SubmitButton, TextField};
+use crate::forms::{with_form_state, PostForm, SubmitButton, TextField};
 use crate::accounts::server::{get_mfa_setup, take_new_recovery_codes};
 use crate::accounts::types::MfaSetup;
 

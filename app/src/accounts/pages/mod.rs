@@ -36,7 +36,7 @@ fn AccountFrame(title: &'static str, children: Children) -> impl IntoView {
 /// A hidden field whose value survives a failed post.
 #[component]
 fn HiddenField(name: &'static str, #[prop(into)] value: String) -> impl IntoView {
-    let value = use_context::<super::forms::FormFeedback>()
+    let value = use_context::<crate::forms::FormFeedback>()
         .and_then(|feedback| feedback.value_for(name))
         .unwrap_or(value);
     view! { <input type="hidden" name=name value=value /> }

@@ -9,6 +9,7 @@ use leptos_router::hooks::use_location;
 
 use super::card::ResourceList;
 use crate::components::{ErrorSummary, Pagination};
+use crate::forms::submit_enclosing_form;
 use crate::layout::{Breadcrumbs, Crumb};
 use crate::resources::{search_resources, suggest_titles};
 use crate::search::{FacetGroup, ParamError, SearchOutcome, Sort, MAX_QUERY_CHARS};
@@ -224,26 +225,5 @@ fn FacetFieldset(group: FacetGroup) -> impl IntoView {
                 </div>
             </fieldset>
         </div>
-    }
-}
-
-/// With JavaScript, choosing a filter or sort applies it at once.
-#[allow(unused_variables)]
-fn submit_enclosing_form(event: leptos::ev::Event) {
-    #[cfg(feature = "hydrate")]
-    {
-        use leptos::wasm_bindgen::JsCast;
-        let form = event.target().and_then(|target| {
-            if let Some(input) = target.dyn_ref::<web_sys::HtmlInputElement>() {
-                input.form()
-            } else {
-                target
-                    .dyn_ref::<web_sys::HtmlSelectElement>()
-                    .and_then(web_sys::HtmlSelectElement::form)
-            }
-        });
-        if let Some(form) = form {
-            let _ = form.request_submit();
-        }
     }
 }

@@ -1,0 +1,387 @@
+//! Form building blocks in the NHS.UK pattern: an error summary at the top,
+//! each message beside its field, values kept after a failed post. Forms
+//! post to plain handlers, so they work without JavaScript.
+
+use leptos::context::Provider;
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::accounts::load_form_state;
+use crate::components::ErrorSummary;
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FieldError {
+    pub field: String,
+    pub message: String,
+}
+
+/// What a failed post sends back to its page.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FormFeedback {
+    pub errors: Vec<FieldError>,
+    /// What was typed, never passwords or codes.
+    pub values: Vec<(String, String)>,
+}
+
+impl FormFeedback {
+    pub fn error(&mut self, field: &str, message: impl Into<String>) {
+        self.errors.push(FieldError {
+            field: field.to_string(),
+            message: message.into(),
+        });
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.errors.is_empty()
+    }
+
+    pub fn error_for(&self, field: &str) -> Option<String> {
+        self.errors
+            .iter()
+            .find(|error| error.field == field)
+            .map(|error| error.message.clone())
+    }
+
+    /// Every value kept for a field (ticked checkboxes), if any was.
+    pub fn values_for(&self, field: &str) -> Vec<String> {
+        self.values
+            .iter()
+            .filter(|(name, _)| name == field)
+            .map(|(_, value)| value.clone())
+            .collect()
+    }
+
+    pub fn value_for(&self, field: &str) -> Option<String> {
+        self.values
+            .iter()
+            .find(|(name, _)| name == field)
+            .map(|(_, value)| value.clone())
+    }
+}
+
+/// The session's CSRF token and any feedback from a failed post.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FormState {
+    pub csrf_token: String,
+    pub feedback: FormFeedback,
+}
+
+#[derive(Clone, Debug)]
+struct CsrfToken(String);
+
+/// Loads the [`FormState`], shows the error summary when a post failed and
+/// renders `content`, whose forms and fields then find their token and
+/// messages.
+pub fn with_form_state<V: IntoView + 'static>(
+    content: impl Fn() -> V + Clone + Send + Sync + 'static,
+) -> impl IntoView {
+    let state = Resource::new(|| (), |_| load_form_state());
+    view! {
+        <Suspense fallback=|| view! { <p>"Loading…"</p> }>
+            {move || {
+                let content = content.clone();
+                Suspend::new(async move {
+                    match state.await {
+                        Ok(state) => {
+                            let errors: Vec<(String, String)> = state
+                                .feedback
+                                .errors
+                                .iter()
+                                .map(|error| (format!("#{}", error.field), error.message.clone()))
+                                .collect();
+                            let summary = (!errors.is_empty()).then(|| view! { <ErrorSummary errors /> });
+                            view! {
+                                <Provider value=CsrfToken(state.csrf_token.clone())>
+                                    <Provider value=state.feedback.clone()>
+                                        {summary}
+                                        {content()}
+                                    </Provider>
+                                </Provider>
+                            }
+                                .into_any()
+                        }
+                        Err(error) => Err::<(), _>(error).into_any(),
+                    }
+                })
+            }}
+        </Suspense>
+    }
+}
+
+/// A form that posts to `action` with the CSRF token.
+#[component]
+pub fn PostForm(#[prop(into)] action: String, children: Children) -> impl IntoView {
+    let token = use_context::<CsrfToken>()
+        .map(|token| token.0)
+        .unwrap_or_default();
+    view! {
+        <form method="post" action=action novalidate>
+            <input type="hidden" name="csrf_token" value=token />
+            {children()}
+        </form>
+    }
+}
+
+/// A labelled input with its hint and error message. Password inputs never
+/// get a value back.
+#[component]
+pub fn TextField(
+    name: &'static str,
+    label: &'static str,
+    #[prop(optional)] hint: Option<&'static str>,
+    #[prop(default = "text")] input_type: &'static str,
+    #[prop(optional)] autocomplete: Option<&'static str>,
+    #[prop(optional, into)] value: Option<String>,
+    #[prop(optional)] width: Option<&'static str>,
+) -> impl IntoView {
+    let feedback = use_context::<FormFeedback>().unwrap_or_default();
+    let error = feedback.error_for(name);
+    let has_error = error.is_some();
+    let value = if input_type == "password" {
+        None
+    } else {
+        feedback.value_for(name).or(value)
+    };
+    let hint_id = hint.map(|_| format!("{name}-hint"));
+    let error_id = error.as_ref().map(|_| format!("{name}-error"));
+    let described_by = [hint_id.clone(), error_id.clone()]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" ");
+    let described_by = (!described_by.is_empty()).then_some(described_by);
+    let input_class = format!(
+        "nhsuk-input{}{}",
+        width.map(|width| format!(" {width}")).unwrap_or_default(),
+        if error.is_some() {
+            " nhsuk-input--error"
+        } else {
+            ""
+        }
+    );
+    view! {
+        <div class="nhsuk-form-group" class:nhsuk-form-group--error=has_error>
+            <label class="nhsuk-label" for=name>{label}</label>
+            {hint.map(|hint| view! { <div class="nhsuk-hint" id=hint_id.clone()>{hint}</div> })}
+            {error.map(|message| view! {
+                <span class="nhsuk-error-message" id=error_id.clone()>
+                    <span class="nhsuk-u-visually-hidden">"Error: "</span>
+                    {message}
+                </span>
+            })}
+            <input
+                class=input_class
+                id=name
+                name=name
+                type=input_type
+                autocomplete=autocomplete
+                aria-describedby=described_by
+                value=value
+                spellcheck=(input_type == "email" || input_type == "password").then_some("false")
+            />
+        </div>
+    }
+}
+
+/// A submit button; `secondary` and `warning` are the NHS.UK variants.
+#[component]
+pub fn SubmitButton(
+    label: &'static str,
+    #[prop(optional)] variant: Option<&'static str>,
+) -> impl IntoView {
+    let class = match variant {
+        Some(variant) => format!("nhsuk-button nhsuk-button--{variant}"),
+        None => "nhsuk-button".to_string(),
+    };
+    view! { <button class=class type="submit" data-module="nhsuk-button">{label}</button> }
+}
+
+/// The error message and `aria-describedby` of a field, NHS.UK style.
+fn field_messages(
+    name: &str,
+    hint: Option<&'static str>,
+) -> (Option<String>, Option<String>, impl IntoView) {
+    let feedback = use_context::<FormFeedback>().unwrap_or_default();
+    let error = feedback.error_for(name);
+    let hint_id = hint.map(|_| format!("{name}-hint"));
+    let error_id = error.as_ref().map(|_| format!("{name}-error"));
+    let described_by = [hint_id.clone(), error_id.clone()]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" ");
+    let described_by = (!described_by.is_empty()).then_some(described_by);
+    let messages = view! {
+        {hint.map(|hint| view! { <div class="nhsuk-hint" id=hint_id.clone()>{hint}</div> })}
+        {error.clone().map(|message| view! {
+            <span class="nhsuk-error-message" id=error_id.clone()>
+                <span class="nhsuk-u-visually-hidden">"Error: "</span>
+                {message}
+            </span>
+        })}
+    };
+    (error, described_by, messages)
+}
+
+/// The value a field shows: what was just posted, else `initial`.
+fn kept_value(name: &str, initial: Option<String>) -> Option<String> {
+    use_context::<FormFeedback>()
+        .and_then(|feedback| feedback.value_for(name))
+        .or(initial)
+}
+
+/// A labelled multi-line text box.
+#[component]
+pub fn TextArea(
+    name: &'static str,
+    label: &'static str,
+    #[prop(optional)] hint: Option<&'static str>,
+    #[prop(optional, into)] value: Option<String>,
+    #[prop(default = 5)] rows: u32,
+) -> impl IntoView {
+    let (error, described_by, messages) = field_messages(name, hint);
+    let value = kept_value(name, value).unwrap_or_default();
+    view! {
+        <div class="nhsuk-form-group" class:nhsuk-form-group--error=error.is_some()>
+            <label class="nhsuk-label" for=name>{label}</label>
+            {messages}
+            <textarea
+                class="nhsuk-textarea"
+                class:nhsuk-textarea--error=error.is_some()
+                id=name
+                name=name
+                rows=rows
+                aria-describedby=described_by
+            >{value}</textarea>
+        </div>
+    }
+}
+
+/// A labelled drop-down. `options` are (value, label); `blank` adds a
+/// first option with no value.
+#[component]
+pub fn SelectField(
+    name: &'static str,
+    label: &'static str,
+    options: Vec<(String, String)>,
+    #[prop(optional, into)] value: Option<String>,
+    #[prop(optional)] hint: Option<&'static str>,
+    #[prop(optional)] blank: Option<&'static str>,
+) -> impl IntoView {
+    let (error, described_by, messages) = field_messages(name, hint);
+    let selected = kept_value(name, value).unwrap_or_default();
+    view! {
+        <div class="nhsuk-form-group" class:nhsuk-form-group--error=error.is_some()>
+            <label class="nhsuk-label" for=name>{label}</label>
+            {messages}
+            <select
+                class="nhsuk-select"
+                class:nhsuk-select--error=error.is_some()
+                id=name
+                name=name
+                aria-describedby=described_by
+            >
+                {blank.map(|text| view! { <option value="" selected=selected.is_empty()>{text}</option> })}
+                {options.into_iter().map(|(option, text)| {
+                    let is_selected = option == selected;
+                    view! { <option value=option selected=is_selected>{text}</option> }
+                }).collect_view()}
+            </select>
+        </div>
+    }
+}
+
+/// A group of checkboxes sharing one `name`, in a fieldset. Messages are
+/// filed under `error_name`, and the first box takes it as its id so the
+/// error summary can link to it.
+#[component]
+pub fn CheckboxGroup(
+    name: &'static str,
+    error_name: &'static str,
+    legend: &'static str,
+    options: Vec<(String, String)>,
+    #[prop(optional)] checked: Vec<String>,
+    #[prop(optional)] hint: Option<&'static str>,
+) -> impl IntoView {
+    let (error, described_by, messages) = field_messages(error_name, hint);
+    let feedback = use_context::<FormFeedback>().unwrap_or_default();
+    // After a failed post, the boxes show what was sent (possibly none).
+    let checked = if feedback.values.is_empty() {
+        checked
+    } else {
+        feedback.values_for(name)
+    };
+    view! {
+        <div class="nhsuk-form-group" class:nhsuk-form-group--error=error.is_some()>
+            <fieldset class="nhsuk-fieldset" aria-describedby=described_by>
+                <legend class="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">{legend}</legend>
+                {messages}
+                <div class="nhsuk-checkboxes nhsuk-checkboxes--small">
+                    {options.into_iter().enumerate().map(|(index, (value, label))| {
+                        let id = if index == 0 { error_name.to_string() } else { format!("{name}-{value}") };
+                        let is_checked = checked.contains(&value);
+                        view! {
+                            <div class="nhsuk-checkboxes__item">
+                                <input class="nhsuk-checkboxes__input" id=id.clone() name=name type="checkbox" value=value checked=is_checked />
+                                <label class="nhsuk-label nhsuk-checkboxes__label" for=id>{label}</label>
+                            </div>
+                        }
+                    }).collect_view()}
+                </div>
+            </fieldset>
+        </div>
+    }
+}
+
+/// Radio buttons sharing one `name`; the first takes `name` as its id.
+#[component]
+pub fn RadioGroup(
+    name: &'static str,
+    legend: &'static str,
+    options: Vec<(String, String)>,
+    #[prop(optional, into)] value: Option<String>,
+) -> impl IntoView {
+    let (error, described_by, messages) = field_messages(name, None);
+    let selected = kept_value(name, value).unwrap_or_default();
+    view! {
+        <div class="nhsuk-form-group" class:nhsuk-form-group--error=error.is_some()>
+            <fieldset class="nhsuk-fieldset" aria-describedby=described_by>
+                <legend class="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">{legend}</legend>
+                {messages}
+                <div class="nhsuk-radios">
+                    {options.into_iter().enumerate().map(|(index, (option, label))| {
+                        let id = if index == 0 { name.to_string() } else { format!("{name}-{option}") };
+                        let is_selected = option == selected;
+                        view! {
+                            <div class="nhsuk-radios__item">
+                                <input class="nhsuk-radios__input" id=id.clone() name=name type="radio" value=option checked=is_selected />
+                                <label class="nhsuk-label nhsuk-radios__label" for=id>{label}</label>
+                            </div>
+                        }
+                    }).collect_view()}
+                </div>
+            </fieldset>
+        </div>
+    }
+}
+
+/// With JavaScript, choosing a filter or sort applies it at once.
+#[allow(unused_variables)]
+pub fn submit_enclosing_form(event: leptos::ev::Event) {
+    #[cfg(feature = "hydrate")]
+    {
+        use leptos::wasm_bindgen::JsCast;
+        let form = event.target().and_then(|target| {
+            if let Some(input) = target.dyn_ref::<web_sys::HtmlInputElement>() {
+                input.form()
+            } else {
+                target
+                    .dyn_ref::<web_sys::HtmlSelectElement>()
+                    .and_then(web_sys::HtmlSelectElement::form)
+            }
+        });
+        if let Some(form) = form {
+            let _ = form.request_submit();
+        }
+    }
+}

@@ -1,0 +1,121 @@
+//! "Your data": everything the hub holds about a member, as one JSON file.
+
+use axum::extract::State;
+use axum::http::header;
+use axum::response::{IntoResponse, Redirect};
+use axum::Extension;
+use serde_json::{json, Value};
+
+use super::{connections, repo};
+use crate::accounts::handlers::{AccountContext, Outcome};
+use crate::accounts::session::Viewer;
+use crate::accounts::{audit, format_time, repo as accounts_repo};
+use crate::db::Db;
+use crate::with_pool;
+
+/// `GET /account/data.json`.
+pub async fn download(
+    State(context): State<AccountContext>,
+    Extension(viewer): Extension<Viewer>,
+) -> Outcome {
+    let Some(user) = viewer.user.as_ref() else {
+        return Ok(Redirect::to("/sign-in").into_response());
+    };
+    let document = gather(&context.db, user.id).await?;
+    let body = serde_json::to_string_pretty(&document).unwrap_or_else(|_| "{}".into());
+    Ok((
+        [
+            (header::CONTENT_TYPE, "application/json; charset=utf-8"),
+            (
+                header::CONTENT_DISPOSITION,
+                "attachment; filename=\"investigation-hub-my-data.json\"",
+            ),
+            (header::CACHE_CONTROL, "no-store"),
+        ],
+        body,
+    )
+        .into_response())
+}
+
+/// Everything about `user_id`: account, profile with its visibility
+/// choices, connections, requests, blocks, every message sent or received,
+/// and the security events about the account.
+pub async fn gather(db: &Db, user_id: i64) -> sqlx::Result<Value> {
+    let account = accounts_repo::by_id(db, user_id).await?.map(|user| {
+        json!({
+            "email": user.email,
+            "email_confirmed": user.verified,
+            "display_name": user.display_name,
+            "role": user.role,
+            "status": user.status,
+            "two_step_verification": user.mfa_enabled(),
+            "created_at": format_time(user.created_at),
+        })
+    });
+    let profile = repo::own_profile(db, user_id).await?.map(|row| {
+        let mut fields = serde_json::Map::new();
+        fields.insert("handle".into(), json!(row.handle));
+        for (name, value) in row.form_values() {
+            match fields.get_mut(&name) {
+                // Repeated fields (sectors) become lists.
+                Some(Value::Array(list)) => list.push(json!(value)),
+                Some(existing) => *existing = json!([existing.clone(), value]),
+                None => {
+                    fields.insert(name, json!(value));
+                }
+            }
+        }
+        Value::Object(fields)
+    });
+    let connections = connections::connections_of(db, user_id).await?;
+    let received = connections::requests_of(db, user_id, true).await?;
+    let sent = connections::requests_of(db, user_id, false).await?;
+    let blocked = connections::blocked_by(db, user_id).await?;
+    let security_events = audit::for_subject(db, user_id, 1000).await?;
+    Ok(json!({
+        "exported_at": format_time(chrono::Utc::now().timestamp()),
+        "account": account,
+        "profile": profile,
+        "connections": connections,
+        "requests_received": received,
+        "requests_sent": sent,
+        "blocked_members": blocked,
+        "messages": all_messages(db, user_id).await?,
+        "security_events": security_events,
+    }))
+}
+
+#[derive(sqlx::FromRow)]
+struct MessageRecord {
+    with_name: Option<String>,
+    from_me: bool,
+    body: String,
+    sent_at: i64,
+}
+
+/// Every message in the member's conversations, including any with
+/// members they have since blocked.
+async fn all_messages(db: &Db, user_id: i64) -> sqlx::Result<Vec<Value>> {
+    let rows: Vec<MessageRecord> = with_pool!(db, pool => sqlx::query_as(
+        "SELECT u.display_name AS with_name, m.sender_id = $1 AS from_me, m.body, m.sent_at
+         FROM conversations c
+         JOIN messages m ON m.conversation_id = c.id
+         LEFT JOIN users u ON u.id = CASE WHEN c.user_low = $1 THEN c.user_high ELSE c.user_low END
+         WHERE c.user_low = $1 OR c.user_high = $1
+         ORDER BY c.id, m.id",
+    )
+    .bind(user_id)
+    .fetch_all(pool)
+    .await?);
+    Ok(rows
+        .into_iter()
+        .map(|row| {
+            json!({
+                "with": row.with_name,
+                "from_me": row.from_me,
+                "body": row.body,
+                "sent_at": format_time(row.sent_at),
+            })
+        })
+        .collect())
+}

@@ -1,0 +1,209 @@
+//! The demo network: fictional investigators (`server/demo/network.toml`)
+//! with profiles, connections and a few conversations. Demo accounts have
+//! a random password nobody knows, so nobody can sign in as them.
+
+use std::collections::HashMap;
+
+use app::accounts::{password, repo as accounts_repo, EmailAddress, Role};
+use app::db::Db;
+use app::network::messages::{self, MessageBody};
+use app::network::profile::ProfileDraft;
+use app::network::{connections, repo, RequestKind};
+use app::with_pool;
+use serde::Deserialize;
+
+use super::SeedError;
+
+const NETWORK: &str = include_str!("../../demo/network.toml");
+
+#[derive(Debug, Deserialize)]
+pub struct DemoNetwork {
+    pub profiles: Vec<DemoProfile>,
+    pub connections: Vec<DemoConnection>,
+    pub conversations: Vec<DemoConversation>,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct DemoProfile {
+    pub key: String,
+    pub name: String,
+    pub role: String,
+    pub organisation_type: String,
+    pub sectors: Vec<String>,
+    pub region: String,
+    pub level: String,
+    pub years: i64,
+    pub specialisms: Vec<String>,
+    pub bio: String,
+    pub mentoring: bool,
+    pub collaboration: bool,
+    pub visibility: String,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct DemoConnection {
+    pub from: String,
+    pub to: String,
+    pub kind: String,
+    pub accepted: bool,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct DemoConversation {
+    pub between: [String; 2],
+    pub messages: Vec<[String; 2]>,
+}
+
+pub fn network() -> Result<DemoNetwork, SeedError> {
+    toml::from_str(NETWORK).map_err(|error| SeedError::InvalidData(error.to_string()))
+}
+
+impl DemoProfile {
+    /// The profile as its form would send it, parsed by the same rules.
+    pub fn draft(&self) -> Result<ProfileDraft, SeedError> {
+        let specialisms = self.specialisms.join("\n");
+        let years = self.years.to_string();
+        let mut fields: Vec<(&str, &str)> = vec![
+            ("display_name", &self.name),
+            ("visibility", &self.visibility),
+            ("role_title", &self.role),
+            ("role_title_visibility", &self.visibility),
+            ("organisation_type", &self.organisation_type),
+            ("organisation_visibility", &self.visibility),
+            ("sectors_visibility", &self.visibility),
+            ("region", &self.region),
+            ("region_visibility", &self.visibility),
+            ("level", &self.level),
+            ("level_visibility", &self.visibility),
+            ("years_investigating", &years),
+            ("years_visibility", "members"),
+            ("specialisms", &specialisms),
+            ("specialisms_visibility", &self.visibility),
+            ("bio", &self.bio),
+            ("bio_visibility", "members"),
+            ("availability_visibility", &self.visibility),
+        ];
+        for sector in &self.sectors {
+            fields.push(("sector", sector));
+        }
+        if self.mentoring {
+            fields.push(("availability", "open_to_mentoring"));
+        }
+        if self.collaboration {
+            fields.push(("availability", "open_to_collaboration"));
+        }
+        let first = |name: &str| {
+            fields
+                .iter()
+                .find(|(field, _)| *field == name)
+                .map(|(_, value)| *value)
+                .unwrap_or("")
+        };
+        let all = |name: &str| {
+            fields
+                .iter()
+                .filter(|(field, _)| *field == name)
+                .map(|(_, value)| *value)
+                .collect()
+        };
+        ProfileDraft::parse(first, all).map_err(|errors| {
+            SeedError::InvalidData(format!("demo profile {}: {errors:?}", self.key))
+        })
+    }
+
+    fn email(&self) -> String {
+        format!("{}.demo@example.org", self.key)
+    }
+}
+
+/// Loads the demo network unless demo profiles are already there. Returns
+/// how many profiles were added.
+pub async fn seed(db: &Db) -> Result<usize, SeedError> {
+    let existing: i64 = with_pool!(db, pool => sqlx::query_scalar("SELECT COUNT(*) FROM profiles WHERE is_demo")
+        .fetch_one(pool)
+        .await?);
+    if existing > 0 {
+        return Ok(0);
+    }
+    let network = network()?;
+    // Nobody knows this password: demo members cannot be signed in as.
+    let unusable = password::hash_now(&format!("{:x}", rand::random::<u128>()));
+    let mut users: HashMap<&str, i64> = HashMap::new();
+    for profile in &network.profiles {
+        let draft = profile.draft()?;
+        let email = EmailAddress::parse(&profile.email()).map_err(SeedError::InvalidData)?;
+        let id = match accounts_repo::create_user(db, &email, &profile.name, &unusable, Role::Member, true).await? {
+            Some(id) => id,
+            None => accounts_repo::by_email(db, &email)
+                .await?
+                .map(|user| user.id)
+                .ok_or_else(|| SeedError::InvalidData(format!("no account for {}", profile.key)))?,
+        };
+        repo::save_profile(db, id, &draft, true).await?;
+        users.insert(&profile.key, id);
+    }
+    let user = |key: &str| {
+        users
+            .get(key)
+            .copied()
+            .ok_or_else(|| SeedError::InvalidData(format!("unknown demo member {key}")))
+    };
+    for connection in &network.connections {
+        let kind = RequestKind::parse(&connection.kind).map_err(SeedError::InvalidData)?;
+        let (from, to) = (user(&connection.from)?, user(&connection.to)?);
+        if let Ok(id) = connections::request(db, from, to, kind, "").await? {
+            if connection.accepted {
+                let _ = connections::accept(db, to, id).await?;
+            }
+        }
+    }
+    for conversation in &network.conversations {
+        let [a, b] = &conversation.between;
+        let (a, b) = (user(a)?, user(b)?);
+        for [sender, text] in &conversation.messages {
+            let from = user(sender)?;
+            let to = if from == a { b } else { a };
+            let body = MessageBody::parse(text).map_err(SeedError::InvalidData)?;
+            messages::send(db, from, to, &body).await?;
+        }
+    }
+    Ok(network.profiles.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use app::network::Region;
+    use app::vocabulary::Sector;
+
+    #[test]
+    fn the_demo_network_covers_every_sector_and_region() {
+        let network = network().expect("the demo network parses");
+        assert!(network.profiles.len() >= 40);
+        let drafts: Vec<ProfileDraft> = network
+            .profiles
+            .iter()
+            .map(|profile| profile.draft().expect("each demo profile is valid"))
+            .collect();
+        for sector in Sector::ALL {
+            assert!(
+                drafts.iter().any(|draft| draft.sectors.contains(sector)),
+                "no demo investigator in {sector}"
+            );
+        }
+        for region in Region::ALL {
+            assert!(
+                drafts.iter().any(|draft| draft.region == Some(*region)),
+                "no demo investigator in {region}"
+            );
+        }
+        let keys: Vec<&str> = network.profiles.iter().map(|p| p.key.as_str()).collect();
+        for connection in &network.connections {
+            assert!(keys.contains(&connection.from.as_str()) && keys.contains(&connection.to.as_str()));
+        }
+        // The end-to-end story needs a primary-care mentor in the North West.
+        assert!(drafts.iter().any(|draft| draft.open_to_mentoring
+            && draft.region == Some(Region::NorthWest)
+            && draft.sectors.contains(&Sector::PrimaryCare)));
+    }
+}
