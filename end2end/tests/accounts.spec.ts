@@ -1,35 +1,9 @@
 // Account flows in a real browser, with JavaScript on and off: register,
 // confirm from the outbox, sign in and out, reset a password, set up
 // two-step verification. Every page is checked by axe (JavaScript on).
-import { readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
 import { createHmac } from "node:crypto";
 import { test, expect } from "./support";
-import type { Page } from "@playwright/test";
-
-const PASSWORD = "orchid tundra pylon basket";
-const outbox = process.env.HUB_E2E_OUTBOX ?? "";
-
-function uniqueEmail(name: string, project: string): string {
-  return `${name}-${project}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.org`;
-}
-
-/** The path of the newest link under `prefix` emailed to `to`. */
-async function linkFromOutbox(to: string, prefix: string): Promise<string> {
-  for (let attempt = 0; attempt < 100; attempt++) {
-    const texts = readdirSync(outbox)
-      .sort()
-      .reverse()
-      .map((name) => readFileSync(join(outbox, name), "utf8"))
-      .filter((text) => text.startsWith(`To: ${to}\n`));
-    for (const text of texts) {
-      const match = text.match(new RegExp(`https?://[^/\\s]+(${prefix}[^\\s]+)`));
-      if (match) return match[1];
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`no email to ${to} with a link under ${prefix}`);
-}
+import { afterNavigation, linkFromOutbox, PASSWORD, registerAndConfirm, signIn, uniqueEmail } from "./helpers";
 
 /** RFC 6238 code (SHA-1, 6 digits, 30 s) for a base32 secret. */
 function totp(secret: string, time = Date.now()): string {
@@ -50,38 +24,6 @@ function totp(secret: string, time = Date.now()): string {
   const digest = createHmac("sha1", Buffer.from(bytes)).update(counter).digest();
   const offset = digest[digest.length - 1] & 0xf;
   return ((digest.readUInt32BE(offset) & 0x7fffffff) % 1_000_000).toString().padStart(6, "0");
-}
-
-type Steps = { page: Page; visit: (path: string) => Promise<void>; hydrated: () => Promise<void>; checkAccessibility: () => Promise<void> };
-
-async function afterNavigation({ hydrated, checkAccessibility }: Steps) {
-  await hydrated();
-  await checkAccessibility();
-}
-
-async function registerAndConfirm(steps: Steps, email: string) {
-  const { page, visit } = steps;
-  await visit("/register");
-  await page.getByLabel("Email address").fill(email);
-  await page.getByLabel("Your name").fill("Robin Okafor");
-  await page.getByLabel("Create a password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page).toHaveURL(/\/register\/check-email$/);
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Check your email");
-  await afterNavigation(steps);
-
-  await visit(await linkFromOutbox(email, "/verify-email/"));
-  await page.getByRole("button", { name: "Confirm my email address" }).click();
-  await expect(page).toHaveURL(/\/sign-in$/);
-  await expect(page.getByRole("status")).toContainText("Your email address is confirmed");
-  await afterNavigation(steps);
-}
-
-async function signIn(steps: Steps, email: string, password: string) {
-  const { page } = steps;
-  await page.getByLabel("Email address").fill(email);
-  await page.getByLabel("Password", { exact: true }).fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
 }
 
 test("register, confirm from the outbox, sign out and sign in again", async ({ page, visit, hydrated, checkAccessibility }, testInfo) => {

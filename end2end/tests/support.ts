@@ -52,7 +52,7 @@ export const test = base.extend<Hub>({
   },
 });
 
-async function expectNoViolations(page: Page) {
+export async function expectNoViolations(page: Page) {
   const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
   // Guards against a silent no-op: a real page always passes some rules.
   expect(results.passes.length, "axe ran its rules").toBeGreaterThan(0);

@@ -57,6 +57,8 @@ fn expected() -> BTreeMap<String, Who> {
         "/api/v1/resources",
         "/api/v1/resources/{slug}",
         "/api/v1/organisations",
+        "/network",
+        "/network/members/{handle}",
     ] {
         add(&format!("GET {page}"), Anyone);
     }
@@ -67,6 +69,11 @@ fn expected() -> BTreeMap<String, Who> {
         "/account/delete",
         "/account/mfa",
         "/account/recovery-codes",
+        "/account/profile",
+        "/account/data.json",
+        "/network/connections",
+        "/network/messages",
+        "/network/messages/{handle}",
     ] {
         add(&format!("GET {page}"), SignedIn);
     }
@@ -92,6 +99,13 @@ fn expected() -> BTreeMap<String, Who> {
         "/account/mfa",
         "/account/mfa/disable",
         "/account/sign-out-everywhere",
+        "/account/profile",
+        "/network/members/{handle}/connect",
+        "/network/members/{handle}/remove",
+        "/network/members/{handle}/block",
+        "/network/members/{handle}/unblock",
+        "/network/requests/{id}/{answer}",
+        "/network/messages/{handle}",
     ] {
         add(&format!("POST {form}"), SignedIn);
     }
@@ -114,6 +128,8 @@ fn expected() -> BTreeMap<String, Who> {
         "load_form_state",
         "current_viewer",
         "link_is_live",
+        "network_directory",
+        "member_profile",
     ] {
         add(&format!("FN {function}"), Anyone);
     }
@@ -121,6 +137,10 @@ fn expected() -> BTreeMap<String, Who> {
         "get_account_overview",
         "get_mfa_setup",
         "take_new_recovery_codes",
+        "profile_form",
+        "get_connections",
+        "conversation_list",
+        "conversation_with",
     ] {
         add(&format!("FN {function}"), SignedIn);
     }
@@ -141,6 +161,8 @@ fn arguments(function: &str, target: i64) -> String {
         "admin_users" => "query=&page=1".into(),
         "admin_user" => format!("id={target}"),
         "audit_log" => "page=1".into(),
+        "network_directory" => "query=".into(),
+        "member_profile" | "conversation_with" => "handle=nobody".into(),
         _ => String::new(),
     }
 }
@@ -153,6 +175,8 @@ fn enumerate(target: i64) -> Vec<(String, Method, String)> {
             .replace("{position}", "1")
             .replace("{token}", &"x".repeat(43))
             .replace("{id}", &target.to_string())
+            .replace("{handle}", "nobody")
+            .replace("{answer}", "accept")
     };
     let mut all = Vec::new();
     for route in server::startup::route_list() {

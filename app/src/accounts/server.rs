@@ -4,14 +4,12 @@
 use leptos::prelude::*;
 use leptos::server_fn::codec::GetUrl;
 
-use crate::forms::FormState;
 use super::types::{AccountOverview, AdminUserView, AuditPage, MfaSetup, UserList, ViewerState};
 #[cfg(feature = "ssr")]
 use super::{
     audit,
     authz::{require, require_allowing_mfa_setup, Access},
-    csrf,
-    mfa, repo,
+    csrf, mfa, repo,
     session::{self, keys},
     types::Role,
 };
@@ -19,6 +17,7 @@ use super::{
 use crate::db::{from_context, internal_error};
 #[cfg(feature = "ssr")]
 use crate::forms::FormFeedback;
+use crate::forms::FormState;
 
 /// The CSRF token for this session (starting one if needed) and the
 /// feedback of a failed post being shown again.

@@ -48,7 +48,11 @@ fn CountedNavItem(
             <a class="nhsuk-header__navigation-link" href=href aria-current=move || current().then_some("page")>
                 {label}
                 {(count > 0).then(|| view! {
-                    <span class="hub-count">{count.to_string()}<span class="nhsuk-u-visually-hidden">{format!(" {what}")}</span></span>
+                    <span class="hub-nav-count">
+                        <span class="nhsuk-u-visually-hidden">" ("</span>
+                        {count.to_string()}
+                        <span class="nhsuk-u-visually-hidden">{format!(" {what})")}</span>
+                    </span>
                 })}
             </a>
         </li>
@@ -68,7 +72,7 @@ fn AccountLinks() -> impl IntoView {
                     None => view! { <NavItem label="Sign in" href="/sign-in" /> }.into_any(),
                     Some(user) => view! {
                         {(user.role == Role::Admin).then(|| view! { <NavItem label="Admin" href="/admin/users" /> })}
-                        <CountedNavItem label="Connections" href="/network/connections" count=state.network.pending_requests what="requests waiting" />
+                        <CountedNavItem label="Connections" href="/network/connections" count=state.network.pending_requests what="waiting" />
                         <CountedNavItem label="Messages" href="/network/messages" count=state.network.unread_messages what="unread" />
                         <NavItem label="Account" href="/account" />
                         <li class="nhsuk-header__navigation-item">

@@ -64,8 +64,9 @@ const CONNECTION_COLUMNS: &str =
 /// The row between two members, if any.
 pub async fn between(db: &Db, a: i64, b: i64) -> sqlx::Result<Option<ConnectionRow>> {
     let (low, high) = pair(a, b);
-    let sql =
-        format!("SELECT {CONNECTION_COLUMNS} FROM connections WHERE user_low = $1 AND user_high = $2");
+    let sql = format!(
+        "SELECT {CONNECTION_COLUMNS} FROM connections WHERE user_low = $1 AND user_high = $2"
+    );
     with_pool!(db, pool => sqlx::query_as(&sql).bind(low).bind(high).fetch_optional(pool).await)
 }
 
@@ -291,7 +292,11 @@ pub async fn connections_of(db: &Db, viewer: i64) -> sqlx::Result<Vec<Connection
         .collect())
 }
 
-pub async fn requests_of(db: &Db, viewer: i64, received: bool) -> sqlx::Result<Vec<PendingRequest>> {
+pub async fn requests_of(
+    db: &Db,
+    viewer: i64,
+    received: bool,
+) -> sqlx::Result<Vec<PendingRequest>> {
     let side = if received {
         "recipient_id"
     } else {

@@ -40,7 +40,11 @@ where
 {
     Endpoints::new()
         .post("/account/profile", Access::SignedIn, save_profile)
-        .get("/account/data.json", Access::SignedIn, super::export::download)
+        .get(
+            "/account/data.json",
+            Access::SignedIn,
+            super::export::download,
+        )
         .post(
             "/network/members/{handle}/connect",
             Access::SignedIn,
@@ -52,7 +56,11 @@ where
             remove_connection,
         )
         .post("/network/members/{handle}/block", Access::SignedIn, block)
-        .post("/network/members/{handle}/unblock", Access::SignedIn, unblock)
+        .post(
+            "/network/members/{handle}/unblock",
+            Access::SignedIn,
+            unblock,
+        )
         .post(
             "/network/requests/{id}/{answer}",
             Access::SignedIn,
@@ -286,9 +294,7 @@ pub async fn block(
             ),
         )
         .await),
-        Err(refusal) => {
-            Ok(refused(&context, form, &profile_path(&handle), "block", refusal).await)
-        }
+        Err(refusal) => Ok(refused(&context, form, &profile_path(&handle), "block", refusal).await),
     }
 }
 

@@ -50,7 +50,8 @@ pub fn message_parts(text: &str) -> Vec<MessagePart> {
         .spans(text)
         .map(|span| match span.kind() {
             Some(linkify::LinkKind::Url)
-                if span.as_str().starts_with("https://") || span.as_str().starts_with("http://") =>
+                if span.as_str().starts_with("https://")
+                    || span.as_str().starts_with("http://") =>
             {
                 MessagePart::Link(span.as_str().to_string())
             }
@@ -242,7 +243,10 @@ mod tests {
                 MessagePart::Text(text) | MessagePart::Link(text) => text.as_str(),
             })
             .collect();
-        assert!(text.contains("<b>bold</b>"), "text is kept as typed, escaped when shown");
+        assert!(
+            text.contains("<b>bold</b>"),
+            "text is kept as typed, escaped when shown"
+        );
     }
 
     #[test]
@@ -250,6 +254,9 @@ mod tests {
         assert!(MessageBody::parse("   ").is_err());
         assert!(MessageBody::parse(&"x".repeat(2001)).is_err());
         assert!(MessageBody::parse("bell\u{7}").is_err());
-        assert_eq!(MessageBody::parse(" hi\r\nthere ").unwrap().as_str(), "hi\nthere");
+        assert_eq!(
+            MessageBody::parse(" hi\r\nthere ").unwrap().as_str(),
+            "hi\nthere"
+        );
     }
 }

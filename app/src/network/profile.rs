@@ -102,7 +102,9 @@ impl ProfileDraft {
         if organisation_name.chars().count() > MAX_ORGANISATION_NAME_CHARS {
             errors.push((
                 "organisation_name",
-                format!("Organisation name must be {MAX_ORGANISATION_NAME_CHARS} characters or fewer"),
+                format!(
+                    "Organisation name must be {MAX_ORGANISATION_NAME_CHARS} characters or fewer"
+                ),
             ));
         }
         let mut sectors = Vec::new();
@@ -221,13 +223,20 @@ fn optional<T>(raw: &str, parse: fn(&str) -> Result<T, String>) -> Result<Option
 /// One specialism per line (commas also separate them).
 pub fn parse_specialisms(raw: &str) -> Result<Vec<String>, String> {
     let mut specialisms: Vec<String> = Vec::new();
-    for item in raw.split(['\n', ',', ';']).map(text).filter(|item| !item.is_empty()) {
+    for item in raw
+        .split(['\n', ',', ';'])
+        .map(text)
+        .filter(|item| !item.is_empty())
+    {
         if item.chars().count() > MAX_SPECIALISM_CHARS {
             return Err(format!(
                 "Each specialism must be {MAX_SPECIALISM_CHARS} characters or fewer"
             ));
         }
-        if !specialisms.iter().any(|known| known.eq_ignore_ascii_case(&item)) {
+        if !specialisms
+            .iter()
+            .any(|known| known.eq_ignore_ascii_case(&item))
+        {
             specialisms.push(item);
         }
     }
@@ -286,7 +295,10 @@ mod tests {
         let (public, members, all) = draft.search_texts();
         assert_eq!(public, "Priya Shah Patient safety partner");
         assert_eq!(members, public);
-        assert_eq!(all, "Priya Shah Patient safety partner SEIPS Timeline mapping");
+        assert_eq!(
+            all,
+            "Priya Shah Patient safety partner SEIPS Timeline mapping"
+        );
     }
 
     #[test]
@@ -300,8 +312,17 @@ mod tests {
         ])
         .unwrap_err();
         let fields: Vec<&str> = errors.iter().map(|(field, _)| *field).collect();
-        for expected in ["display_name", "visibility", "region", "years_investigating", "sectors"] {
-            assert!(fields.contains(&expected), "{expected} missing from {fields:?}");
+        for expected in [
+            "display_name",
+            "visibility",
+            "region",
+            "years_investigating",
+            "sectors",
+        ] {
+            assert!(
+                fields.contains(&expected),
+                "{expected} missing from {fields:?}"
+            );
         }
     }
 

@@ -133,18 +133,39 @@ impl ProfileRow {
         put("visibility", slug(self.visibility));
         put("role_title", self.role_title.clone());
         put("role_title_visibility", slug(self.role_title_visibility));
-        put("organisation_type", self.organisation_type.map(|t| t.slug().to_string()).unwrap_or_default());
+        put(
+            "organisation_type",
+            self.organisation_type
+                .map(|t| t.slug().to_string())
+                .unwrap_or_default(),
+        );
         put("organisation_name", self.organisation_name.clone());
-        put("organisation_visibility", slug(self.organisation_visibility));
+        put(
+            "organisation_visibility",
+            slug(self.organisation_visibility),
+        );
         for sector in Sector::from_mask(self.sectors) {
             put("sector", sector.slug().to_string());
         }
         put("sectors_visibility", slug(self.sectors_visibility));
-        put("region", self.region.map(|r| r.slug().to_string()).unwrap_or_default());
+        put(
+            "region",
+            self.region
+                .map(|r| r.slug().to_string())
+                .unwrap_or_default(),
+        );
         put("region_visibility", slug(self.region_visibility));
-        put("level", self.level.map(|l| l.slug().to_string()).unwrap_or_default());
+        put(
+            "level",
+            self.level.map(|l| l.slug().to_string()).unwrap_or_default(),
+        );
         put("level_visibility", slug(self.level_visibility));
-        put("years_investigating", self.years_investigating.map(|y| y.to_string()).unwrap_or_default());
+        put(
+            "years_investigating",
+            self.years_investigating
+                .map(|y| y.to_string())
+                .unwrap_or_default(),
+        );
         put("years_visibility", slug(self.years_visibility));
         put("specialisms", self.specialisms.clone());
         put("specialisms_visibility", slug(self.specialisms_visibility));
@@ -154,7 +175,10 @@ impl ProfileRow {
         if self.open_to_collaboration {
             put("availability", "open_to_collaboration".into());
         }
-        put("availability_visibility", slug(self.availability_visibility));
+        put(
+            "availability_visibility",
+            slug(self.availability_visibility),
+        );
         put("bio", self.bio.clone());
         put("bio_visibility", slug(self.bio_visibility));
         values
@@ -223,10 +247,7 @@ pub async fn directory(
     looker: Looker,
     params: &DirectoryParams,
 ) -> sqlx::Result<(Vec<ProfileRow>, i64)> {
-    let mut args = vec![
-        Arg::Int(looker.id()),
-        Arg::Int(looker.base_tier().rank()),
-    ];
+    let mut args = vec![Arg::Int(looker.id()), Arg::Int(looker.base_tier().rank())];
     let mut conditions = vec!["d.visibility <= d.tier".to_string()];
     let bind = |args: &mut Vec<Arg>, arg: Arg| {
         args.push(arg);
@@ -271,7 +292,10 @@ pub async fn directory(
         // Each tier searches only the words it may see (see migration 0004).
         let tiers: &[(Tier, &str)] = match looker.base_tier() {
             Tier::Anonymous => &[(Tier::Anonymous, "search_public")],
-            Tier::Member => &[(Tier::Member, "search_members"), (Tier::Close, "search_all")],
+            Tier::Member => &[
+                (Tier::Member, "search_members"),
+                (Tier::Close, "search_all"),
+            ],
             Tier::Close => &[(Tier::Close, "search_all")],
         };
         let mut alternatives = Vec::new();

@@ -9,11 +9,9 @@ use super::types::{
     ConnectionsOverview, ConversationPage, ConversationSummary, DirectoryPage, ProfileFormData,
     ProfilePage,
 };
-use crate::search::ParamError;
 #[cfg(feature = "ssr")]
 use super::{
-    connections,
-    messages,
+    connections, messages,
     repo::{self, Looker},
     types::{DirectoryParams, MemberLink, Relation, Tier, Visibility},
 };
@@ -25,6 +23,7 @@ use crate::accounts::{
 };
 #[cfg(feature = "ssr")]
 use crate::db::{from_context, internal_error, Db};
+use crate::search::ParamError;
 
 #[cfg(feature = "ssr")]
 fn looker(viewer: &Viewer) -> Looker {

@@ -173,14 +173,22 @@ pub enum Relation {
     Own,
     /// Signed in, no connection yet. `can_request` is false when the viewer
     /// has no profile of their own yet.
-    Stranger { can_request: bool },
-    RequestSent { id: i64, kind: RequestKind },
+    Stranger {
+        can_request: bool,
+    },
+    RequestSent {
+        id: i64,
+        kind: RequestKind,
+    },
     RequestReceived {
         id: i64,
         kind: RequestKind,
         note: String,
     },
-    Connected { kind: RequestKind, viewer_is_mentor: Option<bool> },
+    Connected {
+        kind: RequestKind,
+        viewer_is_mentor: Option<bool>,
+    },
 }
 
 /// What a connection request asks for.
@@ -478,9 +486,10 @@ mod tests {
 
     #[test]
     fn directory_params_round_trip_and_refuse_bad_values() {
-        let params =
-            DirectoryParams::parse_query_string("q=root+cause&sector=primary-care&region=north-west&mentoring=yes&page=2")
-                .unwrap();
+        let params = DirectoryParams::parse_query_string(
+            "q=root+cause&sector=primary-care&region=north-west&mentoring=yes&page=2",
+        )
+        .unwrap();
         assert_eq!(params.q, "root cause");
         assert_eq!(params.sectors, [Sector::PrimaryCare]);
         assert_eq!(params.regions, [Region::NorthWest]);

@@ -132,7 +132,16 @@ pub async fn seed(db: &Db) -> Result<usize, SeedError> {
     for profile in &network.profiles {
         let draft = profile.draft()?;
         let email = EmailAddress::parse(&profile.email()).map_err(SeedError::InvalidData)?;
-        let id = match accounts_repo::create_user(db, &email, &profile.name, &unusable, Role::Member, true).await? {
+        let id = match accounts_repo::create_user(
+            db,
+            &email,
+            &profile.name,
+            &unusable,
+            Role::Member,
+            true,
+        )
+        .await?
+        {
             Some(id) => id,
             None => accounts_repo::by_email(db, &email)
                 .await?
@@ -199,7 +208,9 @@ mod tests {
         }
         let keys: Vec<&str> = network.profiles.iter().map(|p| p.key.as_str()).collect();
         for connection in &network.connections {
-            assert!(keys.contains(&connection.from.as_str()) && keys.contains(&connection.to.as_str()));
+            assert!(
+                keys.contains(&connection.from.as_str()) && keys.contains(&connection.to.as_str())
+            );
         }
         // The end-to-end story needs a primary-care mentor in the North West.
         assert!(drafts.iter().any(|draft| draft.open_to_mentoring

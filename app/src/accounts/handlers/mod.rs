@@ -18,11 +18,11 @@ use leptos::config::LeptosOptions;
 use leptos::prelude::provide_context;
 
 use super::authz::{Access, Endpoints};
-use crate::forms::FormFeedback;
 use super::mail::{Email, Mailer};
 use super::session::{self, Viewer};
 use super::types::Role;
 use crate::db::Db;
+use crate::forms::FormFeedback;
 
 /// What the account handlers need from the application.
 #[derive(Clone, Debug)]

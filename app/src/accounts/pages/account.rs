@@ -2,9 +2,9 @@ use leptos::prelude::*;
 
 use super::entry::PASSWORD_HINT;
 use super::AccountFrame;
-use crate::forms::{with_form_state, PostForm, SubmitButton, TextField};
 use crate::accounts::server::get_account_overview;
 use crate::accounts::types::format_time;
+use crate::forms::{with_form_state, PostForm, SubmitButton, TextField};
 
 /// `/account`: what the account holds and what can be changed.
 #[component]

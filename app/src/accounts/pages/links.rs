@@ -3,8 +3,8 @@ use leptos_router::hooks::use_params_map;
 
 use super::entry::PASSWORD_HINT;
 use super::AccountFrame;
-use crate::forms::{with_form_state, PostForm, SubmitButton, TextField};
 use crate::accounts::server::link_is_live;
+use crate::forms::{with_form_state, PostForm, SubmitButton, TextField};
 
 /// Shows `live` when the link in the URL can still be used, otherwise
 /// explains that it cannot.

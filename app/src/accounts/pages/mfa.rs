@@ -1,9 +1,9 @@
 use leptos::prelude::*;
 
 use super::AccountFrame;
-use crate::forms::{with_form_state, PostForm, SubmitButton, TextField};
 use crate::accounts::server::{get_mfa_setup, take_new_recovery_codes};
 use crate::accounts::types::MfaSetup;
+use crate::forms::{with_form_state, PostForm, SubmitButton, TextField};
 
 /// `/account/mfa`: set up an authenticator app, or see that it is on.
 #[component]

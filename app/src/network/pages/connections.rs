@@ -8,7 +8,9 @@ use super::member::AnswerButtons;
 use crate::accounts::format_time;
 use crate::forms::{with_form_state, PostForm, SubmitButton};
 use crate::network::get_connections;
-use crate::network::types::{Connection, ConnectionsOverview, MemberLink, PendingRequest, RequestKind};
+use crate::network::types::{
+    Connection, ConnectionsOverview, MemberLink, PendingRequest, RequestKind,
+};
 
 fn member_link(member: &MemberLink) -> impl IntoView {
     view! { <a href=format!("/network/members/{}", member.handle)>{member.display_name.clone()}</a> }

@@ -66,7 +66,8 @@ fn Directory(page: DirectoryPage) -> impl IntoView {
     } else {
         format!("Investigators matching {}", params.q)
     };
-    let checked = |slugs: Vec<&'static str>| slugs.into_iter().map(str::to_string).collect::<Vec<_>>();
+    let checked =
+        |slugs: Vec<&'static str>| slugs.into_iter().map(str::to_string).collect::<Vec<_>>();
     view! {
         <Title text=title />
         {viewer_needs_profile.then(|| view! {

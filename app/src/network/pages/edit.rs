@@ -15,7 +15,12 @@ use leptos_meta::Title;
 fn visibility_options() -> Vec<(String, String)> {
     Visibility::ALL
         .into_iter()
-        .map(|visibility| (visibility.slug().to_string(), visibility.label().to_string()))
+        .map(|visibility| {
+            (
+                visibility.slug().to_string(),
+                visibility.label().to_string(),
+            )
+        })
         .collect()
 }
 
@@ -54,8 +59,10 @@ fn ProfileFields(data: ProfileFormData) -> impl IntoView {
     } else {
         "Tell other investigators about your work. Nothing here is required except your name, and you choose who can see each detail."
     };
-    let view_link = data.handle.clone().map(|handle| view! {
-        <p><a href=format!("/network/members/{handle}")>"See your profile"</a></p>
+    let view_link = data.handle.clone().map(|handle| {
+        view! {
+            <p><a href=format!("/network/members/{handle}")>"See your profile"</a></p>
+        }
     });
     view! {
         <p>{intro}</p>

@@ -1,0 +1,96 @@
+// Steps shared by the specs: unique accounts, links from the outbox,
+// registering and signing in, and the same visit/axe steps for a second
+// browser context as the fixture gives the first.
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import type { Page } from "@playwright/test";
+import { expect, expectNoViolations } from "./support";
+
+export const PASSWORD = "orchid tundra pylon basket";
+const outbox = process.env.HUB_E2E_OUTBOX ?? "";
+
+export function uniqueEmail(name: string, project: string): string {
+  return `${name}-${project}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.org`;
+}
+
+/** A word of letters only, unique enough to search for. */
+export function uniqueWord(): string {
+  const letters = "abcdefghijklmnopqrstuvwxyz";
+  let word = "";
+  for (let i = 0; i < 10; i++) word += letters[Math.floor(Math.random() * letters.length)];
+  return word[0].toUpperCase() + word.slice(1);
+}
+
+/** The path of the newest link under `prefix` emailed to `to`. */
+export async function linkFromOutbox(to: string, prefix: string): Promise<string> {
+  for (let attempt = 0; attempt < 100; attempt++) {
+    const texts = readdirSync(outbox)
+      .sort()
+      .reverse()
+      .map((name) => readFileSync(join(outbox, name), "utf8"))
+      .filter((text) => text.startsWith(`To: ${to}\n`));
+    for (const text of texts) {
+      const match = text.match(new RegExp(`https?://[^/\\s]+(${prefix}[^\\s]+)`));
+      if (match) return match[1];
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`no email to ${to} with a link under ${prefix}`);
+}
+
+export type Steps = {
+  page: Page;
+  visit: (path: string) => Promise<void>;
+  hydrated: () => Promise<void>;
+  checkAccessibility: () => Promise<void>;
+};
+
+/** Steps for a page of a second browser context (the fixture covers the first). */
+export function stepsFor(page: Page, javaScriptEnabled: boolean): Steps {
+  const hydrated = async () => {
+    if (javaScriptEnabled) await page.locator("body[data-hydrated='true']").waitFor({ state: "attached" });
+  };
+  const checkAccessibility = async () => {
+    if (javaScriptEnabled) await expectNoViolations(page);
+  };
+  return {
+    page,
+    hydrated,
+    checkAccessibility,
+    visit: async (path: string) => {
+      await page.goto(path);
+      await hydrated();
+      await checkAccessibility();
+    },
+  };
+}
+
+export async function afterNavigation({ hydrated, checkAccessibility }: Steps) {
+  await hydrated();
+  await checkAccessibility();
+}
+
+export async function registerAndConfirm(steps: Steps, email: string, name = "Robin Okafor") {
+  const { page, visit } = steps;
+  await visit("/register");
+  await page.getByLabel("Email address").fill(email);
+  await page.getByLabel("Your name").fill(name);
+  await page.getByLabel("Create a password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page).toHaveURL(/\/register\/check-email$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Check your email");
+  await afterNavigation(steps);
+
+  await visit(await linkFromOutbox(email, "/verify-email/"));
+  await page.getByRole("button", { name: "Confirm my email address" }).click();
+  await expect(page).toHaveURL(/\/sign-in$/);
+  await expect(page.getByRole("status")).toContainText("Your email address is confirmed");
+  await afterNavigation(steps);
+}
+
+export async function signIn(steps: Steps, email: string, password: string) {
+  const { page } = steps;
+  await page.getByLabel("Email address").fill(email);
+  await page.getByLabel("Password", { exact: true }).fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+}
