@@ -4,6 +4,7 @@
 pub mod demo;
 pub mod network;
 pub mod synthetic;
+pub mod synthetic_network;
 
 #[derive(Debug, thiserror::Error)]
 pub enum SeedError {
