@@ -49,6 +49,25 @@ impl Db {
         }
     }
 
+    /// Which database this is, to key per-database caches in a process that
+    /// may talk to several (as tests do).
+    pub fn identity(&self) -> String {
+        match self {
+            Db::Sqlite(pool) => {
+                format!("sqlite:{}", pool.connect_options().get_filename().display())
+            }
+            Db::Postgres(pool) => {
+                let options = pool.connect_options();
+                format!(
+                    "postgres:{}:{}/{}",
+                    options.get_host(),
+                    options.get_port(),
+                    options.get_database().unwrap_or_default()
+                )
+            }
+        }
+    }
+
     /// One round trip to the database, for readiness checks.
     pub async fn ping(&self) -> Result<(), sqlx::Error> {
         with_pool!(self, pool => sqlx::query("SELECT 1").execute(pool).await.map(|_| ()))

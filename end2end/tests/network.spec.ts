@@ -68,7 +68,7 @@ test("a primary-care investigator finds a mentor, asks, is accepted and they exc
 
   // The mentor sees the count in the header and accepts.
   await mentor.visit("/network/connections");
-  await expect(mentor.page.getByRole("link", { name: "Connections (1 waiting)" })).toBeVisible();
+  await expect(mentor.page.getByRole("link", { name: /^Connections\s*\(\s*1 waiting\)$/ })).toBeVisible();
   await expect(mentor.page.getByText("Could you mentor me?")).toBeVisible();
   await mentor.page.getByRole("button", { name: "Accept" }).click();
   await expect(mentor.page.getByRole("status")).toContainText("You are now connected");
@@ -86,7 +86,7 @@ test("a primary-care investigator finds a mentor, asks, is accepted and they exc
   await afterNavigation(mentor);
 
   await visit("/network/messages");
-  await expect(page.getByRole("link", { name: "Messages (1 unread)" })).toBeVisible();
+  await expect(page.getByRole("link", { name: /^Messages\s*\(\s*1 unread\)$/ })).toBeVisible();
   await expect(page.getByText("1 unread", { exact: true })).toBeVisible();
   await page.getByRole("link", { name: mentorName }).click();
   await expect(page.getByText("Happy to help.")).toBeVisible();

@@ -343,7 +343,7 @@ async fn connection_state_machine(backend: Backend) {
     .await;
     assert_eq!(page.status, StatusCode::SEE_OTHER, "{}", page.body);
     let header = mentor.browser.get("/network").await.body.replace("<!>", "");
-    assert!(header.contains(r#"<span class="nhsuk-u-visually-hidden"> (</span>1<span class="nhsuk-u-visually-hidden"> waiting)"#), "{header}");
+    assert!(header.contains(r#"hub-nav-count">1</span><span class="nhsuk-u-visually-hidden"> (1 waiting)</span>"#), "{header}");
     let mentor_view = mentor.browser.get(&mentee.path()).await.body;
     assert!(
         mentor_view.contains("has asked you to mentor them")
@@ -560,7 +560,12 @@ async fn messages_between_connections(backend: Backend) {
 
     // Ben has two unread; opening the conversation reads them.
     let header = ben.browser.get("/network").await.body.replace("<!>", "");
-    assert!(header.contains(r#"<span class="nhsuk-u-visually-hidden"> (</span>2<span class="nhsuk-u-visually-hidden"> unread)"#), "{header}");
+    assert!(
+        header.contains(
+            r#"hub-nav-count">2</span><span class="nhsuk-u-visually-hidden"> (2 unread)</span>"#
+        ),
+        "{header}"
+    );
     let list = ben.browser.get("/network/messages").await.body;
     assert!(list.contains("Ada Aldous") && list.contains("2 unread"));
     let conversation = ben

@@ -229,7 +229,130 @@ async fn searches_that_find_nothing_are_recorded(backend: Backend) {
     app.shutdown().await;
 }
 
+/// A published guide with these words, from the first demo provider.
+async fn add_guide(
+    app: &support::TestApp,
+    slug: &str,
+    title: &str,
+    summary: &str,
+    body: &str,
+    published: &str,
+) {
+    use app::resources::repo::{self, NewResource};
+    use app::vocabulary::{Level, ResourceKind, Sector, Status};
+    let provider: i64 = app::with_pool!(&app.db, pool => sqlx::query_scalar("SELECT MIN(id) FROM organisations").fetch_one(pool).await.unwrap());
+    let date = |text: &str| chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap();
+    let resource = NewResource {
+        slug: slug.into(),
+        kind: ResourceKind::Guide,
+        title: title.into(),
+        summary: summary.into(),
+        body: body.into(),
+        provider_id: provider,
+        sectors: vec![Sector::PrimaryCare],
+        topics: vec![],
+        responses: vec![],
+        level: Level::Foundation,
+        audience: String::new(),
+        minutes: 10,
+        cpd_hours: 0.0,
+        external_url: None,
+        published_on: Some(date(published)),
+        reviewed_on: date(published),
+        review_by: date("2030-01-01"),
+        status: Status::Published,
+        featured: false,
+        lessons: vec![],
+    };
+    repo::insert_many(&app.db, &[resource]).await.unwrap();
+}
+
+async fn titles_rank_above_summaries_above_bodies(backend: Backend) {
+    let app = spawn_app_with_demo(backend).await;
+    // The newest has the word only in its body, the oldest in its title.
+    add_guide(
+        &app,
+        "body-only",
+        "Reviewing handovers",
+        "How teams hand over.",
+        "Mentions a zyxquark once.",
+        "2026-10-01",
+    )
+    .await;
+    add_guide(
+        &app,
+        "in-summary",
+        "Learning from near misses",
+        "What a zyxquark teaches about near misses.",
+        "Nothing more.",
+        "2026-06-01",
+    )
+    .await;
+    add_guide(
+        &app,
+        "in-long-title",
+        "Zyxquark reviews in general practice and community pharmacy",
+        "A guide.",
+        "Text.",
+        "2025-01-01",
+    )
+    .await;
+    add_guide(
+        &app,
+        "in-title",
+        "Zyxquark basics",
+        "A guide.",
+        "Text.",
+        "2024-01-01",
+    )
+    .await;
+    let outcome = search(&app, "q=zyxquark").await.unwrap();
+    assert_eq!(
+        titles(&outcome),
+        [
+            "Zyxquark basics",
+            "Zyxquark reviews in general practice and community pharmacy",
+            "Learning from near misses",
+            "Reviewing handovers"
+        ],
+        "title (shorter first), then summary, then body"
+    );
+    app.shutdown().await;
+}
+
+async fn a_changed_catalogue_shows_in_the_next_search(backend: Backend) {
+    let app = spawn_app_with_demo(backend).await;
+    let before = search(&app, "q=zyxquark").await.unwrap();
+    assert_eq!(before.total, 0);
+    add_guide(
+        &app,
+        "fresh",
+        "Zyxquark for beginners",
+        "A guide.",
+        "Text.",
+        "2026-01-01",
+    )
+    .await;
+    let after = search(&app, "q=zyxquark").await.unwrap();
+    assert_eq!(after.total, 1, "a new resource is found at once");
+    let sector = after
+        .facets
+        .iter()
+        .find(|group| group.parameter == "sector")
+        .unwrap();
+    assert_eq!(sector.values[0].slug, "primary-care");
+    app::with_pool!(&app.db, pool => sqlx::query("UPDATE resources SET status = 'archived' WHERE slug = 'fresh'").execute(pool).await.unwrap().rows_affected());
+    assert_eq!(
+        search(&app, "q=zyxquark").await.unwrap().total,
+        0,
+        "archived: gone at once"
+    );
+    app.shutdown().await;
+}
+
 both_backends!(
+    titles_rank_above_summaries_above_bodies,
+    a_changed_catalogue_shows_in_the_next_search,
     an_exact_title_ranks_first,
     titles_rank_above_bodies,
     stemming_finds_other_forms_of_a_word,

@@ -48,11 +48,8 @@ fn CountedNavItem(
             <a class="nhsuk-header__navigation-link" href=href aria-current=move || current().then_some("page")>
                 {label}
                 {(count > 0).then(|| view! {
-                    <span class="hub-nav-count">
-                        <span class="nhsuk-u-visually-hidden">" ("</span>
-                        {count.to_string()}
-                        <span class="nhsuk-u-visually-hidden">{format!(" {what})")}</span>
-                    </span>
+                    <span class="hub-nav-count" aria-hidden="true">{count.to_string()}</span>
+                    <span class="nhsuk-u-visually-hidden">{format!(" ({count} {what})")}</span>
                 })}
             </a>
         </li>

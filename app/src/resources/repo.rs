@@ -21,84 +21,76 @@ pub(crate) fn placeholders(first: usize, count: usize) -> String {
         .join(", ")
 }
 
-/// Every published resource that matches `terms` (or every published
-/// resource, without terms), with just what ranking and facets need.
-/// Titles come back only `with_titles` (for sorting by title).
-///
-/// The rows come back as one JSON array: a search can match thousands of
-/// resources, and one value crosses from the database far faster than
-/// thousands of rows (sqlx hands SQLite rows over one at a time).
-pub async fn candidates(
-    db: &Db,
-    terms: Option<&SearchTerms>,
-    with_titles: bool,
-) -> sqlx::Result<Vec<Candidate>> {
-    const COLUMNS: &str =
-        "r.id, r.kind, r.level, r.provider_id, r.sectors, r.topics, r.responses, r.minutes, r.published_on";
-    let title = if with_titles { "r.title" } else { "NULL" };
-    // On SQLite a covering index holds every column search needs, so the
-    // wide rows are never read (unless titles are wanted).
-    let narrow = if with_titles {
-        ""
-    } else {
-        "INDEXED BY resources_search_facets"
-    };
-    let (matches, matching) = match (db, terms) {
-        (_, None) => (
-            format!("SELECT {COLUMNS}, 0 AS score, {title} AS title FROM resources r {} WHERE r.status = 'published'",
-                if db.backend() == Backend::Sqlite { narrow } else { "" }),
-            None,
-        ),
-        // bm25 is lower-is-better; weights rank title over summary over body.
-        // CROSS JOIN keeps the full-text index as the outer loop.
-        (Db::Sqlite(_), Some(terms)) => (
-            format!(
-                "SELECT {COLUMNS}, -bm25(resources_fts, 10.0, 4.0, 1.0) AS score, {title} AS title \
-                 FROM resources_fts CROSS JOIN resources r {narrow} ON r.id = resources_fts.rowid \
-                 WHERE resources_fts MATCH $1 AND r.status = 'published'"
-            ),
-            Some(terms.fts5()),
-        ),
-        (Db::Postgres(_), Some(terms)) => (
-            format!(
-                "SELECT {COLUMNS}, ts_rank(r.search_vector, query) AS score, {title} AS title \
-                 FROM resources r, to_tsquery('english', $1) query \
-                 WHERE r.search_vector @@ query AND r.status = 'published'"
-            ),
-            Some(terms.tsquery()),
-        ),
-    };
+/// What search keeps in memory of every published resource (see
+/// `search::snapshot`), as one JSON array: sqlx hands SQLite rows over one
+/// at a time, and one value is several times faster for 100,000 rows.
+pub async fn published_candidates(db: &Db) -> sqlx::Result<Vec<Candidate>> {
     // PostgreSQL's json has to be cast to reach Rust as a string.
     let (array, aggregate, empty, as_text) = match db.backend() {
         Backend::Sqlite => ("json_array", "json_group_array", "'[]'", ""),
         Backend::Postgres => ("json_build_array", "json_agg", "'[]'::json", "::text"),
     };
-    // MATERIALIZED stops SQLite folding the match into the aggregate, where
-    // bm25() cannot run.
     let sql = format!(
-        "WITH m AS MATERIALIZED ({matches}) \
-         SELECT COALESCE({aggregate}({array}(m.id, m.kind, m.level, m.provider_id, m.sectors, m.topics, \
-         m.responses, m.minutes, m.published_on, m.score, m.title)), {empty}){as_text} FROM m"
+        "SELECT COALESCE({aggregate}({array}(id, kind, level, provider_id, sectors, topics, responses, \
+         minutes, published_on, title)), {empty}){as_text} FROM resources WHERE status = 'published'"
     );
-    let json: String = with_pool!(db, pool => {
-        let query = sqlx::query_scalar::<_, String>(&sql);
-        let query = match &matching {
-            Some(matching) => query.bind(matching),
-            None => query,
-        };
-        query.fetch_one(pool).await
-    })?;
+    let json: String =
+        with_pool!(db, pool => sqlx::query_scalar::<_, String>(&sql).fetch_one(pool).await)?;
     serde_json::from_str(&json).map_err(|error| sqlx::Error::Decode(Box::new(error)))
 }
 
-/// Ids of published resources titled exactly `title` (any case).
-pub async fn titled_exactly(db: &Db, title: &str) -> sqlx::Result<Vec<i64>> {
-    with_pool!(db, pool => sqlx::query_scalar(
-        "SELECT id FROM resources WHERE lower(title) = lower($1) AND status = 'published'",
-    )
-    .bind(title)
-    .fetch_all(pool)
-    .await)
+/// The ids of the resources (of any status) that match search terms: all
+/// of them, those with every word in the title, and those with every word
+/// in the title or summary.
+#[derive(Debug, Default)]
+pub struct MatchSets {
+    pub all: Vec<i64>,
+    pub title: Vec<i64>,
+    pub head: Vec<i64>,
+}
+
+pub async fn matching_ids(db: &Db, terms: &SearchTerms) -> sqlx::Result<MatchSets> {
+    let (all, title, head): (String, String, String) = match db {
+        // The small title-and-summary index answers the two narrower sets.
+        Db::Sqlite(pool) => {
+            sqlx::query_as(
+                "SELECT (SELECT json_group_array(rowid) FROM resources_fts WHERE resources_fts MATCH $1), \
+                 (SELECT json_group_array(rowid) FROM resources_head_fts WHERE resources_head_fts MATCH $2), \
+                 (SELECT json_group_array(rowid) FROM resources_head_fts WHERE resources_head_fts MATCH $1)",
+            )
+            .bind(terms.fts5())
+            .bind(terms.fts5_in_column("title"))
+            .fetch_one(pool)
+            .await?
+        }
+        Db::Postgres(pool) => {
+            let ids = |column: &str| {
+                format!("(SELECT COALESCE(json_agg(id), '[]'::json)::text FROM resources WHERE {column} @@ q)")
+            };
+            let sql = format!(
+                "SELECT {}, {}, {} FROM to_tsquery('english', $1) q",
+                ids("search_vector"),
+                ids("title_vector"),
+                ids("head_vector")
+            );
+            sqlx::query_as(&sql).bind(terms.tsquery()).fetch_one(pool).await?
+        }
+    };
+    let parse = |json: &str| -> sqlx::Result<Vec<i64>> {
+        serde_json::from_str(json).map_err(|error| sqlx::Error::Decode(Box::new(error)))
+    };
+    Ok(MatchSets {
+        all: parse(&all)?,
+        title: parse(&title)?,
+        head: parse(&head)?,
+    })
+}
+
+/// Which database and version of the catalogue this is (see migration 0005).
+pub async fn catalogue_version(db: &Db) -> sqlx::Result<(String, i64)> {
+    with_pool!(db, pool => sqlx::query_as("SELECT epoch, version FROM catalogue_version WHERE id = 1")
+        .fetch_one(pool)
+        .await)
 }
 
 #[derive(FromRow)]

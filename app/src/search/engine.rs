@@ -1,12 +1,20 @@
 //! Ranking, filtering, facet counting and paging. The database finds the
-//! matching resources (FTS5 or tsvector); everything after that is the same
-//! Rust on both backends, so both behave alike.
+//! matching resources (FTS5 or tsvector): all of them, those with every word
+//! in the title, and those with every word in the title or summary.
+//! Everything after that is the same Rust on both backends, over the
+//! in-memory [`snapshot`](super::snapshot), so both behave alike and a
+//! search costs little more than the full-text match.
+//!
+//! Relevance: an exact title first, then title matches (shorter, more
+//! focused titles first), then summary matches, then body matches; within
+//! each, newest first.
 
-use std::cmp::Ordering;
+use std::collections::HashSet;
 
 use chrono::NaiveDate;
 use serde::Deserialize;
 
+use super::snapshot::{self, Snapshot};
 use super::terms::{allowed_edits, SearchTerms};
 use super::{FacetGroup, FacetValue, ParamError, SearchOutcome, SearchParams, Sort, PAGE_SIZE};
 use crate::db::Db;
@@ -14,7 +22,7 @@ use crate::organisations;
 use crate::resources::repo;
 use crate::vocabulary::{LearningResponse, Level, ResourceKind, Sector, Topic, Vocabulary};
 
-/// A matching resource, with only what ranking and facets need. Read from
+/// A published resource, with only what ranking and facets need. Read from
 /// a JSON array in this field order (see `repo::candidates`).
 #[derive(Clone, Debug, Deserialize)]
 pub struct Candidate {
@@ -27,9 +35,27 @@ pub struct Candidate {
     pub responses: i64,
     pub minutes: i64,
     pub published_on: Option<NaiveDate>,
-    pub score: f64,
-    /// Only fetched when sorting by title.
-    pub title: Option<String>,
+    pub title: String,
+    /// Filled in when the snapshot loads.
+    #[serde(skip)]
+    pub title_lower: String,
+    #[serde(skip)]
+    pub title_chars: usize,
+}
+
+/// How well a resource matches the search terms; the first ranks highest.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+enum Tier {
+    ExactTitle,
+    Title,
+    Summary,
+    Body,
+}
+
+/// A resource found by a search, and how well it matched.
+struct Match<'a> {
+    resource: &'a Candidate,
+    tier: Tier,
 }
 
 /// The facets, in the order the page shows them.
@@ -102,35 +128,30 @@ pub async fn search(
         providers: provider_ids,
     };
 
-    let sort = params.effective_sort();
-    let with_titles = sort == Sort::Title;
+    let snapshot = snapshot::current(db).await?;
     let mut terms = Some(SearchTerms::parse(params.query())).filter(|terms| !terms.is_empty());
-    let mut candidates = repo::candidates(db, terms.as_ref(), with_titles).await?;
+    let mut found = find(db, &snapshot, terms.as_ref(), params.query()).await?;
     let mut corrected_query = None;
-    if let (Some(original), true) = (terms.clone(), candidates.is_empty()) {
+    if let (Some(original), true) = (terms.clone(), found.is_empty()) {
         if let Some(fixed) = correct_spelling(db, &original).await? {
-            let found = repo::candidates(db, Some(&fixed), with_titles).await?;
-            if !found.is_empty() {
+            let refound = find(db, &snapshot, Some(&fixed), &fixed.display()).await?;
+            if !refound.is_empty() {
                 corrected_query = Some(fixed.display());
-                candidates = found;
+                found = refound;
                 terms = Some(fixed);
             }
         }
-        if candidates.is_empty() {
+        if found.is_empty() {
             repo::record_miss(db, &original.display()).await?;
         }
     }
 
-    let facets = facet_groups(&candidates, &filter, params, &providers);
-    let mut matching: Vec<&Candidate> = candidates
+    let facets = facet_groups(&found, &filter, params, &providers);
+    let mut matching: Vec<&Match> = found
         .iter()
-        .filter(|candidate| filter.passes(candidate, None))
+        .filter(|found| filter.passes(found.resource, None))
         .collect();
-    let exact_titles = match params.query() {
-        "" => Vec::new(),
-        query => repo::titled_exactly(db, query).await?,
-    };
-    sort_candidates(&mut matching, sort, &exact_titles);
+    sort_matches(&mut matching, params.effective_sort());
 
     let total = u32::try_from(matching.len()).unwrap_or(u32::MAX);
     let pages = total.div_ceil(PAGE_SIZE).max(1);
@@ -146,7 +167,7 @@ pub async fn search(
         .iter()
         .skip(start)
         .take(PAGE_SIZE as usize)
-        .map(|c| c.id)
+        .map(|found| found.resource.id)
         .collect();
     let results = repo::cards(db, &page_ids, terms.as_ref()).await?;
 
@@ -160,30 +181,80 @@ pub async fn search(
     }))
 }
 
-fn sort_candidates(matching: &mut [&Candidate], sort: Sort, exact_titles: &[i64]) {
+/// The matches of `terms` (every published resource when there are none),
+/// each with its tier.
+async fn find<'a>(
+    db: &Db,
+    snapshot: &'a Snapshot,
+    terms: Option<&SearchTerms>,
+    query: &str,
+) -> sqlx::Result<Vec<Match<'a>>> {
+    let Some(terms) = terms else {
+        return Ok(snapshot
+            .resources
+            .values()
+            .map(|resource| Match {
+                resource,
+                tier: Tier::Body,
+            })
+            .collect());
+    };
+    let sets = repo::matching_ids(db, terms).await?;
+    let in_title: HashSet<i64> = sets.title.into_iter().collect();
+    let in_head: HashSet<i64> = sets.head.into_iter().collect();
+    let exact = query.trim().to_lowercase();
+    Ok(sets
+        .all
+        .into_iter()
+        // Drafts and archived resources match too, but are not in the snapshot.
+        .filter_map(|id| snapshot.resources.get(&id))
+        .map(|resource| {
+            let tier = if resource.title_lower == exact {
+                Tier::ExactTitle
+            } else if in_title.contains(&resource.id) {
+                Tier::Title
+            } else if in_head.contains(&resource.id) {
+                Tier::Summary
+            } else {
+                Tier::Body
+            };
+            Match { resource, tier }
+        })
+        .collect())
+}
+
+fn sort_matches(matching: &mut [&Match], sort: Sort) {
     let newest =
         |a: &Candidate, b: &Candidate| b.published_on.cmp(&a.published_on).then(b.id.cmp(&a.id));
     match sort {
         Sort::Relevance => matching.sort_by(|a, b| {
-            // A title that is exactly the query always comes first.
-            exact_titles
-                .contains(&b.id)
-                .cmp(&exact_titles.contains(&a.id))
-                .then(b.score.partial_cmp(&a.score).unwrap_or(Ordering::Equal))
-                .then_with(|| newest(a, b))
+            let focus = |found: &Match| match found.tier {
+                Tier::Title => found.resource.title_chars,
+                _ => 0,
+            };
+            a.tier
+                .cmp(&b.tier)
+                .then(focus(a).cmp(&focus(b)))
+                .then_with(|| newest(a.resource, b.resource))
         }),
-        Sort::Newest => matching.sort_by(|a, b| newest(a, b)),
-        Sort::Title => {
-            matching.sort_by_cached_key(|c| (c.title.as_deref().map(str::to_lowercase), c.id))
-        }
-        Sort::Shortest => {
-            matching.sort_by(|a, b| a.minutes.cmp(&b.minutes).then_with(|| newest(a, b)))
-        }
+        Sort::Newest => matching.sort_by(|a, b| newest(a.resource, b.resource)),
+        Sort::Title => matching.sort_by(|a, b| {
+            a.resource
+                .title_lower
+                .cmp(&b.resource.title_lower)
+                .then(a.resource.id.cmp(&b.resource.id))
+        }),
+        Sort::Shortest => matching.sort_by(|a, b| {
+            a.resource
+                .minutes
+                .cmp(&b.resource.minutes)
+                .then_with(|| newest(a.resource, b.resource))
+        }),
     }
 }
 
 fn facet_groups(
-    candidates: &[Candidate],
+    found: &[Match],
     filter: &Filter,
     params: &SearchParams,
     providers: &[organisations::Organisation],
@@ -191,7 +262,11 @@ fn facet_groups(
     // Counts per bit for the mask-valued facets, per provider id for providers.
     let count_bits = |facet: Facet, bits: fn(&Candidate) -> i64| {
         let mut counts = [0u32; 64];
-        for candidate in candidates.iter().filter(|c| filter.passes(c, Some(facet))) {
+        for candidate in found
+            .iter()
+            .map(|found| found.resource)
+            .filter(|c| filter.passes(c, Some(facet)))
+        {
             let mut mask = bits(candidate);
             while mask != 0 {
                 counts[mask.trailing_zeros() as usize] += 1;
@@ -224,8 +299,9 @@ fn facet_groups(
     }
 
     let mut provider_counts: Vec<(usize, u32)> = Vec::new();
-    for candidate in candidates
+    for candidate in found
         .iter()
+        .map(|found| found.resource)
         .filter(|c| filter.passes(c, Some(Facet::Provider)))
     {
         if let Some(index) = providers.iter().position(|p| p.id == candidate.provider_id) {

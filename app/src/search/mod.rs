@@ -7,6 +7,8 @@ pub mod engine;
 mod params;
 mod results;
 #[cfg(feature = "ssr")]
+pub mod snapshot;
+#[cfg(feature = "ssr")]
 pub mod terms;
 
 pub use params::{ParamError, SearchParams, Sort, MAX_QUERY_CHARS, PAGE_SIZE};

@@ -24,12 +24,13 @@ fn visibility_options() -> Vec<(String, String)> {
         .collect()
 }
 
-/// "Who can see this?" for one detail.
+/// "Who can see …?" for one detail; each label names its detail, so that
+/// screen reader users can tell the choices apart.
 #[component]
-fn WhoCanSee(name: &'static str, data: ProfileFormData) -> impl IntoView {
+fn WhoCanSee(name: &'static str, label: &'static str, data: ProfileFormData) -> impl IntoView {
     view! {
         <div class="hub-visibility">
-            <SelectField name=name label="Who can see this" options=visibility_options() value=data.value(name) />
+            <SelectField name=name label=label options=visibility_options() value=data.value(name) />
         </div>
     }
 }
@@ -79,24 +80,24 @@ fn ProfileFields(data: ProfileFormData) -> impl IntoView {
 
                     <h2 class="nhsuk-heading-m">"Your work"</h2>
                     <TextField name="role_title" label="Role" hint="For example, Patient safety specialist" value=value("role_title") />
-                    <WhoCanSee name="role_title_visibility" data=data.clone() />
+                    <WhoCanSee name="role_title_visibility" label="Who can see your role" data=data.clone() />
                     <SelectField name="organisation_type" label="Type of organisation" options={options_of::<OrganisationType>()} value=value("organisation_type") blank="Not given" />
                     <TextField name="organisation_name" label="Organisation name (optional)" hint="Leave blank to show only the type of organisation." value=value("organisation_name") />
-                    <WhoCanSee name="organisation_visibility" data=data.clone() />
+                    <WhoCanSee name="organisation_visibility" label="Who can see your organisation" data=data.clone() />
                     <CheckboxGroup name="sector" error_name="sectors" legend="Sectors you work in" options={options_of::<Sector>()} checked=data.values_of("sector") />
-                    <WhoCanSee name="sectors_visibility" data=data.clone() />
+                    <WhoCanSee name="sectors_visibility" label="Who can see your sectors" data=data.clone() />
                     <SelectField name="region" label="NHS England region" options={options_of::<Region>()} value=value("region") blank="Not given" />
-                    <WhoCanSee name="region_visibility" data=data.clone() />
+                    <WhoCanSee name="region_visibility" label="Who can see your region" data=data.clone() />
 
                     <h2 class="nhsuk-heading-m">"Your experience"</h2>
                     <SelectField name="level" label="Level" hint="Foundation: awareness. Practitioner: you conduct learning responses. Expert: you lead complex investigations and teach others." options={options_of::<Level>()} value=value("level") blank="Not given" />
-                    <WhoCanSee name="level_visibility" data=data.clone() />
+                    <WhoCanSee name="level_visibility" label="Who can see your level" data=data.clone() />
                     <TextField name="years_investigating" label="Years investigating" input_type="text" width="nhsuk-input--width-3" value=value("years_investigating") />
-                    <WhoCanSee name="years_visibility" data=data.clone() />
+                    <WhoCanSee name="years_visibility" label="Who can see your years investigating" data=data.clone() />
                     <TextArea name="specialisms" label="Specialisms" hint="One per line, up to 10. For example, SEIPS, timeline mapping, family liaison." value=value("specialisms") rows=4 />
-                    <WhoCanSee name="specialisms_visibility" data=data.clone() />
+                    <WhoCanSee name="specialisms_visibility" label="Who can see your specialisms" data=data.clone() />
                     <TextArea name="bio" label="About me" hint="Up to 2,000 characters. You can use Markdown for paragraphs, lists and links." value=value("bio") rows=8 />
-                    <WhoCanSee name="bio_visibility" data=data.clone() />
+                    <WhoCanSee name="bio_visibility" label="Who can see what you wrote about yourself" data=data.clone() />
 
                     <h2 class="nhsuk-heading-m">"Mentoring and collaboration"</h2>
                     <CheckboxGroup
@@ -109,7 +110,7 @@ fn ProfileFields(data: ProfileFormData) -> impl IntoView {
                         ]
                         checked=data.values_of("availability")
                     />
-                    <WhoCanSee name="availability_visibility" data=data.clone() />
+                    <WhoCanSee name="availability_visibility" label="Who can see whether you are open to mentoring or collaboration" data=data.clone() />
 
                     <SubmitButton label="Save profile" />
                 </PostForm>
