@@ -5,6 +5,7 @@
 
 pub mod accounts;
 pub mod components;
+pub mod curation;
 pub mod forms;
 pub mod layout;
 pub mod network;

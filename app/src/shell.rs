@@ -13,6 +13,7 @@ use crate::accounts::{
     ForgotPasswordPage, MfaPage, RecoveryCodesPage, RegisterPage, ResetPasswordPage, ResetSentPage,
     SignInCodePage, SignInPage, SignedOutPage, VerifyEmailPage, ViewerState,
 };
+use crate::curation::{CurationPage, ExportPage, LinksPage, MissedSearchesPage, ReviewDatesPage};
 use crate::layout::{Footer, Header, Notice, SkipLink};
 use crate::network::{
     ConnectionsPage, ConversationView, EditProfilePage, MemberPage, MessagesPage, NetworkPage,
@@ -107,6 +108,11 @@ pub fn App() -> impl IntoView {
                             <Route path=path!("/account/delete") view=DeleteAccountPage ssr=SsrMode::Async />
                             <Route path=path!("/account/mfa") view=MfaPage ssr=SsrMode::Async />
                             <Route path=path!("/account/recovery-codes") view=RecoveryCodesPage ssr=SsrMode::Async />
+                            <Route path=path!("/curation") view=CurationPage ssr=SsrMode::Async />
+                            <Route path=path!("/curation/searches") view=MissedSearchesPage ssr=SsrMode::Async />
+                            <Route path=path!("/curation/review-dates") view=ReviewDatesPage ssr=SsrMode::Async />
+                            <Route path=path!("/curation/links") view=LinksPage ssr=SsrMode::Async />
+                            <Route path=path!("/curation/export") view=ExportPage ssr=SsrMode::Async />
                             <Route path=path!("/admin/users") view=AdminUsersPage ssr=SsrMode::Async />
                             <Route path=path!("/admin/users/:id") view=AdminUserPage ssr=SsrMode::Async />
                             <Route path=path!("/admin/audit") view=AuditLogPage ssr=SsrMode::Async />

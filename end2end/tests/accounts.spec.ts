@@ -1,30 +1,9 @@
 // Account flows in a real browser, with JavaScript on and off: register,
 // confirm from the outbox, sign in and out, reset a password, set up
 // two-step verification. Every page is checked by axe (JavaScript on).
-import { createHmac } from "node:crypto";
 import { test, expect } from "./support";
-import { afterNavigation, linkFromOutbox, PASSWORD, registerAndConfirm, signIn, uniqueEmail } from "./helpers";
+import { afterNavigation, linkFromOutbox, PASSWORD, registerAndConfirm, signIn, totp, uniqueEmail } from "./helpers";
 
-/** RFC 6238 code (SHA-1, 6 digits, 30 s) for a base32 secret. */
-function totp(secret: string, time = Date.now()): string {
-  const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
-  let bits = 0;
-  let value = 0;
-  const bytes: number[] = [];
-  for (const char of secret.replace(/=+$/, "")) {
-    value = (value << 5) | alphabet.indexOf(char);
-    bits += 5;
-    if (bits >= 8) {
-      bytes.push((value >>> (bits - 8)) & 0xff);
-      bits -= 8;
-    }
-  }
-  const counter = Buffer.alloc(8);
-  counter.writeBigUInt64BE(BigInt(Math.floor(time / 30_000)));
-  const digest = createHmac("sha1", Buffer.from(bytes)).update(counter).digest();
-  const offset = digest[digest.length - 1] & 0xf;
-  return ((digest.readUInt32BE(offset) & 0x7fffffff) % 1_000_000).toString().padStart(6, "0");
-}
 
 test("register, confirm from the outbox, sign out and sign in again", async ({ page, visit, hydrated, checkAccessibility }, testInfo) => {
   const steps = { page, visit, hydrated, checkAccessibility };

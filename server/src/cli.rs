@@ -61,6 +61,19 @@ pub async fn run(cli: Cli) -> Result<(), String> {
             println!("{}", message?);
             Ok(())
         }
+        Command::CheckLinks => {
+            let db = open(&settings).await?;
+            let summary = crate::links::check_all(&db, &crate::links::CheckerSettings::default())
+                .await
+                .map_err(|error| format!("Could not record the link checks: {error}."));
+            db.close().await;
+            let summary = summary?;
+            println!(
+                "Checked {} links: {} working, {} need attention (see /curation/links).",
+                summary.checked, summary.ok, summary.problems
+            );
+            Ok(())
+        }
         Command::SeedSynthetic { resources } => {
             let db = open(&settings).await?;
             let added = seed::synthetic::seed(&db, resources, |done| {

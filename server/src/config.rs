@@ -45,6 +45,9 @@ pub enum Command {
         #[arg(long, default_value = "Hub admin")]
         name: String,
     },
+    /// Check every signposted resource's external link now and record the
+    /// results for curators (the server also does this once a day).
+    CheckLinks,
     /// Add a large generated catalogue, for benchmarks.
     SeedSynthetic {
         /// How many resources to add.

@@ -150,6 +150,13 @@ impl Application {
     ) -> std::io::Result<()> {
         tracing::info!(address = %self.local_addr(), backend = self.db.backend().name(), "serving the hub");
         let housekeeping = tokio::spawn(housekeeping(self.db.clone()));
+        // Load the search snapshot now rather than in the first searches.
+        let warm = self.db.clone();
+        tokio::spawn(async move {
+            if let Err(error) = app::search::snapshot::current(&warm).await {
+                tracing::warn!(%error, "could not load the search snapshot yet");
+            }
+        });
         let result = axum::serve(
             self.listener,
             self.router
@@ -165,7 +172,8 @@ impl Application {
 }
 
 /// Every ten minutes, forgets expired sessions, old links and old rate
-/// counters. Safe to run on every instance at once.
+/// counters (safe to run on every instance at once); once a day, on one
+/// instance only, checks the catalogue's external links.
 async fn housekeeping(db: Db) {
     // The first round waits a full period: at start-up there is nothing to
     // forget yet, and the queries must not race start-up (a pool opening a
@@ -183,6 +191,23 @@ async fn housekeeping(db: Db) {
             if let Err(error) = result {
                 tracing::warn!(%error, "housekeeping failed; will retry");
             }
+        }
+        let now = chrono::Utc::now().timestamp();
+        match app::curation::repo::claim_job(&db, "check-links", 86_400, now).await {
+            Ok(true) => {
+                // In its own task: a slow site must not hold up housekeeping.
+                let db = db.clone();
+                tokio::spawn(async move {
+                    match crate::links::check_all(&db, &crate::links::CheckerSettings::default())
+                        .await
+                    {
+                        Ok(summary) => tracing::info!(?summary, "links checked"),
+                        Err(error) => tracing::warn!(%error, "the link check failed"),
+                    }
+                });
+            }
+            Ok(false) => {}
+            Err(error) => tracing::warn!(%error, "could not claim the link check"),
         }
     }
 }
@@ -233,6 +258,7 @@ pub fn http_endpoints() -> Endpoints<AppState> {
         .merge(api)
         .merge(app::accounts::handlers::routes())
         .merge(app::network::handlers::routes())
+        .merge(app::curation::export::routes())
 }
 
 /// The whole HTTP surface: probes, static files, pages, forms and server

@@ -17,6 +17,7 @@ use support::{spawn_app_with_demo, Backend};
 enum Who {
     Anyone,
     SignedIn,
+    Curator,
     Admin,
 }
 
@@ -76,6 +77,20 @@ fn expected() -> BTreeMap<String, Who> {
         "/network/messages/{handle}",
     ] {
         add(&format!("GET {page}"), SignedIn);
+    }
+    for page in [
+        "/curation",
+        "/curation/searches",
+        "/curation/review-dates",
+        "/curation/links",
+        "/curation/export",
+        "/curation/export.json",
+        "/curation/export.csv",
+    ] {
+        add(&format!("GET {page}"), Curator);
+    }
+    for function in ["get_missed_searches", "get_review_dates", "get_link_report"] {
+        add(&format!("FN {function}"), Curator);
     }
     for page in ["/admin/users", "/admin/users/{id}", "/admin/audit"] {
         add(&format!("GET {page}"), Admin);
@@ -268,6 +283,7 @@ async fn every_endpoint_allows_exactly_the_expected_roles(backend: Backend) {
             let should_allow = match table[key] {
                 Who::Anyone => true,
                 Who::SignedIn => role.is_some(),
+                Who::Curator => role.is_some_and(|role| role >= Role::Curator),
                 Who::Admin => *role == Some(Role::Admin),
             };
             if refused(method, &page) == should_allow {

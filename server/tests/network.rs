@@ -343,7 +343,12 @@ async fn connection_state_machine(backend: Backend) {
     .await;
     assert_eq!(page.status, StatusCode::SEE_OTHER, "{}", page.body);
     let header = mentor.browser.get("/network").await.body.replace("<!>", "");
-    assert!(header.contains(r#"hub-nav-count">1</span><span class="nhsuk-u-visually-hidden"> (1 waiting)</span>"#), "{header}");
+    assert!(
+        header.contains(
+            r#"hub-nav-count">1</span><span class="nhsuk-u-visually-hidden"> (1 waiting)</span>"#
+        ),
+        "{header}"
+    );
     let mentor_view = mentor.browser.get(&mentee.path()).await.body;
     assert!(
         mentor_view.contains("has asked you to mentor them")

@@ -80,6 +80,8 @@ pub fn page_access(path: &str) -> Access {
     let under = |prefix: &str| path == prefix || path.starts_with(&format!("{prefix}/"));
     if under("/admin") {
         Access::AtLeast(Role::Admin)
+    } else if under("/curation") {
+        Access::AtLeast(Role::Curator)
     } else if under("/account") || under("/network/connections") || under("/network/messages") {
         Access::SignedIn
     } else {
@@ -339,6 +341,10 @@ mod tests {
         assert_eq!(page_access("/accountancy"), Access::Public);
         assert_eq!(page_access("/resources"), Access::Public);
         assert_eq!(page_access("/network"), Access::Public);
+        assert_eq!(
+            page_access("/curation/links"),
+            Access::AtLeast(Role::Curator)
+        );
         assert_eq!(page_access("/network/messages/sam-x"), Access::SignedIn);
     }
 

@@ -21,21 +21,31 @@ pub struct Snapshot {
     pub resources: HashMap<i64, Candidate>,
 }
 
-static SNAPSHOTS: LazyLock<Mutex<HashMap<String, Arc<Snapshot>>>> = LazyLock::new(Default::default);
+/// Per database: the latest snapshot, behind an async lock so that when it
+/// must be (re)loaded, one request loads it and the others wait for that
+/// load instead of each running their own (a burst of requests at start-up
+/// otherwise loads it once per request).
+type Slot = Arc<tokio::sync::Mutex<Option<Arc<Snapshot>>>>;
+
+static SNAPSHOTS: LazyLock<Mutex<HashMap<String, Slot>>> = LazyLock::new(Default::default);
 
 /// The snapshot for `db`, reloaded first if the catalogue has changed.
 pub async fn current(db: &Db) -> sqlx::Result<Arc<Snapshot>> {
-    let key = db.identity();
+    let slot: Slot = {
+        let mut snapshots = SNAPSHOTS
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        snapshots.entry(db.identity()).or_default().clone()
+    };
     // Read the version before the rows: a change in between makes the next
     // search reload again, never keeps stale rows.
     let version = repo::catalogue_version(db).await?;
-    let cached = SNAPSHOTS
-        .lock()
-        .ok()
-        .and_then(|snapshots| snapshots.get(&key).cloned())
-        .filter(|snapshot| snapshot.version == version);
-    if let Some(snapshot) = cached {
-        return Ok(snapshot);
+    let mut latest = slot.lock().await;
+    if let Some(snapshot) = latest
+        .as_ref()
+        .filter(|snapshot| snapshot.version == version)
+    {
+        return Ok(snapshot.clone());
     }
     let resources = repo::published_candidates(db)
         .await?
@@ -47,8 +57,6 @@ pub async fn current(db: &Db) -> sqlx::Result<Arc<Snapshot>> {
         })
         .collect();
     let snapshot = Arc::new(Snapshot { version, resources });
-    if let Ok(mut snapshots) = SNAPSHOTS.lock() {
-        snapshots.insert(key, snapshot.clone());
-    }
+    *latest = Some(snapshot.clone());
     Ok(snapshot)
 }

@@ -243,6 +243,12 @@ impl IntoResponse for Failure {
     }
 }
 
+impl From<String> for Failure {
+    fn from(error: String) -> Self {
+        Failure(error)
+    }
+}
+
 impl From<sqlx::Error> for Failure {
     fn from(error: sqlx::Error) -> Self {
         Failure(error.to_string())

@@ -54,7 +54,7 @@ fn Profile(page: ProfilePage) -> impl IntoView {
                 {with_form_state(move || view! {
                     <Actions card=card.clone() relation=relation.clone() />
                     {can_block.then(|| view! { <BlockSection card=card.clone() /> })}
-                })}
+                }.into_any())}
                 <p><a href="/network">"Find more investigators"</a></p>
             </div>
         </div>

@@ -1,0 +1,224 @@
+//! The whole catalogue as JSON or CSV, in the shape `hub import` will read.
+
+use axum::extract::State;
+use axum::http::header;
+use axum::response::{IntoResponse, Response};
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use crate::accounts::authz::{Access, Endpoints};
+use crate::accounts::handlers::{Failure, Outcome};
+use crate::accounts::Role;
+use crate::db::Db;
+use crate::vocabulary::{LearningResponse, Level, ResourceKind, Sector, Status, Topic};
+use crate::with_pool;
+
+/// The export endpoints, for curators and admins.
+pub fn routes<S>() -> Endpoints<S>
+where
+    S: Clone + Send + Sync + 'static,
+    Db: axum::extract::FromRef<S>,
+{
+    let curators = Access::AtLeast(Role::Curator);
+    Endpoints::new()
+        .get("/curation/export.json", curators, json)
+        .get("/curation/export.csv", curators, csv)
+}
+
+/// One resource as exported: slugs for every fixed value and the provider.
+#[derive(Clone, Debug, Serialize)]
+pub struct ExportedResource {
+    pub slug: String,
+    pub kind: ResourceKind,
+    pub status: Status,
+    pub title: String,
+    pub summary: String,
+    pub body: String,
+    pub provider: String,
+    pub sectors: Vec<Sector>,
+    pub topics: Vec<Topic>,
+    pub responses: Vec<LearningResponse>,
+    pub level: Level,
+    pub audience: String,
+    pub minutes: i64,
+    pub cpd_hours: f64,
+    pub external_url: Option<String>,
+    pub published_on: Option<NaiveDate>,
+    pub reviewed_on: NaiveDate,
+    pub review_by: NaiveDate,
+    pub featured: bool,
+    pub lessons: Vec<ExportedLesson>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct ExportedLesson {
+    pub title: String,
+    pub body: String,
+}
+
+#[derive(sqlx::FromRow)]
+struct Row {
+    id: i64,
+    slug: String,
+    kind: ResourceKind,
+    status: Status,
+    title: String,
+    summary: String,
+    body: String,
+    provider: String,
+    sectors: i64,
+    topics: i64,
+    responses: i64,
+    level: Level,
+    audience: String,
+    minutes: i64,
+    cpd_hours: f64,
+    external_url: Option<String>,
+    published_on: Option<NaiveDate>,
+    reviewed_on: NaiveDate,
+    review_by: NaiveDate,
+    featured: bool,
+}
+
+/// Every resource, in slug order, with its lessons.
+pub async fn catalogue(db: &Db) -> sqlx::Result<Vec<ExportedResource>> {
+    let rows: Vec<Row> = with_pool!(db, pool => sqlx::query_as(
+        "SELECT r.id, r.slug, r.kind, r.status, r.title, r.summary, r.body, o.slug AS provider, r.sectors,
+                r.topics, r.responses, r.level, r.audience, r.minutes, r.cpd_hours, r.external_url,
+                r.published_on, r.reviewed_on, r.review_by, r.featured
+         FROM resources r JOIN organisations o ON o.id = r.provider_id ORDER BY r.slug",
+    )
+    .fetch_all(pool)
+    .await?);
+    let lessons: Vec<(i64, String, String)> = with_pool!(db, pool => sqlx::query_as(
+        "SELECT resource_id, title, body FROM lessons ORDER BY resource_id, position",
+    )
+    .fetch_all(pool)
+    .await?);
+    let mut by_resource: std::collections::HashMap<i64, Vec<ExportedLesson>> = Default::default();
+    for (resource_id, title, body) in lessons {
+        by_resource
+            .entry(resource_id)
+            .or_default()
+            .push(ExportedLesson { title, body });
+    }
+    Ok(rows
+        .into_iter()
+        .map(|row| ExportedResource {
+            lessons: by_resource.remove(&row.id).unwrap_or_default(),
+            slug: row.slug,
+            kind: row.kind,
+            status: row.status,
+            title: row.title,
+            summary: row.summary,
+            body: row.body,
+            provider: row.provider,
+            sectors: Sector::from_mask(row.sectors),
+            topics: Topic::from_mask(row.topics),
+            responses: LearningResponse::from_mask(row.responses),
+            level: row.level,
+            audience: row.audience,
+            minutes: row.minutes,
+            cpd_hours: row.cpd_hours,
+            external_url: row.external_url,
+            published_on: row.published_on,
+            reviewed_on: row.reviewed_on,
+            review_by: row.review_by,
+            featured: row.featured,
+        })
+        .collect())
+}
+
+fn download(content_type: &str, filename: &str, body: String) -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, content_type.to_string()),
+            (
+                header::CONTENT_DISPOSITION,
+                format!("attachment; filename=\"{filename}\""),
+            ),
+            (header::CACHE_CONTROL, "no-store".to_string()),
+        ],
+        body,
+    )
+        .into_response()
+}
+
+/// `GET /curation/export.json`.
+pub async fn json(State(db): State<Db>) -> Outcome {
+    let catalogue = catalogue(&db).await?;
+    let body = serde_json::to_string_pretty(&catalogue)
+        .map_err(|error| Failure::from(error.to_string()))?;
+    Ok(download(
+        "application/json; charset=utf-8",
+        "catalogue.json",
+        body,
+    ))
+}
+
+/// The CSV columns, in order. Lists are joined with `;`; lessons are left
+/// out (a module's lessons are in the JSON export).
+pub const CSV_COLUMNS: [&str; 19] = [
+    "slug",
+    "kind",
+    "status",
+    "title",
+    "summary",
+    "body",
+    "provider",
+    "sectors",
+    "topics",
+    "responses",
+    "level",
+    "audience",
+    "minutes",
+    "cpd_hours",
+    "external_url",
+    "published_on",
+    "reviewed_on",
+    "review_by",
+    "featured",
+];
+
+/// `GET /curation/export.csv`.
+pub async fn csv(State(db): State<Db>) -> Outcome {
+    let catalogue = catalogue(&db).await?;
+    let mut writer = ::csv::Writer::from_writer(Vec::new());
+    let failed = |error: ::csv::Error| Failure::from(error.to_string());
+    writer.write_record(CSV_COLUMNS).map_err(failed)?;
+    let list = |slugs: Vec<&str>| slugs.join(";");
+    for resource in catalogue {
+        let date = |date: Option<NaiveDate>| date.map(|d| d.to_string()).unwrap_or_default();
+        writer
+            .write_record([
+                resource.slug.clone(),
+                resource.kind.slug().to_string(),
+                resource.status.slug().to_string(),
+                resource.title.clone(),
+                resource.summary.clone(),
+                resource.body.clone(),
+                resource.provider.clone(),
+                list(resource.sectors.iter().map(|v| v.slug()).collect()),
+                list(resource.topics.iter().map(|v| v.slug()).collect()),
+                list(resource.responses.iter().map(|v| v.slug()).collect()),
+                resource.level.slug().to_string(),
+                resource.audience.clone(),
+                resource.minutes.to_string(),
+                resource.cpd_hours.to_string(),
+                resource.external_url.clone().unwrap_or_default(),
+                date(resource.published_on),
+                resource.reviewed_on.to_string(),
+                resource.review_by.to_string(),
+                resource.featured.to_string(),
+            ])
+            .map_err(failed)?;
+    }
+    let bytes = writer
+        .into_inner()
+        .map_err(|error| Failure::from(error.to_string()))?;
+    Ok(download(
+        "text/csv; charset=utf-8",
+        "catalogue.csv",
+        String::from_utf8_lossy(&bytes).into_owned(),
+    ))
+}
