@@ -17,7 +17,7 @@ async function joinWithProfile(steps: Steps, email: string, name: string, mentor
   await page.getByRole("group", { name: "Sectors you work in" }).getByLabel("Primary care").check();
   await page.getByLabel("NHS England region").selectOption("north-west");
   await page.getByLabel("Level", { exact: true }).selectOption(mentor ? "expert" : "practitioner");
-  await page.getByLabel("Specialisms").fill(mentor ? "PSII in primary care\nSEIPS" : "After Action Review");
+  await page.getByLabel("Specialisms", { exact: true }).fill(mentor ? "PSII in primary care\nSEIPS" : "After Action Review");
   if (mentor) await page.getByLabel("Mentoring another investigator").check();
   await page.getByRole("button", { name: "Save profile" }).click();
   await expect(page).toHaveURL(/\/network\/members\/[a-z0-9-]+$/);

@@ -67,6 +67,32 @@ async fn prepare(url: &DatabaseUrl, resources: usize) -> Db {
     db
 }
 
+/// Resident memory of this process in MiB (Linux).
+fn resident_mib() -> f64 {
+    let statm = std::fs::read_to_string("/proc/self/statm").unwrap_or_default();
+    let pages: f64 = statm
+        .split_whitespace()
+        .nth(1)
+        .and_then(|pages| pages.parse().ok())
+        .unwrap_or(0.0);
+    pages * 4096.0 / (1024.0 * 1024.0)
+}
+
+/// Loads the search snapshot cold and says how long it took and how much
+/// memory it holds.
+async fn time_snapshot(name: &str, db: &Db) {
+    let before = resident_mib();
+    let started = Instant::now();
+    let snapshot = app::search::snapshot::current(db).await.expect("snapshot");
+    let elapsed = started.elapsed();
+    println!(
+        "{name}: search snapshot of {} resources loaded in {:.0} ms; resident memory grew by {:.0} MiB",
+        snapshot.resources.len(),
+        elapsed.as_secs_f64() * 1000.0,
+        resident_mib() - before
+    );
+}
+
 async fn time_searches(db: &Db, with_facets: bool) -> Vec<Duration> {
     let mut timings = Vec::new();
     for round in 0..=ROUNDS {
@@ -118,14 +144,14 @@ async fn main() {
                 .expect("BENCH_POSTGRES_URL is a postgres:// URL"),
         ));
     }
-    println!("| backend | resources | searches | p50 | p95 | max |");
-    println!("|---|---|---|---|---|---|");
+    let mut rows = Vec::new();
     for (name, url) in backends {
         let db = prepare(&url, resources).await;
+        time_snapshot(name, &db).await;
         for with_facets in [false, true] {
             let timings = time_searches(&db, with_facets).await;
             let ms = |d: Duration| format!("{:.1} ms", d.as_secs_f64() * 1000.0);
-            println!(
+            rows.push(format!(
                 "| {name} | {resources} | {} ({} timed) | {} | {} | {} |",
                 if with_facets {
                     "20 queries with facet filters"
@@ -136,8 +162,13 @@ async fn main() {
                 ms(percentile(&timings, 0.5)),
                 ms(percentile(&timings, 0.95)),
                 ms(*timings.last().unwrap()),
-            );
+            ));
         }
         db.close().await;
+    }
+    println!("| backend | resources | searches | p50 | p95 | max |");
+    println!("|---|---|---|---|---|---|");
+    for row in rows {
+        println!("{row}");
     }
 }
