@@ -61,6 +61,37 @@ pub async fn run(cli: Cli) -> Result<(), String> {
             println!("{}", message?);
             Ok(())
         }
+        Command::Import { file, dry_run } => {
+            use app::curation::import::{import, Format};
+            let format = Format::for_path(&file)?;
+            let text = std::fs::read_to_string(&file)
+                .map_err(|error| format!("Could not read {}: {error}.", file.display()))?;
+            let db = open(&settings).await?;
+            let report = import(&db, format, &text, dry_run)
+                .await
+                .map_err(|error| format!("Could not write to the database: {error}."));
+            db.close().await;
+            let report = report?;
+            for problem in &report.problems {
+                println!("{}: {problem}", file.display());
+            }
+            if !report.problems.is_empty() {
+                return Err(format!(
+                    "{} of {} rows have problems (listed above); nothing was imported.",
+                    report.problems.len(),
+                    report.rows
+                ));
+            }
+            if dry_run {
+                println!(
+                    "All {} rows are valid. Nothing was imported (dry run).",
+                    report.rows
+                );
+            } else {
+                println!("Imported {} resources.", report.imported);
+            }
+            Ok(())
+        }
         Command::CheckLinks => {
             let db = open(&settings).await?;
             let summary = crate::links::check_all(&db, &crate::links::CheckerSettings::default())

@@ -45,6 +45,15 @@ pub enum Command {
         #[arg(long, default_value = "Hub admin")]
         name: String,
     },
+    /// Add resources from a JSON or CSV file (the export's format). Every
+    /// row is checked first; if any is invalid, nothing is imported.
+    Import {
+        /// A .json or .csv file.
+        file: std::path::PathBuf,
+        /// Check every row and report problems, but import nothing.
+        #[arg(long)]
+        dry_run: bool,
+    },
     /// Check every signposted resource's external link now and record the
     /// results for curators (the server also does this once a day).
     CheckLinks,

@@ -291,32 +291,41 @@ pub async fn directory(
     let terms = SearchTerms::parse(&params.q);
     if !terms.is_empty() {
         // Each tier searches only the words it may see (see migration 0004).
-        let tiers: &[(Tier, &str)] = match looker.base_tier() {
-            Tier::Anonymous => &[(Tier::Anonymous, "search_public")],
+        // A member's connections are few: their words are checked row by
+        // row (correlated), not by matching the whole network a second time.
+        let tiers: &[(Tier, &str, bool)] = match looker.base_tier() {
+            Tier::Anonymous => &[(Tier::Anonymous, "search_public", false)],
             Tier::Member => &[
-                (Tier::Member, "search_members"),
-                (Tier::Close, "search_all"),
+                (Tier::Member, "search_members", false),
+                (Tier::Close, "search_all", true),
             ],
-            Tier::Close => &[(Tier::Close, "search_all")],
+            Tier::Close => &[(Tier::Close, "search_all", false)],
         };
         let mut alternatives = Vec::new();
-        for (tier, column) in tiers {
-            let matching = match db.backend() {
-                Backend::Sqlite => {
+        for &(tier, column, per_row) in tiers {
+            let matching = match (db.backend(), per_row) {
+                (Backend::Sqlite, false) => {
                     let query = bind(&mut args, Arg::Text(terms.fts5_in_column(column)));
-                    format!("SELECT rowid FROM profiles_fts WHERE profiles_fts MATCH {query}")
+                    format!("d.user_id IN (SELECT rowid FROM profiles_fts WHERE profiles_fts MATCH {query})")
                 }
-                Backend::Postgres => {
-                    let query = bind(&mut args, Arg::Text(terms.tsquery()));
+                (Backend::Sqlite, true) => {
+                    let query = bind(&mut args, Arg::Text(terms.fts5_in_column(column)));
                     format!(
-                        "SELECT user_id FROM profiles WHERE {column}_vector @@ to_tsquery('english', {query})"
+                        "EXISTS (SELECT 1 FROM profiles_fts WHERE profiles_fts MATCH {query} AND rowid = d.user_id)"
                     )
                 }
+                (Backend::Postgres, false) => {
+                    let query = bind(&mut args, Arg::Text(terms.tsquery()));
+                    format!(
+                        "d.user_id IN (SELECT user_id FROM profiles WHERE {column}_vector @@ to_tsquery('english', {query}))"
+                    )
+                }
+                (Backend::Postgres, true) => {
+                    let query = bind(&mut args, Arg::Text(terms.tsquery()));
+                    format!("d.{column}_vector @@ to_tsquery('english', {query})")
+                }
             };
-            alternatives.push(format!(
-                "(d.tier = {} AND d.user_id IN ({matching}))",
-                tier.rank()
-            ));
+            alternatives.push(format!("(d.tier = {} AND {matching})", tier.rank()));
         }
         conditions.push(format!("({})", alternatives.join(" OR ")));
     }
