@@ -101,9 +101,10 @@ async fn prepare(url: &DatabaseUrl, profiles: usize) -> (Db, i64) {
 
 async fn time_directory(db: &Db, looker: Looker) -> (Vec<Duration>, i64) {
     let mut timings = Vec::new();
+    let mut per_search: Vec<Vec<Duration>> = vec![Vec::new(); SEARCHES.len()];
     let mut found = 0;
     for round in 0..=ROUNDS {
-        for search in SEARCHES {
+        for (index, search) in SEARCHES.iter().enumerate() {
             let params = DirectoryParams::parse_query_string(search).unwrap();
             let started = Instant::now();
             let (rows, total) = repo::directory(db, looker, &params)
@@ -114,12 +115,29 @@ async fn time_directory(db: &Db, looker: Looker) -> (Vec<Duration>, i64) {
             // Round 0 warms caches and is not counted.
             if round > 0 {
                 timings.push(elapsed);
+                per_search[index].push(elapsed);
             } else {
                 found += total;
             }
         }
     }
     timings.sort();
+    // The slowest searches by median, to stderr, for whoever tunes next.
+    let mut medians: Vec<(Duration, &str)> = per_search
+        .iter_mut()
+        .zip(SEARCHES)
+        .map(|(times, search)| {
+            times.sort();
+            (times[times.len() / 2], search)
+        })
+        .collect();
+    medians.sort();
+    for (median, search) in medians.iter().rev().take(3) {
+        eprintln!(
+            "    slowest: {search:?} median {:.1} ms",
+            median.as_secs_f64() * 1000.0
+        );
+    }
     (timings, found)
 }
 
