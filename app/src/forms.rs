@@ -291,9 +291,50 @@ pub fn SelectField(
     }
 }
 
-/// A group of checkboxes sharing one `name`, in a fieldset. Messages are
-/// filed under `error_name`, and the first box takes it as its id so the
-/// error summary can link to it.
+/// Checkboxes or radio buttons sharing one `name`, in a fieldset with its
+/// legend and messages (filed under `error_name`, which the first input
+/// takes as its id so the error summary can link to it).
+fn choices(
+    kind: &'static str,
+    name: &'static str,
+    error_name: &'static str,
+    legend: &'static str,
+    hint: Option<&'static str>,
+    options: Vec<(String, String)>,
+    chosen: Vec<String>,
+) -> impl IntoView {
+    let (error, described_by, messages) = field_messages(error_name, hint);
+    let (group_class, item_class) = match kind {
+        "radio" => ("nhsuk-radios", "nhsuk-radios"),
+        _ => (
+            "nhsuk-checkboxes nhsuk-checkboxes--small",
+            "nhsuk-checkboxes",
+        ),
+    };
+    view! {
+        <div class="nhsuk-form-group" class:nhsuk-form-group--error=error.is_some()>
+            <fieldset class="nhsuk-fieldset" aria-describedby=described_by>
+                <legend class="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">{legend}</legend>
+                {messages}
+                <div class=group_class>
+                    {options.into_iter().enumerate().map(|(index, (value, label))| {
+                        let id = if index == 0 { error_name.to_string() } else { format!("{name}-{value}") };
+                        let is_chosen = chosen.contains(&value);
+                        view! {
+                            <div class=format!("{item_class}__item")>
+                                <input class=format!("{item_class}__input") id=id.clone() name=name type=kind value=value checked=is_chosen />
+                                <label class=format!("nhsuk-label {item_class}__label") for=id>{label}</label>
+                            </div>
+                        }
+                    }).collect_view()}
+                </div>
+            </fieldset>
+        </div>
+    }
+}
+
+/// A group of checkboxes sharing one `name`. After a failed post the boxes
+/// show what was sent (possibly none), else `checked`.
 #[component]
 pub fn CheckboxGroup(
     name: &'static str,
@@ -303,34 +344,13 @@ pub fn CheckboxGroup(
     #[prop(optional)] checked: Vec<String>,
     #[prop(optional)] hint: Option<&'static str>,
 ) -> impl IntoView {
-    let (error, described_by, messages) = field_messages(error_name, hint);
     let feedback = use_context::<FormFeedback>().unwrap_or_default();
-    // After a failed post, the boxes show what was sent (possibly none).
     let checked = if feedback.values.is_empty() {
         checked
     } else {
         feedback.values_for(name)
     };
-    view! {
-        <div class="nhsuk-form-group" class:nhsuk-form-group--error=error.is_some()>
-            <fieldset class="nhsuk-fieldset" aria-describedby=described_by>
-                <legend class="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">{legend}</legend>
-                {messages}
-                <div class="nhsuk-checkboxes nhsuk-checkboxes--small">
-                    {options.into_iter().enumerate().map(|(index, (value, label))| {
-                        let id = if index == 0 { error_name.to_string() } else { format!("{name}-{value}") };
-                        let is_checked = checked.contains(&value);
-                        view! {
-                            <div class="nhsuk-checkboxes__item">
-                                <input class="nhsuk-checkboxes__input" id=id.clone() name=name type="checkbox" value=value checked=is_checked />
-                                <label class="nhsuk-label nhsuk-checkboxes__label" for=id>{label}</label>
-                            </div>
-                        }
-                    }).collect_view()}
-                </div>
-            </fieldset>
-        </div>
-    }
+    choices("checkbox", name, error_name, legend, hint, options, checked)
 }
 
 /// Radio buttons sharing one `name`; the first takes `name` as its id.
@@ -341,28 +361,8 @@ pub fn RadioGroup(
     options: Vec<(String, String)>,
     #[prop(optional, into)] value: Option<String>,
 ) -> impl IntoView {
-    let (error, described_by, messages) = field_messages(name, None);
-    let selected = kept_value(name, value).unwrap_or_default();
-    view! {
-        <div class="nhsuk-form-group" class:nhsuk-form-group--error=error.is_some()>
-            <fieldset class="nhsuk-fieldset" aria-describedby=described_by>
-                <legend class="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">{legend}</legend>
-                {messages}
-                <div class="nhsuk-radios">
-                    {options.into_iter().enumerate().map(|(index, (option, label))| {
-                        let id = if index == 0 { name.to_string() } else { format!("{name}-{option}") };
-                        let is_selected = option == selected;
-                        view! {
-                            <div class="nhsuk-radios__item">
-                                <input class="nhsuk-radios__input" id=id.clone() name=name type="radio" value=option checked=is_selected />
-                                <label class="nhsuk-label nhsuk-radios__label" for=id>{label}</label>
-                            </div>
-                        }
-                    }).collect_view()}
-                </div>
-            </fieldset>
-        </div>
-    }
+    let selected = kept_value(name, value).into_iter().collect();
+    choices("radio", name, name, legend, None, options, selected)
 }
 
 /// With JavaScript, choosing a filter or sort applies it at once.

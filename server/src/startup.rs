@@ -95,6 +95,11 @@ impl Application {
     pub async fn build(settings: Settings) -> Result<Self, StartupError> {
         let db = db::connect(&settings.database).await?;
         db::migrate(&db, &settings.database).await?;
+        // Load the search snapshot before serving, not in the first searches
+        // (and not in a task that races start-up; see `housekeeping`).
+        if let Err(error) = app::search::snapshot::current(&db).await {
+            tracing::warn!(%error, "could not load the search snapshot; the first search will");
+        }
         let listener =
             TcpListener::bind(settings.addr)
                 .await
@@ -150,13 +155,6 @@ impl Application {
     ) -> std::io::Result<()> {
         tracing::info!(address = %self.local_addr(), backend = self.db.backend().name(), "serving the hub");
         let housekeeping = tokio::spawn(housekeeping(self.db.clone()));
-        // Load the search snapshot now rather than in the first searches.
-        let warm = self.db.clone();
-        tokio::spawn(async move {
-            if let Err(error) = app::search::snapshot::current(&warm).await {
-                tracing::warn!(%error, "could not load the search snapshot yet");
-            }
-        });
         let result = axum::serve(
             self.listener,
             self.router

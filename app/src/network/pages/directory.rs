@@ -9,6 +9,7 @@ use leptos_router::hooks::use_location;
 
 use super::{count_members, options_of, MemberCard};
 use crate::components::{ErrorSummary, Pagination};
+use crate::forms::CheckboxGroup;
 use crate::network::network_directory;
 use crate::network::types::{DirectoryPage, Region, MAX_DIRECTORY_QUERY_CHARS};
 use crate::search::ParamError;
@@ -90,17 +91,19 @@ fn Directory(page: DirectoryPage) -> impl IntoView {
             <div class="nhsuk-grid-column-one-third">
                 <div class="hub-filters" on:change=crate::forms::submit_enclosing_form>
                     <h2 class="nhsuk-heading-m">"Filter"</h2>
-                    <Filter name="sector" legend="Sector" options={options_of::<Sector>()} checked={checked(params.sectors.iter().map(|s| s.slug()).collect())} />
-                    <Filter name="region" legend="Region" options={options_of::<Region>()} checked={checked(params.regions.iter().map(|r| r.slug()).collect())} />
-                    <Filter name="level" legend="Level" options={options_of::<Level>()} checked={checked(params.levels.iter().map(|l| l.slug()).collect())} />
-                    <Filter
+                    <CheckboxGroup name="sector" error_name="filter-sector" legend="Sector" options={options_of::<Sector>()} checked={checked(params.sectors.iter().map(|s| s.slug()).collect())} />
+                    <CheckboxGroup name="region" error_name="filter-region" legend="Region" options={options_of::<Region>()} checked={checked(params.regions.iter().map(|r| r.slug()).collect())} />
+                    <CheckboxGroup name="level" error_name="filter-level" legend="Level" options={options_of::<Level>()} checked={checked(params.levels.iter().map(|l| l.slug()).collect())} />
+                    <CheckboxGroup
                         name="mentoring"
+                        error_name="filter-mentoring"
                         legend="Mentoring"
                         options=vec![("yes".to_string(), "Open to mentoring".to_string())]
                         checked=if params.mentoring { vec!["yes".to_string()] } else { Vec::new() }
                     />
-                    <Filter
+                    <CheckboxGroup
                         name="collaboration"
+                        error_name="filter-collaboration"
                         legend="Collaboration"
                         options=vec![("yes".to_string(), "Open to collaboration".to_string())]
                         checked=if params.collaboration { vec!["yes".to_string()] } else { Vec::new() }
@@ -120,35 +123,6 @@ fn Directory(page: DirectoryPage) -> impl IntoView {
                     <Pagination label="Member pages" previous next />
                 })}
             </div>
-        </div>
-    }
-}
-
-/// One filter: checkboxes in a fieldset, ids unique on the page.
-#[component]
-fn Filter(
-    name: &'static str,
-    legend: &'static str,
-    options: Vec<(String, String)>,
-    checked: Vec<String>,
-) -> impl IntoView {
-    view! {
-        <div class="nhsuk-form-group">
-            <fieldset class="nhsuk-fieldset">
-                <legend class="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">{legend}</legend>
-                <div class="nhsuk-checkboxes nhsuk-checkboxes--small">
-                    {options.into_iter().map(|(value, label)| {
-                        let id = format!("filter-{name}-{value}");
-                        let is_checked = checked.contains(&value);
-                        view! {
-                            <div class="nhsuk-checkboxes__item">
-                                <input class="nhsuk-checkboxes__input" id=id.clone() name=name type="checkbox" value=value checked=is_checked />
-                                <label class="nhsuk-label nhsuk-checkboxes__label" for=id>{label}</label>
-                            </div>
-                        }
-                    }).collect_view()}
-                </div>
-            </fieldset>
         </div>
     }
 }
