@@ -134,22 +134,13 @@ pub fn TextField(
     #[prop(optional, into)] value: Option<String>,
     #[prop(optional)] width: Option<&'static str>,
 ) -> impl IntoView {
-    let feedback = use_context::<FormFeedback>().unwrap_or_default();
-    let error = feedback.error_for(name);
+    let (error, described_by, messages) = field_messages(name, hint);
     let has_error = error.is_some();
     let value = if input_type == "password" {
         None
     } else {
-        feedback.value_for(name).or(value)
+        kept_value(name, value)
     };
-    let hint_id = hint.map(|_| format!("{name}-hint"));
-    let error_id = error.as_ref().map(|_| format!("{name}-error"));
-    let described_by = [hint_id.clone(), error_id.clone()]
-        .into_iter()
-        .flatten()
-        .collect::<Vec<_>>()
-        .join(" ");
-    let described_by = (!described_by.is_empty()).then_some(described_by);
     let input_class = format!(
         "nhsuk-input{}{}",
         width.map(|width| format!(" {width}")).unwrap_or_default(),
@@ -162,13 +153,7 @@ pub fn TextField(
     view! {
         <div class="nhsuk-form-group" class:nhsuk-form-group--error=has_error>
             <label class="nhsuk-label" for=name>{label}</label>
-            {hint.map(|hint| view! { <div class="nhsuk-hint" id=hint_id.clone()>{hint}</div> })}
-            {error.map(|message| view! {
-                <span class="nhsuk-error-message" id=error_id.clone()>
-                    <span class="nhsuk-u-visually-hidden">"Error: "</span>
-                    {message}
-                </span>
-            })}
+            {messages}
             <input
                 class=input_class
                 id=name

@@ -20,6 +20,10 @@ pub struct CheckerSettings {
     pub timeout: Duration,
     pub retry_after: Duration,
     pub concurrency: usize,
+    /// Whether links to loopback and private addresses are visited. Off
+    /// except in tests: links come from imports and contributors, and must
+    /// not turn the checker into a probe of the hub's own network.
+    pub allow_private_addresses: bool,
 }
 
 impl Default for CheckerSettings {
@@ -28,6 +32,7 @@ impl Default for CheckerSettings {
             timeout: Duration::from_secs(15),
             retry_after: Duration::from_secs(5),
             concurrency: 4,
+            allow_private_addresses: false,
         }
     }
 }
@@ -114,15 +119,79 @@ fn classify(result: Result<reqwest::Response, reqwest::Error>) -> Checked {
     }
 }
 
-/// Checks one link: HEAD first (cheap for the site), GET when HEAD is not
-/// allowed, and one retry after a pause for failures that may pass.
+/// Whether an address is one the checker must not visit: loopback,
+/// private, link-local, unspecified and other non-public ranges.
+fn is_private(address: std::net::IpAddr) -> bool {
+    match address {
+        std::net::IpAddr::V4(v4) => {
+            let [a, b, ..] = v4.octets();
+            v4.is_loopback()
+                || v4.is_private()
+                || v4.is_link_local()
+                || v4.is_unspecified()
+                || v4.is_broadcast()
+                || a == 0
+                || (a == 100 && (64..128).contains(&b)) // shared address space
+        }
+        std::net::IpAddr::V6(v6) => {
+            let first = v6.segments()[0];
+            v6.is_loopback()
+                || v6.is_unspecified()
+                || (first & 0xfe00) == 0xfc00 // unique local
+                || (first & 0xffc0) == 0xfe80 // link-local
+                || v6.to_ipv4_mapped().is_some_and(|v4| is_private(v4.into()))
+        }
+    }
+}
+
+/// Refuses a link whose host is not a public address (see [`is_private`]).
+async fn refuse_private(url: &str) -> Option<Checked> {
+    let refused = |detail: &str| {
+        Some(Checked {
+            outcome: LinkOutcome::Error,
+            status_code: None,
+            detail: detail.to_string(),
+        })
+    };
+    let Ok(parsed) = reqwest::Url::parse(url) else {
+        return refused("Not a valid web address");
+    };
+    let (Some(host), Some(port)) = (parsed.host_str(), parsed.port_or_known_default()) else {
+        return refused("Not a valid web address");
+    };
+    let host = host
+        .trim_start_matches('[')
+        .trim_end_matches(']')
+        .to_string();
+    let resolved = tokio::net::lookup_host((host.as_str(), port)).await;
+    match resolved {
+        Ok(addresses) => {
+            let addresses: Vec<_> = addresses.collect();
+            if addresses.is_empty() || addresses.iter().any(|a| is_private(a.ip())) {
+                refused("Not checked: the address is on a private or local network")
+            } else {
+                None
+            }
+        }
+        Err(_) => refused("The site's name could not be found"),
+    }
+}
+
+/// Checks one link: HEAD first (cheap for the site), GET when HEAD is
+/// refused with a 4xx or 501 (some sites answer only GET properly), and one
+/// retry after a pause for failures that may pass.
 pub async fn check(client: &reqwest::Client, url: &str, settings: &CheckerSettings) -> Checked {
+    if !settings.allow_private_addresses {
+        if let Some(refused) = refuse_private(url).await {
+            return refused;
+        }
+    }
     let mut attempt = 0;
     loop {
         let head = client.head(url).send().await;
         let result = match &head {
             Ok(response)
-                if response.status() == StatusCode::METHOD_NOT_ALLOWED
+                if response.status().is_client_error()
                     || response.status() == StatusCode::NOT_IMPLEMENTED =>
             {
                 client.get(url).send().await

@@ -87,7 +87,18 @@ async fn local_site() -> std::net::SocketAddr {
                 }
             }),
         )
-        .route("/down", get(|| async { AxumStatus::INTERNAL_SERVER_ERROR }));
+        .route("/down", get(|| async { AxumStatus::INTERNAL_SERVER_ERROR }))
+        .route(
+            "/no-head",
+            get(|method: axum::http::Method| async move {
+                // Refuses HEAD, serves GET: checked with GET.
+                if method == axum::http::Method::HEAD {
+                    AxumStatus::FORBIDDEN.into_response()
+                } else {
+                    "served".into_response()
+                }
+            }),
+        );
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let address = listener.local_addr().unwrap();
     tokio::spawn(async move { axum::serve(listener, router).await });
@@ -100,7 +111,7 @@ async fn the_link_checker_classifies_each_link(backend: Backend) {
     app::with_pool!(&app.db, pool => sqlx::query("UPDATE resources SET external_url = NULL WHERE kind <> 'signposted'").execute(pool).await.unwrap().rows_affected());
     app::with_pool!(&app.db, pool => sqlx::query("UPDATE resources SET status = 'archived' WHERE kind = 'signposted'").execute(pool).await.unwrap().rows_affected());
     let site = local_site().await;
-    for page in ["ok", "missing", "moved", "slow", "flaky", "down"] {
+    for page in ["ok", "missing", "moved", "slow", "flaky", "down", "no-head"] {
         add_signposted(&app, page, &format!("http://{site}/{page}"), "2030-01-01").await;
     }
     add_signposted(
@@ -114,13 +125,17 @@ async fn the_link_checker_classifies_each_link(backend: Backend) {
         timeout: Duration::from_millis(500),
         retry_after: Duration::from_millis(50),
         concurrency: 3,
+        allow_private_addresses: true,
     };
     let summary = check_all(&app.db, &settings).await.unwrap();
-    assert_eq!(summary.checked, 7);
-    assert_eq!(summary.ok, 2, "ok and flaky (after a retry)");
+    assert_eq!(summary.checked, 8);
+    assert_eq!(
+        summary.ok, 3,
+        "ok, flaky (after a retry) and no-head (by GET)"
+    );
 
     let report = repo::link_report(&app.db).await.unwrap();
-    assert_eq!((report.checked, report.working), (7, 2));
+    assert_eq!((report.checked, report.working), (8, 3));
     let outcome = |slug: &str| {
         report
             .problems
@@ -135,6 +150,7 @@ async fn the_link_checker_classifies_each_link(backend: Backend) {
     assert_eq!(outcome("refused"), Some((LinkOutcome::Error, None)));
     assert_eq!(outcome("ok"), None);
     assert_eq!(outcome("flaky"), None);
+    assert_eq!(outcome("no-head"), None);
     let moved = report.problems.iter().find(|p| p.slug == "moved").unwrap();
     assert!(moved.detail.contains("/ok"), "{}", moved.detail);
     // Broken first, then errors, timeouts and moves.
@@ -146,7 +162,24 @@ async fn the_link_checker_classifies_each_link(backend: Backend) {
     let page = browser.get("/curation/links").await;
     assert_eq!(page.status, StatusCode::OK);
     assert!(page.body.contains("Signposted missing") && page.body.contains("Not found (404)"));
-    assert!(page.body.contains("2 of 7 links worked"));
+    assert!(page.body.contains("3 of 8 links worked"));
+
+    // With the real settings, local and private addresses are never visited.
+    let summary = check_all(&app.db, &CheckerSettings::default())
+        .await
+        .unwrap();
+    assert_eq!(summary.ok, 0);
+    let report = repo::link_report(&app.db).await.unwrap();
+    let ok = report
+        .problems
+        .iter()
+        .find(|p| p.slug == "ok")
+        .expect("refused, so listed");
+    assert!(
+        ok.detail.contains("private or local network"),
+        "{}",
+        ok.detail
+    );
     app.shutdown().await;
 }
 

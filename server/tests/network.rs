@@ -777,7 +777,92 @@ async fn directory_paging_and_bad_parameters(backend: Backend) {
     app.shutdown().await;
 }
 
+async fn hidden_requesters_can_be_blocked_and_suspended_ones_are_not_counted(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let pest = member(
+        &app,
+        "pest@example.org",
+        "Percy Pest",
+        &[("visibility", "connections")],
+    )
+    .await;
+    let target = member(&app, "target@example.org", "Tara Target", &[]).await;
+    let page = pest
+        .browser
+        .post(
+            &format!("{}/connect", target.path()),
+            &[("kind", "connect")],
+        )
+        .await;
+    assert_eq!(page.status, StatusCode::SEE_OTHER);
+    assert_eq!(
+        target.browser.get(&pest.path()).await.status,
+        StatusCode::NOT_FOUND,
+        "hidden from the one asked"
+    );
+    let requests = target.browser.get("/network/connections").await.body;
+    assert!(
+        requests.contains(&format!("/network/members/{}/block", pest.handle)),
+        "a block button on the request"
+    );
+    let page = target
+        .browser
+        .post(&format!("{}/block", pest.path()), &[])
+        .await;
+    assert_eq!(page.status, StatusCode::SEE_OTHER, "{}", page.body);
+    assert!(!target
+        .browser
+        .get("/network/connections")
+        .await
+        .body
+        .contains("hub-request\""));
+    let page = pest
+        .browser
+        .post(
+            &format!("{}/connect", target.path()),
+            &[("kind", "connect")],
+        )
+        .await;
+    assert_eq!(page.status, StatusCode::NOT_FOUND, "no more requests");
+    // Without a request between them, a hidden profile cannot be blocked.
+    let hidden = member(
+        &app,
+        "hidden@example.org",
+        "Hugo Hidden",
+        &[("visibility", "connections")],
+    )
+    .await;
+    let page = target
+        .browser
+        .post(&format!("{}/block", hidden.path()), &[])
+        .await;
+    assert_eq!(page.status, StatusCode::NOT_FOUND);
+
+    // A suspended member's request no longer counts in the header.
+    let later = member(&app, "later@example.org", "Lola Later", &[]).await;
+    let page = later
+        .browser
+        .post(
+            &format!("{}/connect", target.path()),
+            &[("kind", "connect")],
+        )
+        .await;
+    assert_eq!(page.status, StatusCode::SEE_OTHER);
+    let header = target.browser.get("/network").await.body.replace("<!>", "");
+    assert!(header.contains("(1 waiting)"), "{header}");
+    repo::set_status(&app.db, later.user.id, AccountStatus::Suspended)
+        .await
+        .unwrap();
+    let header = target.browser.get("/network").await.body;
+    assert!(
+        !header.contains("hub-nav-count"),
+        "no count for a suspended member's request"
+    );
+    app.shutdown().await;
+}
+
 both_backends!(
+    hidden_requesters_can_be_blocked_and_suspended_ones_are_not_counted,
     profile_visibility_matrix,
     connection_state_machine,
     blocks_leave_no_trace,

@@ -272,11 +272,11 @@ fn check(
             resource.slug
         ));
     }
-    let title_chars = resource.title.chars().count();
+    let title_chars = resource.title.trim().chars().count();
     if title_chars == 0 || title_chars > MAX_TITLE_CHARS {
         return Err(format!("title must be 1 to {MAX_TITLE_CHARS} characters"));
     }
-    let summary_chars = resource.summary.chars().count();
+    let summary_chars = resource.summary.trim().chars().count();
     if summary_chars == 0 || summary_chars > MAX_SUMMARY_CHARS {
         return Err(format!(
             "summary must be 1 to {MAX_SUMMARY_CHARS} characters"

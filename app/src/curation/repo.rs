@@ -119,14 +119,15 @@ pub async fn link_report(db: &Db) -> sqlx::Result<LinkReport> {
     let rows: Vec<ProblemRow> = with_pool!(db, pool => sqlx::query_as(
         "SELECT r.slug, r.title, l.url, l.outcome, l.status_code, l.detail, l.checked_at
          FROM link_checks l JOIN resources r ON r.id = l.resource_id
-         WHERE l.outcome <> 'ok' AND r.status = 'published'
+         WHERE l.outcome <> 'ok' AND r.status = 'published' AND r.external_url = l.url
          ORDER BY CASE l.outcome WHEN 'broken' THEN 0 WHEN 'error' THEN 1 WHEN 'timeout' THEN 2 ELSE 3 END, r.title",
     )
     .fetch_all(pool)
     .await?);
     let (checked, working, last): (i64, i64, Option<i64>) = with_pool!(db, pool => sqlx::query_as(
-        "SELECT COUNT(*), CAST(COALESCE(SUM(CASE WHEN outcome = 'ok' THEN 1 ELSE 0 END), 0) AS BIGINT), MAX(checked_at)
-         FROM link_checks",
+        "SELECT COUNT(*), CAST(COALESCE(SUM(CASE WHEN l.outcome = 'ok' THEN 1 ELSE 0 END), 0) AS BIGINT), MAX(l.checked_at)
+         FROM link_checks l JOIN resources r ON r.id = l.resource_id
+         WHERE r.status = 'published' AND r.external_url = l.url",
     )
     .fetch_one(pool)
     .await?);

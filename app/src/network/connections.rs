@@ -102,9 +102,13 @@ pub async fn request(
         return Ok(Err(Refusal::Blocked));
     }
     let (low, high) = pair(from, to);
+    // The block check is repeated in the insert itself, so a block made
+    // meanwhile still wins.
     let inserted: Option<i64> = with_pool!(db, pool => sqlx::query_scalar(
         "INSERT INTO connections (requester_id, recipient_id, user_low, user_high, kind, note, status, requested_at)
-         VALUES ($1, $2, $3, $4, $5, $6, 'pending', $7)
+         SELECT $1, $2, $3, $4, $5, $6, 'pending', $7
+         WHERE NOT EXISTS (SELECT 1 FROM blocks WHERE (blocker_id = $1 AND blocked_id = $2)
+                                                  OR (blocker_id = $2 AND blocked_id = $1))
          ON CONFLICT (user_low, user_high) DO NOTHING RETURNING id",
     )
     .bind(from)
@@ -119,7 +123,10 @@ pub async fn request(
     if let Some(id) = inserted {
         return Ok(Ok(id));
     }
-    // Something is already there: say what.
+    // Blocked meanwhile, or something is already there: say what.
+    if blocked_either_way(db, from, to).await? {
+        return Ok(Err(Refusal::Blocked));
+    }
     Ok(Err(match between(db, from, to).await? {
         Some(row) if row.accepted() => Refusal::AlreadyConnected,
         Some(row) if row.requester_id == from => Refusal::AlreadyRequested,
@@ -145,7 +152,10 @@ async fn explain(db: &Db, id: i64, viewer: i64, as_recipient: bool) -> sqlx::Res
 pub async fn accept(db: &Db, viewer: i64, id: i64) -> sqlx::Result<Result<i64, Refusal>> {
     let requester: Option<i64> = with_pool!(db, pool => sqlx::query_scalar(
         "UPDATE connections SET status = 'accepted', accepted_at = $3
-         WHERE id = $1 AND recipient_id = $2 AND status = 'pending' RETURNING requester_id",
+         WHERE id = $1 AND recipient_id = $2 AND status = 'pending'
+           AND NOT EXISTS (SELECT 1 FROM blocks WHERE (blocker_id = requester_id AND blocked_id = recipient_id)
+                                                  OR (blocker_id = recipient_id AND blocked_id = requester_id))
+         RETURNING requester_id",
     )
     .bind(id)
     .bind(viewer)
@@ -336,7 +346,8 @@ pub async fn blocked_by(db: &Db, viewer: i64) -> sqlx::Result<Vec<MemberLink>> {
 /// Requests waiting for the viewer's answer, for the header.
 pub async fn pending_count(db: &Db, viewer: i64) -> sqlx::Result<i64> {
     with_pool!(db, pool => sqlx::query_scalar(
-        "SELECT COUNT(*) FROM connections WHERE recipient_id = $1 AND status = 'pending'",
+        "SELECT COUNT(*) FROM connections c JOIN profiles p ON p.user_id = c.requester_id
+         WHERE c.recipient_id = $1 AND c.status = 'pending' AND p.listed",
     )
     .bind(viewer)
     .fetch_one(pool)

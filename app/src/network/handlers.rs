@@ -275,23 +275,37 @@ pub async fn remove_connection(
 }
 
 /// `POST /network/members/{handle}/block`: from now on neither member can
-/// see or contact the other.
+/// see or contact the other. Allowed for a member the viewer can see, and
+/// for one who has sent them a request or shares a connection with them
+/// (whose profile may be hidden from the viewer).
 pub async fn block(
     State(context): State<AccountContext>,
     Path(handle): Path<String>,
     form: SubmittedForm,
 ) -> Outcome {
-    let Some(other) = repo::visible_profile(&context.db, looker(&form), &handle).await? else {
+    let viewer = me(&form);
+    let visible = repo::visible_profile(&context.db, looker(&form), &handle).await?;
+    let other = match visible {
+        Some(row) => Some((row.user_id, row.display_name)),
+        None => match repo::member_by_handle(&context.db, &handle).await? {
+            Some((id, name))
+                if connections::between(&context.db, viewer, id)
+                    .await?
+                    .is_some() =>
+            {
+                Some((id, name))
+            }
+            _ => None,
+        },
+    };
+    let Some((other_id, other_name)) = other else {
         return Ok(no_such_member(&context, form, &handle).await);
     };
-    match connections::block(&context.db, me(&form), other.user_id).await? {
+    match connections::block(&context.db, viewer, other_id).await? {
         Ok(()) => Ok(done(
             &form.viewer,
             "/network/connections",
-            format!(
-                "You have blocked {}. Neither of you can see or contact the other.",
-                other.display_name
-            ),
+            format!("You have blocked {other_name}. Neither of you can see or contact the other."),
         )
         .await),
         Err(refusal) => Ok(refused(&context, form, &profile_path(&handle), "block", refusal).await),

@@ -78,7 +78,9 @@ pub async fn send(db: &Db, from: i64, to: i64, body: &MessageBody) -> sqlx::Resu
     with_pool!(db, pool => {
         let mut tx = pool.begin().await?;
         let connected: i64 = sqlx::query_scalar(
-            "SELECT COUNT(*) FROM connections WHERE user_low = $1 AND user_high = $2 AND status = 'accepted'",
+            "SELECT COUNT(*) FROM connections WHERE user_low = $1 AND user_high = $2 AND status = 'accepted'
+             AND NOT EXISTS (SELECT 1 FROM blocks WHERE (blocker_id = $1 AND blocked_id = $2)
+                                                    OR (blocker_id = $2 AND blocked_id = $1))",
         )
         .bind(low)
         .bind(high)
@@ -123,7 +125,8 @@ const MINE_AND_UNBLOCKED: &str = "(c.user_low = $1 OR c.user_high = $1)
 pub async fn unread_count(db: &Db, viewer: i64) -> sqlx::Result<i64> {
     let sql = format!(
         "SELECT COUNT(*) FROM conversations c JOIN messages m ON m.conversation_id = c.id
-         WHERE {MINE_AND_UNBLOCKED} AND m.sender_id <> $1
+         JOIN profiles p ON p.user_id = m.sender_id
+         WHERE {MINE_AND_UNBLOCKED} AND m.sender_id <> $1 AND p.listed
            AND m.id > CASE WHEN c.user_low = $1 THEN c.low_read_up_to ELSE c.high_read_up_to END"
     );
     with_pool!(db, pool => sqlx::query_scalar(&sql).bind(viewer).fetch_one(pool).await)

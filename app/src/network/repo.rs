@@ -463,6 +463,14 @@ pub async fn handle_of(db: &Db, user_id: i64) -> sqlx::Result<Option<String>> {
         .await)
 }
 
+/// The user and name behind a handle (whatever the viewer may see).
+pub async fn member_by_handle(db: &Db, handle: &str) -> sqlx::Result<Option<(i64, String)>> {
+    with_pool!(db, pool => sqlx::query_as("SELECT user_id, display_name FROM profiles WHERE handle = $1")
+        .bind(handle)
+        .fetch_optional(pool)
+        .await)
+}
+
 /// The user behind a handle (whatever the viewer may see).
 pub async fn user_of(db: &Db, handle: &str) -> sqlx::Result<Option<i64>> {
     with_pool!(db, pool => sqlx::query_scalar("SELECT user_id FROM profiles WHERE handle = $1")

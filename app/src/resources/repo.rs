@@ -146,8 +146,10 @@ pub async fn cards(
     if ids.is_empty() {
         return Ok(Vec::new());
     }
+    // Published only: a resource unpublished since the search's snapshot
+    // was read is left out rather than shown.
     let sql = format!(
-        "{CARD_SELECT} WHERE r.id IN ({})",
+        "{CARD_SELECT} WHERE r.status = 'published' AND r.id IN ({})",
         placeholders(1, ids.len())
     );
     let rows: Vec<CardRow> = with_pool!(db, pool => {

@@ -113,6 +113,11 @@ fn Received(request: PendingRequest) -> impl IntoView {
             <p class="nhsuk-body-s">{format!("{}, {}", kind_label(request.kind), format_time(request.requested_at))}</p>
             {(!request.note.is_empty()).then(|| view! { <p class="hub-message__text">{request.note.clone()}</p> })}
             <AnswerButtons id=request.id />
+            <PostForm action=format!("/network/members/{}/block", request.other.handle)>
+                <button class="nhsuk-button nhsuk-button--warning nhsuk-button--small" type="submit">
+                    "Block" <span class="nhsuk-u-visually-hidden">{format!(" {}", request.other.display_name)}</span>
+                </button>
+            </PostForm>
         </li>
     }
 }
