@@ -53,6 +53,10 @@ export const test = base.extend<Hub>({
 });
 
 export async function expectNoViolations(page: Page) {
+  // After a client-side navigation the router swaps the page's <title> a
+  // moment after its content; check the settled page, not that moment.
+  // (A page that never gets a title still fails, here or in axe.)
+  await page.waitForFunction(() => document.title.length > 0);
   const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
   // Guards against a silent no-op: a real page always passes some rules.
   expect(results.passes.length, "axe ran its rules").toBeGreaterThan(0);
