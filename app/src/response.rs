@@ -12,3 +12,23 @@ pub fn set_status(code: u16) {
         response.set_status(status);
     }
 }
+
+/// A file to download: its type, its name, and not to be cached (it holds
+/// personal or unpublished data).
+#[cfg(feature = "ssr")]
+pub fn attachment(content_type: &str, filename: &str, body: String) -> axum::response::Response {
+    use axum::http::header;
+    use axum::response::IntoResponse;
+    (
+        [
+            (header::CONTENT_TYPE, content_type.to_string()),
+            (
+                header::CONTENT_DISPOSITION,
+                format!("attachment; filename=\"{filename}\""),
+            ),
+            (header::CACHE_CONTROL, "no-store".to_string()),
+        ],
+        body,
+    )
+        .into_response()
+}

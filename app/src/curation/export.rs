@@ -1,8 +1,6 @@
 //! The whole catalogue as JSON or CSV, in the shape `hub import` will read.
 
 use axum::extract::State;
-use axum::http::header;
-use axum::response::{IntoResponse, Response};
 use chrono::NaiveDate;
 use serde::Serialize;
 
@@ -129,27 +127,12 @@ pub async fn catalogue(db: &Db) -> sqlx::Result<Vec<ExportedResource>> {
         .collect())
 }
 
-fn download(content_type: &str, filename: &str, body: String) -> Response {
-    (
-        [
-            (header::CONTENT_TYPE, content_type.to_string()),
-            (
-                header::CONTENT_DISPOSITION,
-                format!("attachment; filename=\"{filename}\""),
-            ),
-            (header::CACHE_CONTROL, "no-store".to_string()),
-        ],
-        body,
-    )
-        .into_response()
-}
-
 /// `GET /curation/export.json`.
 pub async fn json(State(db): State<Db>) -> Outcome {
     let catalogue = catalogue(&db).await?;
     let body = serde_json::to_string_pretty(&catalogue)
         .map_err(|error| Failure::from(error.to_string()))?;
-    Ok(download(
+    Ok(crate::response::attachment(
         "application/json; charset=utf-8",
         "catalogue.json",
         body,
@@ -216,7 +199,7 @@ pub async fn csv(State(db): State<Db>) -> Outcome {
     let bytes = writer
         .into_inner()
         .map_err(|error| Failure::from(error.to_string()))?;
-    Ok(download(
+    Ok(crate::response::attachment(
         "text/csv; charset=utf-8",
         "catalogue.csv",
         String::from_utf8_lossy(&bytes).into_owned(),

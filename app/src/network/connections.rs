@@ -32,7 +32,8 @@ pub enum Refusal {
     NotConnected,
 }
 
-fn pair(a: i64, b: i64) -> (i64, i64) {
+/// The two members of a pair in stored order (lower id first).
+pub(super) fn pair(a: i64, b: i64) -> (i64, i64) {
     (a.min(b), a.max(b))
 }
 
@@ -50,7 +51,7 @@ pub struct ConnectionRow {
 
 impl ConnectionRow {
     pub fn kind(&self) -> RequestKind {
-        RequestKind::parse(&self.kind).unwrap_or(RequestKind::Connect)
+        RequestKind::stored(&self.kind)
     }
 
     pub fn accepted(&self) -> bool {
@@ -280,16 +281,12 @@ fn link(row: &ListedRow) -> MemberLink {
     }
 }
 
-fn kind_of(raw: &str) -> RequestKind {
-    RequestKind::parse(raw).unwrap_or(RequestKind::Connect)
-}
-
 pub async fn connections_of(db: &Db, viewer: i64) -> sqlx::Result<Vec<Connection>> {
     Ok(listed(db, viewer, "accepted", "either")
         .await?
         .iter()
         .map(|row| {
-            let kind = kind_of(&row.kind);
+            let kind = RequestKind::stored(&row.kind);
             Connection {
                 other: link(row),
                 kind,
@@ -318,7 +315,7 @@ pub async fn requests_of(
         .map(|row| PendingRequest {
             id: row.id,
             other: link(row),
-            kind: kind_of(&row.kind),
+            kind: RequestKind::stored(&row.kind),
             note: row.note.clone(),
             requested_at: row.requested_at,
         })

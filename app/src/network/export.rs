@@ -1,7 +1,6 @@
 //! "Your data": everything the hub holds about a member, as one JSON file.
 
 use axum::extract::State;
-use axum::http::header;
 use axum::response::{IntoResponse, Redirect};
 use axum::Extension;
 use serde_json::{json, Value};
@@ -23,18 +22,11 @@ pub async fn download(
     };
     let document = gather(&context.db, user.id).await?;
     let body = serde_json::to_string_pretty(&document).unwrap_or_else(|_| "{}".into());
-    Ok((
-        [
-            (header::CONTENT_TYPE, "application/json; charset=utf-8"),
-            (
-                header::CONTENT_DISPOSITION,
-                "attachment; filename=\"investigation-hub-my-data.json\"",
-            ),
-            (header::CACHE_CONTROL, "no-store"),
-        ],
+    Ok(crate::response::attachment(
+        "application/json; charset=utf-8",
+        "investigation-hub-my-data.json",
         body,
-    )
-        .into_response())
+    ))
 }
 
 /// Everything about `user_id`: account, profile with its visibility

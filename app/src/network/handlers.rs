@@ -15,7 +15,6 @@ use super::types::RequestKind;
 use crate::accounts::authz::{Access, Endpoints};
 use crate::accounts::handlers::{done, refuse, show_again, AccountContext, Outcome, SubmittedForm};
 use crate::accounts::rate_limit::{self, Limit};
-use crate::accounts::Role;
 
 pub const MAX_NOTE_CHARS: usize = 500;
 
@@ -67,17 +66,6 @@ where
             answer_request,
         )
         .post("/network/messages/{handle}", Access::SignedIn, send_message)
-}
-
-fn looker(form: &SubmittedForm) -> Looker {
-    Looker {
-        user_id: form.viewer.user_id(),
-        is_admin: form
-            .viewer
-            .user
-            .as_ref()
-            .is_some_and(|user| user.role == Role::Admin),
-    }
 }
 
 fn me(form: &SubmittedForm) -> i64 {
@@ -157,7 +145,9 @@ pub async fn request_connection(
     form: SubmittedForm,
 ) -> Outcome {
     let page = profile_path(&handle);
-    let Some(target) = repo::visible_profile(&context.db, looker(&form), &handle).await? else {
+    let Some(target) =
+        repo::visible_profile(&context.db, Looker::of(&form.viewer), &handle).await?
+    else {
         return Ok(no_such_member(&context, form, &handle).await);
     };
     let from = me(&form);
@@ -258,7 +248,8 @@ pub async fn remove_connection(
     Path(handle): Path<String>,
     form: SubmittedForm,
 ) -> Outcome {
-    let Some(other) = repo::visible_profile(&context.db, looker(&form), &handle).await? else {
+    let Some(other) = repo::visible_profile(&context.db, Looker::of(&form.viewer), &handle).await?
+    else {
         return Ok(no_such_member(&context, form, &handle).await);
     };
     match connections::remove(&context.db, me(&form), other.user_id).await? {
@@ -284,7 +275,7 @@ pub async fn block(
     form: SubmittedForm,
 ) -> Outcome {
     let viewer = me(&form);
-    let visible = repo::visible_profile(&context.db, looker(&form), &handle).await?;
+    let visible = repo::visible_profile(&context.db, Looker::of(&form.viewer), &handle).await?;
     let other = match visible {
         Some(row) => Some((row.user_id, row.display_name)),
         None => match repo::member_by_handle(&context.db, &handle).await? {
@@ -319,8 +310,8 @@ pub async fn unblock(
     Path(handle): Path<String>,
     form: SubmittedForm,
 ) -> Outcome {
-    let lifted = match repo::user_of(&context.db, &handle).await? {
-        Some(other) => connections::unblock(&context.db, me(&form), other).await?,
+    let lifted = match repo::member_by_handle(&context.db, &handle).await? {
+        Some((other, _)) => connections::unblock(&context.db, me(&form), other).await?,
         None => false,
     };
     if !lifted {
@@ -349,7 +340,8 @@ pub async fn send_message(
     form: SubmittedForm,
 ) -> Outcome {
     let page = format!("/network/messages/{handle}");
-    let Some(other) = repo::visible_profile(&context.db, looker(&form), &handle).await? else {
+    let Some(other) = repo::visible_profile(&context.db, Looker::of(&form.viewer), &handle).await?
+    else {
         return Ok(no_such_member(&context, form, &handle).await);
     };
     let from = me(&form);

@@ -1,6 +1,7 @@
 //! Messages between connected members: one conversation per pair, each
 //! side's read position, and plain text whose links are made safe.
 
+use super::connections::pair;
 use super::repo::now;
 use super::types::{ConversationSummary, MemberLink, MessagePart, MessageView};
 use crate::db::Db;
@@ -58,10 +59,6 @@ pub fn message_parts(text: &str) -> Vec<MessagePart> {
             _ => MessagePart::Text(span.as_str().to_string()),
         })
         .collect()
-}
-
-fn pair(a: i64, b: i64) -> (i64, i64) {
-    (a.min(b), a.max(b))
 }
 
 /// Sends a message if, at that moment, the two are connected (a block ends

@@ -32,6 +32,17 @@ impl Looker {
         is_admin: false,
     };
 
+    /// The viewer of a request, as visibility sees them.
+    pub fn of(viewer: &crate::accounts::session::Viewer) -> Self {
+        Looker {
+            user_id: viewer.user_id(),
+            is_admin: viewer
+                .user
+                .as_ref()
+                .is_some_and(|user| user.role == crate::accounts::Role::Admin),
+        }
+    }
+
     /// The tier of a signed-in viewer who is not connected.
     fn base_tier(self) -> Tier {
         match (self.user_id, self.is_admin) {
@@ -446,15 +457,6 @@ pub async fn own_profile(db: &Db, user_id: i64) -> sqlx::Result<Option<ProfileRo
     with_pool!(db, pool => sqlx::query_as::<_, ProfileRow>(&sql).bind(user_id).fetch_optional(pool).await)
 }
 
-/// The owner's visibility of the profile as a whole.
-pub async fn profile_visibility(db: &Db, user_id: i64) -> sqlx::Result<Option<Visibility>> {
-    let rank: Option<i64> = with_pool!(db, pool => sqlx::query_scalar("SELECT visibility FROM profiles WHERE user_id = $1")
-        .bind(user_id)
-        .fetch_optional(pool)
-        .await?);
-    Ok(rank.map(Visibility::from_rank))
-}
-
 /// The handle of `user_id`'s profile, if they have one.
 pub async fn handle_of(db: &Db, user_id: i64) -> sqlx::Result<Option<String>> {
     with_pool!(db, pool => sqlx::query_scalar("SELECT handle FROM profiles WHERE user_id = $1")
@@ -466,14 +468,6 @@ pub async fn handle_of(db: &Db, user_id: i64) -> sqlx::Result<Option<String>> {
 /// The user and name behind a handle (whatever the viewer may see).
 pub async fn member_by_handle(db: &Db, handle: &str) -> sqlx::Result<Option<(i64, String)>> {
     with_pool!(db, pool => sqlx::query_as("SELECT user_id, display_name FROM profiles WHERE handle = $1")
-        .bind(handle)
-        .fetch_optional(pool)
-        .await)
-}
-
-/// The user behind a handle (whatever the viewer may see).
-pub async fn user_of(db: &Db, handle: &str) -> sqlx::Result<Option<i64>> {
-    with_pool!(db, pool => sqlx::query_scalar("SELECT user_id FROM profiles WHERE handle = $1")
         .bind(handle)
         .fetch_optional(pool)
         .await)

@@ -19,22 +19,10 @@ use super::{
 use crate::accounts::{
     authz::{require, Access},
     session::Viewer,
-    Role,
 };
 #[cfg(feature = "ssr")]
 use crate::db::{from_context, internal_error, Db};
 use crate::search::ParamError;
-
-#[cfg(feature = "ssr")]
-fn looker(viewer: &Viewer) -> Looker {
-    Looker {
-        user_id: viewer.user_id(),
-        is_admin: viewer
-            .user
-            .as_ref()
-            .is_some_and(|user| user.role == Role::Admin),
-    }
-}
 
 /// `/network`: the directory, parsed from the page's query string.
 #[server(input = GetUrl)]
@@ -50,7 +38,7 @@ pub async fn network_directory(
         }
     };
     let db = from_context()?;
-    let (rows, total) = repo::directory(&db, looker(&viewer), &params)
+    let (rows, total) = repo::directory(&db, Looker::of(&viewer), &params)
         .await
         .map_err(internal_error)?;
     let needs_profile = match viewer.user_id() {
@@ -78,7 +66,7 @@ pub async fn network_directory(
 pub async fn member_profile(handle: String) -> Result<Option<ProfilePage>, ServerFnError> {
     let viewer = require(Access::Public)?;
     let db = from_context()?;
-    let Some(row) = repo::visible_profile(&db, looker(&viewer), &handle)
+    let Some(row) = repo::visible_profile(&db, Looker::of(&viewer), &handle)
         .await
         .map_err(internal_error)?
     else {
@@ -187,7 +175,7 @@ pub async fn conversation_with(handle: String) -> Result<Option<ConversationPage
     let me = viewer.user.clone().expect("signed in");
     let db = from_context()?;
     let load = async {
-        let Some(row) = repo::visible_profile(&db, looker(&viewer), &handle).await? else {
+        let Some(row) = repo::visible_profile(&db, Looker::of(&viewer), &handle).await? else {
             return Ok(None);
         };
         if row.user_id == me.id {

@@ -208,6 +208,11 @@ impl RequestKind {
         }
     }
 
+    /// From the database, whose CHECK constraint allows only known kinds.
+    pub fn stored(slug: &str) -> Self {
+        Self::parse(slug).unwrap_or(RequestKind::Connect)
+    }
+
     pub fn parse(slug: &str) -> Result<Self, String> {
         match slug {
             "connect" => Ok(RequestKind::Connect),
