@@ -370,3 +370,80 @@ pub fn submit_enclosing_form(event: leptos::ev::Event) {
         }
     }
 }
+
+/// Markdown as the published page will show it: the editors' live preview.
+/// Posted (the text can be long) with the form's CSRF token in the body,
+/// which the CSRF layer checks like any form's.
+#[server]
+pub async fn preview_markdown(csrf_token: String, text: String) -> Result<String, ServerFnError> {
+    let _ = csrf_token;
+    crate::accounts::authz::require(crate::accounts::authz::Access::SignedIn)?;
+    Ok(crate::markdown::render(&text))
+}
+
+/// A Markdown text box with its preview below. Without JavaScript the
+/// "Update preview" button posts the form back (the handler shows the page
+/// again, unsaved, with the preview); with it, the preview follows typing.
+#[component]
+pub fn MarkdownField(
+    name: &'static str,
+    label: &'static str,
+    #[prop(optional)] hint: Option<&'static str>,
+    #[prop(into)] value: String,
+    /// The server's rendering of `value`.
+    #[prop(into)]
+    preview_html: String,
+    #[prop(default = 14)] rows: u32,
+) -> impl IntoView {
+    let (error, described_by, messages) = field_messages(name, hint);
+    let value = kept_value(name, Some(value)).unwrap_or_default();
+    let token = use_context::<CsrfToken>()
+        .map(|token| token.0)
+        .unwrap_or_default();
+    let (preview, set_preview) = signal(preview_html);
+    let pending = StoredValue::new(None::<TimeoutHandle>);
+    // Waits for a pause in typing, so a long text is not sent on every key.
+    let on_input = move |event: leptos::ev::Event| {
+        let text = event_target_value(&event);
+        if let Some(handle) = pending.get_value() {
+            handle.clear();
+        }
+        let token = token.clone();
+        let handle = set_timeout_with_handle(
+            move || {
+                leptos::task::spawn_local(async move {
+                    if let Ok(html) = preview_markdown(token, text).await {
+                        set_preview.set(html);
+                    }
+                });
+            },
+            std::time::Duration::from_millis(300),
+        )
+        .ok();
+        pending.set_value(handle);
+    };
+    let heading_id = format!("{name}-preview-heading");
+    let labelled_by = heading_id.clone();
+    view! {
+        <div class="nhsuk-form-group" class:nhsuk-form-group--error=error.is_some()>
+            <label class="nhsuk-label" for=name>{label}</label>
+            {messages}
+            <textarea
+                class="nhsuk-textarea hub-markdown-input"
+                class:nhsuk-textarea--error=error.is_some()
+                id=name
+                name=name
+                rows=rows
+                aria-describedby=described_by
+                on:input=on_input
+            >{value}</textarea>
+        </div>
+        <section class="hub-preview" aria-labelledby=labelled_by>
+            <h2 class="nhsuk-heading-s" id=heading_id>"Preview"</h2>
+            <div class="hub-preview__body" data-testid="markdown-preview" inner_html=move || preview.get()></div>
+        </section>
+        <button class="nhsuk-button nhsuk-button--secondary" type="submit" name="action" value="preview" data-module="nhsuk-button">
+            "Update preview"
+        </button>
+    }
+}

@@ -13,12 +13,18 @@ use crate::accounts::{
     ForgotPasswordPage, MfaPage, RecoveryCodesPage, RegisterPage, ResetPasswordPage, ResetSentPage,
     SignInCodePage, SignInPage, SignedOutPage, VerifyEmailPage, ViewerState,
 };
-use crate::curation::{CurationPage, ExportPage, LinksPage, MissedSearchesPage, ReviewDatesPage};
+use crate::curation::{
+    ContributionPage, CurationPage, EditContributionPage, ExportPage, HistoryPage,
+    LessonEditorPage, LinksPage, MissedSearchesPage, MyContributionsPage, NewContributionPage,
+    ReviewDatesPage, ReviewQueuePage,
+};
 use crate::layout::{Footer, Header, Notice, SkipLink};
 use crate::network::{
     ConnectionsPage, ConversationView, EditProfilePage, MemberPage, MessagesPage, NetworkPage,
 };
-use crate::organisations::{OrganisationPage, OrganisationsPage};
+use crate::organisations::{
+    CurationOrganisationsPage, OrganisationEditorPage, OrganisationPage, OrganisationsPage,
+};
 use crate::pages::{AboutPage, HomePage, NotFoundPage, ServiceErrorPage};
 use crate::resources::{LessonView, ResourcePage, ResourcesPage, SectorPage, ToolkitsPage};
 use crate::SERVICE_NAME;
@@ -113,6 +119,16 @@ pub fn App() -> impl IntoView {
                             <Route path=path!("/curation/review-dates") view=ReviewDatesPage ssr=SsrMode::Async />
                             <Route path=path!("/curation/links") view=LinksPage ssr=SsrMode::Async />
                             <Route path=path!("/curation/export") view=ExportPage ssr=SsrMode::Async />
+                            <Route path=path!("/curation/queue") view=ReviewQueuePage ssr=SsrMode::Async />
+                            <Route path=path!("/curation/organisations") view=CurationOrganisationsPage ssr=SsrMode::Async />
+                            <Route path=path!("/curation/organisations/:slug") view=OrganisationEditorPage ssr=SsrMode::Async />
+                            <Route path=path!("/contribute") view=MyContributionsPage ssr=SsrMode::Async />
+                            <Route path=path!("/contribute/new") view=NewContributionPage ssr=SsrMode::Async />
+                            <Route path=path!("/contribute/:slug") view=ContributionPage ssr=SsrMode::Async />
+                            <Route path=path!("/contribute/:slug/edit") view=EditContributionPage ssr=SsrMode::Async />
+                            <Route path=path!("/contribute/:slug/history") view=HistoryPage ssr=SsrMode::Async />
+                            <Route path=path!("/contribute/:slug/lessons/new") view=LessonEditorPage ssr=SsrMode::Async />
+                            <Route path=path!("/contribute/:slug/lessons/:position") view=LessonEditorPage ssr=SsrMode::Async />
                             <Route path=path!("/admin/users") view=AdminUsersPage ssr=SsrMode::Async />
                             <Route path=path!("/admin/users/:id") view=AdminUserPage ssr=SsrMode::Async />
                             <Route path=path!("/admin/audit") view=AuditLogPage ssr=SsrMode::Async />

@@ -34,7 +34,13 @@ pub async fn run(cli: Cli) -> Result<(), String> {
             let profiles = seed::network::seed(&db)
                 .await
                 .map_err(|error| error.to_string())?;
+            let contributions = seed::contributions::seed(&db)
+                .await
+                .map_err(|error| error.to_string())?;
             db.close().await;
+            if contributions > 0 {
+                tracing::info!(contributions, "demo contributions loaded");
+            }
             if profiles > 0 {
                 tracing::info!(profiles, "demo network loaded");
             }

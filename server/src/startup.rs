@@ -257,6 +257,8 @@ pub fn http_endpoints() -> Endpoints<AppState> {
         .merge(app::accounts::handlers::routes())
         .merge(app::network::handlers::routes())
         .merge(app::curation::export::routes())
+        .merge(app::curation::handlers::routes())
+        .merge(app::organisations::editor::routes())
 }
 
 /// The whole HTTP surface: probes, static files, pages, forms and server

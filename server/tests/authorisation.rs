@@ -17,6 +17,7 @@ use support::{spawn_app_with_demo, Backend};
 enum Who {
     Anyone,
     SignedIn,
+    Contributor,
     Curator,
     Admin,
 }
@@ -89,8 +90,58 @@ fn expected() -> BTreeMap<String, Who> {
     ] {
         add(&format!("GET {page}"), Curator);
     }
-    for function in ["get_missed_searches", "get_review_dates", "get_link_report"] {
+    for function in [
+        "get_missed_searches",
+        "get_review_dates",
+        "get_link_report",
+        "review_queue",
+        "load_organisation_form",
+    ] {
         add(&format!("FN {function}"), Curator);
+    }
+    for page in [
+        "/curation/queue",
+        "/curation/organisations",
+        "/curation/organisations/{slug}",
+    ] {
+        add(&format!("GET {page}"), Curator);
+    }
+    for form in [
+        "/contribute/{slug}/duplicates",
+        "/curation/organisations/new",
+        "/curation/organisations/{slug}",
+    ] {
+        add(&format!("POST {form}"), Curator);
+    }
+    for page in [
+        "/contribute",
+        "/contribute/new",
+        "/contribute/{slug}",
+        "/contribute/{slug}/edit",
+        "/contribute/{slug}/history",
+        "/contribute/{slug}/lessons/new",
+        "/contribute/{slug}/lessons/{position}",
+    ] {
+        add(&format!("GET {page}"), Contributor);
+    }
+    for form in [
+        "/contribute/new",
+        "/contribute/{slug}/edit",
+        "/contribute/{slug}/workflow",
+        "/contribute/{slug}/restore",
+        "/contribute/{slug}/lessons/new",
+        "/contribute/{slug}/lessons/{position}",
+    ] {
+        add(&format!("POST {form}"), Contributor);
+    }
+    for function in [
+        "contribution_editor",
+        "lesson_editor",
+        "get_contribution",
+        "contribution_history",
+        "my_contributions",
+    ] {
+        add(&format!("FN {function}"), Contributor);
     }
     for page in ["/admin/users", "/admin/users/{id}", "/admin/audit"] {
         add(&format!("GET {page}"), Admin);
@@ -156,6 +207,7 @@ fn expected() -> BTreeMap<String, Who> {
         "get_connections",
         "conversation_list",
         "conversation_with",
+        "preview_markdown",
     ] {
         add(&format!("FN {function}"), SignedIn);
     }
@@ -178,6 +230,13 @@ fn arguments(function: &str, target: i64) -> String {
         "audit_log" => "page=1".into(),
         "network_directory" => "query=".into(),
         "member_profile" | "conversation_with" => "handle=nobody".into(),
+        "contribution_editor" | "get_contribution" | "contribution_history" => {
+            "slug=primary-care".into()
+        }
+        "lesson_editor" => "slug=primary-care&position=1".into(),
+        "review_queue" => "kind=&sector=&waiting=".into(),
+        "load_organisation_form" => "slug=primary-care-safety-network".into(),
+        "preview_markdown" => "text=hello".into(),
         _ => String::new(),
     }
 }
@@ -210,12 +269,13 @@ fn enumerate(target: i64) -> Vec<(String, Method, String)> {
             fill(endpoint.path),
         ));
     }
-    for (path, _method) in leptos::server_fn::axum::server_fn_paths() {
+    for (path, method) in leptos::server_fn::axum::server_fn_paths() {
         let name = path
             .trim_start_matches("/api/")
             .trim_end_matches(|c: char| c.is_ascii_digit());
         let query = arguments(name, target);
-        all.push((format!("FN {name}"), Method::GET, format!("{path}?{query}")));
+        let method = if method == Method::POST { Method::POST } else { Method::GET };
+        all.push((format!("FN {name}"), method, format!("{path}?{query}")));
     }
     all.sort();
     all.dedup_by(|a, b| a.0 == b.0);
@@ -276,13 +336,21 @@ async fn every_endpoint_allows_exactly_the_expected_roles(backend: Backend) {
     for (key, method, path) in &endpoints {
         for (name, role, browser) in &viewers {
             let page = if *method == Method::POST {
-                browser.post(path, &[]).await
+                // Server functions that post take their arguments in the body.
+                let (path, query) = path.split_once('?').unwrap_or((path, ""));
+                let fields: Vec<(String, String)> = url::form_urlencoded::parse(query.as_bytes())
+                    .into_owned()
+                    .collect();
+                let fields: Vec<(&str, &str)> =
+                    fields.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+                browser.post(path, &fields).await
             } else {
                 browser.get(path).await
             };
             let should_allow = match table[key] {
                 Who::Anyone => true,
                 Who::SignedIn => role.is_some(),
+                Who::Contributor => role.is_some_and(|role| role >= Role::Contributor),
                 Who::Curator => role.is_some_and(|role| role >= Role::Curator),
                 Who::Admin => *role == Some(Role::Admin),
             };

@@ -82,6 +82,8 @@ pub fn page_access(path: &str) -> Access {
         Access::AtLeast(Role::Admin)
     } else if under("/curation") {
         Access::AtLeast(Role::Curator)
+    } else if under("/contribute") {
+        Access::AtLeast(Role::Contributor)
     } else if under("/account") || under("/network/connections") || under("/network/messages") {
         Access::SignedIn
     } else {
@@ -346,6 +348,10 @@ mod tests {
             Access::AtLeast(Role::Curator)
         );
         assert_eq!(page_access("/network/messages/sam-x"), Access::SignedIn);
+        assert_eq!(
+            page_access("/contribute/new"),
+            Access::AtLeast(Role::Contributor)
+        );
     }
 
     #[test]

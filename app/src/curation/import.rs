@@ -15,9 +15,7 @@ use crate::resources::repo::{self, NewResource};
 use crate::vocabulary::{LearningResponse, Level, ResourceKind, Sector, Status, Topic};
 use crate::with_pool;
 
-pub const MAX_TITLE_CHARS: usize = 200;
-pub const MAX_SUMMARY_CHARS: usize = 600;
-pub const MAX_SLUG_CHARS: usize = 100;
+pub use super::draft::{MAX_SLUG_CHARS, MAX_SUMMARY_CHARS, MAX_TITLE_CHARS};
 
 /// The file formats `hub import` reads.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -297,7 +295,7 @@ fn check(
         (None, ResourceKind::Signposted) => {
             return Err("a signposted resource needs external_url".into())
         }
-        (Some(url), _) if !(url.starts_with("https://") || url.starts_with("http://")) => {
+        (Some(url), _) if !super::draft::is_web_address(url) => {
             return Err(format!(
                 "external_url '{url}' must start with https:// or http://"
             ))

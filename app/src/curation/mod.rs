@@ -1,14 +1,26 @@
-//! Curation: the reports and tools that keep the catalogue trustworthy —
-//! searches that found nothing, review dates, link health and export.
-//! Pages are for curators and admins (`authz::page_access`); the link
+//! Curation: keeping the catalogue trustworthy. Contributions (the editor,
+//! the review workflow, revision history, duplicate control) and the
+//! reports for curators (searches that found nothing, review dates, link
+//! health, export and import). Curation pages are for curators and admins
+//! and `/contribute` for contributors (`authz::page_access`); the link
 //! checker itself runs in the server (`server::links`).
 
+pub mod contribution;
+pub mod contribution_server;
+pub mod draft;
+pub mod duplicates;
 mod pages;
+pub mod revisions;
 mod server;
 mod types;
+pub mod workflow;
 
 #[cfg(feature = "ssr")]
+pub mod contribution_repo;
+#[cfg(feature = "ssr")]
 pub mod export;
+#[cfg(feature = "ssr")]
+pub mod handlers;
 #[cfg(feature = "ssr")]
 pub mod import;
 #[cfg(feature = "ssr")]

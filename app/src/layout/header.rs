@@ -68,6 +68,7 @@ fn AccountLinks() -> impl IntoView {
                 match state.user {
                     None => view! { <NavItem label="Sign in" href="/sign-in" /> }.into_any(),
                     Some(user) => view! {
+                        {(user.role >= Role::Contributor).then(|| view! { <NavItem label="Contribute" href="/contribute" /> })}
                         {(user.role >= Role::Curator).then(|| view! { <NavItem label="Curation" href="/curation" /> })}
                         {(user.role == Role::Admin).then(|| view! { <NavItem label="Admin" href="/admin/users" /> })}
                         <CountedNavItem label="Connections" href="/network/connections" count=state.network.pending_requests what="waiting" />

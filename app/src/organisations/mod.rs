@@ -1,10 +1,12 @@
 //! Organisations that publish, co-ordinate or signpost resources.
 
+pub mod editor;
 mod pages;
 #[cfg(feature = "ssr")]
 pub mod repo;
 mod server;
 
+pub use editor::{CurationOrganisationsPage, OrganisationEditorPage};
 pub use pages::{OrganisationPage, OrganisationsPage};
 pub use server::{get_organisation, list_organisations, OrganisationWithResources};
 

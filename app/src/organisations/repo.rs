@@ -64,3 +64,46 @@ pub async fn upsert(db: &Db, organisation: &Organisation) -> sqlx::Result<i64> {
     .fetch_one(pool)
     .await)
 }
+
+/// A slug for a new organisation called `name` that none uses yet.
+pub async fn free_slug(db: &Db, name: &str) -> sqlx::Result<String> {
+    let base = crate::curation::draft::slug_from(name);
+    let taken: Vec<String> = with_pool!(db, pool => sqlx::query_scalar(
+        "SELECT slug FROM organisations WHERE slug = $1 OR slug LIKE $2",
+    )
+    .bind(&base)
+    .bind(format!("{base}-%"))
+    .fetch_all(pool)
+    .await)?;
+    let mut candidate = base.clone();
+    let mut number = 2;
+    while taken.contains(&candidate) {
+        candidate = format!("{base}-{number}");
+        number += 1;
+    }
+    Ok(candidate)
+}
+
+/// Adds a new organisation under a fresh slug (never over another's).
+pub async fn insert_new(db: &Db, organisation: &mut Organisation) -> sqlx::Result<i64> {
+    let mut attempts = 0;
+    loop {
+        organisation.slug = free_slug(db, &organisation.name).await?;
+        let inserted = with_pool!(db, pool => sqlx::query_scalar(
+            "INSERT INTO organisations (slug, name, kind, website, description) VALUES ($1, $2, $3, $4, $5) RETURNING id",
+        )
+        .bind(&organisation.slug)
+        .bind(&organisation.name)
+        .bind(organisation.kind)
+        .bind(&organisation.website)
+        .bind(&organisation.description)
+        .fetch_one(pool)
+        .await);
+        match inserted {
+            Err(sqlx::Error::Database(error)) if error.is_unique_violation() && attempts < 5 => {
+                attempts += 1
+            }
+            other => return other,
+        }
+    }
+}

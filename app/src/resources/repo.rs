@@ -475,8 +475,8 @@ pub async fn insert_many(db: &Db, resources: &[NewResource]) -> sqlx::Result<()>
         for resource in resources {
             let id: i64 = sqlx::query_scalar(
                 "INSERT INTO resources (slug, kind, title, summary, body, provider_id, sectors, topics, responses, \
-                 level, audience, minutes, cpd_hours, external_url, published_on, reviewed_on, review_by, status, featured) \
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19) RETURNING id",
+                 level, audience, minutes, cpd_hours, external_url, published_on, reviewed_on, review_by, status, featured, workflow) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $18) RETURNING id",
             )
             .bind(&resource.slug)
             .bind(resource.kind)

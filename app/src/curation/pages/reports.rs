@@ -4,10 +4,10 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use super::server::{
+use crate::curation::server::{
     get_link_report, get_missed_searches, get_review_dates, MISSED_SEARCHES_SHOWN,
 };
-use super::types::{LinkReport, ReviewDue};
+use crate::curation::types::{LinkReport, ReviewDue};
 use crate::accounts::format_time;
 use crate::components::{CardGroup, NavCard};
 
@@ -17,8 +17,10 @@ pub fn CurationPage() -> impl IntoView {
     view! {
         <Title text="Curation" />
         <h1 class="nhsuk-heading-l">"Curation"</h1>
-        <p class="nhsuk-lede-text">"Keep the catalogue trustworthy: find gaps, out-of-date material and broken links."</p>
+        <p class="nhsuk-lede-text">"Keep the catalogue trustworthy: review contributions, find gaps, out-of-date material and broken links."</p>
         <CardGroup>
+            <NavCard title="Review queue" href="/curation/queue" description="Contributions waiting for a curator: publish, request changes or reject." />
+            <NavCard title="Organisations" href="/curation/organisations" description="Add and edit the organisations that provide and signpost resources." />
             <NavCard title="Searches that found nothing" href="/curation/searches" description="What investigators looked for and the catalogue could not answer: the gaps to fill." />
             <NavCard title="Review dates" href="/curation/review-dates" description="Resources past their review-by date, and those due in the next 30 days." />
             <NavCard title="Broken links" href="/curation/links" description="Signposted resources whose link no longer works, from the daily link check." />

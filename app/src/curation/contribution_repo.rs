@@ -1,0 +1,663 @@
+//! The SQL of contributions: drafts and their revisions, stage changes and
+//! their record, the review queue, duplicates, merges and old slugs. Stage
+//! changes and saves apply only if the stage is still the one the caller
+//! saw (`WHERE workflow = …`), so two curators acting at once cannot both
+//! succeed.
+
+use chrono::NaiveDate;
+
+use super::contribution::{ContributionRow, QueueFilters, WorkflowEvent};
+use super::draft::{slug_from, LessonDraft, ResourceDraft};
+use super::duplicates::{Fingerprint, PossibleDuplicate, FLAG_FROM, SHOWN};
+use super::revisions::RevisionSummary;
+use super::workflow::{Stage, Step};
+use crate::accounts::format_time;
+use crate::db::Db;
+use crate::vocabulary::{LearningResponse, Level, ResourceKind, Sector, Topic};
+use crate::with_pool;
+
+/// Replaces a resource's lessons inside a transaction.
+macro_rules! replace_lessons {
+    ($tx:ident, $id:expr, $lessons:expr) => {{
+        sqlx::query("DELETE FROM lessons WHERE resource_id = $1")
+            .bind($id)
+            .execute(&mut *$tx)
+            .await?;
+        for (index, lesson) in $lessons.iter().enumerate() {
+            sqlx::query(
+                "INSERT INTO lessons (resource_id, position, title, body) VALUES ($1, $2, $3, $4)",
+            )
+            .bind($id)
+            .bind(index as i64 + 1)
+            .bind(&lesson.title)
+            .bind(&lesson.body)
+            .execute(&mut *$tx)
+            .await?;
+        }
+    }};
+}
+
+/// Adds a line to a resource's record inside a transaction.
+macro_rules! record_event {
+    ($tx:ident, $id:expr, $actor:expr, $action:expr, $from:expr, $to:expr, $note:expr, $at:expr) => {{
+        sqlx::query(
+            "INSERT INTO workflow_events (resource_id, actor_id, action, from_stage, to_stage, note, created_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7)",
+        )
+        .bind($id)
+        .bind($actor)
+        .bind($action)
+        .bind($from)
+        .bind($to)
+        .bind($note)
+        .bind($at)
+        .execute(&mut *$tx)
+        .await?;
+    }};
+}
+
+fn now() -> i64 {
+    chrono::Utc::now().timestamp()
+}
+
+/// A resource as the contribution pages need it.
+#[derive(Clone, Debug)]
+pub struct Contribution {
+    pub id: i64,
+    pub slug: String,
+    pub stage: Stage,
+    pub owner_id: Option<i64>,
+    pub proposer: String,
+    pub draft: ResourceDraft,
+}
+
+#[derive(sqlx::FromRow)]
+struct ContributionDbRow {
+    id: i64,
+    slug: String,
+    workflow: Stage,
+    owner_id: Option<i64>,
+    proposer: String,
+    kind: ResourceKind,
+    title: String,
+    summary: String,
+    body: String,
+    provider: String,
+    sectors: i64,
+    topics: i64,
+    responses: i64,
+    level: Level,
+    audience: String,
+    minutes: i64,
+    cpd_hours: f64,
+    external_url: Option<String>,
+    reviewed_on: NaiveDate,
+    review_by: NaiveDate,
+}
+
+pub async fn load(db: &Db, slug: &str) -> sqlx::Result<Option<Contribution>> {
+    let row: Option<ContributionDbRow> = with_pool!(db, pool => sqlx::query_as(
+        "SELECT r.id, r.slug, r.workflow, r.owner_id, COALESCE(u.display_name, '') AS proposer, r.kind, r.title, \
+         r.summary, r.body, o.slug AS provider, r.sectors, r.topics, r.responses, r.level, r.audience, r.minutes, \
+         r.cpd_hours, r.external_url, r.reviewed_on, r.review_by \
+         FROM resources r JOIN organisations o ON o.id = r.provider_id LEFT JOIN users u ON u.id = r.owner_id \
+         WHERE r.slug = $1",
+    )
+    .bind(slug)
+    .fetch_optional(pool)
+    .await)?;
+    let Some(row) = row else { return Ok(None) };
+    let lessons: Vec<(String, String)> = with_pool!(db, pool => sqlx::query_as(
+        "SELECT title, body FROM lessons WHERE resource_id = $1 ORDER BY position",
+    )
+    .bind(row.id)
+    .fetch_all(pool)
+    .await)?;
+    Ok(Some(Contribution {
+        id: row.id,
+        slug: row.slug,
+        stage: row.workflow,
+        owner_id: row.owner_id,
+        proposer: row.proposer,
+        draft: ResourceDraft {
+            kind: row.kind,
+            title: row.title,
+            summary: row.summary,
+            body: row.body,
+            provider: row.provider,
+            sectors: Sector::from_mask(row.sectors),
+            topics: Topic::from_mask(row.topics),
+            responses: LearningResponse::from_mask(row.responses),
+            level: row.level,
+            audience: row.audience,
+            minutes: u32::try_from(row.minutes).unwrap_or(1),
+            cpd_hours: row.cpd_hours,
+            external_url: row.external_url,
+            reviewed_on: row.reviewed_on,
+            review_by: row.review_by,
+            lessons: lessons
+                .into_iter()
+                .map(|(title, body)| LessonDraft { title, body })
+                .collect(),
+        },
+    }))
+}
+
+fn snapshot(draft: &ResourceDraft) -> String {
+    serde_json::to_string(draft).unwrap_or_default()
+}
+
+fn is_unique_violation(error: &sqlx::Error) -> bool {
+    matches!(error, sqlx::Error::Database(db) if db.is_unique_violation())
+}
+
+/// A slug for `title` that no resource and no old address uses.
+async fn free_slug(db: &Db, title: &str) -> sqlx::Result<String> {
+    let base = slug_from(title);
+    let taken: Vec<String> = with_pool!(db, pool => sqlx::query_scalar(
+        "SELECT slug FROM resources WHERE slug = $1 OR slug LIKE $2 \
+         UNION SELECT old_slug FROM slug_redirects WHERE old_slug = $1 OR old_slug LIKE $2",
+    )
+    .bind(&base)
+    .bind(format!("{base}-%"))
+    .fetch_all(pool)
+    .await)?;
+    let mut candidate = base.clone();
+    let mut number = 2;
+    while taken.contains(&candidate) {
+        candidate = format!("{base}-{number}");
+        number += 1;
+    }
+    Ok(candidate)
+}
+
+/// Creates a draft owned by `owner` with its first revision; returns its slug.
+pub async fn create(db: &Db, owner: i64, draft: &ResourceDraft) -> sqlx::Result<String> {
+    // Two drafts with the same title at the same moment: the loser of the
+    // UNIQUE race looks again.
+    let mut attempts = 0;
+    loop {
+        let slug = free_slug(db, &draft.title).await?;
+        match insert_draft(db, owner, &slug, draft).await {
+            Err(error) if is_unique_violation(&error) && attempts < 5 => attempts += 1,
+            Err(error) => return Err(error),
+            Ok(()) => return Ok(slug),
+        }
+    }
+}
+
+async fn insert_draft(db: &Db, owner: i64, slug: &str, draft: &ResourceDraft) -> sqlx::Result<()> {
+    let at = now();
+    with_pool!(db, pool => {
+        let mut tx = pool.begin().await?;
+        let id: i64 = sqlx::query_scalar(
+            "INSERT INTO resources (slug, kind, title, summary, body, provider_id, sectors, topics, responses, level, \
+             audience, minutes, cpd_hours, external_url, reviewed_on, review_by, status, workflow, owner_id, stage_changed_at) \
+             VALUES ($1, $2, $3, $4, $5, (SELECT id FROM organisations WHERE slug = $6), $7, $8, $9, $10, $11, $12, $13, \
+             $14, $15, $16, 'draft', 'draft', $17, $18) RETURNING id",
+        )
+        .bind(slug)
+        .bind(draft.kind)
+        .bind(&draft.title)
+        .bind(&draft.summary)
+        .bind(&draft.body)
+        .bind(&draft.provider)
+        .bind(Sector::mask(&draft.sectors))
+        .bind(Topic::mask(&draft.topics))
+        .bind(LearningResponse::mask(&draft.responses))
+        .bind(draft.level)
+        .bind(&draft.audience)
+        .bind(i64::from(draft.minutes))
+        .bind(draft.cpd_hours)
+        .bind(&draft.external_url)
+        .bind(draft.reviewed_on)
+        .bind(draft.review_by)
+        .bind(owner)
+        .bind(at)
+        .fetch_one(&mut *tx)
+        .await?;
+        replace_lessons!(tx, id, &draft.lessons);
+        sqlx::query(
+            "INSERT INTO resource_revisions (resource_id, number, author_id, note, snapshot, created_at) \
+             VALUES ($1, 1, $2, 'First draft', $3, $4)",
+        )
+        .bind(id)
+        .bind(owner)
+        .bind(snapshot(draft))
+        .bind(at)
+        .execute(&mut *tx)
+        .await?;
+        record_event!(tx, id, Some(owner), "create", None::<Stage>, Stage::Draft, "", at);
+        tx.commit().await
+    })
+}
+
+
+
+/// Saves `draft` over the resource as a new revision, if it is still at
+/// `stage`. Returns the new revision's number, or `None` if the stage moved.
+pub async fn save(
+    db: &Db,
+    current: &Contribution,
+    author: i64,
+    draft: &ResourceDraft,
+    note: &str,
+) -> sqlx::Result<Option<i64>> {
+    let at = now();
+    with_pool!(db, pool => {
+        let mut tx = pool.begin().await?;
+        let updated = sqlx::query(
+            "UPDATE resources SET kind = $1, title = $2, summary = $3, body = $4, \
+             provider_id = (SELECT id FROM organisations WHERE slug = $5), sectors = $6, topics = $7, responses = $8, \
+             level = $9, audience = $10, minutes = $11, cpd_hours = $12, external_url = $13, reviewed_on = $14, \
+             review_by = $15 WHERE id = $16 AND workflow = $17",
+        )
+        .bind(draft.kind)
+        .bind(&draft.title)
+        .bind(&draft.summary)
+        .bind(&draft.body)
+        .bind(&draft.provider)
+        .bind(Sector::mask(&draft.sectors))
+        .bind(Topic::mask(&draft.topics))
+        .bind(LearningResponse::mask(&draft.responses))
+        .bind(draft.level)
+        .bind(&draft.audience)
+        .bind(i64::from(draft.minutes))
+        .bind(draft.cpd_hours)
+        .bind(&draft.external_url)
+        .bind(draft.reviewed_on)
+        .bind(draft.review_by)
+        .bind(current.id)
+        .bind(current.stage)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+        if updated == 0 {
+            return Ok(None);
+        }
+        replace_lessons!(tx, current.id, &draft.lessons);
+        let latest: Option<i64> = sqlx::query_scalar(
+            "SELECT MAX(number) FROM resource_revisions WHERE resource_id = $1",
+        )
+        .bind(current.id)
+        .fetch_one(&mut *tx)
+        .await?;
+        // Resources imported or seeded before revisions existed get their
+        // original state kept as version 1, so the first edit can be undone.
+        let mut number = latest.unwrap_or(0);
+        if latest.is_none() {
+            number = 1;
+            sqlx::query(
+                "INSERT INTO resource_revisions (resource_id, number, author_id, note, snapshot, created_at) \
+                 VALUES ($1, 1, NULL, 'As it was before its first edit here', $2, $3)",
+            )
+            .bind(current.id)
+            .bind(snapshot(&current.draft))
+            .bind(at)
+            .execute(&mut *tx)
+            .await?;
+        }
+        number += 1;
+        sqlx::query(
+            "INSERT INTO resource_revisions (resource_id, number, author_id, note, snapshot, created_at) \
+             VALUES ($1, $2, $3, $4, $5, $6)",
+        )
+        .bind(current.id)
+        .bind(number)
+        .bind(author)
+        .bind(note)
+        .bind(snapshot(draft))
+        .bind(at)
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        Ok(Some(number))
+    })
+}
+
+/// Moves the resource from `from` to `to`, recording who, when and why.
+/// `false` if its stage was no longer `from`.
+pub async fn change_stage(
+    db: &Db,
+    current: &Contribution,
+    actor: i64,
+    step: Step,
+    to: Stage,
+    note: &str,
+    today: NaiveDate,
+) -> sqlx::Result<bool> {
+    let at = now();
+    let publishing = to == Stage::Published;
+    let sql = if publishing {
+        "UPDATE resources SET workflow = $1, status = $2, stage_changed_at = $3, \
+         published_on = COALESCE(published_on, $6) WHERE id = $4 AND workflow = $5"
+    } else {
+        "UPDATE resources SET workflow = $1, status = $2, stage_changed_at = $3 WHERE id = $4 AND workflow = $5"
+    };
+    let changed = with_pool!(db, pool => {
+        let mut tx = pool.begin().await?;
+        let mut query = sqlx::query(sql)
+            .bind(to)
+            .bind(to.status())
+            .bind(at)
+            .bind(current.id)
+            .bind(current.stage);
+        if publishing {
+            query = query.bind(today);
+        }
+        if query.execute(&mut *tx).await?.rows_affected() == 0 {
+            return Ok(false);
+        }
+        record_event!(tx, current.id, Some(actor), step.slug(), Some(current.stage), to, note.trim(), at);
+        tx.commit().await?;
+        true
+    });
+    if changed && publishing {
+        add_search_terms(db, &current.draft).await?;
+    }
+    Ok(changed)
+}
+
+/// Counts a newly published resource's words for spelling correction.
+async fn add_search_terms(db: &Db, draft: &ResourceDraft) -> sqlx::Result<()> {
+    let words: std::collections::BTreeSet<String> =
+        crate::search::terms::vocabulary_words(&draft.title)
+            .chain(crate::search::terms::vocabulary_words(&draft.summary))
+            .collect();
+    for word in words {
+        with_pool!(db, pool => sqlx::query(
+            "INSERT INTO search_terms (term, documents) VALUES ($1, 1) \
+             ON CONFLICT (term) DO UPDATE SET documents = search_terms.documents + 1",
+        )
+        .bind(&word)
+        .execute(pool)
+        .await
+        .map(|_| ()))?;
+    }
+    Ok(())
+}
+
+#[derive(sqlx::FromRow)]
+struct EventRow {
+    action: String,
+    to_stage: Stage,
+    who: Option<String>,
+    note: String,
+    created_at: i64,
+}
+
+impl EventRow {
+    fn into_event(self) -> WorkflowEvent {
+        let is_feedback = matches!(self.action.as_str(), "request_changes" | "reject");
+        let what = match Step::from_slug(&self.action) {
+            Some(step) => format!("{} → {}", step.label(), self.to_stage.label()),
+            None if self.action == "create" => "Draft started".to_string(),
+            None if self.action == "merge" => "Merged as a duplicate".to_string(),
+            None => self.action,
+        };
+        WorkflowEvent {
+            what,
+            who: self.who.unwrap_or_else(|| "A deleted account".into()),
+            when: format_time(self.created_at),
+            note: self.note,
+            is_feedback,
+        }
+    }
+}
+
+/// Every stage change of a resource, oldest first.
+pub async fn events(db: &Db, id: i64) -> sqlx::Result<Vec<WorkflowEvent>> {
+    let rows: Vec<EventRow> = with_pool!(db, pool => sqlx::query_as(
+        "SELECT e.action, e.to_stage, u.display_name AS who, e.note, e.created_at \
+         FROM workflow_events e LEFT JOIN users u ON u.id = e.actor_id WHERE e.resource_id = $1 ORDER BY e.id",
+    )
+    .bind(id)
+    .fetch_all(pool)
+    .await)?;
+    Ok(rows.into_iter().map(EventRow::into_event).collect())
+}
+
+pub async fn revisions(db: &Db, id: i64) -> sqlx::Result<Vec<RevisionSummary>> {
+    let rows: Vec<(i64, Option<String>, String, i64)> = with_pool!(db, pool => sqlx::query_as(
+        "SELECT v.number, u.display_name, v.note, v.created_at FROM resource_revisions v \
+         LEFT JOIN users u ON u.id = v.author_id WHERE v.resource_id = $1 ORDER BY v.number DESC",
+    )
+    .bind(id)
+    .fetch_all(pool)
+    .await)?;
+    Ok(rows
+        .into_iter()
+        .map(|(number, author, note, at)| RevisionSummary {
+            number,
+            author: author.unwrap_or_else(|| "The hub".into()),
+            note,
+            saved_at: format_time(at),
+        })
+        .collect())
+}
+
+pub async fn revision_count(db: &Db, id: i64) -> sqlx::Result<i64> {
+    with_pool!(db, pool => sqlx::query_scalar("SELECT COUNT(*) FROM resource_revisions WHERE resource_id = $1")
+        .bind(id)
+        .fetch_one(pool)
+        .await)
+}
+
+/// One revision's content; `None` if there is no such revision.
+pub async fn revision(db: &Db, id: i64, number: i64) -> sqlx::Result<Option<ResourceDraft>> {
+    let text: Option<String> = with_pool!(db, pool => sqlx::query_scalar(
+        "SELECT snapshot FROM resource_revisions WHERE resource_id = $1 AND number = $2",
+    )
+    .bind(id)
+    .bind(number)
+    .fetch_optional(pool)
+    .await)?;
+    text.map(|text| serde_json::from_str(&text).map_err(|error| sqlx::Error::Decode(Box::new(error))))
+        .transpose()
+}
+
+#[derive(sqlx::FromRow)]
+struct ListRow {
+    slug: String,
+    title: String,
+    kind: ResourceKind,
+    workflow: Stage,
+    proposer: Option<String>,
+    sectors: i64,
+    stage_changed_at: i64,
+    feedback: Option<String>,
+}
+
+impl ListRow {
+    fn into_row(self, now: i64) -> ContributionRow {
+        let days = (now - self.stage_changed_at).max(0) / 86_400;
+        ContributionRow {
+            slug: self.slug,
+            title: self.title,
+            kind: self.kind,
+            stage: self.workflow,
+            proposer: self.proposer.unwrap_or_else(|| "The hub".into()),
+            sectors: Sector::from_mask(self.sectors),
+            since: format_time(self.stage_changed_at),
+            days_waiting: days,
+            feedback: self.feedback.unwrap_or_default(),
+        }
+    }
+}
+
+const LIST_SELECT: &str = "SELECT r.slug, r.title, r.kind, r.workflow, u.display_name AS proposer, r.sectors, \
+     r.stage_changed_at, (SELECT e.note FROM workflow_events e WHERE e.resource_id = r.id \
+     AND e.action IN ('request_changes', 'reject') ORDER BY e.id DESC LIMIT 1) AS feedback \
+     FROM resources r LEFT JOIN users u ON u.id = r.owner_id";
+
+/// Submissions waiting for a curator, longest waiting first.
+pub async fn queue(db: &Db, filters: &QueueFilters) -> sqlx::Result<Vec<ContributionRow>> {
+    let at = now();
+    let sql = format!(
+        "{LIST_SELECT} WHERE r.workflow = 'submitted' AND ($1 = '' OR r.kind = $1) \
+         AND ($2 = 0 OR (r.sectors & $2) <> 0) AND r.stage_changed_at <= $3 \
+         ORDER BY r.stage_changed_at, r.id LIMIT 500"
+    );
+    let rows: Vec<ListRow> = with_pool!(db, pool => sqlx::query_as(&sql)
+        .bind(filters.kind.map(|kind| kind.slug()).unwrap_or(""))
+        .bind(filters.sector.map(|sector| sector.bit()).unwrap_or(0))
+        .bind(at - filters.waiting.days() * 86_400)
+        .fetch_all(pool)
+        .await)?;
+    Ok(rows.into_iter().map(|row| row.into_row(at)).collect())
+}
+
+/// What one person has proposed, most recently changed first.
+pub async fn proposed_by(db: &Db, owner: i64) -> sqlx::Result<Vec<ContributionRow>> {
+    let sql = format!("{LIST_SELECT} WHERE r.owner_id = $1 ORDER BY r.stage_changed_at DESC, r.id DESC");
+    let rows: Vec<ListRow> =
+        with_pool!(db, pool => sqlx::query_as(&sql).bind(owner).fetch_all(pool).await)?;
+    let at = now();
+    Ok(rows.into_iter().map(|row| row.into_row(at)).collect())
+}
+
+/// The most similar other resources (published or in review), best first,
+/// leaving out pairs a curator said are not duplicates.
+pub async fn possible_duplicates(
+    db: &Db,
+    id: i64,
+    draft: &ResourceDraft,
+) -> sqlx::Result<Vec<PossibleDuplicate>> {
+    let words = super::duplicates::search_words(&format!("{} {}", draft.title, draft.summary));
+    if words.is_empty() {
+        return Ok(Vec::new());
+    }
+    let candidates: Vec<i64> = match db {
+        Db::Sqlite(pool) => {
+            let query: Vec<String> = words.iter().map(|word| format!("\"{word}\"")).collect();
+            sqlx::query_scalar(
+                "SELECT rowid FROM resources_head_fts WHERE resources_head_fts MATCH $1 ORDER BY rank LIMIT 40",
+            )
+            .bind(query.join(" OR "))
+            .fetch_all(pool)
+            .await?
+        }
+        Db::Postgres(pool) => {
+            sqlx::query_scalar(
+                "SELECT id FROM resources, to_tsquery('english', $1) q WHERE head_vector @@ q \
+                 ORDER BY ts_rank(head_vector, q) DESC LIMIT 40",
+            )
+            .bind(words.join(" | "))
+            .fetch_all(pool)
+            .await?
+        }
+    };
+    let candidates: Vec<i64> = candidates.into_iter().filter(|candidate| *candidate != id).collect();
+    if candidates.is_empty() {
+        return Ok(Vec::new());
+    }
+    let list = candidates
+        .iter()
+        .map(i64::to_string)
+        .collect::<Vec<_>>()
+        .join(", ");
+    // The ids are integers from the index, so listing them inline is safe.
+    let sql = format!(
+        "SELECT r.slug, r.title, r.kind, r.workflow, r.summary, r.body FROM resources r \
+         WHERE r.id IN ({list}) AND r.workflow IN ('submitted', 'published', 'unpublished', 'draft', 'changes_requested') \
+         AND NOT EXISTS (SELECT 1 FROM duplicate_dismissals d WHERE d.resource_id = $1 AND d.other_id = r.id)"
+    );
+    let rows: Vec<(String, String, ResourceKind, Stage, String, String)> =
+        with_pool!(db, pool => sqlx::query_as(&sql).bind(id).fetch_all(pool).await)?;
+    let this = Fingerprint::of(&draft.title, &draft.summary, &draft.body);
+    let mut found: Vec<PossibleDuplicate> = rows
+        .into_iter()
+        .map(|(slug, title, kind, stage, summary, body)| {
+            let similarity = this.similarity(&Fingerprint::of(&title, &summary, &body));
+            PossibleDuplicate {
+                slug,
+                title,
+                kind,
+                stage,
+                similarity,
+            }
+        })
+        .filter(|candidate| candidate.similarity >= FLAG_FROM)
+        .collect();
+    found.sort_by(|a, b| b.similarity.total_cmp(&a.similarity).then(a.slug.cmp(&b.slug)));
+    found.truncate(SHOWN);
+    Ok(found)
+}
+
+/// Records that `other` is not a duplicate of resource `id`.
+pub async fn dismiss_duplicate(db: &Db, id: i64, other: i64, by: i64) -> sqlx::Result<()> {
+    with_pool!(db, pool => sqlx::query(
+        "INSERT INTO duplicate_dismissals (resource_id, other_id, dismissed_by, created_at) VALUES ($1, $2, $3, $4) \
+         ON CONFLICT (resource_id, other_id) DO NOTHING",
+    )
+    .bind(id)
+    .bind(other)
+    .bind(by)
+    .bind(now())
+    .execute(pool)
+    .await
+    .map(|_| ()))
+}
+
+/// Merges resource `from` into `into`: `from` is archived and its address
+/// (and any addresses that led to it) now lead to `into`.
+pub async fn merge(
+    db: &Db,
+    from: &Contribution,
+    into: &Contribution,
+    actor: i64,
+) -> sqlx::Result<bool> {
+    let at = now();
+    let note = format!("Merged into \u{201c}{}\u{201d} ({})", into.draft.title, into.slug);
+    with_pool!(db, pool => {
+        let mut tx = pool.begin().await?;
+        let archived = sqlx::query(
+            "UPDATE resources SET workflow = 'archived', status = 'archived', stage_changed_at = $1 \
+             WHERE id = $2 AND workflow = $3",
+        )
+        .bind(at)
+        .bind(from.id)
+        .bind(from.stage)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+        if archived == 0 {
+            return Ok(false);
+        }
+        sqlx::query("UPDATE slug_redirects SET resource_id = $1 WHERE resource_id = $2")
+            .bind(into.id)
+            .bind(from.id)
+            .execute(&mut *tx)
+            .await?;
+        sqlx::query(
+            "INSERT INTO slug_redirects (old_slug, resource_id) VALUES ($1, $2) \
+             ON CONFLICT (old_slug) DO UPDATE SET resource_id = excluded.resource_id",
+        )
+        .bind(&from.slug)
+        .bind(into.id)
+        .execute(&mut *tx)
+        .await?;
+        record_event!(tx, from.id, Some(actor), "merge", Some(from.stage), Stage::Archived, &note, at);
+        tx.commit().await?;
+        Ok(true)
+    })
+}
+
+/// Where an old slug of a merged resource now leads, if it was merged
+/// into a published resource.
+pub async fn redirect_for(db: &Db, slug: &str) -> sqlx::Result<Option<String>> {
+    with_pool!(db, pool => sqlx::query_scalar(
+        "SELECT r.slug FROM slug_redirects s JOIN resources r ON r.id = s.resource_id \
+         WHERE s.old_slug = $1 AND r.status = 'published'",
+    )
+    .bind(slug)
+    .fetch_optional(pool)
+    .await)
+}
+
+/// Organisations to choose a provider from: (slug, name), by name.
+pub async fn providers(db: &Db) -> sqlx::Result<Vec<(String, String)>> {
+    with_pool!(db, pool => sqlx::query_as("SELECT slug, name FROM organisations ORDER BY name")
+        .fetch_all(pool)
+        .await)
+}

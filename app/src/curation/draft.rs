@@ -1,0 +1,428 @@
+//! What a contributor writes: a resource's content and metadata, parsed
+//! from the editor's form into values known to be valid (each problem
+//! named against its field), and stored whole as each revision.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::vocabulary::{LearningResponse, Level, ResourceKind, Sector, Topic};
+
+pub const MAX_TITLE_CHARS: usize = 200;
+pub const MAX_SUMMARY_CHARS: usize = 600;
+pub const MAX_BODY_CHARS: usize = 60_000;
+pub const MAX_AUDIENCE_CHARS: usize = 300;
+pub const MAX_LESSON_TITLE_CHARS: usize = 200;
+pub const MAX_SLUG_CHARS: usize = 100;
+/// A fortnight of study is the longest anything in the catalogue takes.
+pub const MAX_MINUTES: u32 = 20_000;
+
+/// One lesson of a module.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct LessonDraft {
+    pub title: String,
+    pub body: String,
+}
+
+/// A resource as its editor holds it: everything one revision stores.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ResourceDraft {
+    pub kind: ResourceKind,
+    pub title: String,
+    pub summary: String,
+    pub body: String,
+    /// The providing organisation's slug.
+    pub provider: String,
+    pub sectors: Vec<Sector>,
+    pub topics: Vec<Topic>,
+    pub responses: Vec<LearningResponse>,
+    pub level: Level,
+    pub audience: String,
+    pub minutes: u32,
+    pub cpd_hours: f64,
+    pub external_url: Option<String>,
+    pub reviewed_on: NaiveDate,
+    pub review_by: NaiveDate,
+    #[serde(default)]
+    pub lessons: Vec<LessonDraft>,
+}
+
+/// A field's name and what is wrong with it.
+pub type FieldProblems = Vec<(&'static str, String)>;
+
+fn required_text(
+    problems: &mut FieldProblems,
+    field: &'static str,
+    what: &str,
+    raw: &str,
+    max: usize,
+) -> String {
+    let text = raw.trim();
+    let chars = text.chars().count();
+    if chars == 0 {
+        problems.push((field, format!("Enter {what}")));
+    } else if chars > max {
+        problems.push((
+            field,
+            format!("{} must be {max} characters or fewer (it is {chars})", capitalise(what)),
+        ));
+    }
+    text.to_string()
+}
+
+fn capitalise(what: &str) -> String {
+    let what = what.trim_start_matches("a ").trim_start_matches("the ");
+    let mut chars = what.chars();
+    chars
+        .next()
+        .map(|first| first.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
+fn date(problems: &mut FieldProblems, field: &'static str, what: &str, raw: &str) -> NaiveDate {
+    match NaiveDate::parse_from_str(raw.trim(), "%Y-%m-%d") {
+        Ok(date) => date,
+        Err(_) => {
+            if raw.trim().is_empty() {
+                problems.push((field, format!("Enter the date {what}")));
+            } else {
+                problems.push((
+                    field,
+                    format!("The date {what} must be a real date, for example 2026-03-31"),
+                ));
+            }
+            NaiveDate::default()
+        }
+    }
+}
+
+fn choices<T: Copy>(raw: &[&str], parse: fn(&str) -> Option<T>) -> Result<Vec<T>, String> {
+    raw.iter()
+        .map(|slug| parse(slug).ok_or_else(|| format!("'{slug}' is not one of the choices")))
+        .collect()
+}
+
+impl ResourceDraft {
+    /// Parses the editor's fields; `providers` are the organisations'
+    /// slugs. Lessons are edited on their own pages and come from `lessons`.
+    pub fn parse<'a>(
+        field: impl Fn(&str) -> &'a str,
+        fields: impl Fn(&str) -> Vec<&'a str>,
+        providers: &[String],
+        lessons: Vec<LessonDraft>,
+    ) -> Result<ResourceDraft, FieldProblems> {
+        let mut problems = FieldProblems::new();
+        let kind = ResourceKind::from_slug(field("kind"));
+        if kind.is_none() {
+            problems.push(("kind", "Select what kind of resource this is".into()));
+        }
+        let title = required_text(&mut problems, "title", "a title", field("title"), MAX_TITLE_CHARS);
+        let summary = required_text(
+            &mut problems,
+            "summary",
+            "a summary",
+            field("summary"),
+            MAX_SUMMARY_CHARS,
+        );
+        let body = field("body").replace("\r\n", "\n");
+        let body_chars = body.chars().count();
+        if body_chars > MAX_BODY_CHARS {
+            problems.push((
+                "body",
+                format!("The content must be {MAX_BODY_CHARS} characters or fewer (it is {body_chars})"),
+            ));
+        }
+        let provider = field("provider").to_string();
+        if !providers.contains(&provider) {
+            problems.push(("provider", "Select the organisation that provides it".into()));
+        }
+        let sectors = choices(&fields("sector"), Sector::from_slug).unwrap_or_else(|problem| {
+            problems.push(("sectors", problem));
+            Vec::new()
+        });
+        if sectors.is_empty() && !problems.iter().any(|(name, _)| *name == "sectors") {
+            problems.push(("sectors", "Select at least one sector it is for".into()));
+        }
+        let topics = choices(&fields("topic"), Topic::from_slug).unwrap_or_else(|problem| {
+            problems.push(("topics", problem));
+            Vec::new()
+        });
+        let responses = choices(&fields("response"), LearningResponse::from_slug)
+            .unwrap_or_else(|problem| {
+                problems.push(("responses", problem));
+                Vec::new()
+            });
+        let level = Level::from_slug(field("level")).unwrap_or_else(|| {
+            problems.push(("level", "Select the level it is written for".into()));
+            Level::Foundation
+        });
+        let audience = field("audience").trim().to_string();
+        if audience.chars().count() > MAX_AUDIENCE_CHARS {
+            problems.push((
+                "audience",
+                format!("Who it is for must be {MAX_AUDIENCE_CHARS} characters or fewer"),
+            ));
+        }
+        let minutes = match field("minutes").trim().parse::<u32>() {
+            Ok(minutes) if (1..=MAX_MINUTES).contains(&minutes) => minutes,
+            Ok(_) => {
+                problems.push((
+                    "minutes",
+                    format!("Time to complete must be between 1 and {MAX_MINUTES} minutes"),
+                ));
+                0
+            }
+            Err(_) if field("minutes").trim().is_empty() => {
+                problems.push(("minutes", "Enter how many minutes it takes".into()));
+                0
+            }
+            Err(_) => {
+                problems.push((
+                    "minutes",
+                    "Time to complete must be a whole number of minutes, like 45".into(),
+                ));
+                0
+            }
+        };
+        let cpd_raw = field("cpd_hours").trim();
+        let cpd_hours = if cpd_raw.is_empty() {
+            0.0
+        } else {
+            match cpd_raw.parse::<f64>() {
+                Ok(hours) if hours.is_finite() && (0.0..=100.0).contains(&hours) => hours,
+                _ => {
+                    problems.push((
+                        "cpd_hours",
+                        "CPD hours must be a number between 0 and 100, like 1.5".into(),
+                    ));
+                    0.0
+                }
+            }
+        };
+        let url = field("external_url").trim();
+        let external_url = if url.is_empty() {
+            if kind == Some(ResourceKind::Signposted) {
+                problems.push((
+                    "external_url",
+                    "Enter the address of the resource you are signposting".into(),
+                ));
+            }
+            None
+        } else {
+            if !is_web_address(url) {
+                problems.push((
+                    "external_url",
+                    "Enter a web address that starts with https://, like https://www.hssib.org.uk/"
+                        .into(),
+                ));
+            }
+            Some(url.to_string())
+        };
+        let reviewed_on = date(&mut problems, "reviewed_on", "it was last reviewed", field("reviewed_on"));
+        let review_by = date(&mut problems, "review_by", "it should be reviewed by", field("review_by"));
+        if !problems.iter().any(|(name, _)| name.starts_with("review")) && review_by <= reviewed_on {
+            problems.push((
+                "review_by",
+                "The review-by date must be after the date it was last reviewed".into(),
+            ));
+        }
+        if kind.is_some_and(|kind| kind != ResourceKind::Module) && !lessons.is_empty() {
+            problems.push((
+                "kind",
+                "Only modules have lessons: delete its lessons first, or keep it a module".into(),
+            ));
+        }
+        match kind {
+            Some(kind) if problems.is_empty() => Ok(ResourceDraft {
+                kind,
+                title,
+                summary,
+                body,
+                provider,
+                sectors,
+                topics,
+                responses,
+                level,
+                audience,
+                minutes,
+                cpd_hours,
+                external_url,
+                reviewed_on,
+                review_by,
+                lessons,
+            }),
+            _ => Err(problems),
+        }
+    }
+
+    /// The editor's fields for this draft, as a form would send them.
+    pub fn form_values(&self) -> Vec<(String, String)> {
+        let mut values = vec![
+            ("kind".to_string(), self.kind.slug().to_string()),
+            ("title".into(), self.title.clone()),
+            ("summary".into(), self.summary.clone()),
+            ("body".into(), self.body.clone()),
+            ("provider".into(), self.provider.clone()),
+            ("level".into(), self.level.slug().to_string()),
+            ("audience".into(), self.audience.clone()),
+            ("minutes".into(), self.minutes.to_string()),
+            ("cpd_hours".into(), format_hours(self.cpd_hours)),
+            ("external_url".into(), self.external_url.clone().unwrap_or_default()),
+            ("reviewed_on".into(), self.reviewed_on.to_string()),
+            ("review_by".into(), self.review_by.to_string()),
+        ];
+        values.extend(self.sectors.iter().map(|s| ("sector".to_string(), s.slug().to_string())));
+        values.extend(self.topics.iter().map(|t| ("topic".to_string(), t.slug().to_string())));
+        values.extend(
+            self.responses
+                .iter()
+                .map(|r| ("response".to_string(), r.slug().to_string())),
+        );
+        values
+    }
+}
+
+/// An http(s) address with a host and no spaces, as the link checker needs.
+pub fn is_web_address(url: &str) -> bool {
+    let rest = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"));
+    rest.is_some_and(|rest| {
+        let host = rest.split(['/', '?', '#']).next().unwrap_or("");
+        !host.is_empty() && url.len() <= 2000 && !url.chars().any(|c| c.is_whitespace() || c.is_control())
+    })
+}
+
+/// "1.5", "2", "0".
+pub fn format_hours(hours: f64) -> String {
+    let text = format!("{hours:.2}");
+    text.trim_end_matches('0').trim_end_matches('.').to_string()
+}
+
+impl LessonDraft {
+    pub fn parse<'a>(field: impl Fn(&str) -> &'a str) -> Result<LessonDraft, FieldProblems> {
+        let mut problems = FieldProblems::new();
+        let title = required_text(
+            &mut problems,
+            "title",
+            "a title for the lesson",
+            field("title"),
+            MAX_LESSON_TITLE_CHARS,
+        );
+        let body = field("body").replace("\r\n", "\n");
+        if body.trim().is_empty() {
+            problems.push(("body", "Enter the lesson's content".into()));
+        } else if body.chars().count() > MAX_BODY_CHARS {
+            problems.push((
+                "body",
+                format!("The lesson must be {MAX_BODY_CHARS} characters or fewer"),
+            ));
+        }
+        if problems.is_empty() {
+            Ok(LessonDraft { title, body })
+        } else {
+            Err(problems)
+        }
+    }
+}
+
+/// A URL slug from a title: lower-case words joined by hyphens, at most
+/// [`MAX_SLUG_CHARS`] long, never empty.
+pub fn slug_from(title: &str) -> String {
+    let mut slug = String::new();
+    for word in title
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|word| !word.is_empty())
+    {
+        if slug.len() + word.len() + 1 > MAX_SLUG_CHARS - 6 {
+            break;
+        }
+        if !slug.is_empty() {
+            slug.push('-');
+        }
+        slug.push_str(&word.to_ascii_lowercase());
+    }
+    if slug.is_empty() {
+        slug.push_str("resource");
+    }
+    slug
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn form<'a>(pairs: &'a [(&'static str, &'static str)]) -> impl Fn(&str) -> &'static str + 'a {
+        move |name| {
+            pairs
+                .iter()
+                .find(|(field, _)| *field == name)
+                .map(|(_, value)| *value)
+                .unwrap_or("")
+        }
+    }
+
+    fn many<'a>(
+        pairs: &'a [(&'static str, &'static str)],
+    ) -> impl Fn(&str) -> Vec<&'static str> + 'a {
+        move |name| {
+            pairs
+                .iter()
+                .filter(|(field, _)| *field == name)
+                .map(|(_, value)| *value)
+                .collect()
+        }
+    }
+
+    const GOOD: &[(&str, &str)] = &[
+        ("kind", "toolkit"),
+        ("title", "  Swarm huddles in primary care "),
+        ("summary", "Run a swarm huddle the same day."),
+        ("body", "## Steps\r\n\r\n1. Gather"),
+        ("provider", "hssib"),
+        ("sector", "primary-care"),
+        ("level", "foundation"),
+        ("minutes", "30"),
+        ("cpd_hours", "0.5"),
+        ("reviewed_on", "2026-01-10"),
+        ("review_by", "2027-01-10"),
+    ];
+
+    #[test]
+    fn a_good_form_parses_into_a_draft() {
+        let draft =
+            ResourceDraft::parse(form(GOOD), many(GOOD), &["hssib".into()], vec![]).unwrap();
+        assert_eq!(draft.title, "Swarm huddles in primary care");
+        assert_eq!(draft.body, "## Steps\n\n1. Gather");
+        assert_eq!(draft.sectors, vec![Sector::PrimaryCare]);
+        assert_eq!(format_hours(draft.cpd_hours), "0.5");
+    }
+
+    #[test]
+    fn each_problem_is_named_against_its_field() {
+        let bad: &[(&str, &str)] = &[
+            ("kind", "signposted"),
+            ("title", ""),
+            ("summary", "x"),
+            ("provider", "nobody"),
+            ("level", "expert"),
+            ("minutes", "forty"),
+            ("cpd_hours", "NaN"),
+            ("reviewed_on", "2026-02-30"),
+            ("review_by", "2027-01-01"),
+        ];
+        let problems = ResourceDraft::parse(form(bad), many(bad), &["hssib".into()], vec![])
+            .unwrap_err();
+        let fields: Vec<&str> = problems.iter().map(|(field, _)| *field).collect();
+        assert_eq!(
+            fields,
+            vec!["title", "provider", "sectors", "minutes", "cpd_hours", "external_url", "reviewed_on"]
+        );
+    }
+
+    #[test]
+    fn slugs_are_readable() {
+        assert_eq!(slug_from("SEIPS: a quick-start guide!"), "seips-a-quick-start-guide");
+        assert_eq!(slug_from("???"), "resource");
+        assert!(slug_from(&"word ".repeat(100)).len() <= MAX_SLUG_CHARS - 6);
+    }
+}

@@ -1,0 +1,407 @@
+//! The contribution forms' POST handlers: saving drafts and lessons (or
+//! previewing them without JavaScript), workflow steps, restoring a
+//! revision, and a curator's duplicate decisions. Each checks on the server
+//! that the viewer may act on that resource, then redirects (303) with a
+//! confirmation or shows the page again with the reason.
+
+use axum::extract::{FromRef, Path, State};
+use axum::http::StatusCode;
+use axum::response::Response;
+
+use super::contribution_repo::{self as repo, Contribution};
+use super::contribution_server::actor_of;
+use super::draft::{LessonDraft, ResourceDraft};
+use super::workflow::{may_edit, Actor, Refusal, Step};
+use crate::accounts::authz::{Access, Endpoints};
+use crate::accounts::handlers::{done, refuse, show_again, AccountContext, Outcome, SubmittedForm};
+use crate::accounts::Role;
+use crate::forms::FormFeedback;
+
+/// Every contribution endpoint, with the access each needs.
+pub fn routes<S>() -> Endpoints<S>
+where
+    S: Clone + Send + Sync + 'static,
+    AccountContext: FromRef<S>,
+{
+    let contributor = Access::AtLeast(Role::Contributor);
+    Endpoints::new()
+        .post("/contribute/new", contributor, create)
+        .post("/contribute/{slug}/edit", contributor, save)
+        .post("/contribute/{slug}/workflow", contributor, take_step)
+        .post("/contribute/{slug}/restore", contributor, restore)
+        .post("/contribute/{slug}/lessons/new", contributor, add_lesson)
+        .post(
+            "/contribute/{slug}/lessons/{position}",
+            contributor,
+            change_lesson,
+        )
+        .post(
+            "/contribute/{slug}/duplicates",
+            Access::AtLeast(Role::Curator),
+            decide_duplicate,
+        )
+}
+
+fn me(form: &SubmittedForm) -> i64 {
+    // Every route here needs a signed-in viewer (see `routes`).
+    form.viewer.user_id().unwrap_or(-1)
+}
+
+fn overview_path(slug: &str) -> String {
+    format!("/contribute/{slug}")
+}
+
+fn wants_preview(form: &SubmittedForm) -> bool {
+    form.field("action") == "preview"
+}
+
+/// The resource and the viewer's part in it, or the 404 page when it is
+/// not there or not theirs to see.
+async fn find(
+    context: &AccountContext,
+    form: SubmittedForm,
+    slug: &str,
+) -> Result<Result<(Contribution, Actor, SubmittedForm), Response>, crate::accounts::handlers::Failure> {
+    let found = repo::load(&context.db, slug).await?;
+    match found {
+        Some(contribution) => {
+            let actor = actor_of(&form.viewer, contribution.owner_id);
+            if actor.is_owner || actor.is_curator {
+                return Ok(Ok((contribution, actor, form)));
+            }
+            Ok(Err(not_found(context, form).await))
+        }
+        None => Ok(Err(not_found(context, form).await)),
+    }
+}
+
+async fn not_found(context: &AccountContext, form: SubmittedForm) -> Response {
+    show_again(
+        context,
+        form,
+        "/contribute/not-found",
+        StatusCode::NOT_FOUND,
+        FormFeedback::default(),
+    )
+    .await
+}
+
+async fn with_problems(
+    context: &AccountContext,
+    form: SubmittedForm,
+    page: &str,
+    problems: Vec<(&'static str, String)>,
+) -> Response {
+    let mut feedback = form.feedback();
+    for (field, message) in problems {
+        feedback.error(field, message);
+    }
+    show_again(context, form, page, StatusCode::UNPROCESSABLE_ENTITY, feedback).await
+}
+
+/// The page again with the typed values and a preview (200).
+async fn preview(context: &AccountContext, form: SubmittedForm, page: &str) -> Response {
+    let feedback = form.feedback();
+    show_again(context, form, page, StatusCode::OK, feedback).await
+}
+
+async fn parse_draft(
+    context: &AccountContext,
+    form: &SubmittedForm,
+    lessons: Vec<LessonDraft>,
+) -> Result<Result<ResourceDraft, Vec<(&'static str, String)>>, crate::accounts::handlers::Failure> {
+    let providers: Vec<String> = repo::providers(&context.db)
+        .await?
+        .into_iter()
+        .map(|(slug, _)| slug)
+        .collect();
+    Ok(ResourceDraft::parse(
+        |name| form.field(name),
+        |name| form.fields(name),
+        &providers,
+        lessons,
+    ))
+}
+
+/// `POST /contribute/new`: starts a draft owned by the viewer.
+pub async fn create(State(context): State<AccountContext>, form: SubmittedForm) -> Outcome {
+    let page = "/contribute/new";
+    if wants_preview(&form) {
+        return Ok(preview(&context, form, page).await);
+    }
+    let draft = match parse_draft(&context, &form, Vec::new()).await? {
+        Ok(draft) => draft,
+        Err(problems) => return Ok(with_problems(&context, form, page, problems).await),
+    };
+    let slug = repo::create(&context.db, me(&form), &draft).await?;
+    Ok(done(
+        &form.viewer,
+        &overview_path(&slug),
+        "Your draft has been saved. Submit it for review when it is ready.",
+    )
+    .await)
+}
+
+/// The refusal for a change to a resource its stage does not allow.
+async fn locked(context: &AccountContext, form: SubmittedForm, contribution: &Contribution) -> Response {
+    refuse(
+        context,
+        form,
+        &overview_path(&contribution.slug),
+        StatusCode::CONFLICT,
+        "workflow",
+        format!(
+            "This resource is {} and cannot be changed now",
+            contribution.stage.label().to_lowercase()
+        ),
+    )
+    .await
+}
+
+async fn save_revision(
+    context: &AccountContext,
+    form: SubmittedForm,
+    contribution: &Contribution,
+    draft: &ResourceDraft,
+    note: &str,
+) -> Outcome {
+    match repo::save(&context.db, contribution, me(&form), draft, note).await? {
+        Some(number) => Ok(done(
+            &form.viewer,
+            &overview_path(&contribution.slug),
+            format!("Saved as version {number}"),
+        )
+        .await),
+        None => Ok(stale(context, form, &contribution.slug).await),
+    }
+}
+
+async fn stale(context: &AccountContext, form: SubmittedForm, slug: &str) -> Response {
+    refuse(
+        context,
+        form,
+        &overview_path(slug),
+        StatusCode::CONFLICT,
+        "workflow",
+        Refusal::Stale.to_string(),
+    )
+    .await
+}
+
+/// `POST /contribute/{slug}/edit`: saves the editor as a new revision.
+pub async fn save(
+    State(context): State<AccountContext>,
+    Path(slug): Path<String>,
+    form: SubmittedForm,
+) -> Outcome {
+    let (contribution, actor, form) = match find(&context, form, &slug).await? {
+        Ok(found) => found,
+        Err(response) => return Ok(response),
+    };
+    if !may_edit(contribution.stage, actor) {
+        return Ok(locked(&context, form, &contribution).await);
+    }
+    let page = format!("/contribute/{slug}/edit");
+    if wants_preview(&form) {
+        return Ok(preview(&context, form, &page).await);
+    }
+    let draft = match parse_draft(&context, &form, contribution.draft.lessons.clone()).await? {
+        Ok(draft) => draft,
+        Err(problems) => return Ok(with_problems(&context, form, &page, problems).await),
+    };
+    if draft == contribution.draft {
+        return Ok(done(&form.viewer, &overview_path(&slug), "Nothing had changed, so no new version was saved").await);
+    }
+    let note = form.field("note").trim().chars().take(300).collect::<String>();
+    save_revision(&context, form, &contribution, &draft, &note).await
+}
+
+/// `POST /contribute/{slug}/workflow`: `step` and, for some steps, `note`.
+pub async fn take_step(
+    State(context): State<AccountContext>,
+    Path(slug): Path<String>,
+    form: SubmittedForm,
+) -> Outcome {
+    let (contribution, actor, form) = match find(&context, form, &slug).await? {
+        Ok(found) => found,
+        Err(response) => return Ok(response),
+    };
+    let page = overview_path(&slug);
+    let Some(step) = Step::from_slug(form.field("step")) else {
+        return Ok(refuse(&context, form, &page, StatusCode::UNPROCESSABLE_ENTITY, "workflow", "Choose what to do with this resource").await);
+    };
+    let note = form.field("note").trim().chars().take(2000).collect::<String>();
+    let to = match step.apply(contribution.stage, actor, &note) {
+        Ok(to) => to,
+        Err(refusal @ Refusal::NoteNeeded(_)) => {
+            return Ok(refuse(&context, form, &page, StatusCode::UNPROCESSABLE_ENTITY, "note", refusal.to_string()).await)
+        }
+        Err(refusal @ (Refusal::CuratorsOnly(_) | Refusal::OwnerOnly(_))) => {
+            return Ok(refuse(&context, form, &page, StatusCode::FORBIDDEN, "workflow", refusal.to_string()).await)
+        }
+        Err(refusal) => {
+            return Ok(refuse(&context, form, &page, StatusCode::CONFLICT, "workflow", refusal.to_string()).await)
+        }
+    };
+    let today = chrono::Utc::now().date_naive();
+    if !repo::change_stage(&context.db, &contribution, me(&form), step, to, &note, today).await? {
+        return Ok(stale(&context, form, &slug).await);
+    }
+    let notice = format!(
+        "\u{201c}{}\u{201d} is now: {}",
+        contribution.draft.title,
+        to.label().to_lowercase()
+    );
+    let next = if actor.is_curator && !actor.is_owner && step != Step::Submit {
+        "/curation/queue".to_string()
+    } else {
+        page
+    };
+    Ok(done(&form.viewer, &next, notice).await)
+}
+
+/// `POST /contribute/{slug}/restore`: `number` of the revision to bring
+/// back, saved as a new revision.
+pub async fn restore(
+    State(context): State<AccountContext>,
+    Path(slug): Path<String>,
+    form: SubmittedForm,
+) -> Outcome {
+    let (contribution, actor, form) = match find(&context, form, &slug).await? {
+        Ok(found) => found,
+        Err(response) => return Ok(response),
+    };
+    if !may_edit(contribution.stage, actor) {
+        return Ok(locked(&context, form, &contribution).await);
+    }
+    let page = format!("/contribute/{slug}/history");
+    let number = form.field("number").parse::<i64>().ok();
+    let old = match number {
+        Some(number) => repo::revision(&context.db, contribution.id, number).await?,
+        None => None,
+    };
+    let (Some(number), Some(mut old)) = (number, old) else {
+        return Ok(refuse(&context, form, &page, StatusCode::UNPROCESSABLE_ENTITY, "number", "Choose a version to restore").await);
+    };
+    // The provider may have gone since; keep the current one then.
+    let providers = repo::providers(&context.db).await?;
+    if !providers.iter().any(|(known, _)| *known == old.provider) {
+        old.provider = contribution.draft.provider.clone();
+    }
+    save_revision(&context, form, &contribution, &old, &format!("Restored version {number}")).await
+}
+
+/// `POST /contribute/{slug}/lessons/new`.
+pub async fn add_lesson(
+    State(context): State<AccountContext>,
+    Path(slug): Path<String>,
+    form: SubmittedForm,
+) -> Outcome {
+    lesson(context, slug, None, form).await
+}
+
+/// `POST /contribute/{slug}/lessons/{position}`: save, preview or delete.
+pub async fn change_lesson(
+    State(context): State<AccountContext>,
+    Path((slug, position)): Path<(String, String)>,
+    form: SubmittedForm,
+) -> Outcome {
+    let position = position.parse::<usize>().ok().filter(|n| *n >= 1);
+    match position {
+        Some(position) => lesson(context, slug, Some(position), form).await,
+        None => Ok(not_found(&context, form).await),
+    }
+}
+
+async fn lesson(
+    context: AccountContext,
+    slug: String,
+    position: Option<usize>,
+    form: SubmittedForm,
+) -> Outcome {
+    let (contribution, actor, form) = match find(&context, form, &slug).await? {
+        Ok(found) => found,
+        Err(response) => return Ok(response),
+    };
+    if !may_edit(contribution.stage, actor) {
+        return Ok(locked(&context, form, &contribution).await);
+    }
+    if position.is_some_and(|n| n > contribution.draft.lessons.len()) {
+        return Ok(not_found(&context, form).await);
+    }
+    let page = match position {
+        Some(n) => format!("/contribute/{slug}/lessons/{n}"),
+        None => format!("/contribute/{slug}/lessons/new"),
+    };
+    if contribution.draft.kind != crate::vocabulary::ResourceKind::Module {
+        return Ok(refuse(&context, form, &page, StatusCode::CONFLICT, "title", "Only modules have lessons").await);
+    }
+    if wants_preview(&form) {
+        return Ok(preview(&context, form, &page).await);
+    }
+    let mut draft = contribution.draft.clone();
+    let note = match (position, form.field("action")) {
+        (Some(n), "delete") => {
+            let removed = draft.lessons.remove(n - 1);
+            format!("Deleted lesson {n}: {}", removed.title)
+        }
+        _ => {
+            let lesson = match LessonDraft::parse(|name| form.field(name)) {
+                Ok(lesson) => lesson,
+                Err(problems) => return Ok(with_problems(&context, form, &page, problems).await),
+            };
+            match position {
+                Some(n) => {
+                    draft.lessons[n - 1] = lesson;
+                    format!("Changed lesson {n}")
+                }
+                None => {
+                    draft.lessons.push(lesson);
+                    format!("Added lesson {}", draft.lessons.len())
+                }
+            }
+        }
+    };
+    save_revision(&context, form, &contribution, &draft, &note).await
+}
+
+/// `POST /contribute/{slug}/duplicates`: `other` (a slug) and `decision`:
+/// `not_duplicate`, or `merge` (this resource into the other).
+pub async fn decide_duplicate(
+    State(context): State<AccountContext>,
+    Path(slug): Path<String>,
+    form: SubmittedForm,
+) -> Outcome {
+    let (contribution, _, form) = match find(&context, form, &slug).await? {
+        Ok(found) => found,
+        Err(response) => return Ok(response),
+    };
+    let page = overview_path(&slug);
+    let other = match repo::load(&context.db, form.field("other")).await? {
+        Some(other) if other.id != contribution.id => other,
+        _ => {
+            return Ok(refuse(&context, form, &page, StatusCode::UNPROCESSABLE_ENTITY, "duplicates", "Choose one of the similar resources listed").await)
+        }
+    };
+    match form.field("decision") {
+        "not_duplicate" => {
+            repo::dismiss_duplicate(&context.db, contribution.id, other.id, me(&form)).await?;
+            Ok(done(&form.viewer, &page, format!("\u{201c}{}\u{201d} will not be listed as a possible duplicate again", other.draft.title)).await)
+        }
+        "merge" => {
+            if other.stage != super::workflow::Stage::Published {
+                return Ok(refuse(&context, form, &page, StatusCode::CONFLICT, "duplicates", "Merge only into a published resource, so that its old address still leads somewhere").await);
+            }
+            if !repo::merge(&context.db, &contribution, &other, me(&form)).await? {
+                return Ok(stale(&context, form, &slug).await);
+            }
+            Ok(done(
+                &form.viewer,
+                &format!("/resources/{}", other.slug),
+                format!("Merged: \u{201c}{}\u{201d} is archived and its address now leads here", contribution.draft.title),
+            )
+            .await)
+        }
+        _ => Ok(refuse(&context, form, &page, StatusCode::UNPROCESSABLE_ENTITY, "duplicates", "Choose whether it is a duplicate").await),
+    }
+}

@@ -1,0 +1,173 @@
+//! `/contribute/new` and `/contribute/{slug}/edit`: the resource editor,
+//! and the lesson editor of a module.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_params_map;
+
+use crate::curation::contribution::{EditorData, LessonEditorData};
+use crate::curation::contribution_server::{contribution_editor, lesson_editor};
+use crate::forms::{
+    with_form_state, CheckboxGroup, MarkdownField, PostForm, SelectField, TextArea, TextField,
+};
+use crate::pages::found_or_not_found;
+use crate::vocabulary::{LearningResponse, Level, ResourceKind, Sector, Topic, Vocabulary};
+
+fn options_of<T: Vocabulary>() -> Vec<(String, String)> {
+    T::ALL
+        .iter()
+        .map(|value| (value.slug().to_string(), value.label().to_string()))
+        .collect()
+}
+
+/// `/contribute/new`.
+#[component]
+pub fn NewContributionPage() -> impl IntoView {
+    let data = Resource::new(|| (), |_| contribution_editor(None));
+    view! {
+        <Title text="Propose a resource" />
+        <h1 class="nhsuk-heading-l">"Propose a resource"</h1>
+        <p>"Save a draft as often as you like. A curator reviews it when you submit it, and may ask for changes before publishing it."</p>
+        {found_or_not_found(data, |data| view! { <EditorForm data /> })}
+    }
+}
+
+/// `/contribute/{slug}/edit`.
+#[component]
+pub fn EditContributionPage() -> impl IntoView {
+    let params = use_params_map();
+    let slug = move || params.read().get("slug").unwrap_or_default();
+    let data = Resource::new(slug, |slug| contribution_editor(Some(slug)));
+    view! {
+        <Title text="Edit a resource" />
+        {found_or_not_found(data, |data| {
+            let slug = data.slug.clone().unwrap_or_default();
+            view! {
+                <a class="nhsuk-back-link" href=format!("/contribute/{slug}")>"Back to the resource"</a>
+                <h1 class="nhsuk-heading-l">"Edit: " {data.value("title")}</h1>
+                <EditorForm data />
+            }
+        })}
+    }
+}
+
+#[component]
+fn EditorForm(data: EditorData) -> impl IntoView {
+    if let Some(reason) = data.locked.clone() {
+        return view! { <p class="nhsuk-body">{reason}</p> }.into_any();
+    }
+    let action = match &data.slug {
+        Some(slug) => format!("/contribute/{slug}/edit"),
+        None => "/contribute/new".to_string(),
+    };
+    let lessons = data.slug.clone().filter(|_| data.value("kind") == "module").map(|slug| {
+        let titles = data.lessons.clone();
+        view! {
+            <h2 class="nhsuk-heading-m">"Lessons"</h2>
+            {if titles.is_empty() {
+                view! { <p>"This module has no lessons yet."</p> }.into_any()
+            } else {
+                view! {
+                    <ol class="nhsuk-list nhsuk-list--number">
+                        {titles.into_iter().enumerate().map(|(index, title)| view! {
+                            <li><a href=format!("/contribute/{slug}/lessons/{}", index + 1)>{title}</a></li>
+                        }).collect_view()}
+                    </ol>
+                }.into_any()
+            }}
+            <p><a href=format!("/contribute/{slug}/lessons/new")>"Add a lesson"</a></p>
+        }
+    });
+    view! {
+        {with_form_state(move || {
+            let data = data.clone();
+            let value = {
+                let data = data.clone();
+                move |name: &str| data.value(name)
+            };
+            view! {
+                <PostForm action=action.clone()>
+                    <SelectField name="kind" label="Kind of resource" hint="Modules have lessons; toolkits and guides are one page; signposted resources point to another organisation's site." options={options_of::<ResourceKind>()} value=value("kind") blank="Choose a kind" />
+                    <TextField name="title" label="Title" value=value("title") />
+                    <TextArea name="summary" label="Summary" hint="One or two sentences shown in search results, up to 600 characters." value=value("summary") rows=3 />
+                    <SelectField name="provider" label="Provided by" options=data.providers.clone() value=value("provider") blank="Choose an organisation" />
+                    <CheckboxGroup name="sector" error_name="sectors" legend="Sectors it is for" options={options_of::<Sector>()} checked=data.values_of("sector") />
+                    <CheckboxGroup name="topic" error_name="topics" legend="Topics (optional)" options={options_of::<Topic>()} checked=data.values_of("topic") />
+                    <CheckboxGroup name="response" error_name="responses" legend="Learning responses it supports (optional)" options={options_of::<LearningResponse>()} checked=data.values_of("response") />
+                    <SelectField name="level" label="Level" hint="Foundation: awareness. Practitioner: conducting learning responses. Expert: leading complex investigations." options={options_of::<Level>()} value=value("level") blank="Choose a level" />
+                    <TextField name="audience" label="Who it is for (optional)" hint="For example, Patient safety specialists in primary care" value=value("audience") />
+                    <TextField name="minutes" label="Time to complete, in minutes" width="nhsuk-input--width-4" value=value("minutes") />
+                    <TextField name="cpd_hours" label="CPD hours (optional)" width="nhsuk-input--width-4" value=value("cpd_hours") />
+                    <TextField name="external_url" label="Web address (signposted resources)" hint="Where the resource lives if another organisation publishes it, starting https://" value=value("external_url") />
+                    <TextField name="reviewed_on" label="Last reviewed" hint="For example, 2026-11-21" input_type="date" width="nhsuk-input--width-10" value=value("reviewed_on") />
+                    <TextField name="review_by" label="Review by" hint="When it should next be checked, for example 2027-11-21" input_type="date" width="nhsuk-input--width-10" value=value("review_by") />
+                    <MarkdownField name="body" label="Content" hint="Markdown: ## for headings, - for lists, [text](https://…) for links. Scripts and styles are removed." value=value("body") preview_html=data.preview_html.clone() />
+                    <TextField name="note" label="What you changed (optional)" hint="Kept with this version in its history." value=String::new() />
+                    <button class="nhsuk-button" type="submit" name="action" value="save" data-module="nhsuk-button">"Save draft"</button>
+                </PostForm>
+            }
+        })}
+        {lessons}
+    }
+    .into_any()
+}
+
+/// `/contribute/{slug}/lessons/new` and `/contribute/{slug}/lessons/{n}`.
+#[component]
+pub fn LessonEditorPage() -> impl IntoView {
+    let params = use_params_map();
+    let key = move || {
+        let params = params.read();
+        (
+            params.get("slug").unwrap_or_default(),
+            params.get("position").and_then(|n| n.parse::<u32>().ok()),
+        )
+    };
+    let data = Resource::new(key, |(slug, position)| lesson_editor(slug, position));
+    view! {
+        <Title text="Edit a lesson" />
+        {found_or_not_found(data, |data| view! { <LessonForm data /> })}
+    }
+}
+
+#[component]
+fn LessonForm(data: LessonEditorData) -> impl IntoView {
+    let LessonEditorData {
+        slug,
+        resource_title,
+        position,
+        title,
+        body,
+        preview_html,
+    } = data;
+    let heading = match position {
+        Some(n) => format!("Lesson {n}"),
+        None => "New lesson".to_string(),
+    };
+    let action = match position {
+        Some(n) => format!("/contribute/{slug}/lessons/{n}"),
+        None => format!("/contribute/{slug}/lessons/new"),
+    };
+    let back = format!("/contribute/{slug}/edit");
+    view! {
+        <a class="nhsuk-back-link" href=back>"Back to the module"</a>
+        <span class="nhsuk-caption-l">{resource_title}</span>
+        <h1 class="nhsuk-heading-l">{heading}</h1>
+        {with_form_state(move || {
+            let action = action.clone();
+            let (title, body, preview_html) = (title.clone(), body.clone(), preview_html.clone());
+            view! {
+                <PostForm action=action>
+                    <TextField name="title" label="Lesson title" value=title />
+                    <MarkdownField name="body" label="Lesson content" hint="Markdown, as for the module's content." value=body preview_html=preview_html />
+                    <div class="nhsuk-button-group">
+                        <button class="nhsuk-button" type="submit" name="action" value="save" data-module="nhsuk-button">"Save lesson"</button>
+                        {position.map(|_| view! {
+                            <button class="nhsuk-button nhsuk-button--warning" type="submit" name="action" value="delete" data-module="nhsuk-button">"Delete lesson"</button>
+                        })}
+                    </div>
+                </PostForm>
+            }
+        })}
+    }
+}

@@ -1,0 +1,146 @@
+// The contribution story in two browsers, JavaScript on and off: an admin
+// (made with `hub create-admin`) makes a new member a contributor; the
+// contributor drafts a toolkit in the editor (with its preview) and submits
+// it; the curator requests changes from the review queue; the contributor
+// sees the feedback, edits and resubmits; the curator publishes and the
+// toolkit appears in search. axe runs on the editor, queue and dashboards.
+import { execFileSync } from "node:child_process";
+import { test, expect } from "./support";
+import { afterNavigation, PASSWORD, registerAndConfirm, signIn, stepsFor, type Steps, totp, uniqueEmail, uniqueWord } from "./helpers";
+
+async function adminSignedIn(steps: Steps, email: string) {
+  const { page, visit } = steps;
+  const printed = execFileSync(process.env.HUB_E2E_BIN!, ["create-admin", "--email", email, "--name", "Cass Curator"], {
+    env: { ...process.env, DATABASE_URL: process.env.HUB_E2E_DATABASE_URL, RUST_LOG: "warn" },
+  }).toString();
+  const link = printed.match(/\/reset-password\/\S+/)?.[0];
+  expect(link, printed).toBeTruthy();
+  await visit(link!);
+  await page.getByLabel("New password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Save new password" }).click();
+  await expect(page).toHaveURL(/\/sign-in$/);
+  await afterNavigation(steps);
+  await signIn(steps, email, PASSWORD);
+  await expect(page).toHaveURL(/\/account\/mfa$/);
+  await afterNavigation(steps);
+  const secret = (await page.locator(".hub-secret").innerText()).trim();
+  await page.getByLabel("Code from the app").fill(totp(secret));
+  await page.getByRole("button", { name: "Turn on two-step verification" }).click();
+  await expect(page).toHaveURL(/\/account\/recovery-codes$/);
+  await afterNavigation(steps);
+}
+
+test("a contributor submits, the curator asks for changes, the contributor resubmits and the curator publishes", async ({ page, visit, hydrated, checkAccessibility, browser, javaScriptEnabled }, testInfo) => {
+  test.setTimeout(120_000);
+  test.skip(!process.env.HUB_E2E_BIN, "needs the hub binary (scripts/test passes it)");
+  const contributor: Steps = { page, visit, hydrated, checkAccessibility };
+  const curatorContext = await browser.newContext({ javaScriptEnabled });
+  const curator = stepsFor(await curatorContext.newPage(), javaScriptEnabled);
+  const word = uniqueWord();
+  const title = `Swarm huddles for ${word} teams`;
+  const name = `Jo ${uniqueWord()}`;
+
+  await adminSignedIn(curator, uniqueEmail("curator", testInfo.project.name));
+  const email = uniqueEmail("contributor", testInfo.project.name);
+  await registerAndConfirm(contributor, email, name);
+  await signIn(contributor, email, PASSWORD);
+  await expect(page).toHaveURL(/\/account$/);
+  await afterNavigation(contributor);
+
+  // Members cannot contribute until an admin makes them a contributor.
+  await curator.visit(`/admin/users?q=${encodeURIComponent(email)}`);
+  await curator.page.getByRole("link", { name }).click();
+  await afterNavigation(curator);
+  await curator.page.getByLabel("Role", { exact: true }).selectOption("contributor");
+  await curator.page.getByRole("button", { name: "Change role" }).click();
+  await afterNavigation(curator);
+
+  // The editor: a failed save names each problem; the preview renders.
+  await visit("/contribute");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Your contributions");
+  await page.getByRole("link", { name: "Propose a resource" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Propose a resource");
+  await afterNavigation(contributor);
+  await page.getByRole("button", { name: "Save draft" }).click();
+  await expect(page.locator(".nhsuk-error-summary")).toContainText("Enter a title");
+  await expect(page.locator(".nhsuk-error-summary")).toContainText("Select at least one sector");
+  await afterNavigation(contributor);
+
+  await page.getByLabel("Kind of resource").selectOption("toolkit");
+  await page.getByLabel("Title").fill(title);
+  await page.getByLabel("Summary").fill(`A ten-minute huddle for ${word} teams straight after an incident.`);
+  await page.getByLabel("Provided by").selectOption("primary-care-safety-network");
+  await page.getByRole("group", { name: "Sectors it is for" }).getByLabel("Primary care").check();
+  await page.getByLabel("Level", { exact: true }).selectOption("foundation");
+  await page.getByLabel("Time to complete, in minutes").fill("15");
+  await page.getByLabel("Content", { exact: true }).fill("## The four questions\n\n1. What did we expect?\n2. What happened?");
+  if (javaScriptEnabled) {
+    await expect(page.getByTestId("markdown-preview").getByRole("heading", { name: "The four questions" })).toBeVisible();
+  } else {
+    await page.getByRole("button", { name: "Update preview" }).click();
+    await expect(page.getByTestId("markdown-preview").getByRole("heading", { name: "The four questions" })).toBeVisible();
+    await expect(page.getByLabel("Title")).toHaveValue(title);
+  }
+  await afterNavigation(contributor);
+  await page.getByRole("button", { name: "Save draft" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(title);
+  await expect(page.getByRole("status")).toContainText("Your draft has been saved");
+  await expect(page.getByTestId("stage")).toHaveText("Draft");
+  await afterNavigation(contributor);
+  await page.getByRole("button", { name: "Submit for review" }).click();
+  await expect(page.getByTestId("stage")).toHaveText("Waiting for review");
+  await afterNavigation(contributor);
+
+  // The curator finds it in the queue (filtered) and requests changes.
+  await curator.visit("/curation/queue?sector=primary-care&kind=toolkit");
+  await curator.page.getByRole("link", { name: title }).click();
+  await expect(curator.page.getByRole("heading", { level: 1 })).toHaveText(title);
+  await afterNavigation(curator);
+  await curator.page.getByRole("button", { name: "Request changes" }).click();
+  await expect(curator.page.locator(".nhsuk-error-summary")).toContainText("Write what needs to change");
+  await afterNavigation(curator);
+  await curator.page.getByLabel("Feedback for the contributor").fill("Please add the third and fourth questions.");
+  await curator.page.getByRole("button", { name: "Request changes" }).click();
+  await expect(curator.page).toHaveURL(/\/curation\/queue$/);
+  await afterNavigation(curator);
+
+  // The contributor sees the feedback, edits and resubmits.
+  await visit("/contribute");
+  await expect(page.getByRole("row", { name: new RegExp(title) })).toContainText("Please add the third and fourth questions.");
+  await page.getByRole("link", { name: title }).click();
+  await expect(page.getByTestId("feedback")).toContainText("Please add the third and fourth questions.");
+  await afterNavigation(contributor);
+  await page.getByRole("link", { name: "Edit" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Edit: ${title}`);
+  await afterNavigation(contributor);
+  await page.getByLabel("Content", { exact: true }).fill("## The four questions\n\n1. What did we expect?\n2. What happened?\n3. Why was it different?\n4. What will we change?");
+  await page.getByLabel("What you changed (optional)").fill("Added questions 3 and 4");
+  await page.getByRole("button", { name: "Save draft" }).click();
+  await expect(page.getByRole("status")).toContainText("Saved as version 2");
+  await afterNavigation(contributor);
+  await page.getByRole("link", { name: "See history and compare versions" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Versions");
+  await page.getByRole("button", { name: "Compare" }).click();
+  await expect(page.getByTestId("line-changes")).toContainText("Why was it different?");
+  await afterNavigation(contributor);
+  await page.getByRole("link", { name: "Back to the resource" }).click();
+  await page.getByRole("button", { name: "Submit for review" }).click();
+  await expect(page.getByTestId("stage")).toHaveText("Waiting for review");
+  await afterNavigation(contributor);
+
+  // The curator publishes; the toolkit is in search for everyone.
+  await curator.visit("/curation/queue");
+  await curator.page.getByRole("link", { name: title }).click();
+  await afterNavigation(curator);
+  await curator.page.getByRole("button", { name: "Approve and publish" }).click();
+  await expect(curator.page).toHaveURL(/\/curation\/queue$/);
+  await expect(curator.page.getByRole("status")).toContainText("is now: published");
+  await afterNavigation(curator);
+
+  await visit(`/resources?q=${word}`);
+  await page.getByRole("link", { name: title }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(title);
+  await expect(page.getByRole("heading", { name: "The four questions" })).toBeVisible();
+  await afterNavigation(contributor);
+  await curatorContext.close();
+});
