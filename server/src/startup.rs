@@ -279,7 +279,11 @@ pub fn router(state: AppState, max_body_bytes: usize) -> Router {
             move || provide_context(db.clone()),
             move || shell(options.clone()),
         )
-        .layer(middleware::from_fn(authz::guard_pages));
+        .layer(middleware::from_fn(authz::guard_pages))
+        .layer(middleware::from_fn_with_state(
+            state.db.clone(),
+            crate::http::moved::redirect_merged,
+        ));
 
     let mut router = http_endpoints()
         .into_router()

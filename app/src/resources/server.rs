@@ -75,14 +75,6 @@ pub async fn get_resource(slug: String) -> Result<Option<ResourceDetail>, Server
         .await
         .map_err(internal_error)?
     else {
-        // A resource merged into another keeps its old address working.
-        let moved = crate::curation::contribution_repo::redirect_for(&db, &slug)
-            .await
-            .map_err(internal_error)?;
-        if let Some(new_slug) = moved {
-            leptos_axum::redirect(&format!("/resources/{new_slug}"));
-            crate::response::set_status(301);
-        }
         return Ok(None);
     };
     let lessons = repo::lesson_titles(&db, row.id)

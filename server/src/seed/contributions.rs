@@ -146,7 +146,8 @@ pub async fn seed(db: &Db) -> Result<usize, SeedError> {
         with_pool!(db, pool => sqlx::query("UPDATE users SET role = 'curator' WHERE id = $1")
             .bind(curator)
             .execute(pool)
-            .await?);
+            .await
+            .map(|_| ()))?;
     }
     for proposal in proposals() {
         let Some(owner) = demo_user(db, proposal.proposer).await? else {
@@ -156,7 +157,8 @@ pub async fn seed(db: &Db) -> Result<usize, SeedError> {
             .bind(Role::Contributor.slug())
             .bind(owner)
             .execute(pool)
-            .await?);
+            .await
+            .map(|_| ()))?;
         let slug = repo::create(db, owner, &proposal.draft).await?;
         for (step, note) in proposal.steps {
             let current = repo::load(db, &slug)
@@ -177,7 +179,8 @@ pub async fn seed(db: &Db) -> Result<usize, SeedError> {
             .bind(at)
             .bind(&slug)
             .execute(pool)
-            .await?);
+            .await
+            .map(|_| ()))?;
         added += 1;
     }
     Ok(added)
