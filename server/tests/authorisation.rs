@@ -274,7 +274,11 @@ fn enumerate(target: i64) -> Vec<(String, Method, String)> {
             .trim_start_matches("/api/")
             .trim_end_matches(|c: char| c.is_ascii_digit());
         let query = arguments(name, target);
-        let method = if method == Method::POST { Method::POST } else { Method::GET };
+        let method = if method == Method::POST {
+            Method::POST
+        } else {
+            Method::GET
+        };
         all.push((format!("FN {name}"), method, format!("{path}?{query}")));
     }
     all.sort();
@@ -341,8 +345,10 @@ async fn every_endpoint_allows_exactly_the_expected_roles(backend: Backend) {
                 let fields: Vec<(String, String)> = url::form_urlencoded::parse(query.as_bytes())
                     .into_owned()
                     .collect();
-                let fields: Vec<(&str, &str)> =
-                    fields.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+                let fields: Vec<(&str, &str)> = fields
+                    .iter()
+                    .map(|(k, v)| (k.as_str(), v.as_str()))
+                    .collect();
                 browser.post(path, &fields).await
             } else {
                 browser.get(path).await

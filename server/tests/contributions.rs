@@ -95,7 +95,10 @@ async fn editor_validates_and_previews(backend: Backend) {
     let before = resource_count(&app.db).await;
 
     // Members are not contributors.
-    assert_eq!(people.member.get("/contribute").await.status, StatusCode::FORBIDDEN);
+    assert_eq!(
+        people.member.get("/contribute").await.status,
+        StatusCode::FORBIDDEN
+    );
     let refused = people
         .member
         .post("/contribute/new", &fields("Anything", &[]))
@@ -109,7 +112,15 @@ async fn editor_validates_and_previews(backend: Backend) {
             "/contribute/new",
             &fields(
                 "",
-                &[("minutes", "lots"), ("provider", "nobody"), ("review_by", "2025-01-01"), ("body", "<script>alert(1)</script></textarea><p id=injected>kept")],
+                &[
+                    ("minutes", "lots"),
+                    ("provider", "nobody"),
+                    ("review_by", "2025-01-01"),
+                    (
+                        "body",
+                        "<script>alert(1)</script></textarea><p id=injected>kept",
+                    ),
+                ],
             ),
         )
         .await;
@@ -126,7 +137,9 @@ async fn editor_validates_and_previews(backend: Backend) {
     // What was typed is kept (escaped), not lost.
     // ... and cannot end the text box early (Leptos leaves textarea text
     // unescaped; `forms` escapes it).
-    assert!(bad.body.contains("&lt;/textarea&gt;&lt;p id=injected&gt;kept"));
+    assert!(bad
+        .body
+        .contains("&lt;/textarea&gt;&lt;p id=injected&gt;kept"));
     assert!(!bad.body.contains("<p id=injected>"));
     assert!(!bad.body.contains("<script>alert(1)"));
     assert_eq!(resource_count(&app.db).await, before);
@@ -137,32 +150,79 @@ async fn editor_validates_and_previews(backend: Backend) {
         .contributor
         .post(
             "/contribute/new",
-            &fields("Previewed", &[("action", "preview"), ("body", "## Looked at\n\n<img src=x onerror=alert(1)>")]),
+            &fields(
+                "Previewed",
+                &[
+                    ("action", "preview"),
+                    ("body", "## Looked at\n\n<img src=x onerror=alert(1)>"),
+                ],
+            ),
         )
         .await;
     assert_eq!(preview.status, StatusCode::OK);
-    assert!(preview.body.contains("<h2>Looked at</h2>"), "{}", preview.body);
-    let shown = preview.body.split("data-testid=\"markdown-preview\"").nth(1).unwrap();
+    assert!(
+        preview.body.contains("<h2>Looked at</h2>"),
+        "{}",
+        preview.body
+    );
+    let shown = preview
+        .body
+        .split("data-testid=\"markdown-preview\"")
+        .nth(1)
+        .unwrap();
     let shown = &shown[..shown.find("</section>").unwrap()];
-    assert!(shown.contains("<h2>Looked at</h2>") && !shown.contains("onerror"), "{shown}");
+    assert!(
+        shown.contains("<h2>Looked at</h2>") && !shown.contains("onerror"),
+        "{shown}"
+    );
     assert_eq!(resource_count(&app.db).await, before);
+    // A long text survives a preview whole.
+    let long = format!("{}THE-END", "Timeline entry. ".repeat(1500));
+    let preview = people
+        .contributor
+        .post(
+            "/contribute/new",
+            &fields("Long", &[("action", "preview"), ("body", &long)]),
+        )
+        .await;
+    assert!(preview.body.contains("Timeline entry. THE-END</textarea>"));
 
     // Slugs are generated from titles and never reused.
-    let first = create(&people.contributor, &fields("Swarm huddles: a quick start!", &[])).await;
+    let first = create(
+        &people.contributor,
+        &fields("Swarm huddles: a quick start!", &[]),
+    )
+    .await;
     let second = create(&people.other, &fields("Swarm huddles: a quick start!", &[])).await;
     assert_eq!(first, "swarm-huddles-a-quick-start");
     assert_eq!(second, "swarm-huddles-a-quick-start-2");
     assert_eq!(stage_of(&app.db, &first).await, "draft");
 
     // Drafts are not public, and other contributors cannot see or touch them.
-    assert_eq!(app.get(&format!("/resources/{first}")).await.status(), StatusCode::NOT_FOUND);
-    assert_eq!(people.other.get(&format!("/contribute/{first}")).await.status, StatusCode::NOT_FOUND);
+    assert_eq!(
+        app.get(&format!("/resources/{first}")).await.status(),
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(
+        people
+            .other
+            .get(&format!("/contribute/{first}"))
+            .await
+            .status,
+        StatusCode::NOT_FOUND
+    );
     let meddle = people
         .other
-        .post(&format!("/contribute/{first}/edit"), &fields("Mine now", &[]))
+        .post(
+            &format!("/contribute/{first}/edit"),
+            &fields("Mine now", &[]),
+        )
         .await;
     assert_eq!(meddle.status, StatusCode::NOT_FOUND);
-    assert_eq!(step(&people.other, &first, "submit", "").await, StatusCode::NOT_FOUND);
+    assert_eq!(
+        step(&people.other, &first, "submit", "").await,
+        StatusCode::NOT_FOUND
+    );
     app.shutdown().await;
 }
 
@@ -173,28 +233,65 @@ async fn workflow_refuses_every_invalid_step(backend: Backend) {
     let slug = create(contributor, &fields("Timelines for dispensing errors", &[])).await;
 
     // Curator-only steps are refused to the proposer, and nothing moves.
-    for curator_step in ["publish", "request_changes", "reject", "unpublish", "archive"] {
-        assert_eq!(step(contributor, &slug, curator_step, "a note").await, StatusCode::FORBIDDEN, "{curator_step}");
+    for curator_step in [
+        "publish",
+        "request_changes",
+        "reject",
+        "unpublish",
+        "archive",
+    ] {
+        assert_eq!(
+            step(contributor, &slug, curator_step, "a note").await,
+            StatusCode::FORBIDDEN,
+            "{curator_step}"
+        );
     }
     // A curator cannot publish a draft nobody submitted.
-    assert_eq!(step(curator, &slug, "publish", "").await, StatusCode::CONFLICT);
-    assert_eq!(step(contributor, &slug, "nonsense", "").await, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(
+        step(curator, &slug, "publish", "").await,
+        StatusCode::CONFLICT
+    );
+    assert_eq!(
+        step(contributor, &slug, "nonsense", "").await,
+        StatusCode::UNPROCESSABLE_ENTITY
+    );
     assert_eq!(stage_of(&app.db, &slug).await, "draft");
 
-    assert_eq!(step(contributor, &slug, "submit", "").await, StatusCode::SEE_OTHER);
+    assert_eq!(
+        step(contributor, &slug, "submit", "").await,
+        StatusCode::SEE_OTHER
+    );
     assert_eq!(stage_of(&app.db, &slug).await, "submitted");
-    assert_eq!(step(contributor, &slug, "submit", "").await, StatusCode::CONFLICT);
+    assert_eq!(
+        step(contributor, &slug, "submit", "").await,
+        StatusCode::CONFLICT
+    );
     // Submitted work is the curator's to change now.
     let edit = contributor
         .post(&format!("/contribute/{slug}/edit"), &fields("Changed", &[]))
         .await;
     assert_eq!(edit.status, StatusCode::CONFLICT);
     // Only the proposer withdraws.
-    assert_eq!(step(curator, &slug, "withdraw", "").await, StatusCode::FORBIDDEN);
+    assert_eq!(
+        step(curator, &slug, "withdraw", "").await,
+        StatusCode::FORBIDDEN
+    );
 
     // Feedback is required, recorded and shown to the contributor.
-    assert_eq!(step(curator, &slug, "request_changes", "  ").await, StatusCode::UNPROCESSABLE_ENTITY);
-    assert_eq!(step(curator, &slug, "request_changes", "Add an example from a real pharmacy").await, StatusCode::SEE_OTHER);
+    assert_eq!(
+        step(curator, &slug, "request_changes", "  ").await,
+        StatusCode::UNPROCESSABLE_ENTITY
+    );
+    assert_eq!(
+        step(
+            curator,
+            &slug,
+            "request_changes",
+            "Add an example from a real pharmacy"
+        )
+        .await,
+        StatusCode::SEE_OTHER
+    );
     let mine = contributor.get("/contribute").await;
     assert!(mine.body.contains("Add an example from a real pharmacy"));
     assert!(mine.body.contains("Changes requested"));
@@ -202,41 +299,102 @@ async fn workflow_refuses_every_invalid_step(backend: Backend) {
     let resubmitted = contributor
         .post(
             &format!("/contribute/{slug}/edit"),
-            &fields("Timelines for dispensing errors", &[("body", "## Example\n\nA pharmacy in Leeds found the labels printed in batches.")]),
+            &fields(
+                "Timelines for dispensing errors",
+                &[(
+                    "body",
+                    "## Example\n\nA pharmacy in Leeds found the labels printed in batches.",
+                )],
+            ),
         )
         .await;
-    assert_eq!(resubmitted.status, StatusCode::SEE_OTHER, "{}", resubmitted.body);
-    assert_eq!(step(contributor, &slug, "submit", "").await, StatusCode::SEE_OTHER);
-    assert_eq!(step(curator, &slug, "publish", "").await, StatusCode::SEE_OTHER);
+    assert_eq!(
+        resubmitted.status,
+        StatusCode::SEE_OTHER,
+        "{}",
+        resubmitted.body
+    );
+    assert_eq!(
+        step(contributor, &slug, "submit", "").await,
+        StatusCode::SEE_OTHER
+    );
+    assert_eq!(
+        step(curator, &slug, "publish", "").await,
+        StatusCode::SEE_OTHER
+    );
     assert_eq!(stage_of(&app.db, &slug).await, "published");
-    assert_eq!(app.get(&format!("/resources/{slug}")).await.status(), StatusCode::OK);
+    assert_eq!(
+        app.get(&format!("/resources/{slug}")).await.status(),
+        StatusCode::OK
+    );
     let found = search(&app, "q=dispensing+errors").await.unwrap();
     assert!(found.results.iter().any(|card| card.slug == slug));
 
     // Unpublish hides it; publish again; archive is final.
-    assert_eq!(step(curator, &slug, "unpublish", "Out of date").await, StatusCode::SEE_OTHER);
-    assert_eq!(app.get(&format!("/resources/{slug}")).await.status(), StatusCode::NOT_FOUND);
-    assert_eq!(step(curator, &slug, "publish", "").await, StatusCode::SEE_OTHER);
-    assert_eq!(step(curator, &slug, "archive", "").await, StatusCode::SEE_OTHER);
-    for any in ["submit", "publish", "unpublish", "archive", "request_changes", "reject"] {
+    assert_eq!(
+        step(curator, &slug, "unpublish", "Out of date").await,
+        StatusCode::SEE_OTHER
+    );
+    assert_eq!(
+        app.get(&format!("/resources/{slug}")).await.status(),
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(
+        step(curator, &slug, "publish", "").await,
+        StatusCode::SEE_OTHER
+    );
+    assert_eq!(
+        step(curator, &slug, "archive", "").await,
+        StatusCode::SEE_OTHER
+    );
+    for any in [
+        "submit",
+        "publish",
+        "unpublish",
+        "archive",
+        "request_changes",
+        "reject",
+    ] {
         let status = step(curator, &slug, any, "note").await;
-        assert!(status == StatusCode::CONFLICT || status == StatusCode::FORBIDDEN, "{any} from archived gave {status}");
+        assert!(
+            status == StatusCode::CONFLICT || status == StatusCode::FORBIDDEN,
+            "{any} from archived gave {status}"
+        );
     }
     assert_eq!(stage_of(&app.db, &slug).await, "archived");
 
     // Every change of stage is on the record, with who.
     let record = curator.get(&format!("/contribute/{slug}")).await.body;
-    for line in ["Draft started", "Submit for review", "Request changes", "Approve and publish", "Unpublish", "Archive"] {
+    for line in [
+        "Draft started",
+        "Submit for review",
+        "Request changes",
+        "Approve and publish",
+        "Unpublish",
+        "Archive",
+    ] {
         assert!(record.contains(line), "{line} missing from the record");
     }
     assert!(record.contains("Test Curator") && record.contains("Test Contributor"));
 
     // Rejection needs a reason and ends the road for that draft.
     let other = create(contributor, &fields("A second idea", &[])).await;
-    assert_eq!(step(contributor, &other, "submit", "").await, StatusCode::SEE_OTHER);
-    assert_eq!(step(curator, &other, "reject", "").await, StatusCode::UNPROCESSABLE_ENTITY);
-    assert_eq!(step(curator, &other, "reject", "Already covered by the module").await, StatusCode::SEE_OTHER);
-    assert_eq!(step(contributor, &other, "submit", "").await, StatusCode::CONFLICT);
+    assert_eq!(
+        step(contributor, &other, "submit", "").await,
+        StatusCode::SEE_OTHER
+    );
+    assert_eq!(
+        step(curator, &other, "reject", "").await,
+        StatusCode::UNPROCESSABLE_ENTITY
+    );
+    assert_eq!(
+        step(curator, &other, "reject", "Already covered by the module").await,
+        StatusCode::SEE_OTHER
+    );
+    assert_eq!(
+        step(contributor, &other, "submit", "").await,
+        StatusCode::CONFLICT
+    );
     assert_eq!(stage_of(&app.db, &other).await, "rejected");
     app.shutdown().await;
 }
@@ -249,16 +407,36 @@ async fn revisions_diff_and_restore(backend: Backend) {
     let slug = create(browser, &fields("Revision test", &[("body", body_one)])).await;
     let edit = format!("/contribute/{slug}/edit");
     let saved = browser
-        .post(&edit, &fields("Revision test, revised", &[("body", "one\nTWO\nthree\nfour"), ("sector", "mental-health")]))
+        .post(
+            &edit,
+            &fields(
+                "Revision test, revised",
+                &[
+                    ("body", "one\nTWO\nthree\nfour"),
+                    ("sector", "mental-health"),
+                ],
+            ),
+        )
         .await;
     assert_eq!(saved.status, StatusCode::SEE_OTHER);
     // Saving nothing new makes no version.
     let same = browser
-        .post(&edit, &fields("Revision test, revised", &[("body", "one\nTWO\nthree\nfour"), ("sector", "mental-health")]))
+        .post(
+            &edit,
+            &fields(
+                "Revision test, revised",
+                &[
+                    ("body", "one\nTWO\nthree\nfour"),
+                    ("sector", "mental-health"),
+                ],
+            ),
+        )
         .await;
     assert_eq!(same.status, StatusCode::SEE_OTHER);
 
-    let diff = browser.get(&format!("/contribute/{slug}/history?from=1&to=2")).await;
+    let diff = browser
+        .get(&format!("/contribute/{slug}/history?from=1&to=2"))
+        .await;
     assert_eq!(diff.status, StatusCode::OK);
     assert!(diff.body.contains("Revision test, revised"));
     assert!(diff.body.contains("Mental health"));
@@ -267,7 +445,9 @@ async fn revisions_diff_and_restore(backend: Backend) {
     assert!(diff.body.contains("<ins>four</ins>"));
     assert!(!diff.body.contains("Version 3 —"));
 
-    let missing = browser.get(&format!("/contribute/{slug}/history?from=1&to=9")).await;
+    let missing = browser
+        .get(&format!("/contribute/{slug}/history?from=1&to=9"))
+        .await;
     assert_eq!(missing.status, StatusCode::BAD_REQUEST);
 
     let restored = browser
@@ -280,9 +460,15 @@ async fn revisions_diff_and_restore(backend: Backend) {
         .await
         .unwrap());
     assert_eq!((title.as_str(), body.as_str()), ("Revision test", body_one));
-    let history = browser.get(&format!("/contribute/{slug}/history")).await.body;
+    let history = browser
+        .get(&format!("/contribute/{slug}/history"))
+        .await
+        .body;
     assert!(history.contains("Restored version 1"));
-    let unchanged = browser.get(&format!("/contribute/{slug}/history?from=1&to=3")).await.body;
+    let unchanged = browser
+        .get(&format!("/contribute/{slug}/history?from=1&to=3"))
+        .await
+        .body;
     assert!(unchanged.contains("These versions are the same"));
     app.shutdown().await;
 }
@@ -304,8 +490,15 @@ async fn duplicates_found_dismissed_and_merged(backend: Backend) {
         ),
     )
     .await;
-    let page = people.contributor.get(&format!("/contribute/{copy}")).await.body;
-    let listed = page.split("data-testid=\"duplicates\"").nth(1).expect("similar resources are listed");
+    let page = people
+        .contributor
+        .get(&format!("/contribute/{copy}"))
+        .await
+        .body;
+    let listed = page
+        .split("data-testid=\"duplicates\"")
+        .nth(1)
+        .expect("similar resources are listed");
     let original = "/resources/learning-from-events-in-general-practice";
     assert!(listed.contains(original), "{listed}");
     assert!(listed.contains("% similar"));
@@ -316,24 +509,59 @@ async fn duplicates_found_dismissed_and_merged(backend: Backend) {
         &people.contributor,
         &fields(
             "Checking cold chain temperature logs for vaccine fridges",
-            &[("summary", "Daily fridge readings and what to do when a reading is out of range."), ("body", "Read the thermometer at the start and end of each day.")],
+            &[
+                (
+                    "summary",
+                    "Daily fridge readings and what to do when a reading is out of range.",
+                ),
+                (
+                    "body",
+                    "Read the thermometer at the start and end of each day.",
+                ),
+            ],
         ),
     )
     .await;
-    let page = people.contributor.get(&format!("/contribute/{unrelated}")).await.body;
-    assert!(!page.contains("data-testid=\"duplicates\""), "an unrelated draft was flagged");
+    let page = people
+        .contributor
+        .get(&format!("/contribute/{unrelated}"))
+        .await
+        .body;
+    assert!(
+        !page.contains("data-testid=\"duplicates\""),
+        "an unrelated draft was flagged"
+    );
 
     let decide = format!("/contribute/{copy}/duplicates");
     let other_slug = original.trim_start_matches("/resources/");
-    let refused = people.contributor.post(&decide, &[("other", other_slug), ("decision", "not_duplicate")]).await;
+    let refused = people
+        .contributor
+        .post(
+            &decide,
+            &[("other", other_slug), ("decision", "not_duplicate")],
+        )
+        .await;
     assert_eq!(refused.status, StatusCode::FORBIDDEN);
-    let dismissed = people.curator.post(&decide, &[("other", other_slug), ("decision", "not_duplicate")]).await;
+    let dismissed = people
+        .curator
+        .post(
+            &decide,
+            &[("other", other_slug), ("decision", "not_duplicate")],
+        )
+        .await;
     assert_eq!(dismissed.status, StatusCode::SEE_OTHER);
-    let page = people.curator.get(&format!("/contribute/{copy}")).await.body;
+    let page = people
+        .curator
+        .get(&format!("/contribute/{copy}"))
+        .await
+        .body;
     assert!(!page.contains(original), "a dismissed pair is listed again");
 
     // Merging archives the copy and sends its address to the original.
-    let merged = people.curator.post(&decide, &[("other", other_slug), ("decision", "merge")]).await;
+    let merged = people
+        .curator
+        .post(&decide, &[("other", other_slug), ("decision", "merge")])
+        .await;
     assert_eq!(merged.status, StatusCode::SEE_OTHER);
     assert_eq!(stage_of(&app.db, &copy).await, "archived");
     let old = Browser::new(&app).get(&format!("/resources/{copy}")).await;
@@ -346,16 +574,35 @@ async fn lessons_queue_and_organisations(backend: Backend) {
     let app = spawn_app_with_demo(backend).await;
     let people = people(&app).await;
     let (contributor, curator) = (&people.contributor, &people.curator);
-    let module = create(contributor, &fields("A module with lessons", &[("kind", "module"), ("sector", "mental-health")])).await;
+    let module = create(
+        contributor,
+        &fields(
+            "A module with lessons",
+            &[("kind", "module"), ("sector", "mental-health")],
+        ),
+    )
+    .await;
     let lessons = format!("/contribute/{module}/lessons");
-    let empty = contributor.post(&format!("{lessons}/new"), &[("action", "save"), ("title", ""), ("body", "")]).await;
+    let empty = contributor
+        .post(
+            &format!("{lessons}/new"),
+            &[("action", "save"), ("title", ""), ("body", "")],
+        )
+        .await;
     assert_eq!(empty.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(empty.body.contains("Enter a title for the lesson"));
     for title in ["First lesson", "Second lesson"] {
-        let added = contributor.post(&format!("{lessons}/new"), &[("action", "save"), ("title", title), ("body", "Read this.")]).await;
+        let added = contributor
+            .post(
+                &format!("{lessons}/new"),
+                &[("action", "save"), ("title", title), ("body", "Read this.")],
+            )
+            .await;
         assert_eq!(added.status, StatusCode::SEE_OTHER, "{}", added.body);
     }
-    let deleted = contributor.post(&format!("{lessons}/1"), &[("action", "delete")]).await;
+    let deleted = contributor
+        .post(&format!("{lessons}/1"), &[("action", "delete")])
+        .await;
     assert_eq!(deleted.status, StatusCode::SEE_OTHER);
     let titles: Vec<String> = with_pool!(&app.db, pool => sqlx::query_scalar("SELECT l.title FROM lessons l JOIN resources r ON r.id = l.resource_id WHERE r.slug = $1 ORDER BY l.position")
         .bind(&module)
@@ -363,19 +610,42 @@ async fn lessons_queue_and_organisations(backend: Backend) {
         .await
         .unwrap());
     assert_eq!(titles, vec!["Second lesson"]);
-    assert_eq!(contributor.get(&format!("{lessons}/5")).await.status, StatusCode::NOT_FOUND);
+    assert_eq!(
+        contributor.get(&format!("{lessons}/5")).await.status,
+        StatusCode::NOT_FOUND
+    );
     let toolkit = create(contributor, &fields("No lessons here", &[])).await;
-    let refused = contributor.post(&format!("/contribute/{toolkit}/lessons/new"), &[("action", "save"), ("title", "x"), ("body", "y")]).await;
+    let refused = contributor
+        .post(
+            &format!("/contribute/{toolkit}/lessons/new"),
+            &[("action", "save"), ("title", "x"), ("body", "y")],
+        )
+        .await;
     assert_eq!(refused.status, StatusCode::CONFLICT);
 
     // The queue lists submissions, filtered; bad filters are named.
-    assert_eq!(step(contributor, &module, "submit", "").await, StatusCode::SEE_OTHER);
-    assert_eq!(step(contributor, &toolkit, "submit", "").await, StatusCode::SEE_OTHER);
-    assert_eq!(contributor.get("/curation/queue").await.status, StatusCode::FORBIDDEN);
+    assert_eq!(
+        step(contributor, &module, "submit", "").await,
+        StatusCode::SEE_OTHER
+    );
+    assert_eq!(
+        step(contributor, &toolkit, "submit", "").await,
+        StatusCode::SEE_OTHER
+    );
+    assert_eq!(
+        contributor.get("/curation/queue").await.status,
+        StatusCode::FORBIDDEN
+    );
     let all = curator.get("/curation/queue").await.body;
     assert!(all.contains("A module with lessons") && all.contains("No lessons here"));
-    let mental_health = curator.get("/curation/queue?sector=mental-health").await.body;
-    assert!(mental_health.contains("A module with lessons") && !mental_health.contains("No lessons here"));
+    let mental_health = curator
+        .get("/curation/queue?sector=mental-health")
+        .await
+        .body;
+    assert!(
+        mental_health.contains("A module with lessons")
+            && !mental_health.contains("No lessons here")
+    );
     let toolkits = curator.get("/curation/queue?kind=toolkit").await.body;
     assert!(!toolkits.contains("A module with lessons") && toolkits.contains("No lessons here"));
     let old = curator.get("/curation/queue?waiting=30").await.body;
@@ -385,20 +655,59 @@ async fn lessons_queue_and_organisations(backend: Backend) {
     assert!(bad.body.contains("podcast"));
 
     // Organisations: curators only, validated, slugs generated.
-    let form = [("name", "North Coast Safety Academy"), ("kind", "academic"), ("website", "https://example.org"), ("description", "Teaches investigators.")];
-    assert_eq!(contributor.post("/curation/organisations/new", &form).await.status, StatusCode::FORBIDDEN);
-    let bad = curator.post("/curation/organisations/new", &[("name", ""), ("kind", "club"), ("website", "ftp://x")]).await;
+    let form = [
+        ("name", "North Coast Safety Academy"),
+        ("kind", "academic"),
+        ("website", "https://example.org"),
+        ("description", "Teaches investigators."),
+    ];
+    assert_eq!(
+        contributor
+            .post("/curation/organisations/new", &form)
+            .await
+            .status,
+        StatusCode::FORBIDDEN
+    );
+    let bad = curator
+        .post(
+            "/curation/organisations/new",
+            &[("name", ""), ("kind", "club"), ("website", "ftp://x")],
+        )
+        .await;
     assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(bad.body.contains("Enter the organisation&#x27;s name") || bad.body.contains("Enter the organisation's name"));
+    assert!(
+        bad.body.contains("Enter the organisation&#x27;s name")
+            || bad.body.contains("Enter the organisation's name")
+    );
     let made = curator.post("/curation/organisations/new", &form).await;
-    assert_eq!(made.location.as_deref(), Some("/organisations/north-coast-safety-academy"));
+    assert_eq!(
+        made.location.as_deref(),
+        Some("/organisations/north-coast-safety-academy")
+    );
     let again = curator.post("/curation/organisations/new", &form).await;
-    assert_eq!(again.location.as_deref(), Some("/organisations/north-coast-safety-academy-2"));
+    assert_eq!(
+        again.location.as_deref(),
+        Some("/organisations/north-coast-safety-academy-2")
+    );
     let renamed = curator
-        .post("/curation/organisations/north-coast-safety-academy", &[("name", "North Coast Academy"), ("kind", "academic"), ("website", ""), ("description", "")])
+        .post(
+            "/curation/organisations/north-coast-safety-academy",
+            &[
+                ("name", "North Coast Academy"),
+                ("kind", "academic"),
+                ("website", ""),
+                ("description", ""),
+            ],
+        )
         .await;
     assert_eq!(renamed.status, StatusCode::SEE_OTHER);
-    assert!(app.get("/organisations/north-coast-safety-academy").await.text().await.unwrap().contains("North Coast Academy"));
+    assert!(app
+        .get("/organisations/north-coast-safety-academy")
+        .await
+        .text()
+        .await
+        .unwrap()
+        .contains("North Coast Academy"));
     app.shutdown().await;
 }
 

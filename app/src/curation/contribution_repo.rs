@@ -232,8 +232,6 @@ async fn insert_draft(db: &Db, owner: i64, slug: &str, draft: &ResourceDraft) ->
     })
 }
 
-
-
 /// Saves `draft` over the resource as a new revision, if it is still at
 /// `stage`. Returns the new revision's number, or `None` if the stage moved.
 pub async fn save(
@@ -452,8 +450,10 @@ pub async fn revision(db: &Db, id: i64, number: i64) -> sqlx::Result<Option<Reso
     .bind(number)
     .fetch_optional(pool)
     .await)?;
-    text.map(|text| serde_json::from_str(&text).map_err(|error| sqlx::Error::Decode(Box::new(error))))
-        .transpose()
+    text.map(|text| {
+        serde_json::from_str(&text).map_err(|error| sqlx::Error::Decode(Box::new(error)))
+    })
+    .transpose()
 }
 
 #[derive(sqlx::FromRow)]
@@ -485,7 +485,8 @@ impl ListRow {
     }
 }
 
-const LIST_SELECT: &str = "SELECT r.slug, r.title, r.kind, r.workflow, u.display_name AS proposer, r.sectors, \
+const LIST_SELECT: &str =
+    "SELECT r.slug, r.title, r.kind, r.workflow, u.display_name AS proposer, r.sectors, \
      r.stage_changed_at, (SELECT e.note FROM workflow_events e WHERE e.resource_id = r.id \
      AND e.action IN ('request_changes', 'reject') ORDER BY e.id DESC LIMIT 1) AS feedback \
      FROM resources r LEFT JOIN users u ON u.id = r.owner_id";
@@ -509,7 +510,8 @@ pub async fn queue(db: &Db, filters: &QueueFilters) -> sqlx::Result<Vec<Contribu
 
 /// What one person has proposed, most recently changed first.
 pub async fn proposed_by(db: &Db, owner: i64) -> sqlx::Result<Vec<ContributionRow>> {
-    let sql = format!("{LIST_SELECT} WHERE r.owner_id = $1 ORDER BY r.stage_changed_at DESC, r.id DESC");
+    let sql =
+        format!("{LIST_SELECT} WHERE r.owner_id = $1 ORDER BY r.stage_changed_at DESC, r.id DESC");
     let rows: Vec<ListRow> =
         with_pool!(db, pool => sqlx::query_as(&sql).bind(owner).fetch_all(pool).await)?;
     let at = now();
@@ -547,7 +549,10 @@ pub async fn possible_duplicates(
             .await?
         }
     };
-    let candidates: Vec<i64> = candidates.into_iter().filter(|candidate| *candidate != id).collect();
+    let candidates: Vec<i64> = candidates
+        .into_iter()
+        .filter(|candidate| *candidate != id)
+        .collect();
     if candidates.is_empty() {
         return Ok(Vec::new());
     }
@@ -579,7 +584,11 @@ pub async fn possible_duplicates(
         })
         .filter(|candidate| candidate.similarity >= FLAG_FROM)
         .collect();
-    found.sort_by(|a, b| b.similarity.total_cmp(&a.similarity).then(a.slug.cmp(&b.slug)));
+    found.sort_by(|a, b| {
+        b.similarity
+            .total_cmp(&a.similarity)
+            .then(a.slug.cmp(&b.slug))
+    });
     found.truncate(SHOWN);
     Ok(found)
 }
@@ -608,7 +617,10 @@ pub async fn merge(
     actor: i64,
 ) -> sqlx::Result<bool> {
     let at = now();
-    let note = format!("Merged into \u{201c}{}\u{201d} ({})", into.draft.title, into.slug);
+    let note = format!(
+        "Merged into \u{201c}{}\u{201d} ({})",
+        into.draft.title, into.slug
+    );
     with_pool!(db, pool => {
         let mut tx = pool.begin().await?;
         let archived = sqlx::query(

@@ -35,7 +35,11 @@ pub fn actor_of(viewer: &Viewer, owner: Option<i64>) -> Actor {
 
 /// The resource, if the viewer may see it in review (proposer or curator).
 #[cfg(feature = "ssr")]
-async fn visible(db: &Db, viewer: &Viewer, slug: &str) -> Result<Option<(Contribution, Actor)>, ServerFnError> {
+async fn visible(
+    db: &Db,
+    viewer: &Viewer,
+    slug: &str,
+) -> Result<Option<(Contribution, Actor)>, ServerFnError> {
     let found = repo::load(db, slug).await.map_err(internal_error)?;
     Ok(found.and_then(|contribution| {
         let actor = actor_of(viewer, contribution.owner_id);
@@ -53,7 +57,9 @@ fn posted_values() -> Option<Vec<(String, String)>> {
 /// `/contribute/new` and `/contribute/{slug}/edit`: what the editor starts
 /// with. `None` when there is no such resource for this viewer.
 #[server(input = GetUrl)]
-pub async fn contribution_editor(slug: Option<String>) -> Result<Option<EditorData>, ServerFnError> {
+pub async fn contribution_editor(
+    slug: Option<String>,
+) -> Result<Option<EditorData>, ServerFnError> {
     let viewer = require(Access::AtLeast(Role::Contributor))?;
     let db = from_context()?;
     let providers = repo::providers(&db).await.map_err(internal_error)?;
@@ -79,8 +85,18 @@ pub async fn contribution_editor(slug: Option<String>) -> Result<Option<EditorDa
                     contribution.stage.label().to_lowercase()
                 )
             });
-            let lessons = contribution.draft.lessons.iter().map(|l| l.title.clone()).collect();
-            (contribution.stage, contribution.draft.form_values(), lessons, locked)
+            let lessons = contribution
+                .draft
+                .lessons
+                .iter()
+                .map(|l| l.title.clone())
+                .collect();
+            (
+                contribution.stage,
+                contribution.draft.form_values(),
+                lessons,
+                locked,
+            )
         }
     };
     let values = posted_values().unwrap_or(saved);
@@ -149,12 +165,10 @@ pub async fn get_contribution(slug: String) -> Result<Option<ContributionOvervie
     let Some((contribution, actor)) = visible(&db, &viewer, &slug).await? else {
         return Ok(None);
     };
-    let events = repo::events(&db, contribution.id).await.map_err(internal_error)?;
-    let feedback = events
-        .iter()
-        .rev()
-        .find(|event| event.is_feedback)
-        .cloned();
+    let events = repo::events(&db, contribution.id)
+        .await
+        .map_err(internal_error)?;
+    let feedback = events.iter().rev().find(|event| event.is_feedback).cloned();
     let revisions = repo::revision_count(&db, contribution.id)
         .await
         .map_err(internal_error)?;
@@ -173,7 +187,11 @@ pub async fn get_contribution(slug: String) -> Result<Option<ContributionOvervie
         stage: contribution.stage,
         proposer: contribution.proposer,
         body_html: crate::markdown::render(&draft.body),
-        lessons: draft.lessons.iter().map(|lesson| lesson.title.clone()).collect(),
+        lessons: draft
+            .lessons
+            .iter()
+            .map(|lesson| lesson.title.clone())
+            .collect(),
         title: draft.title,
         summary: draft.summary,
         feedback,
@@ -210,12 +228,18 @@ pub async fn contribution_history(
     let Some((contribution, actor)) = visible(&db, &viewer, &slug).await? else {
         return Ok(None);
     };
-    let revisions = repo::revisions(&db, contribution.id).await.map_err(internal_error)?;
+    let revisions = repo::revisions(&db, contribution.id)
+        .await
+        .map_err(internal_error)?;
     let mut diff = None;
     let mut problem = None;
     if let (Some(from), Some(to)) = (from, to) {
-        let older = repo::revision(&db, contribution.id, from).await.map_err(internal_error)?;
-        let newer = repo::revision(&db, contribution.id, to).await.map_err(internal_error)?;
+        let older = repo::revision(&db, contribution.id, from)
+            .await
+            .map_err(internal_error)?;
+        let newer = repo::revision(&db, contribution.id, to)
+            .await
+            .map_err(internal_error)?;
         match (older, newer) {
             (Some(older), Some(newer)) => {
                 let providers = repo::providers(&db).await.map_err(internal_error)?;
@@ -270,5 +294,8 @@ pub async fn review_queue(
             return Ok(Err(problem));
         }
     };
-    repo::queue(&db, &filters).await.map(Ok).map_err(internal_error)
+    repo::queue(&db, &filters)
+        .await
+        .map(Ok)
+        .map_err(internal_error)
 }

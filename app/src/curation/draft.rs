@@ -63,7 +63,10 @@ fn required_text(
     } else if chars > max {
         problems.push((
             field,
-            format!("{} must be {max} characters or fewer (it is {chars})", capitalise(what)),
+            format!(
+                "{} must be {max} characters or fewer (it is {chars})",
+                capitalise(what)
+            ),
         ));
     }
     text.to_string()
@@ -115,7 +118,13 @@ impl ResourceDraft {
         if kind.is_none() {
             problems.push(("kind", "Select what kind of resource this is".into()));
         }
-        let title = required_text(&mut problems, "title", "a title", field("title"), MAX_TITLE_CHARS);
+        let title = required_text(
+            &mut problems,
+            "title",
+            "a title",
+            field("title"),
+            MAX_TITLE_CHARS,
+        );
         let summary = required_text(
             &mut problems,
             "summary",
@@ -128,12 +137,17 @@ impl ResourceDraft {
         if body_chars > MAX_BODY_CHARS {
             problems.push((
                 "body",
-                format!("The content must be {MAX_BODY_CHARS} characters or fewer (it is {body_chars})"),
+                format!(
+                    "The content must be {MAX_BODY_CHARS} characters or fewer (it is {body_chars})"
+                ),
             ));
         }
         let provider = field("provider").to_string();
         if !providers.contains(&provider) {
-            problems.push(("provider", "Select the organisation that provides it".into()));
+            problems.push((
+                "provider",
+                "Select the organisation that provides it".into(),
+            ));
         }
         let sectors = choices(&fields("sector"), Sector::from_slug).unwrap_or_else(|problem| {
             problems.push(("sectors", problem));
@@ -146,8 +160,8 @@ impl ResourceDraft {
             problems.push(("topics", problem));
             Vec::new()
         });
-        let responses = choices(&fields("response"), LearningResponse::from_slug)
-            .unwrap_or_else(|problem| {
+        let responses =
+            choices(&fields("response"), LearningResponse::from_slug).unwrap_or_else(|problem| {
                 problems.push(("responses", problem));
                 Vec::new()
             });
@@ -217,9 +231,20 @@ impl ResourceDraft {
             }
             Some(url.to_string())
         };
-        let reviewed_on = date(&mut problems, "reviewed_on", "it was last reviewed", field("reviewed_on"));
-        let review_by = date(&mut problems, "review_by", "it should be reviewed by", field("review_by"));
-        if !problems.iter().any(|(name, _)| name.starts_with("review")) && review_by <= reviewed_on {
+        let reviewed_on = date(
+            &mut problems,
+            "reviewed_on",
+            "it was last reviewed",
+            field("reviewed_on"),
+        );
+        let review_by = date(
+            &mut problems,
+            "review_by",
+            "it should be reviewed by",
+            field("review_by"),
+        );
+        if !problems.iter().any(|(name, _)| name.starts_with("review")) && review_by <= reviewed_on
+        {
             problems.push((
                 "review_by",
                 "The review-by date must be after the date it was last reviewed".into(),
@@ -266,12 +291,23 @@ impl ResourceDraft {
             ("audience".into(), self.audience.clone()),
             ("minutes".into(), self.minutes.to_string()),
             ("cpd_hours".into(), format_hours(self.cpd_hours)),
-            ("external_url".into(), self.external_url.clone().unwrap_or_default()),
+            (
+                "external_url".into(),
+                self.external_url.clone().unwrap_or_default(),
+            ),
             ("reviewed_on".into(), self.reviewed_on.to_string()),
             ("review_by".into(), self.review_by.to_string()),
         ];
-        values.extend(self.sectors.iter().map(|s| ("sector".to_string(), s.slug().to_string())));
-        values.extend(self.topics.iter().map(|t| ("topic".to_string(), t.slug().to_string())));
+        values.extend(
+            self.sectors
+                .iter()
+                .map(|s| ("sector".to_string(), s.slug().to_string())),
+        );
+        values.extend(
+            self.topics
+                .iter()
+                .map(|t| ("topic".to_string(), t.slug().to_string())),
+        );
         values.extend(
             self.responses
                 .iter()
@@ -288,7 +324,9 @@ pub fn is_web_address(url: &str) -> bool {
         .or_else(|| url.strip_prefix("http://"));
     rest.is_some_and(|rest| {
         let host = rest.split(['/', '?', '#']).next().unwrap_or("");
-        !host.is_empty() && url.len() <= 2000 && !url.chars().any(|c| c.is_whitespace() || c.is_control())
+        !host.is_empty()
+            && url.len() <= 2000
+            && !url.chars().any(|c| c.is_whitespace() || c.is_control())
     })
 }
 
@@ -410,18 +448,29 @@ mod tests {
             ("reviewed_on", "2026-02-30"),
             ("review_by", "2027-01-01"),
         ];
-        let problems = ResourceDraft::parse(form(bad), many(bad), &["hssib".into()], vec![])
-            .unwrap_err();
+        let problems =
+            ResourceDraft::parse(form(bad), many(bad), &["hssib".into()], vec![]).unwrap_err();
         let fields: Vec<&str> = problems.iter().map(|(field, _)| *field).collect();
         assert_eq!(
             fields,
-            vec!["title", "provider", "sectors", "minutes", "cpd_hours", "external_url", "reviewed_on"]
+            vec![
+                "title",
+                "provider",
+                "sectors",
+                "minutes",
+                "cpd_hours",
+                "external_url",
+                "reviewed_on"
+            ]
         );
     }
 
     #[test]
     fn slugs_are_readable() {
-        assert_eq!(slug_from("SEIPS: a quick-start guide!"), "seips-a-quick-start-guide");
+        assert_eq!(
+            slug_from("SEIPS: a quick-start guide!"),
+            "seips-a-quick-start-guide"
+        );
         assert_eq!(slug_from("???"), "resource");
         assert!(slug_from(&"word ".repeat(100)).len() <= MAX_SLUG_CHARS - 6);
     }

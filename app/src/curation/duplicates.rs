@@ -112,7 +112,11 @@ mod scoring {
                 (0.2, jaccard(&self.summary, &other.summary)),
                 (0.5, jaccard(&self.body, &other.body)),
             ];
-            let weight: f64 = parts.iter().filter(|(_, s)| s.is_some()).map(|(w, _)| w).sum();
+            let weight: f64 = parts
+                .iter()
+                .filter(|(_, s)| s.is_some())
+                .map(|(w, _)| w)
+                .sum();
             if weight == 0.0 {
                 return 0.0;
             }

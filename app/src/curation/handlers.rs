@@ -61,7 +61,10 @@ async fn find(
     context: &AccountContext,
     form: SubmittedForm,
     slug: &str,
-) -> Result<Result<(Contribution, Actor, SubmittedForm), Response>, crate::accounts::handlers::Failure> {
+) -> Result<
+    Result<(Contribution, Actor, SubmittedForm), Response>,
+    crate::accounts::handlers::Failure,
+> {
     let found = repo::load(&context.db, slug).await?;
     match found {
         Some(contribution) => {
@@ -96,7 +99,14 @@ async fn with_problems(
     for (field, message) in problems {
         feedback.error(field, message);
     }
-    show_again(context, form, page, StatusCode::UNPROCESSABLE_ENTITY, feedback).await
+    show_again(
+        context,
+        form,
+        page,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        feedback,
+    )
+    .await
 }
 
 /// The page again with the typed values and a preview (200).
@@ -109,7 +119,8 @@ async fn parse_draft(
     context: &AccountContext,
     form: &SubmittedForm,
     lessons: Vec<LessonDraft>,
-) -> Result<Result<ResourceDraft, Vec<(&'static str, String)>>, crate::accounts::handlers::Failure> {
+) -> Result<Result<ResourceDraft, Vec<(&'static str, String)>>, crate::accounts::handlers::Failure>
+{
     let providers: Vec<String> = repo::providers(&context.db)
         .await?
         .into_iter()
@@ -143,7 +154,11 @@ pub async fn create(State(context): State<AccountContext>, form: SubmittedForm) 
 }
 
 /// The refusal for a change to a resource its stage does not allow.
-async fn locked(context: &AccountContext, form: SubmittedForm, contribution: &Contribution) -> Response {
+async fn locked(
+    context: &AccountContext,
+    form: SubmittedForm,
+    contribution: &Contribution,
+) -> Response {
     refuse(
         context,
         form,
@@ -210,9 +225,19 @@ pub async fn save(
         Err(problems) => return Ok(with_problems(&context, form, &page, problems).await),
     };
     if draft == contribution.draft {
-        return Ok(done(&form.viewer, &overview_path(&slug), "Nothing had changed, so no new version was saved").await);
+        return Ok(done(
+            &form.viewer,
+            &overview_path(&slug),
+            "Nothing had changed, so no new version was saved",
+        )
+        .await);
     }
-    let note = form.field("note").trim().chars().take(300).collect::<String>();
+    let note = form
+        .field("note")
+        .trim()
+        .chars()
+        .take(300)
+        .collect::<String>();
     save_revision(&context, form, &contribution, &draft, &note).await
 }
 
@@ -228,23 +253,70 @@ pub async fn take_step(
     };
     let page = overview_path(&slug);
     let Some(step) = Step::from_slug(form.field("step")) else {
-        return Ok(refuse(&context, form, &page, StatusCode::UNPROCESSABLE_ENTITY, "workflow", "Choose what to do with this resource").await);
+        return Ok(refuse(
+            &context,
+            form,
+            &page,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "workflow",
+            "Choose what to do with this resource",
+        )
+        .await);
     };
-    let note = form.field("note").trim().chars().take(2000).collect::<String>();
+    let note = form
+        .field("note")
+        .trim()
+        .chars()
+        .take(2000)
+        .collect::<String>();
     let to = match step.apply(contribution.stage, actor, &note) {
         Ok(to) => to,
         Err(refusal @ Refusal::NoteNeeded(_)) => {
-            return Ok(refuse(&context, form, &page, StatusCode::UNPROCESSABLE_ENTITY, "note", refusal.to_string()).await)
+            return Ok(refuse(
+                &context,
+                form,
+                &page,
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "note",
+                refusal.to_string(),
+            )
+            .await)
         }
         Err(refusal @ (Refusal::CuratorsOnly(_) | Refusal::OwnerOnly(_))) => {
-            return Ok(refuse(&context, form, &page, StatusCode::FORBIDDEN, "workflow", refusal.to_string()).await)
+            return Ok(refuse(
+                &context,
+                form,
+                &page,
+                StatusCode::FORBIDDEN,
+                "workflow",
+                refusal.to_string(),
+            )
+            .await)
         }
         Err(refusal) => {
-            return Ok(refuse(&context, form, &page, StatusCode::CONFLICT, "workflow", refusal.to_string()).await)
+            return Ok(refuse(
+                &context,
+                form,
+                &page,
+                StatusCode::CONFLICT,
+                "workflow",
+                refusal.to_string(),
+            )
+            .await)
         }
     };
     let today = chrono::Utc::now().date_naive();
-    if !repo::change_stage(&context.db, &contribution, me(&form), step, to, &note, today).await? {
+    if !repo::change_stage(
+        &context.db,
+        &contribution,
+        me(&form),
+        step,
+        to,
+        &note,
+        today,
+    )
+    .await?
+    {
         return Ok(stale(&context, form, &slug).await);
     }
     let notice = format!(
@@ -281,14 +353,29 @@ pub async fn restore(
         None => None,
     };
     let (Some(number), Some(mut old)) = (number, old) else {
-        return Ok(refuse(&context, form, &page, StatusCode::UNPROCESSABLE_ENTITY, "number", "Choose a version to restore").await);
+        return Ok(refuse(
+            &context,
+            form,
+            &page,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "number",
+            "Choose a version to restore",
+        )
+        .await);
     };
     // The provider may have gone since; keep the current one then.
     let providers = repo::providers(&context.db).await?;
     if !providers.iter().any(|(known, _)| *known == old.provider) {
         old.provider = contribution.draft.provider.clone();
     }
-    save_revision(&context, form, &contribution, &old, &format!("Restored version {number}")).await
+    save_revision(
+        &context,
+        form,
+        &contribution,
+        &old,
+        &format!("Restored version {number}"),
+    )
+    .await
 }
 
 /// `POST /contribute/{slug}/lessons/new`.
@@ -334,7 +421,15 @@ async fn lesson(
         None => format!("/contribute/{slug}/lessons/new"),
     };
     if contribution.draft.kind != crate::vocabulary::ResourceKind::Module {
-        return Ok(refuse(&context, form, &page, StatusCode::CONFLICT, "title", "Only modules have lessons").await);
+        return Ok(refuse(
+            &context,
+            form,
+            &page,
+            StatusCode::CONFLICT,
+            "title",
+            "Only modules have lessons",
+        )
+        .await);
     }
     if wants_preview(&form) {
         return Ok(preview(&context, form, &page).await);
@@ -380,13 +475,29 @@ pub async fn decide_duplicate(
     let other = match repo::load(&context.db, form.field("other")).await? {
         Some(other) if other.id != contribution.id => other,
         _ => {
-            return Ok(refuse(&context, form, &page, StatusCode::UNPROCESSABLE_ENTITY, "duplicates", "Choose one of the similar resources listed").await)
+            return Ok(refuse(
+                &context,
+                form,
+                &page,
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "duplicates",
+                "Choose one of the similar resources listed",
+            )
+            .await)
         }
     };
     match form.field("decision") {
         "not_duplicate" => {
             repo::dismiss_duplicate(&context.db, contribution.id, other.id, me(&form)).await?;
-            Ok(done(&form.viewer, &page, format!("\u{201c}{}\u{201d} will not be listed as a possible duplicate again", other.draft.title)).await)
+            Ok(done(
+                &form.viewer,
+                &page,
+                format!(
+                    "\u{201c}{}\u{201d} will not be listed as a possible duplicate again",
+                    other.draft.title
+                ),
+            )
+            .await)
         }
         "merge" => {
             if other.stage != super::workflow::Stage::Published {
@@ -398,10 +509,21 @@ pub async fn decide_duplicate(
             Ok(done(
                 &form.viewer,
                 &format!("/resources/{}", other.slug),
-                format!("Merged: \u{201c}{}\u{201d} is archived and its address now leads here", contribution.draft.title),
+                format!(
+                    "Merged: \u{201c}{}\u{201d} is archived and its address now leads here",
+                    contribution.draft.title
+                ),
             )
             .await)
         }
-        _ => Ok(refuse(&context, form, &page, StatusCode::UNPROCESSABLE_ENTITY, "duplicates", "Choose whether it is a duplicate").await),
+        _ => Ok(refuse(
+            &context,
+            form,
+            &page,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "duplicates",
+            "Choose whether it is a duplicate",
+        )
+        .await),
     }
 }

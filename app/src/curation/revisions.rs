@@ -245,7 +245,10 @@ mod compare {
             let mut new = draft();
             new.title = "Timeline mapping".into();
             new.sectors.push(Sector::MentalHealth);
-            new.body = new.body.replace("two\n", "TWO\n").replace("nine\n", "nine\nten\n");
+            new.body = new
+                .body
+                .replace("two\n", "TWO\n")
+                .replace("nine\n", "nine\nten\n");
             new.lessons[0].body = "Begin here, slowly".into();
             let diff = diff((1, &old), (2, &new), |slug| slug.to_uppercase());
             let labels: Vec<&str> = diff.fields.iter().map(|f| f.label.as_str()).collect();

@@ -57,7 +57,8 @@ pub fn parse_organisation<'a>(
     if !website.is_empty() && !crate::curation::draft::is_web_address(website) {
         problems.push((
             "website",
-            "Enter a web address that starts with https://, like https://www.hssib.org.uk/".to_string(),
+            "Enter a web address that starts with https://, like https://www.hssib.org.uk/"
+                .to_string(),
         ));
     }
     let description = field("description").trim().replace("\r\n", "\n");
@@ -83,7 +84,9 @@ pub fn parse_organisation<'a>(
 /// `/curation/organisations/{slug}` or `/new`: `None` if there is no such
 /// organisation.
 #[server(input = GetUrl)]
-pub async fn load_organisation_form(slug: Option<String>) -> Result<Option<OrganisationForm>, ServerFnError> {
+pub async fn load_organisation_form(
+    slug: Option<String>,
+) -> Result<Option<OrganisationForm>, ServerFnError> {
     require(Access::AtLeast(Role::Curator))?;
     let db = from_context()?;
     let Some(slug) = slug else {
@@ -95,7 +98,9 @@ pub async fn load_organisation_form(slug: Option<String>) -> Result<Option<Organ
             description: String::new(),
         }));
     };
-    let found = super::repo::by_slug(&db, &slug).await.map_err(internal_error)?;
+    let found = super::repo::by_slug(&db, &slug)
+        .await
+        .map_err(internal_error)?;
     Ok(found.map(|organisation| OrganisationForm {
         slug: Some(organisation.slug),
         name: organisation.name,
@@ -197,7 +202,10 @@ mod handlers {
     }
 
     async fn save(context: AccountContext, form: SubmittedForm, slug: Option<String>) -> Outcome {
-        let page = format!("/curation/organisations/{}", slug.as_deref().unwrap_or("new"));
+        let page = format!(
+            "/curation/organisations/{}",
+            slug.as_deref().unwrap_or("new")
+        );
         let mut organisation = match parse_organisation(|name| form.field(name)) {
             Ok(organisation) => organisation,
             Err(problems) => {
@@ -205,13 +213,27 @@ mod handlers {
                 for (field, message) in problems {
                     feedback.error(field, message);
                 }
-                return Ok(show_again(&context, form, &page, StatusCode::UNPROCESSABLE_ENTITY, feedback).await);
+                return Ok(show_again(
+                    &context,
+                    form,
+                    &page,
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                    feedback,
+                )
+                .await);
             }
         };
         match slug {
             Some(slug) => {
                 if repo::by_slug(&context.db, &slug).await?.is_none() {
-                    return Ok(show_again(&context, form, &page, StatusCode::NOT_FOUND, FormFeedback::default()).await);
+                    return Ok(show_again(
+                        &context,
+                        form,
+                        &page,
+                        StatusCode::NOT_FOUND,
+                        FormFeedback::default(),
+                    )
+                    .await);
                 }
                 organisation.slug = slug;
                 repo::upsert(&context.db, &organisation).await?;

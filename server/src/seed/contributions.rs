@@ -171,7 +171,11 @@ pub async fn seed(db: &Db) -> Result<usize, SeedError> {
             let to = step
                 .apply(current.stage, actor, note)
                 .map_err(|refusal| SeedError::InvalidData(refusal.to_string()))?;
-            let by = if actor.is_curator { curator.unwrap_or(owner) } else { owner };
+            let by = if actor.is_curator {
+                curator.unwrap_or(owner)
+            } else {
+                owner
+            };
             repo::change_stage(db, &current, by, *step, to, note, today).await?;
         }
         let at = (Utc::now() - Duration::days(proposal.days_ago)).timestamp();
@@ -188,8 +192,10 @@ pub async fn seed(db: &Db) -> Result<usize, SeedError> {
 
 async fn demo_user(db: &Db, key: &str) -> Result<Option<i64>, SeedError> {
     let email = format!("{key}.demo@example.org");
-    Ok(with_pool!(db, pool => sqlx::query_scalar("SELECT id FROM users WHERE email = $1")
+    Ok(
+        with_pool!(db, pool => sqlx::query_scalar("SELECT id FROM users WHERE email = $1")
         .bind(&email)
         .fetch_optional(pool)
-        .await?))
+        .await?),
+    )
 }

@@ -109,8 +109,10 @@ const SECRET_FIELDS: [&str; 6] = [
     "confirm",
 ];
 
-/// The most of one field's value a page shows again after a failed post.
-const MAX_KEPT_CHARS: usize = 4000;
+/// The most of one field's value a page shows again after a failed post:
+/// more than the longest content the editor accepts, so a preview or a
+/// failed save never loses what was typed.
+const MAX_KEPT_CHARS: usize = crate::curation::draft::MAX_BODY_CHARS + 5_000;
 
 /// A posted form, with the request it came in and who sent it.
 pub struct SubmittedForm {

@@ -19,7 +19,9 @@ pub fn ReviewQueuePage() -> impl IntoView {
         let get = |name: &str| query.get(name).unwrap_or_default();
         (get("kind"), get("sector"), get("waiting"))
     };
-    let rows = Resource::new(filters, |(kind, sector, waiting)| review_queue(kind, sector, waiting));
+    let rows = Resource::new(filters, |(kind, sector, waiting)| {
+        review_queue(kind, sector, waiting)
+    });
     let chosen = move |name: &str| query.read().get(name).unwrap_or_default();
     view! {
         <Title text="Review queue" />
@@ -93,7 +95,11 @@ pub fn MyContributionsPage() -> impl IntoView {
 }
 
 #[component]
-fn ContributionTable(rows: Vec<ContributionRow>, caption: &'static str, show_proposer: bool) -> impl IntoView {
+fn ContributionTable(
+    rows: Vec<ContributionRow>,
+    caption: &'static str,
+    show_proposer: bool,
+) -> impl IntoView {
     view! {
         <table class="nhsuk-table" data-testid="contributions">
             <caption class="nhsuk-table__caption nhsuk-u-visually-hidden">{caption}</caption>

@@ -40,9 +40,10 @@ pub fn ContributionPage() -> impl IntoView {
 #[component]
 fn Overview(data: ContributionOverview) -> impl IntoView {
     let slug = data.slug.clone();
-    let feedback = data.feedback.clone().filter(|_| {
-        matches!(data.stage, Stage::ChangesRequested | Stage::Rejected)
-    });
+    let feedback = data
+        .feedback
+        .clone()
+        .filter(|_| matches!(data.stage, Stage::ChangesRequested | Stage::Rejected));
     let live = (data.stage == Stage::Published).then(|| {
         view! { <p><a href=format!("/resources/{slug}")>"See it in the catalogue"</a></p> }
     });
