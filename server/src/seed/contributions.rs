@@ -22,17 +22,20 @@ struct Proposal {
     days_ago: i64,
 }
 
+/// Title, summary and Markdown body.
+type Texts<'a> = (&'a str, &'a str, &'a str);
+/// Sectors, topics and learning responses.
+type Tags<'a> = (&'a [Sector], &'a [Topic], &'a [LearningResponse]);
+
 fn draft(
     kind: ResourceKind,
-    title: &str,
-    summary: &str,
-    body: &str,
+    texts: Texts,
     provider: &str,
-    sectors: &[Sector],
-    topics: &[Topic],
-    responses: &[LearningResponse],
+    tags: Tags,
     minutes: u32,
 ) -> ResourceDraft {
+    let (title, summary, body) = texts;
+    let (sectors, topics, responses) = tags;
     let today = Utc::now().date_naive();
     ResourceDraft {
         kind,
@@ -60,13 +63,13 @@ fn proposals() -> Vec<Proposal> {
             proposer: "priya",
             draft: draft(
                 ResourceKind::Toolkit,
-                "Swarm huddles in community pharmacy",
-                "A one-page toolkit for running a ten-minute swarm huddle in a community pharmacy straight after a dispensing incident or near miss.",
-                "## When to huddle\n\nHuddle the same day, while memories are fresh, with everyone who was on shift.\n\n## The four questions\n\n1. What did we expect to happen?\n2. What actually happened?\n3. Why was there a difference?\n4. What will we change, and who will check it worked?\n\n## Afterwards\n\nRecord the learning in the pharmacy's incident log and share it with your primary care network's patient safety specialist.",
+                (
+                    "Swarm huddles in community pharmacy",
+                    "A one-page toolkit for running a ten-minute swarm huddle in a community pharmacy straight after a dispensing incident or near miss.",
+                    "## When to huddle\n\nHuddle the same day, while memories are fresh, with everyone who was on shift.\n\n## The four questions\n\n1. What did we expect to happen?\n2. What actually happened?\n3. Why was there a difference?\n4. What will we change, and who will check it worked?\n\n## Afterwards\n\nRecord the learning in the pharmacy's incident log and share it with your primary care network's patient safety specialist.",
+                ),
                 "primary-care-safety-network",
-                &[Sector::PrimaryCare],
-                &[Topic::MedicationSafety, Topic::SystemsThinking],
-                &[LearningResponse::SwarmHuddle],
+                (&[Sector::PrimaryCare], &[Topic::MedicationSafety, Topic::SystemsThinking], &[LearningResponse::SwarmHuddle]),
                 20,
             ),
             steps: &[(Step::Submit, "")],
@@ -76,13 +79,13 @@ fn proposals() -> Vec<Proposal> {
             proposer: "daniel",
             draft: draft(
                 ResourceKind::Module,
-                "Learning from safety events in GP practices",
-                "A foundation course for general practice teams on picking proportionate learning responses, running short reviews and turning learning into practical change.",
-                "## About this module\n\nGeneral practice teams handle huge volumes of work with small staff groups and little protected time. Significant event analysis can feel like paperwork, and many practices are unsure how the Patient Safety Incident Response Framework applies to them. This module gives practices a realistic, proportionate way to learn from events without extra burden.\n\n## What you will cover\n\n- What makes safety in primary care different from hospitals\n- Choosing between a swarm huddle, an After Action Review and escalating to a wider review\n- Running a short, blame-free conversation in a small team\n- Making changes that stick, and sharing them across your network",
+                (
+                    "Learning from safety events in GP practices",
+                    "A foundation course for general practice teams on picking proportionate learning responses, running short reviews and turning learning into practical change.",
+                    "## About this module\n\nGeneral practice teams handle huge volumes of work with small staff groups and little protected time. Significant event analysis can feel like paperwork, and many practices are unsure how the Patient Safety Incident Response Framework applies to them. This module gives practices a realistic, proportionate way to learn from events without extra burden.\n\n## What you will cover\n\n- What makes safety in primary care different from hospitals\n- Choosing between a swarm huddle, an After Action Review and escalating to a wider review\n- Running a short, blame-free conversation in a small team\n- Making changes that stick, and sharing them across your network",
+                ),
                 "primary-care-safety-network",
-                &[Sector::PrimaryCare],
-                &[Topic::SystemsThinking, Topic::SafetyActions],
-                &[LearningResponse::AfterActionReview, LearningResponse::SwarmHuddle],
+                (&[Sector::PrimaryCare], &[Topic::SystemsThinking, Topic::SafetyActions], &[LearningResponse::AfterActionReview, LearningResponse::SwarmHuddle]),
                 75,
             ),
             steps: &[(Step::Submit, "")],
@@ -92,13 +95,13 @@ fn proposals() -> Vec<Proposal> {
             proposer: "amara",
             draft: draft(
                 ResourceKind::Guide,
-                "Involving families after a death in mental health care",
-                "Practical guidance for investigators on contacting, listening to and keeping families involved when a learning response follows a death in mental health services.",
-                "## First contact\n\nAgree who will make first contact and when. Families tell us that a named person matters more than a leaflet.\n\n## Listening\n\nAsk what questions the family want answered, and write them into the terms of reference.\n\n## Keeping in touch\n\nAgree how often you will update them, and keep to it even when there is little news.",
+                (
+                    "Involving families after a death in mental health care",
+                    "Practical guidance for investigators on contacting, listening to and keeping families involved when a learning response follows a death in mental health services.",
+                    "## First contact\n\nAgree who will make first contact and when. Families tell us that a named person matters more than a leaflet.\n\n## Listening\n\nAsk what questions the family want answered, and write them into the terms of reference.\n\n## Keeping in touch\n\nAgree how often you will update them, and keep to it even when there is little news.",
+                ),
                 "mental-health-investigators-forum",
-                &[Sector::MentalHealth],
-                &[Topic::InvolvingPatientsAndFamilies],
-                &[LearningResponse::Psii],
+                (&[Sector::MentalHealth], &[Topic::InvolvingPatientsAndFamilies], &[LearningResponse::Psii]),
                 30,
             ),
             steps: &[
@@ -114,13 +117,13 @@ fn proposals() -> Vec<Proposal> {
             proposer: "priya",
             draft: draft(
                 ResourceKind::Guide,
-                "Timeline mapping for dispensing errors",
-                "How to build a simple timeline of a dispensing error, from prescription to collection, to see where the work system made the error likely.",
-                "## Start with the prescription\n\nNote when it arrived and how.\n\n## Follow the work\n\nRecord each hand-off: labelling, checking, bagging and collection.",
+                (
+                    "Timeline mapping for dispensing errors",
+                    "How to build a simple timeline of a dispensing error, from prescription to collection, to see where the work system made the error likely.",
+                    "## Start with the prescription\n\nNote when it arrived and how.\n\n## Follow the work\n\nRecord each hand-off: labelling, checking, bagging and collection.",
+                ),
                 "primary-care-safety-network",
-                &[Sector::PrimaryCare],
-                &[Topic::TimelineMapping, Topic::MedicationSafety],
-                &[],
+                (&[Sector::PrimaryCare], &[Topic::TimelineMapping, Topic::MedicationSafety], &[]),
                 25,
             ),
             steps: &[],
