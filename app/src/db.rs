@@ -79,6 +79,28 @@ impl Db {
     }
 }
 
+/// Slugs that are words in the hub's own paths (`/contribute/new`).
+const RESERVED_SLUGS: [&str; 3] = ["new", "not-found", "edit"];
+
+/// `base`, or `base-2`, `base-3`… whichever `taken` (a query listing the
+/// slugs equal to `$1` or like `$2`) does not list and the hub's paths do
+/// not use.
+pub async fn unused_slug(db: &Db, base: &str, taken: &str) -> sqlx::Result<String> {
+    let mut taken: Vec<String> = with_pool!(db, pool => sqlx::query_scalar(taken)
+        .bind(base)
+        .bind(format!("{base}-%"))
+        .fetch_all(pool)
+        .await)?;
+    taken.extend(RESERVED_SLUGS.map(String::from));
+    let mut candidate = base.to_string();
+    let mut number = 2;
+    while taken.contains(&candidate) {
+        candidate = format!("{base}-{number}");
+        number += 1;
+    }
+    Ok(candidate)
+}
+
 /// The database for this request, as provided by the server.
 pub fn from_context() -> Result<Db, leptos::prelude::ServerFnError> {
     leptos::prelude::use_context::<Db>()

@@ -395,12 +395,16 @@ pub fn submit_enclosing_form(event: leptos::ev::Event) {
 pub async fn preview_markdown(csrf_token: String, text: String) -> Result<String, ServerFnError> {
     let _ = csrf_token;
     crate::accounts::authz::require(crate::accounts::authz::Access::SignedIn)?;
+    if text.chars().count() > crate::curation::draft::MAX_BODY_CHARS {
+        crate::response::set_status(413);
+        return Err(ServerFnError::new("The text is too long to preview"));
+    }
     Ok(crate::markdown::render(&text))
 }
 
 /// A Markdown text box with its preview below. Without JavaScript the
-/// "Update preview" button posts the form back (the handler shows the page
-/// again, unsaved, with the preview); with it, the preview follows typing.
+/// form's [`PreviewButton`] posts it back (the handler shows the page again,
+/// unsaved, with the preview); with it, the preview follows typing.
 #[component]
 pub fn MarkdownField(
     name: &'static str,
@@ -459,6 +463,14 @@ pub fn MarkdownField(
             <h2 class="nhsuk-heading-s" id=heading_id>"Preview"</h2>
             <div class="hub-preview__body" data-testid="markdown-preview" inner_html=move || preview.get()></div>
         </section>
+    }
+}
+
+/// The no-JavaScript way to refresh a [`MarkdownField`]'s preview: place it
+/// after the form's main button, which Enter in a text field then presses.
+#[component]
+pub fn PreviewButton() -> impl IntoView {
+    view! {
         <button class="nhsuk-button nhsuk-button--secondary" type="submit" name="action" value="preview" data-module="nhsuk-button">
             "Update preview"
         </button>

@@ -4,31 +4,8 @@
 // it; the curator requests changes from the review queue; the contributor
 // sees the feedback, edits and resubmits; the curator publishes and the
 // toolkit appears in search. axe runs on the editor, queue and dashboards.
-import { execFileSync } from "node:child_process";
 import { test, expect } from "./support";
-import { afterNavigation, PASSWORD, registerAndConfirm, signIn, stepsFor, type Steps, totp, uniqueEmail, uniqueWord } from "./helpers";
-
-async function adminSignedIn(steps: Steps, email: string) {
-  const { page, visit } = steps;
-  const printed = execFileSync(process.env.HUB_E2E_BIN!, ["create-admin", "--email", email, "--name", "Cass Curator"], {
-    env: { ...process.env, DATABASE_URL: process.env.HUB_E2E_DATABASE_URL, RUST_LOG: "warn" },
-  }).toString();
-  const link = printed.match(/\/reset-password\/\S+/)?.[0];
-  expect(link, printed).toBeTruthy();
-  await visit(link!);
-  await page.getByLabel("New password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Save new password" }).click();
-  await expect(page).toHaveURL(/\/sign-in$/);
-  await afterNavigation(steps);
-  await signIn(steps, email, PASSWORD);
-  await expect(page).toHaveURL(/\/account\/mfa$/);
-  await afterNavigation(steps);
-  const secret = (await page.locator(".hub-secret").innerText()).trim();
-  await page.getByLabel("Code from the app").fill(totp(secret));
-  await page.getByRole("button", { name: "Turn on two-step verification" }).click();
-  await expect(page).toHaveURL(/\/account\/recovery-codes$/);
-  await afterNavigation(steps);
-}
+import { adminSignedIn, afterNavigation, PASSWORD, registerAndConfirm, signIn, stepsFor, type Steps, uniqueEmail, uniqueWord } from "./helpers";
 
 test("a contributor submits, the curator asks for changes, the contributor resubmits and the curator publishes", async ({ page, visit, hydrated, checkAccessibility, browser, javaScriptEnabled }, testInfo) => {
   test.setTimeout(120_000);
@@ -40,7 +17,7 @@ test("a contributor submits, the curator asks for changes, the contributor resub
   const title = `Swarm huddles for ${word} teams`;
   const name = `Jo ${uniqueWord()}`;
 
-  await adminSignedIn(curator, uniqueEmail("curator", testInfo.project.name));
+  await adminSignedIn(curator, uniqueEmail("curator", testInfo.project.name), "Cass Curator");
   const email = uniqueEmail("contributor", testInfo.project.name);
   await registerAndConfirm(contributor, email, name);
   await signIn(contributor, email, PASSWORD);

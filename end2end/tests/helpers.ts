@@ -1,6 +1,7 @@
 // Steps shared by the specs: unique accounts, links from the outbox,
 // registering and signing in, and the same visit/axe steps for a second
 // browser context as the fixture gives the first.
+import { execFileSync } from "node:child_process";
 import { createHmac } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -115,4 +116,30 @@ export function totp(secret: string, time = Date.now()): string {
   const digest = createHmac("sha1", Buffer.from(bytes)).update(counter).digest();
   const offset = digest[digest.length - 1] & 0xf;
   return ((digest.readUInt32BE(offset) & 0x7fffffff) % 1_000_000).toString().padStart(6, "0");
+}
+
+/**
+ * An admin made with `hub create-admin` (scripts/test passes the binary and
+ * database): chooses a password, signs in and sets up two-step verification.
+ */
+export async function adminSignedIn(steps: Steps, email: string, name: string) {
+  const { page, visit } = steps;
+  const printed = execFileSync(process.env.HUB_E2E_BIN!, ["create-admin", "--email", email, "--name", name], {
+    env: { ...process.env, DATABASE_URL: process.env.HUB_E2E_DATABASE_URL, RUST_LOG: "warn" },
+  }).toString();
+  const link = printed.match(/\/reset-password\/\S+/)?.[0];
+  expect(link, printed).toBeTruthy();
+  await visit(link!);
+  await page.getByLabel("New password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Save new password" }).click();
+  await expect(page).toHaveURL(/\/sign-in$/);
+  await afterNavigation(steps);
+  await signIn(steps, email, PASSWORD);
+  await expect(page).toHaveURL(/\/account\/mfa$/);
+  await afterNavigation(steps);
+  const secret = (await page.locator(".hub-secret").innerText()).trim();
+  await page.getByLabel("Code from the app").fill(totp(secret));
+  await page.getByRole("button", { name: "Turn on two-step verification" }).click();
+  await expect(page).toHaveURL(/\/account\/recovery-codes$/);
+  await afterNavigation(steps);
 }

@@ -59,14 +59,30 @@ async fn create(browser: &Browser, fields: &[(&str, &str)]) -> String {
         .to_string()
 }
 
+/// Takes a workflow step from the resource's page, as its form does (with
+/// the version the page showed).
 async fn step(browser: &Browser, slug: &str, step: &str, note: &str) -> StatusCode {
+    let page = browser.get(&format!("/contribute/{slug}")).await;
+    let version = hidden_value(&page.body, "version").unwrap_or_default();
     browser
         .post(
             &format!("/contribute/{slug}/workflow"),
-            &[("step", step), ("note", note)],
+            &[("step", step), ("note", note), ("version", &version)],
         )
         .await
         .status
+}
+
+/// The latest version of a resource, as its forms carry it.
+async fn version(db: &Db, slug: &str) -> String {
+    let latest: Option<i64> = with_pool!(db, pool => sqlx::query_scalar(
+        "SELECT MAX(v.number) FROM resource_revisions v JOIN resources r ON r.id = v.resource_id WHERE r.slug = $1",
+    )
+    .bind(slug)
+    .fetch_one(pool)
+    .await
+    .unwrap());
+    latest.unwrap_or(0).to_string()
 }
 
 struct People {
@@ -296,15 +312,19 @@ async fn workflow_refuses_every_invalid_step(backend: Backend) {
     assert!(mine.body.contains("Add an example from a real pharmacy"));
     assert!(mine.body.contains("Changes requested"));
 
+    let seen = version(&app.db, &slug).await;
     let resubmitted = contributor
         .post(
             &format!("/contribute/{slug}/edit"),
             &fields(
                 "Timelines for dispensing errors",
-                &[(
-                    "body",
-                    "## Example\n\nA pharmacy in Leeds found the labels printed in batches.",
-                )],
+                &[
+                    (
+                        "body",
+                        "## Example\n\nA pharmacy in Leeds found the labels printed in batches.",
+                    ),
+                    ("version", &seen),
+                ],
             ),
         )
         .await;
@@ -406,33 +426,28 @@ async fn revisions_diff_and_restore(backend: Backend) {
     let body_one = "one\ntwo\nthree";
     let slug = create(browser, &fields("Revision test", &[("body", body_one)])).await;
     let edit = format!("/contribute/{slug}/edit");
-    let saved = browser
-        .post(
-            &edit,
-            &fields(
-                "Revision test, revised",
-                &[
-                    ("body", "one\nTWO\nthree\nfour"),
-                    ("sector", "mental-health"),
-                ],
-            ),
+    // The second, identical save makes no new version.
+    let revised = |seen: &'static str| {
+        fields(
+            "Revision test, revised",
+            &[
+                ("body", "one\nTWO\nthree\nfour"),
+                ("sector", "mental-health"),
+                ("version", seen),
+            ],
         )
+    };
+    for _ in 0..2 {
+        let saved = browser.post(&edit, &revised("1")).await;
+        assert_eq!(saved.status, StatusCode::SEE_OTHER);
+    }
+    // A save made from an older version than the latest is refused, not
+    // written over it.
+    let stale = browser
+        .post(&edit, &fields("Someone else's title", &[("version", "1")]))
         .await;
-    assert_eq!(saved.status, StatusCode::SEE_OTHER);
-    // Saving nothing new makes no version.
-    let same = browser
-        .post(
-            &edit,
-            &fields(
-                "Revision test, revised",
-                &[
-                    ("body", "one\nTWO\nthree\nfour"),
-                    ("sector", "mental-health"),
-                ],
-            ),
-        )
-        .await;
-    assert_eq!(same.status, StatusCode::SEE_OTHER);
+    assert_eq!(stale.status, StatusCode::CONFLICT);
+    assert!(stale.body.contains("Someone else changed this resource"));
 
     let diff = browser
         .get(&format!("/contribute/{slug}/history?from=1&to=2"))
@@ -451,7 +466,10 @@ async fn revisions_diff_and_restore(backend: Backend) {
     assert_eq!(missing.status, StatusCode::BAD_REQUEST);
 
     let restored = browser
-        .post(&format!("/contribute/{slug}/restore"), &[("number", "1")])
+        .post(
+            &format!("/contribute/{slug}/restore"),
+            &[("number", "1"), ("version", "2")],
+        )
         .await;
     assert_eq!(restored.status, StatusCode::SEE_OTHER);
     let (title, body): (String, String) = with_pool!(&app.db, pool => sqlx::query_as("SELECT title, body FROM resources WHERE slug = $1")
@@ -504,6 +522,33 @@ async fn duplicates_found_dismissed_and_merged(backend: Backend) {
     assert!(listed.contains("% similar"));
     // Contributors see them; only curators decide.
     assert!(!listed.contains("Not a duplicate"));
+    // Contributors never learn of other people's unpublished drafts.
+    let copy_of_copy = create(
+        &people.other,
+        &fields(
+            "Learning from safety incidents in GP practices",
+            &[("kind", "module"), ("summary", "A foundation course for general practice teams on picking proportionate learning responses, running short reviews and turning learning into practical change.")],
+        ),
+    )
+    .await;
+    let theirs = people
+        .other
+        .get(&format!("/contribute/{copy_of_copy}"))
+        .await
+        .body;
+    assert!(
+        !theirs.contains(&format!("/contribute/{copy}\"")),
+        "another contributor's draft was listed"
+    );
+    let curators = people
+        .curator
+        .get(&format!("/contribute/{copy_of_copy}"))
+        .await
+        .body;
+    assert!(
+        curators.contains(&format!("/contribute/{copy}\"")),
+        "curators compare against drafts in review too"
+    );
 
     let unrelated = create(
         &people.contributor,
@@ -592,18 +637,41 @@ async fn lessons_queue_and_organisations(backend: Backend) {
     assert_eq!(empty.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(empty.body.contains("Enter a title for the lesson"));
     for title in ["First lesson", "Second lesson"] {
+        let seen = version(&app.db, &module).await;
         let added = contributor
             .post(
                 &format!("{lessons}/new"),
-                &[("action", "save"), ("title", title), ("body", "Read this.")],
+                &[
+                    ("action", "save"),
+                    ("title", title),
+                    ("body", "Read this."),
+                    ("version", &seen),
+                ],
             )
             .await;
         assert_eq!(added.status, StatusCode::SEE_OTHER, "{}", added.body);
     }
+    // Deleting lesson 1 as the page showed it before lesson 2 was added
+    // would hit the wrong lesson: refused.
+    let stale = contributor
+        .post(
+            &format!("{lessons}/1"),
+            &[("action", "delete"), ("version", "2")],
+        )
+        .await;
+    assert_eq!(stale.status, StatusCode::CONFLICT);
+    let seen = version(&app.db, &module).await;
     let deleted = contributor
-        .post(&format!("{lessons}/1"), &[("action", "delete")])
+        .post(
+            &format!("{lessons}/1"),
+            &[("action", "delete"), ("version", &seen)],
+        )
         .await;
     assert_eq!(deleted.status, StatusCode::SEE_OTHER);
+    assert_eq!(
+        contributor.get(&format!("{lessons}/abc")).await.status,
+        StatusCode::NOT_FOUND
+    );
     let titles: Vec<String> = with_pool!(&app.db, pool => sqlx::query_scalar("SELECT l.title FROM lessons l JOIN resources r ON r.id = l.resource_id WHERE r.slug = $1 ORDER BY l.position")
         .bind(&module)
         .fetch_all(pool)

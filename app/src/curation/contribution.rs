@@ -23,6 +23,9 @@ pub struct EditorData {
     pub lessons: Vec<String>,
     /// Why the viewer cannot change it now, if they cannot.
     pub locked: Option<String>,
+    /// The latest version's number, sent back with a save so that one made
+    /// over someone else's newer change is refused.
+    pub version: i64,
 }
 
 impl EditorData {
@@ -53,6 +56,7 @@ pub struct LessonEditorData {
     pub title: String,
     pub body: String,
     pub preview_html: String,
+    pub version: i64,
 }
 
 /// One change of stage, for the record on the review page.
@@ -83,7 +87,8 @@ pub struct ContributionOverview {
     pub steps: Vec<Step>,
     pub may_edit: bool,
     pub is_curator: bool,
-    pub revisions: i64,
+    /// The latest version's number.
+    pub version: i64,
     pub duplicates: Vec<PossibleDuplicate>,
 }
 

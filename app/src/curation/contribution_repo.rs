@@ -38,6 +38,24 @@ macro_rules! replace_lessons {
 }
 
 /// Adds a line to a resource's record inside a transaction.
+/// Stores one version of a resource inside a transaction.
+macro_rules! insert_revision {
+    ($tx:ident, $id:expr, $number:expr, $author:expr, $note:expr, $draft:expr, $at:expr) => {{
+        sqlx::query(
+            "INSERT INTO resource_revisions (resource_id, number, author_id, note, snapshot, created_at) \
+             VALUES ($1, $2, $3, $4, $5, $6)",
+        )
+        .bind($id)
+        .bind($number)
+        .bind($author)
+        .bind($note)
+        .bind(snapshot($draft))
+        .bind($at)
+        .execute(&mut *$tx)
+        .await?;
+    }};
+}
+
 macro_rules! record_event {
     ($tx:ident, $id:expr, $actor:expr, $action:expr, $from:expr, $to:expr, $note:expr, $at:expr) => {{
         sqlx::query(
@@ -153,22 +171,13 @@ fn is_unique_violation(error: &sqlx::Error) -> bool {
 
 /// A slug for `title` that no resource and no old address uses.
 async fn free_slug(db: &Db, title: &str) -> sqlx::Result<String> {
-    let base = slug_from(title);
-    let taken: Vec<String> = with_pool!(db, pool => sqlx::query_scalar(
+    crate::db::unused_slug(
+        db,
+        &slug_from(title),
         "SELECT slug FROM resources WHERE slug = $1 OR slug LIKE $2 \
          UNION SELECT old_slug FROM slug_redirects WHERE old_slug = $1 OR old_slug LIKE $2",
     )
-    .bind(&base)
-    .bind(format!("{base}-%"))
-    .fetch_all(pool)
-    .await)?;
-    let mut candidate = base.clone();
-    let mut number = 2;
-    while taken.contains(&candidate) {
-        candidate = format!("{base}-{number}");
-        number += 1;
-    }
-    Ok(candidate)
+    .await
 }
 
 /// Creates a draft owned by `owner` with its first revision; returns its slug.
@@ -217,26 +226,20 @@ async fn insert_draft(db: &Db, owner: i64, slug: &str, draft: &ResourceDraft) ->
         .fetch_one(&mut *tx)
         .await?;
         replace_lessons!(tx, id, &draft.lessons);
-        sqlx::query(
-            "INSERT INTO resource_revisions (resource_id, number, author_id, note, snapshot, created_at) \
-             VALUES ($1, 1, $2, 'First draft', $3, $4)",
-        )
-        .bind(id)
-        .bind(owner)
-        .bind(snapshot(draft))
-        .bind(at)
-        .execute(&mut *tx)
-        .await?;
+        insert_revision!(tx, id, 1_i64, Some(owner), "First draft", draft, at);
         record_event!(tx, id, Some(owner), "create", None::<Stage>, Stage::Draft, "", at);
         tx.commit().await
     })
 }
 
 /// Saves `draft` over the resource as a new revision, if it is still at
-/// `stage`. Returns the new revision's number, or `None` if the stage moved.
+/// its stage and its latest version is still `seen` (the version the editor
+/// showed; 0 before any). Returns the new revision's number, or `None` if
+/// someone changed it in between.
 pub async fn save(
     db: &Db,
     current: &Contribution,
+    seen: i64,
     author: i64,
     draft: &ResourceDraft,
     note: &str,
@@ -244,6 +247,15 @@ pub async fn save(
     let at = now();
     with_pool!(db, pool => {
         let mut tx = pool.begin().await?;
+        let latest: Option<i64> = sqlx::query_scalar(
+            "SELECT MAX(number) FROM resource_revisions WHERE resource_id = $1",
+        )
+        .bind(current.id)
+        .fetch_one(&mut *tx)
+        .await?;
+        if latest.unwrap_or(0) != seen {
+            return Ok(None);
+        }
         let updated = sqlx::query(
             "UPDATE resources SET kind = $1, title = $2, summary = $3, body = $4, \
              provider_id = (SELECT id FROM organisations WHERE slug = $5), sectors = $6, topics = $7, responses = $8, \
@@ -274,40 +286,15 @@ pub async fn save(
             return Ok(None);
         }
         replace_lessons!(tx, current.id, &draft.lessons);
-        let latest: Option<i64> = sqlx::query_scalar(
-            "SELECT MAX(number) FROM resource_revisions WHERE resource_id = $1",
-        )
-        .bind(current.id)
-        .fetch_one(&mut *tx)
-        .await?;
         // Resources imported or seeded before revisions existed get their
         // original state kept as version 1, so the first edit can be undone.
         let mut number = latest.unwrap_or(0);
         if latest.is_none() {
             number = 1;
-            sqlx::query(
-                "INSERT INTO resource_revisions (resource_id, number, author_id, note, snapshot, created_at) \
-                 VALUES ($1, 1, NULL, 'As it was before its first edit here', $2, $3)",
-            )
-            .bind(current.id)
-            .bind(snapshot(&current.draft))
-            .bind(at)
-            .execute(&mut *tx)
-            .await?;
+            insert_revision!(tx, current.id, 1_i64, None::<i64>, "As it was before its first edit here", &current.draft, at);
         }
         number += 1;
-        sqlx::query(
-            "INSERT INTO resource_revisions (resource_id, number, author_id, note, snapshot, created_at) \
-             VALUES ($1, $2, $3, $4, $5, $6)",
-        )
-        .bind(current.id)
-        .bind(number)
-        .bind(author)
-        .bind(note)
-        .bind(snapshot(draft))
-        .bind(at)
-        .execute(&mut *tx)
-        .await?;
+        insert_revision!(tx, current.id, number, Some(author), note, draft, at);
         tx.commit().await?;
         Ok(Some(number))
     })
@@ -350,29 +337,10 @@ pub async fn change_stage(
         tx.commit().await?;
         true
     });
-    if changed && publishing {
-        add_search_terms(db, &current.draft).await?;
+    if changed && (publishing || current.stage == Stage::Published) {
+        crate::resources::repo::rebuild_search_terms(db).await?;
     }
     Ok(changed)
-}
-
-/// Counts a newly published resource's words for spelling correction.
-async fn add_search_terms(db: &Db, draft: &ResourceDraft) -> sqlx::Result<()> {
-    let words: std::collections::BTreeSet<String> =
-        crate::search::terms::vocabulary_words(&draft.title)
-            .chain(crate::search::terms::vocabulary_words(&draft.summary))
-            .collect();
-    for word in words {
-        with_pool!(db, pool => sqlx::query(
-            "INSERT INTO search_terms (term, documents) VALUES ($1, 1) \
-             ON CONFLICT (term) DO UPDATE SET documents = search_terms.documents + 1",
-        )
-        .bind(&word)
-        .execute(pool)
-        .await
-        .map(|_| ()))?;
-    }
-    Ok(())
 }
 
 #[derive(sqlx::FromRow)]
@@ -434,11 +402,15 @@ pub async fn revisions(db: &Db, id: i64) -> sqlx::Result<Vec<RevisionSummary>> {
         .collect())
 }
 
-pub async fn revision_count(db: &Db, id: i64) -> sqlx::Result<i64> {
-    with_pool!(db, pool => sqlx::query_scalar("SELECT COUNT(*) FROM resource_revisions WHERE resource_id = $1")
-        .bind(id)
-        .fetch_one(pool)
-        .await)
+/// The latest version's number (0 before the first save here).
+pub async fn latest_version(db: &Db, id: i64) -> sqlx::Result<i64> {
+    let latest: Option<i64> = with_pool!(db, pool => sqlx::query_scalar(
+        "SELECT MAX(number) FROM resource_revisions WHERE resource_id = $1",
+    )
+    .bind(id)
+    .fetch_one(pool)
+    .await)?;
+    Ok(latest.unwrap_or(0))
 }
 
 /// One revision's content; `None` if there is no such revision.
@@ -518,12 +490,18 @@ pub async fn proposed_by(db: &Db, owner: i64) -> sqlx::Result<Vec<ContributionRo
     Ok(rows.into_iter().map(|row| row.into_row(at)).collect())
 }
 
-/// The most similar other resources (published or in review), best first,
-/// leaving out pairs a curator said are not duplicates.
+/// Stages whose resources count as existing material.
+const LIVE_STAGES: &str = "('submitted', 'published', 'unpublished', 'draft', 'changes_requested')";
+
+/// The most similar other resources, best first, leaving out pairs a
+/// curator said are not duplicates. Curators compare against everything
+/// published or in review; anyone else (`only_for` their id) only against
+/// published resources and their own, so no one learns of others' drafts.
 pub async fn possible_duplicates(
     db: &Db,
     id: i64,
     draft: &ResourceDraft,
+    only_for: Option<i64>,
 ) -> sqlx::Result<Vec<PossibleDuplicate>> {
     let words = super::duplicates::search_words(&format!("{} {}", draft.title, draft.summary));
     if words.is_empty() {
@@ -532,18 +510,19 @@ pub async fn possible_duplicates(
     let candidates: Vec<i64> = match db {
         Db::Sqlite(pool) => {
             let query: Vec<String> = words.iter().map(|word| format!("\"{word}\"")).collect();
-            sqlx::query_scalar(
-                "SELECT rowid FROM resources_head_fts WHERE resources_head_fts MATCH $1 ORDER BY rank LIMIT 40",
-            )
+            sqlx::query_scalar(&format!(
+                "SELECT f.rowid FROM resources_head_fts f JOIN resources r ON r.id = f.rowid \
+                 WHERE resources_head_fts MATCH $1 AND r.workflow IN {LIVE_STAGES} ORDER BY f.rank LIMIT 40"
+            ))
             .bind(query.join(" OR "))
             .fetch_all(pool)
             .await?
         }
         Db::Postgres(pool) => {
-            sqlx::query_scalar(
+            sqlx::query_scalar(&format!(
                 "SELECT id FROM resources, to_tsquery('english', $1) q WHERE head_vector @@ q \
-                 ORDER BY ts_rank(head_vector, q) DESC LIMIT 40",
-            )
+                 AND workflow IN {LIVE_STAGES} ORDER BY ts_rank(head_vector, q) DESC LIMIT 40"
+            ))
             .bind(words.join(" | "))
             .fetch_all(pool)
             .await?
@@ -564,11 +543,16 @@ pub async fn possible_duplicates(
     // The ids are integers from the index, so listing them inline is safe.
     let sql = format!(
         "SELECT r.slug, r.title, r.kind, r.workflow, r.summary, r.body FROM resources r \
-         WHERE r.id IN ({list}) AND r.workflow IN ('submitted', 'published', 'unpublished', 'draft', 'changes_requested') \
-         AND NOT EXISTS (SELECT 1 FROM duplicate_dismissals d WHERE d.resource_id = $1 AND d.other_id = r.id)"
+         WHERE r.id IN ({list}) AND r.workflow IN {LIVE_STAGES} \
+         AND ($2 = 0 OR r.workflow = 'published' OR r.owner_id = $2) \
+         AND NOT EXISTS (SELECT 1 FROM duplicate_dismissals d \
+             WHERE (d.resource_id = $1 AND d.other_id = r.id) OR (d.resource_id = r.id AND d.other_id = $1))"
     );
-    let rows: Vec<(String, String, ResourceKind, Stage, String, String)> =
-        with_pool!(db, pool => sqlx::query_as(&sql).bind(id).fetch_all(pool).await)?;
+    let rows: Vec<(String, String, ResourceKind, Stage, String, String)> = with_pool!(db, pool => sqlx::query_as(&sql)
+        .bind(id)
+        .bind(only_for.unwrap_or(0))
+        .fetch_all(pool)
+        .await)?;
     let this = Fingerprint::of(&draft.title, &draft.summary, &draft.body);
     let mut found: Vec<PossibleDuplicate> = rows
         .into_iter()

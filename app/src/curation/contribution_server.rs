@@ -63,7 +63,7 @@ pub async fn contribution_editor(
     let viewer = require(Access::AtLeast(Role::Contributor))?;
     let db = from_context()?;
     let providers = repo::providers(&db).await.map_err(internal_error)?;
-    let (stage, saved, lessons, locked) = match &slug {
+    let (stage, saved, lessons, locked, version) = match &slug {
         None => {
             let today = chrono::Utc::now().date_naive();
             let fresh = vec![
@@ -73,7 +73,7 @@ pub async fn contribution_editor(
                     (today + chrono::Months::new(12)).to_string(),
                 ),
             ];
-            (Stage::Draft, fresh, Vec::new(), None)
+            (Stage::Draft, fresh, Vec::new(), None, 0_i64)
         }
         Some(slug) => {
             let Some((contribution, actor)) = visible(&db, &viewer, slug).await? else {
@@ -91,11 +91,15 @@ pub async fn contribution_editor(
                 .iter()
                 .map(|l| l.title.clone())
                 .collect();
+            let version = repo::latest_version(&db, contribution.id)
+                .await
+                .map_err(internal_error)?;
             (
                 contribution.stage,
                 contribution.draft.form_values(),
                 lessons,
                 locked,
+                version,
             )
         }
     };
@@ -113,6 +117,7 @@ pub async fn contribution_editor(
         providers,
         lessons,
         locked,
+        version,
     }))
 }
 
@@ -146,7 +151,11 @@ pub async fn lesson_editor(
             .unwrap_or(saved)
     };
     let body = pick("body", saved.body);
+    let version = repo::latest_version(&db, contribution.id)
+        .await
+        .map_err(internal_error)?;
     Ok(Some(LessonEditorData {
+        version,
         slug,
         resource_title: contribution.draft.title,
         position,
@@ -169,10 +178,11 @@ pub async fn get_contribution(slug: String) -> Result<Option<ContributionOvervie
         .await
         .map_err(internal_error)?;
     let feedback = events.iter().rev().find(|event| event.is_feedback).cloned();
-    let revisions = repo::revision_count(&db, contribution.id)
+    let version = repo::latest_version(&db, contribution.id)
         .await
         .map_err(internal_error)?;
-    let duplicates = repo::possible_duplicates(&db, contribution.id, &contribution.draft)
+    let only_for = (!actor.is_curator).then(|| viewer.user_id().unwrap_or(-1));
+    let duplicates = repo::possible_duplicates(&db, contribution.id, &contribution.draft, only_for)
         .await
         .map_err(internal_error)?;
     let steps = Step::from_stage(contribution.stage)
@@ -199,7 +209,7 @@ pub async fn get_contribution(slug: String) -> Result<Option<ContributionOvervie
         steps,
         may_edit: may_edit(contribution.stage, actor),
         is_curator: actor.is_curator,
-        revisions,
+        version,
         duplicates,
     }))
 }
@@ -210,6 +220,8 @@ pub struct HistoryData {
     pub slug: String,
     pub title: String,
     pub may_restore: bool,
+    /// The latest version's number, sent back with a restore.
+    pub version: i64,
     pub revisions: Vec<RevisionSummary>,
     pub diff: Option<RevisionDiff>,
     /// Why the chosen versions could not be compared.
@@ -259,6 +271,7 @@ pub async fn contribution_history(
         }
     }
     Ok(Some(HistoryData {
+        version: revisions.first().map(|latest| latest.number).unwrap_or(0),
         slug: contribution.slug,
         title: contribution.draft.title,
         may_restore: may_edit(contribution.stage, actor),

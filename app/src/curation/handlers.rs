@@ -42,9 +42,24 @@ where
         )
 }
 
+/// The resource and the viewer's part in it, or returns the 404 page.
+macro_rules! find_or_404 {
+    ($context:expr, $form:expr, $slug:expr) => {
+        match find($context, $form, $slug).await? {
+            Ok(found) => found,
+            Err(response) => return Ok(response),
+        }
+    };
+}
+
 fn me(form: &SubmittedForm) -> i64 {
     // Every route here needs a signed-in viewer (see `routes`).
     form.viewer.user_id().unwrap_or(-1)
+}
+
+/// The version the form was made from (see `EditorData::version`).
+fn seen_version(form: &SubmittedForm) -> Option<i64> {
+    form.field("version").parse().ok()
 }
 
 fn overview_path(slug: &str) -> String {
@@ -180,7 +195,10 @@ async fn save_revision(
     draft: &ResourceDraft,
     note: &str,
 ) -> Outcome {
-    match repo::save(&context.db, contribution, me(&form), draft, note).await? {
+    let Some(seen) = seen_version(&form) else {
+        return Ok(stale(context, form, &contribution.slug).await);
+    };
+    match repo::save(&context.db, contribution, seen, me(&form), draft, note).await? {
         Some(number) => Ok(done(
             &form.viewer,
             &overview_path(&contribution.slug),
@@ -209,10 +227,7 @@ pub async fn save(
     Path(slug): Path<String>,
     form: SubmittedForm,
 ) -> Outcome {
-    let (contribution, actor, form) = match find(&context, form, &slug).await? {
-        Ok(found) => found,
-        Err(response) => return Ok(response),
-    };
+    let (contribution, actor, form) = find_or_404!(&context, form, &slug);
     if !may_edit(contribution.stage, actor) {
         return Ok(locked(&context, form, &contribution).await);
     }
@@ -247,10 +262,7 @@ pub async fn take_step(
     Path(slug): Path<String>,
     form: SubmittedForm,
 ) -> Outcome {
-    let (contribution, actor, form) = match find(&context, form, &slug).await? {
-        Ok(found) => found,
-        Err(response) => return Ok(response),
-    };
+    let (contribution, actor, form) = find_or_404!(&context, form, &slug);
     let page = overview_path(&slug);
     let Some(step) = Step::from_slug(form.field("step")) else {
         return Ok(refuse(
@@ -305,6 +317,11 @@ pub async fn take_step(
             .await)
         }
     };
+    // A curator must decide on the content they saw, not a newer one.
+    let latest = repo::latest_version(&context.db, contribution.id).await?;
+    if seen_version(&form) != Some(latest) {
+        return Ok(stale(&context, form, &slug).await);
+    }
     let today = chrono::Utc::now().date_naive();
     if !repo::change_stage(
         &context.db,
@@ -339,10 +356,7 @@ pub async fn restore(
     Path(slug): Path<String>,
     form: SubmittedForm,
 ) -> Outcome {
-    let (contribution, actor, form) = match find(&context, form, &slug).await? {
-        Ok(found) => found,
-        Err(response) => return Ok(response),
-    };
+    let (contribution, actor, form) = find_or_404!(&context, form, &slug);
     if !may_edit(contribution.stage, actor) {
         return Ok(locked(&context, form, &contribution).await);
     }
@@ -358,7 +372,7 @@ pub async fn restore(
             form,
             &page,
             StatusCode::UNPROCESSABLE_ENTITY,
-            "number",
+            "versions",
             "Choose a version to restore",
         )
         .await);
@@ -406,10 +420,7 @@ async fn lesson(
     position: Option<usize>,
     form: SubmittedForm,
 ) -> Outcome {
-    let (contribution, actor, form) = match find(&context, form, &slug).await? {
-        Ok(found) => found,
-        Err(response) => return Ok(response),
-    };
+    let (contribution, actor, form) = find_or_404!(&context, form, &slug);
     if !may_edit(contribution.stage, actor) {
         return Ok(locked(&context, form, &contribution).await);
     }
@@ -467,10 +478,7 @@ pub async fn decide_duplicate(
     Path(slug): Path<String>,
     form: SubmittedForm,
 ) -> Outcome {
-    let (contribution, _, form) = match find(&context, form, &slug).await? {
-        Ok(found) => found,
-        Err(response) => return Ok(response),
-    };
+    let (contribution, _, form) = find_or_404!(&context, form, &slug);
     let page = overview_path(&slug);
     let other = match repo::load(&context.db, form.field("other")).await? {
         Some(other) if other.id != contribution.id => other,

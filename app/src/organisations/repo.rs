@@ -67,21 +67,12 @@ pub async fn upsert(db: &Db, organisation: &Organisation) -> sqlx::Result<i64> {
 
 /// A slug for a new organisation called `name` that none uses yet.
 pub async fn free_slug(db: &Db, name: &str) -> sqlx::Result<String> {
-    let base = crate::curation::draft::slug_from(name);
-    let taken: Vec<String> = with_pool!(db, pool => sqlx::query_scalar(
+    crate::db::unused_slug(
+        db,
+        &crate::curation::draft::slug_from(name),
         "SELECT slug FROM organisations WHERE slug = $1 OR slug LIKE $2",
     )
-    .bind(&base)
-    .bind(format!("{base}-%"))
-    .fetch_all(pool)
-    .await)?;
-    let mut candidate = base.clone();
-    let mut number = 2;
-    while taken.contains(&candidate) {
-        candidate = format!("{base}-{number}");
-        number += 1;
-    }
-    Ok(candidate)
+    .await
 }
 
 /// Adds a new organisation under a fresh slug (never over another's).

@@ -146,7 +146,7 @@ pub async fn seed(db: &Db) -> Result<usize, SeedError> {
     // A demo investigator who also curates answers the submissions.
     let curator = demo_user(db, "siobhan").await?;
     if let Some(curator) = curator {
-        with_pool!(db, pool => sqlx::query("UPDATE users SET role = 'curator' WHERE id = $1")
+        with_pool!(db, pool => sqlx::query("UPDATE users SET role = 'curator' WHERE id = $1 AND role = 'member'")
             .bind(curator)
             .execute(pool)
             .await

@@ -8,7 +8,8 @@ use leptos_router::hooks::use_params_map;
 use crate::curation::contribution::{EditorData, LessonEditorData};
 use crate::curation::contribution_server::{contribution_editor, lesson_editor};
 use crate::forms::{
-    with_form_state, CheckboxGroup, MarkdownField, PostForm, SelectField, TextArea, TextField,
+    with_form_state, CheckboxGroup, MarkdownField, PostForm, PreviewButton, SelectField, TextArea,
+    TextField,
 };
 use crate::pages::found_or_not_found;
 use crate::vocabulary::{LearningResponse, Level, ResourceKind, Sector, Topic, Vocabulary};
@@ -87,6 +88,7 @@ fn EditorForm(data: EditorData) -> impl IntoView {
             };
             view! {
                 <PostForm action=action.clone()>
+                    <input type="hidden" name="version" value=data.version />
                     <SelectField name="kind" label="Kind of resource" hint="Modules have lessons; toolkits and guides are one page; signposted resources point to another organisation's site." options={options_of::<ResourceKind>()} value=value("kind") blank="Choose a kind" />
                     <TextField name="title" label="Title" value=value("title") />
                     <TextArea name="summary" label="Summary" hint="One or two sentences shown in search results, up to 600 characters." value=value("summary") rows=3 />
@@ -103,7 +105,10 @@ fn EditorForm(data: EditorData) -> impl IntoView {
                     <TextField name="review_by" label="Review by" hint="When it should next be checked, for example 2027-11-21" input_type="date" width="nhsuk-input--width-10" value=value("review_by") />
                     <MarkdownField name="body" label="Content" hint="Markdown: ## for headings, - for lists, [text](https://…) for links. Scripts and styles are removed." value=value("body") preview_html=data.preview_html.clone() />
                     <TextField name="note" label="What you changed (optional)" hint="Kept with this version in its history." value=String::new() />
-                    <button class="nhsuk-button" type="submit" name="action" value="save" data-module="nhsuk-button">"Save draft"</button>
+                    <div class="nhsuk-button-group">
+                        <button class="nhsuk-button" type="submit" name="action" value="save" data-module="nhsuk-button">"Save draft"</button>
+                        <PreviewButton />
+                    </div>
                 </PostForm>
             }
         })}
@@ -120,7 +125,10 @@ pub fn LessonEditorPage() -> impl IntoView {
         let params = params.read();
         (
             params.get("slug").unwrap_or_default(),
-            params.get("position").and_then(|n| n.parse::<u32>().ok()),
+            // A position that is not a number finds no lesson (404).
+            params
+                .get("position")
+                .map(|n| n.parse::<u32>().unwrap_or(0)),
         )
     };
     let data = Resource::new(key, |(slug, position)| lesson_editor(slug, position));
@@ -139,6 +147,7 @@ fn LessonForm(data: LessonEditorData) -> impl IntoView {
         title,
         body,
         preview_html,
+        version,
     } = data;
     let heading = match position {
         Some(n) => format!("Lesson {n}"),
@@ -158,10 +167,12 @@ fn LessonForm(data: LessonEditorData) -> impl IntoView {
             let (title, body, preview_html) = (title.clone(), body.clone(), preview_html.clone());
             view! {
                 <PostForm action=action>
+                    <input type="hidden" name="version" value=version />
                     <TextField name="title" label="Lesson title" value=title />
                     <MarkdownField name="body" label="Lesson content" hint="Markdown, as for the module's content." value=body preview_html=preview_html />
                     <div class="nhsuk-button-group">
                         <button class="nhsuk-button" type="submit" name="action" value="save" data-module="nhsuk-button">"Save lesson"</button>
+                        <PreviewButton />
                         {position.map(|_| view! {
                             <button class="nhsuk-button nhsuk-button--warning" type="submit" name="action" value="delete" data-module="nhsuk-button">"Delete lesson"</button>
                         })}

@@ -35,6 +35,7 @@ fn History(data: HistoryData) -> impl IntoView {
     let HistoryData {
         slug,
         title,
+        version,
         may_restore,
         revisions,
         diff,
@@ -82,7 +83,7 @@ fn History(data: HistoryData) -> impl IntoView {
         <h1 class="nhsuk-heading-l">"Versions"</h1>
         {compare}
         {diff.map(|diff| view! { <Differences diff /> })}
-        <h2 class="nhsuk-heading-m">"Every saved version"</h2>
+        <h2 class="nhsuk-heading-m" id="versions" tabindex="-1">"Every saved version"</h2>
         <table class="nhsuk-table">
             <caption class="nhsuk-table__caption nhsuk-u-visually-hidden">"Saved versions, newest first"</caption>
             <thead class="nhsuk-table__head">
@@ -100,6 +101,7 @@ fn History(data: HistoryData) -> impl IntoView {
                         <td class="nhsuk-table__cell">
                             <PostForm action=format!("/contribute/{slug}/restore")>
                                 <input type="hidden" name="number" value=revision.number />
+                                <input type="hidden" name="version" value=version />
                                 <button class="nhsuk-button nhsuk-button--secondary nhsuk-button--small" type="submit" data-module="nhsuk-button">
                                     "Restore" <span class="nhsuk-u-visually-hidden">{format!(" version {}", revision.number)}</span>
                                 </button>

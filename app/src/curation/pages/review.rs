@@ -56,7 +56,7 @@ fn Overview(data: ContributionOverview) -> impl IntoView {
         </a>
         <span class="nhsuk-caption-l">{data.kind.label()}</span>
         <h1 class="nhsuk-heading-l">{data.title.clone()}</h1>
-        <dl class="nhsuk-summary-list">
+        <dl class="nhsuk-summary-list" id="workflow" tabindex="-1">
             <div class="nhsuk-summary-list__row">
                 <dt class="nhsuk-summary-list__key">"Stage"</dt>
                 <dd class="nhsuk-summary-list__value" data-testid="stage">{stage_tag(data.stage)}</dd>
@@ -68,14 +68,14 @@ fn Overview(data: ContributionOverview) -> impl IntoView {
             <div class="nhsuk-summary-list__row">
                 <dt class="nhsuk-summary-list__key">"Versions"</dt>
                 <dd class="nhsuk-summary-list__value">
-                    {data.revisions} " " <a href=format!("/contribute/{}/history", data.slug)>"See history and compare versions"</a>
+                    {data.version} " " <a href=format!("/contribute/{}/history", data.slug)>"See history and compare versions"</a>
                 </dd>
             </div>
         </dl>
         {live}
         {feedback.map(|event| view! { <Feedback event /> })}
         <Duplicates slug=data.slug.clone() found=data.duplicates.clone() is_curator=data.is_curator />
-        <Steps slug=data.slug.clone() steps=data.steps.clone() />
+        <Steps slug=data.slug.clone() steps=data.steps.clone() version=data.version />
         {edit}
         <h2 class="nhsuk-heading-m">"Content"</h2>
         <p class="nhsuk-lede-text">{data.summary.clone()}</p>
@@ -157,7 +157,7 @@ fn Duplicates(slug: String, found: Vec<PossibleDuplicate>, is_curator: bool) -> 
 }
 
 #[component]
-fn Steps(slug: String, steps: Vec<Step>) -> impl IntoView {
+fn Steps(slug: String, steps: Vec<Step>, version: i64) -> impl IntoView {
     if steps.is_empty() {
         return ().into_any();
     }
@@ -166,10 +166,11 @@ fn Steps(slug: String, steps: Vec<Step>) -> impl IntoView {
         .any(|step| matches!(step, Step::RequestChanges | Step::Reject | Step::Unpublish));
     let action = format!("/contribute/{slug}/workflow");
     view! {
-        <h2 class="nhsuk-heading-m" id="workflow">"What next"</h2>
+        <h2 class="nhsuk-heading-m">"What next"</h2>
         {
             view! {
                 <PostForm action=action>
+                    <input type="hidden" name="version" value=version />
                     {needs_note.then(|| view! {
                         <TextArea name="note" label="Feedback for the contributor" hint="Needed to request changes or reject: say what to change, or why. It is kept in the resource's record." rows=4 />
                     })}
