@@ -48,6 +48,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="description" content="Modules, toolkits and guides for patient-safety investigators, and a network to find and learn from peers." />
                 <link rel="stylesheet" href=stylesheet />
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
+                {shown_path_script()}
                 <HydrationScripts options />
                 <MetaTags />
             </head>
@@ -56,6 +57,33 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
             </body>
         </html>
     }
+}
+
+/// The page a failed form post shows again (see
+/// `accounts::handlers::show_again`), when it is not the address posted to.
+#[derive(Clone, Debug)]
+pub struct ShownPath(pub String);
+
+/// Puts the shown page's address in the address bar before the client
+/// starts: the client routes by the address, so it must be the page's, and
+/// a reload then asks for the page rather than posting again.
+fn shown_path_script() -> impl IntoView {
+    #[cfg(feature = "ssr")]
+    fn script() -> Option<impl IntoView> {
+        let path = use_context::<ShownPath>()?.0;
+        let nonce = leptos::nonce::use_nonce();
+        // JSON is a JavaScript string literal; `<` escaped so no text can
+        // close the script element.
+        let literal = serde_json::to_string(&path).ok()?.replace('<', "\\u003c");
+        Some(view! {
+            <script nonce=nonce>{format!("history.replaceState(null, \"\", {literal});")}</script>
+        })
+    }
+    #[cfg(not(feature = "ssr"))]
+    fn script() -> Option<()> {
+        None
+    }
+    script()
 }
 
 #[component]

@@ -293,6 +293,19 @@ async fn workflow_refuses_every_invalid_step(backend: Backend) {
         StatusCode::FORBIDDEN
     );
 
+    // A refusal shows the resource's page again, and puts its address (not
+    // the one posted to) in the address bar before the client starts.
+    let refused = curator
+        .post(
+            &format!("/contribute/{slug}/workflow"),
+            &[("step", "reject")],
+        )
+        .await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(refused.body.contains(&format!(
+        "history.replaceState(null, \"\", \"/contribute/{slug}\");"
+    )));
+
     // Feedback is required, recorded and shown to the contributor.
     assert_eq!(
         step(curator, &slug, "request_changes", "  ").await,

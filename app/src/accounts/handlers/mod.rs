@@ -210,10 +210,12 @@ pub async fn show_again(
     }
     let db = context.db.clone();
     let options = context.options.clone();
+    let shown = crate::shell::ShownPath(page.to_string());
     let render = leptos_axum::render_app_async_with_context(
         move || {
             provide_context(db.clone());
             provide_context(feedback.clone());
+            provide_context(shown.clone());
         },
         move || crate::shell(options.clone()),
     );
