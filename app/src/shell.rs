@@ -149,6 +149,7 @@ pub fn App() -> impl IntoView {
                             <Route path=path!("/curation/export") view=ExportPage ssr=SsrMode::Async />
                             <Route path=path!("/curation/queue") view=ReviewQueuePage ssr=SsrMode::Async />
                             <Route path=path!("/curation/organisations") view=CurationOrganisationsPage ssr=SsrMode::Async />
+                            <Route path=path!("/curation/organisations/new") view=OrganisationEditorPage ssr=SsrMode::Async />
                             <Route path=path!("/curation/organisations/:slug") view=OrganisationEditorPage ssr=SsrMode::Async />
                             <Route path=path!("/contribute") view=MyContributionsPage ssr=SsrMode::Async />
                             <Route path=path!("/contribute/new") view=NewContributionPage ssr=SsrMode::Async />

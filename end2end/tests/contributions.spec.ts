@@ -87,7 +87,7 @@ test("a contributor submits, the curator asks for changes, the contributor resub
   await page.getByRole("link", { name: title }).click();
   await expect(page.getByTestId("feedback")).toContainText("Please add the third and fourth questions.");
   await afterNavigation(contributor);
-  await page.getByRole("link", { name: "Edit" }).click();
+  await page.getByRole("link", { name: "Edit", exact: true }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Edit: ${title}`);
   await afterNavigation(contributor);
   await page.getByLabel("Content", { exact: true }).fill("## The four questions\n\n1. What did we expect?\n2. What happened?\n3. Why was it different?\n4. What will we change?");
@@ -97,10 +97,13 @@ test("a contributor submits, the curator asks for changes, the contributor resub
   await afterNavigation(contributor);
   await page.getByRole("link", { name: "See history and compare versions" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Versions");
+  await afterNavigation(contributor);
   await page.getByRole("button", { name: "Compare" }).click();
   await expect(page.getByTestId("line-changes")).toContainText("Why was it different?");
   await afterNavigation(contributor);
   await page.getByRole("link", { name: "Back to the resource" }).click();
+  await expect(page.getByTestId("stage")).toHaveText("Draft");
+  await afterNavigation(contributor);
   await page.getByRole("button", { name: "Submit for review" }).click();
   await expect(page.getByTestId("stage")).toHaveText("Waiting for review");
   await afterNavigation(contributor);

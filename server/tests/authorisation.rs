@@ -102,6 +102,7 @@ fn expected() -> BTreeMap<String, Who> {
     for page in [
         "/curation/queue",
         "/curation/organisations",
+        "/curation/organisations/new",
         "/curation/organisations/{slug}",
     ] {
         add(&format!("GET {page}"), Curator);

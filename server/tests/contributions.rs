@@ -736,6 +736,14 @@ async fn lessons_queue_and_organisations(backend: Backend) {
     assert!(bad.body.contains("podcast"));
 
     // Organisations: curators only, validated, slugs generated.
+    let blank = curator.get("/curation/organisations/new").await;
+    assert_eq!(blank.status, StatusCode::OK, "{}", blank.body);
+    assert!(blank.body.contains("Add an organisation"));
+    let existing = curator
+        .get(&format!("/curation/organisations/{PROVIDER}"))
+        .await;
+    assert_eq!(existing.status, StatusCode::OK);
+    assert!(existing.body.contains("Primary Care Safety Network"));
     let form = [
         ("name", "North Coast Safety Academy"),
         ("kind", "academic"),
