@@ -102,7 +102,7 @@ test("a contributor submits, the curator asks for changes, the contributor resub
   await expect(page.getByTestId("line-changes")).toContainText("Why was it different?");
   await afterNavigation(contributor);
   await page.getByRole("link", { name: "Back to the resource" }).click();
-  await expect(page.getByTestId("stage")).toHaveText("Draft");
+  await expect(page.getByTestId("stage")).toHaveText("Changes requested");
   await afterNavigation(contributor);
   await page.getByRole("button", { name: "Submit for review" }).click();
   await expect(page.getByTestId("stage")).toHaveText("Waiting for review");

@@ -4,10 +4,13 @@
 //! fills a benchmark database per backend with BENCH_RESOURCES synthetic
 //! resources (default 100,000; kept between runs), then times 20
 //! representative searches, each with and without facet filters, through the
-//! same engine the pages and API use, and prints p50/p95 per backend.
+//! same engine the pages and API use, and prints p50/p95 per backend. It
+//! also times the duplicate check a resource's review page runs (candidates
+//! from the index, then word-set similarity) for 40 catalogue resources.
 
 use std::time::{Duration, Instant};
 
+use app::curation::contribution_repo;
 use app::db::Db;
 use app::search::{engine, SearchParams};
 use server::config::DatabaseUrl;
@@ -123,6 +126,29 @@ async fn time_searches(db: &Db, with_facets: bool) -> Vec<Duration> {
     timings
 }
 
+/// The duplicate check of a review page, for resources spread through the
+/// catalogue (each compared against all the others).
+async fn time_duplicate_checks(db: &Db) -> Vec<Duration> {
+    let slugs: Vec<String> = app::with_pool!(db, pool => sqlx::query_scalar(
+        "SELECT slug FROM resources WHERE status = 'published' ORDER BY id LIMIT 40 OFFSET 1000",
+    )
+    .fetch_all(pool)
+    .await
+    .expect("slugs"));
+    let mut timings = Vec::new();
+    for slug in slugs {
+        let found = contribution_repo::load(db, &slug).await.unwrap().unwrap();
+        let started = Instant::now();
+        let similar = contribution_repo::possible_duplicates(db, found.id, &found.draft, None)
+            .await
+            .expect("duplicates");
+        timings.push(started.elapsed());
+        std::hint::black_box(similar);
+    }
+    timings.sort();
+    timings
+}
+
 #[tokio::main]
 async fn main() {
     let resources: usize = std::env::var("BENCH_RESOURCES")
@@ -164,6 +190,15 @@ async fn main() {
                 ms(*timings.last().unwrap()),
             ));
         }
+        let checks = time_duplicate_checks(&db).await;
+        let ms = |d: Duration| format!("{:.1} ms", d.as_secs_f64() * 1000.0);
+        rows.push(format!(
+            "| {name} | {resources} | duplicate check of a review page ({} timed) | {} | {} | {} |",
+            checks.len(),
+            ms(percentile(&checks, 0.5)),
+            ms(percentile(&checks, 0.95)),
+            ms(*checks.last().unwrap()),
+        ));
         db.close().await;
     }
     println!("| backend | resources | searches | p50 | p95 | max |");
