@@ -1,8 +1,9 @@
 //! Markdown to safe HTML: pulldown-cmark renders, ammonia sanitises (no
 //! scripts, event handlers, styles or `javascript:` URLs), and every link
-//! leaving the hub opens with `rel="noopener noreferrer"`.
+//! leaving the hub opens with `rel="noopener noreferrer"`. Markdown always
+//! sits under its page's own `<h1>`, so a `#` heading becomes an `<h2>`.
 
-use pulldown_cmark::{html, Options, Parser};
+use pulldown_cmark::{html, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 pub fn render(markdown: &str) -> String {
     let mut unsafe_html = String::with_capacity(markdown.len() * 3 / 2);
@@ -11,7 +12,24 @@ pub fn render(markdown: &str) -> String {
         Parser::new_ext(
             markdown,
             Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH,
-        ),
+        )
+        .map(|event| match event {
+            Event::Start(Tag::Heading {
+                level: HeadingLevel::H1,
+                id,
+                classes,
+                attrs,
+            }) => Event::Start(Tag::Heading {
+                level: HeadingLevel::H2,
+                id,
+                classes,
+                attrs,
+            }),
+            Event::End(TagEnd::Heading(HeadingLevel::H1)) => {
+                Event::End(TagEnd::Heading(HeadingLevel::H2))
+            }
+            other => other,
+        }),
     );
     ammonia::Builder::default()
         .url_schemes(["http", "https", "mailto"].into())
@@ -29,6 +47,11 @@ mod tests {
         let html = render("## Steps\n\n- **Map** the timeline");
         assert!(html.contains("<h2>Steps</h2>"), "{html}");
         assert!(html.contains("<strong>Map</strong>"), "{html}");
+    }
+
+    #[test]
+    fn the_page_keeps_the_only_top_heading() {
+        assert_eq!(render("# Steps").trim(), "<h2>Steps</h2>");
     }
 
     #[test]

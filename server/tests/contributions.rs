@@ -410,6 +410,19 @@ async fn workflow_refuses_every_invalid_step(backend: Backend) {
     }
     assert!(record.contains("Test Curator") && record.contains("Test Contributor"));
 
+    // Review needs a second person: a curator cannot publish their own
+    // submission.
+    let own = create(curator, &fields("A curator's own toolkit", &[])).await;
+    assert_eq!(
+        step(curator, &own, "submit", "").await,
+        StatusCode::SEE_OTHER
+    );
+    assert_eq!(
+        step(curator, &own, "publish", "").await,
+        StatusCode::FORBIDDEN
+    );
+    assert_eq!(stage_of(&app.db, &own).await, "submitted");
+
     // Rejection needs a reason and ends the road for that draft.
     let other = create(contributor, &fields("A second idea", &[])).await;
     assert_eq!(

@@ -294,7 +294,7 @@ pub async fn take_step(
             )
             .await)
         }
-        Err(refusal @ (Refusal::CuratorsOnly(_) | Refusal::OwnerOnly(_))) => {
+        Err(refusal @ (Refusal::CuratorsOnly(_) | Refusal::OwnerOnly(_) | Refusal::OwnWork)) => {
             return Ok(refuse(
                 &context,
                 form,

@@ -65,6 +65,8 @@ pub enum Refusal {
     NoteNeeded(&'static str),
     #[error("Someone else changed this resource a moment ago: look again before you go on")]
     Stale,
+    #[error("Another curator must review and publish what you proposed yourself")]
+    OwnWork,
 }
 
 impl Step {
@@ -119,6 +121,11 @@ impl Step {
                 return Err(Refusal::OwnerOnly("submit it"))
             }
             Step::Withdraw if !actor.is_owner => return Err(Refusal::OwnerOnly("withdraw it")),
+            // Review means a second person: nobody publishes their own
+            // submission (republishing after an unpublish is not a review).
+            Step::Publish if actor.is_owner && stage == Stage::Submitted => {
+                return Err(Refusal::OwnWork)
+            }
             _ => {}
         }
         if !Step::from_stage(stage).contains(&self) {
@@ -203,7 +210,13 @@ mod tests {
         };
         for &stage in Stage::ALL {
             for &step in Step::ALL {
-                let result = step.apply(stage, anyone, "a note");
+                // Publishing a submission needs someone other than its proposer.
+                let actor = if step == Step::Publish {
+                    CURATOR
+                } else {
+                    anyone
+                };
+                let result = step.apply(stage, actor, "a note");
                 if Step::from_stage(stage).contains(&step) {
                     assert!(result.is_ok(), "{step:?} from {stage:?}");
                 } else {
@@ -238,6 +251,22 @@ mod tests {
             Step::Withdraw.apply(Stage::Submitted, CURATOR, ""),
             Err(Refusal::OwnerOnly(_))
         ));
+    }
+
+    #[test]
+    fn nobody_publishes_their_own_submission() {
+        let curator_owner = Actor {
+            is_owner: true,
+            is_curator: true,
+        };
+        assert_eq!(
+            Step::Publish.apply(Stage::Submitted, curator_owner, ""),
+            Err(Refusal::OwnWork)
+        );
+        assert_eq!(
+            Step::Publish.apply(Stage::Submitted, CURATOR, ""),
+            Ok(Stage::Published)
+        );
     }
 
     #[test]
