@@ -18,6 +18,8 @@ pub mod workflow;
 #[cfg(feature = "ssr")]
 pub mod contribution_repo;
 #[cfg(feature = "ssr")]
+mod duplicate_repo;
+#[cfg(feature = "ssr")]
 pub mod export;
 #[cfg(feature = "ssr")]
 pub mod handlers;
