@@ -474,6 +474,18 @@ async fn revisions_diff_and_restore(backend: Backend) {
         .await;
     assert_eq!(stale.status, StatusCode::CONFLICT);
     assert!(stale.body.contains("Someone else changed this resource"));
+    // A form shown again after a failed save keeps the version it was made
+    // from, so fixing the mistake cannot slip past someone else's save.
+    let failed = browser.post(&edit, &fields("", &[("version", "1")])).await;
+    assert_eq!(failed.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let form = failed
+        .body
+        .find("name=\"version\"")
+        .map(|at| &failed.body[at.saturating_sub(40)..at + 40]);
+    assert!(
+        failed.body.contains("name=\"version\" value=\"1\""),
+        "the form lost its version: {form:?}"
+    );
 
     let diff = browser
         .get(&format!("/contribute/{slug}/history?from=1&to=2"))

@@ -54,6 +54,17 @@ fn posted_values() -> Option<Vec<(String, String)>> {
         .filter(|values| !values.is_empty())
 }
 
+/// The version a form shown again was first made from: a save after a
+/// failed one must still be refused if someone saved in between.
+#[cfg(feature = "ssr")]
+fn posted_version(posted: &Option<Vec<(String, String)>>, latest: i64) -> i64 {
+    posted
+        .as_ref()
+        .and_then(|values| values.iter().find(|(name, _)| name == "version"))
+        .and_then(|(_, version)| version.parse().ok())
+        .unwrap_or(latest)
+}
+
 /// `/contribute/new` and `/contribute/{slug}/edit`: what the editor starts
 /// with. `None` when there is no such resource for this viewer.
 #[server(input = GetUrl)]
@@ -103,7 +114,9 @@ pub async fn contribution_editor(
             )
         }
     };
-    let values = posted_values().unwrap_or(saved);
+    let posted = posted_values();
+    let version = posted_version(&posted, version);
+    let values = posted.unwrap_or(saved);
     let body = values
         .iter()
         .find(|(name, _)| name == "body")
@@ -151,9 +164,10 @@ pub async fn lesson_editor(
             .unwrap_or(saved)
     };
     let body = pick("body", saved.body);
-    let version = repo::latest_version(&db, contribution.id)
+    let latest = repo::latest_version(&db, contribution.id)
         .await
         .map_err(internal_error)?;
+    let version = posted_version(&posted, latest);
     Ok(Some(LessonEditorData {
         version,
         slug,
