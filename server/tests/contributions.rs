@@ -503,6 +503,14 @@ async fn revisions_diff_and_restore(backend: Backend) {
         .await;
     assert_eq!(missing.status, StatusCode::BAD_REQUEST);
 
+    let nonsense = browser
+        .post(
+            &format!("/contribute/{slug}/restore"),
+            &[("number", "99"), ("version", "2")],
+        )
+        .await;
+    assert_eq!(nonsense.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(nonsense.body.contains("Choose a version to restore"));
     let restored = browser
         .post(
             &format!("/contribute/{slug}/restore"),
@@ -617,6 +625,17 @@ async fn duplicates_found_dismissed_and_merged(backend: Backend) {
 
     let decide = format!("/contribute/{copy}/duplicates");
     let other_slug = original.trim_start_matches("/resources/");
+    for (other, decision) in [("no-such-resource", "merge"), (other_slug, "maybe")] {
+        let bad = people
+            .curator
+            .post(&decide, &[("other", other), ("decision", decision)])
+            .await;
+        assert_eq!(
+            bad.status,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "{other} {decision}"
+        );
+    }
     let refused = people
         .contributor
         .post(
