@@ -15,6 +15,9 @@ pub struct FieldError {
     pub message: String,
 }
 
+/// What a parser found wrong with a form: each field's name and message.
+pub type FieldErrors = Vec<(&'static str, String)>;
+
 /// What a failed post sends back to its page.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FormFeedback {

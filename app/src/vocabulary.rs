@@ -12,6 +12,14 @@ pub trait Vocabulary: Copy + PartialEq + 'static {
     fn bit(self) -> i64;
 }
 
+/// Every value of a list as (slug, label), for a select or checkboxes.
+pub fn options<T: Vocabulary>() -> Vec<(String, String)> {
+    T::ALL
+        .iter()
+        .map(|value| (value.slug().to_string(), value.label().to_string()))
+        .collect()
+}
+
 /// Defines a closed list of values with slug, label and stable bit.
 macro_rules! vocabulary {
     (

@@ -191,10 +191,6 @@ fn snapshot(draft: &ResourceDraft) -> String {
 
 pub use super::duplicate_repo::{dismiss_duplicate, merge, possible_duplicates, redirect_for};
 
-fn is_unique_violation(error: &sqlx::Error) -> bool {
-    matches!(error, sqlx::Error::Database(db) if db.is_unique_violation())
-}
-
 /// A slug for `title` that no resource and no old address uses.
 async fn free_slug(db: &Db, title: &str) -> sqlx::Result<String> {
     crate::db::unused_slug(
@@ -214,7 +210,9 @@ pub async fn create(db: &Db, owner: i64, draft: &ResourceDraft) -> sqlx::Result<
     loop {
         let slug = free_slug(db, &draft.title).await?;
         match insert_draft(db, owner, &slug, draft).await {
-            Err(error) if is_unique_violation(&error) && attempts < 5 => attempts += 1,
+            Err(sqlx::Error::Database(error)) if error.is_unique_violation() && attempts < 5 => {
+                attempts += 1
+            }
             Err(error) => return Err(error),
             Ok(()) => return Ok(slug),
         }

@@ -46,11 +46,10 @@ pub struct ResourceDraft {
     pub lessons: Vec<LessonDraft>,
 }
 
-/// A field's name and what is wrong with it.
-pub type FieldProblems = Vec<(&'static str, String)>;
+use crate::forms::FieldErrors;
 
 fn required_text(
-    problems: &mut FieldProblems,
+    problems: &mut FieldErrors,
     field: &'static str,
     what: &str,
     raw: &str,
@@ -81,7 +80,7 @@ fn capitalise(what: &str) -> String {
         .unwrap_or_default()
 }
 
-fn date(problems: &mut FieldProblems, field: &'static str, what: &str, raw: &str) -> NaiveDate {
+fn date(problems: &mut FieldErrors, field: &'static str, what: &str, raw: &str) -> NaiveDate {
     match NaiveDate::parse_from_str(raw.trim(), "%Y-%m-%d") {
         Ok(date) => date,
         Err(_) => {
@@ -112,8 +111,8 @@ impl ResourceDraft {
         fields: impl Fn(&str) -> Vec<&'a str>,
         providers: &[String],
         lessons: Vec<LessonDraft>,
-    ) -> Result<ResourceDraft, FieldProblems> {
-        let mut problems = FieldProblems::new();
+    ) -> Result<ResourceDraft, FieldErrors> {
+        let mut problems = FieldErrors::new();
         let kind = ResourceKind::from_slug(field("kind"));
         if kind.is_none() {
             problems.push(("kind", "Select what kind of resource this is".into()));
@@ -337,8 +336,8 @@ pub fn format_hours(hours: f64) -> String {
 }
 
 impl LessonDraft {
-    pub fn parse<'a>(field: impl Fn(&str) -> &'a str) -> Result<LessonDraft, FieldProblems> {
-        let mut problems = FieldProblems::new();
+    pub fn parse<'a>(field: impl Fn(&str) -> &'a str) -> Result<LessonDraft, FieldErrors> {
+        let mut problems = FieldErrors::new();
         let title = required_text(
             &mut problems,
             "title",

@@ -13,7 +13,9 @@ use super::contribution_server::actor_of;
 use super::draft::{LessonDraft, ResourceDraft};
 use super::workflow::{may_edit, Actor, Refusal, Step};
 use crate::accounts::authz::{Access, Endpoints};
-use crate::accounts::handlers::{done, refuse, show_again, AccountContext, Outcome, SubmittedForm};
+use crate::accounts::handlers::{
+    done, refuse, show_again, show_field_errors, AccountContext, Outcome, SubmittedForm,
+};
 use crate::accounts::Role;
 use crate::forms::FormFeedback;
 
@@ -104,26 +106,6 @@ async fn not_found(context: &AccountContext, form: SubmittedForm) -> Response {
     .await
 }
 
-async fn with_problems(
-    context: &AccountContext,
-    form: SubmittedForm,
-    page: &str,
-    problems: Vec<(&'static str, String)>,
-) -> Response {
-    let mut feedback = form.feedback();
-    for (field, message) in problems {
-        feedback.error(field, message);
-    }
-    show_again(
-        context,
-        form,
-        page,
-        StatusCode::UNPROCESSABLE_ENTITY,
-        feedback,
-    )
-    .await
-}
-
 /// The page again with the typed values and a preview (200).
 async fn preview(context: &AccountContext, form: SubmittedForm, page: &str) -> Response {
     let feedback = form.feedback();
@@ -157,7 +139,7 @@ pub async fn create(State(context): State<AccountContext>, form: SubmittedForm) 
     }
     let draft = match parse_draft(&context, &form, Vec::new()).await? {
         Ok(draft) => draft,
-        Err(problems) => return Ok(with_problems(&context, form, page, problems).await),
+        Err(problems) => return Ok(show_field_errors(&context, form, page, problems).await),
     };
     let slug = repo::create(&context.db, me(&form), &draft).await?;
     Ok(done(
@@ -237,7 +219,7 @@ pub async fn save(
     }
     let draft = match parse_draft(&context, &form, contribution.draft.lessons.clone()).await? {
         Ok(draft) => draft,
-        Err(problems) => return Ok(with_problems(&context, form, &page, problems).await),
+        Err(problems) => return Ok(show_field_errors(&context, form, &page, problems).await),
     };
     if draft == contribution.draft {
         return Ok(done(
@@ -454,7 +436,9 @@ async fn lesson(
         _ => {
             let lesson = match LessonDraft::parse(|name| form.field(name)) {
                 Ok(lesson) => lesson,
-                Err(problems) => return Ok(with_problems(&context, form, &page, problems).await),
+                Err(problems) => {
+                    return Ok(show_field_errors(&context, form, &page, problems).await)
+                }
             };
             match position {
                 Some(n) => {

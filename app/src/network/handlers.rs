@@ -13,7 +13,9 @@ use super::profile::ProfileDraft;
 use super::repo::{self, Looker};
 use super::types::RequestKind;
 use crate::accounts::authz::{Access, Endpoints};
-use crate::accounts::handlers::{done, refuse, show_again, AccountContext, Outcome, SubmittedForm};
+use crate::accounts::handlers::{
+    done, refuse, show_again, show_field_errors, AccountContext, Outcome, SubmittedForm,
+};
 use crate::accounts::rate_limit::{self, Limit};
 
 pub const MAX_NOTE_CHARS: usize = 500;
@@ -95,18 +97,7 @@ pub async fn save_profile(State(context): State<AccountContext>, form: Submitted
     let draft = match parsed {
         Ok(draft) => draft,
         Err(errors) => {
-            let mut feedback = form.feedback();
-            for (field, message) in errors {
-                feedback.error(field, message);
-            }
-            return Ok(show_again(
-                &context,
-                form,
-                "/account/profile",
-                StatusCode::UNPROCESSABLE_ENTITY,
-                feedback,
-            )
-            .await);
+            return Ok(show_field_errors(&context, form, "/account/profile", errors).await)
         }
     };
     let handle = repo::save_profile(&context.db, me(&form), &draft, false).await?;

@@ -53,7 +53,7 @@ pub struct ProfileDraft {
 }
 
 /// Field name → message, for each problem.
-pub type FieldErrors = Vec<(&'static str, String)>;
+pub use crate::forms::FieldErrors;
 
 impl ProfileDraft {
     /// `field(name)` gives the first value of a form field ("" if absent),

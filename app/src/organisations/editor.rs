@@ -38,7 +38,7 @@ pub struct OrganisationForm {
 /// the caller's to fill in).
 pub fn parse_organisation<'a>(
     field: impl Fn(&str) -> &'a str,
-) -> Result<Organisation, Vec<(&'static str, String)>> {
+) -> Result<Organisation, crate::forms::FieldErrors> {
     let mut problems = Vec::new();
     let name = field("name").trim().to_string();
     match name.chars().count() {
@@ -151,10 +151,7 @@ pub fn OrganisationEditorPage() -> impl IntoView {
                 Some(slug) => format!("/curation/organisations/{slug}"),
                 None => "/curation/organisations/new".to_string(),
             };
-            let kinds: Vec<(String, String)> = OrganisationKind::ALL
-                .iter()
-                .map(|kind| (kind.slug().to_string(), kind.label().to_string()))
-                .collect();
+            let kinds = crate::vocabulary::options::<OrganisationKind>();
             view! {
                 <h1 class="nhsuk-heading-l">{heading}</h1>
                 {with_form_state(move || {
@@ -185,7 +182,9 @@ mod handlers {
 
     use super::parse_organisation;
     use crate::accounts::authz::{Access, Endpoints};
-    use crate::accounts::handlers::{done, show_again, AccountContext, Outcome, SubmittedForm};
+    use crate::accounts::handlers::{
+        done, show_again, show_field_errors, AccountContext, Outcome, SubmittedForm,
+    };
     use crate::accounts::Role;
     use crate::forms::FormFeedback;
     use crate::organisations::repo;
@@ -208,20 +207,7 @@ mod handlers {
         );
         let mut organisation = match parse_organisation(|name| form.field(name)) {
             Ok(organisation) => organisation,
-            Err(problems) => {
-                let mut feedback = form.feedback();
-                for (field, message) in problems {
-                    feedback.error(field, message);
-                }
-                return Ok(show_again(
-                    &context,
-                    form,
-                    &page,
-                    StatusCode::UNPROCESSABLE_ENTITY,
-                    feedback,
-                )
-                .await);
-            }
+            Err(problems) => return Ok(show_field_errors(&context, form, &page, problems).await),
         };
         match slug {
             Some(slug) => {

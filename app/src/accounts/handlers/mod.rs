@@ -224,6 +224,27 @@ pub async fn show_again(
     response
 }
 
+/// Renders `page` again with each parser error beside its field (422).
+pub async fn show_field_errors(
+    context: &AccountContext,
+    form: SubmittedForm,
+    page: &str,
+    errors: crate::forms::FieldErrors,
+) -> Response {
+    let mut feedback = form.feedback();
+    for (field, message) in errors {
+        feedback.error(field, message);
+    }
+    show_again(
+        context,
+        form,
+        page,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        feedback,
+    )
+    .await
+}
+
 /// Redirects (303) with a confirmation for the next page.
 pub async fn done(viewer: &Viewer, to: &str, notice: impl Into<String>) -> Response {
     session::notify(&viewer.session, notice).await;

@@ -12,14 +12,7 @@ use crate::forms::{
     TextField,
 };
 use crate::pages::found_or_not_found;
-use crate::vocabulary::{LearningResponse, Level, ResourceKind, Sector, Topic, Vocabulary};
-
-fn options_of<T: Vocabulary>() -> Vec<(String, String)> {
-    T::ALL
-        .iter()
-        .map(|value| (value.slug().to_string(), value.label().to_string()))
-        .collect()
-}
+use crate::vocabulary::{options, LearningResponse, Level, ResourceKind, Sector, Topic};
 
 /// `/contribute/new`.
 #[component]
@@ -89,14 +82,14 @@ fn EditorForm(data: EditorData) -> impl IntoView {
             view! {
                 <PostForm action=action.clone()>
                     <input type="hidden" name="version" value=data.version />
-                    <SelectField name="kind" label="Kind of resource" hint="Modules have lessons; toolkits and guides are one page; signposted resources point to another organisation's site." options={options_of::<ResourceKind>()} value=value("kind") blank="Choose a kind" />
+                    <SelectField name="kind" label="Kind of resource" hint="Modules have lessons; toolkits and guides are one page; signposted resources point to another organisation's site." options={options::<ResourceKind>()} value=value("kind") blank="Choose a kind" />
                     <TextField name="title" label="Title" value=value("title") />
                     <TextArea name="summary" label="Summary" hint="One or two sentences shown in search results, up to 600 characters." value=value("summary") rows=3 />
                     <SelectField name="provider" label="Provided by" options=data.providers.clone() value=value("provider") blank="Choose an organisation" />
-                    <CheckboxGroup name="sector" error_name="sectors" legend="Sectors it is for" options={options_of::<Sector>()} checked=data.values_of("sector") />
-                    <CheckboxGroup name="topic" error_name="topics" legend="Topics (optional)" options={options_of::<Topic>()} checked=data.values_of("topic") />
-                    <CheckboxGroup name="response" error_name="responses" legend="Learning responses it supports (optional)" options={options_of::<LearningResponse>()} checked=data.values_of("response") />
-                    <SelectField name="level" label="Level" hint="Foundation: awareness. Practitioner: conducting learning responses. Expert: leading complex investigations." options={options_of::<Level>()} value=value("level") blank="Choose a level" />
+                    <CheckboxGroup name="sector" error_name="sectors" legend="Sectors it is for" options={options::<Sector>()} checked=data.values_of("sector") />
+                    <CheckboxGroup name="topic" error_name="topics" legend="Topics (optional)" options={options::<Topic>()} checked=data.values_of("topic") />
+                    <CheckboxGroup name="response" error_name="responses" legend="Learning responses it supports (optional)" options={options::<LearningResponse>()} checked=data.values_of("response") />
+                    <SelectField name="level" label="Level" hint="Foundation: awareness. Practitioner: conducting learning responses. Expert: leading complex investigations." options={options::<Level>()} value=value("level") blank="Choose a level" />
                     <TextField name="audience" label="Who it is for (optional)" hint="For example, Patient safety specialists in primary care" value=value("audience") />
                     <TextField name="minutes" label="Time to complete, in minutes" width="nhsuk-input--width-4" value=value("minutes") />
                     <TextField name="cpd_hours" label="CPD hours (optional)" width="nhsuk-input--width-4" value=value("cpd_hours") />

@@ -7,12 +7,13 @@ use leptos_meta::Title;
 use leptos_router::components::Form;
 use leptos_router::hooks::use_location;
 
-use super::{count_members, options_of, MemberCard};
+use super::{count_members, MemberCard};
 use crate::components::{ErrorSummary, Pagination};
 use crate::forms::CheckboxGroup;
 use crate::network::network_directory;
 use crate::network::types::{DirectoryPage, Region, MAX_DIRECTORY_QUERY_CHARS};
 use crate::search::ParamError;
+use crate::vocabulary::options;
 use crate::vocabulary::{Level, Sector};
 
 #[component]
@@ -91,9 +92,9 @@ fn Directory(page: DirectoryPage) -> impl IntoView {
             <div class="nhsuk-grid-column-one-third">
                 <div class="hub-filters" on:change=crate::forms::submit_enclosing_form>
                     <h2 class="nhsuk-heading-m">"Filter"</h2>
-                    <CheckboxGroup name="sector" error_name="filter-sector" legend="Sector" options={options_of::<Sector>()} checked={checked(params.sectors.iter().map(|s| s.slug()).collect())} />
-                    <CheckboxGroup name="region" error_name="filter-region" legend="Region" options={options_of::<Region>()} checked={checked(params.regions.iter().map(|r| r.slug()).collect())} />
-                    <CheckboxGroup name="level" error_name="filter-level" legend="Level" options={options_of::<Level>()} checked={checked(params.levels.iter().map(|l| l.slug()).collect())} />
+                    <CheckboxGroup name="sector" error_name="filter-sector" legend="Sector" options={options::<Sector>()} checked={checked(params.sectors.iter().map(|s| s.slug()).collect())} />
+                    <CheckboxGroup name="region" error_name="filter-region" legend="Region" options={options::<Region>()} checked={checked(params.regions.iter().map(|r| r.slug()).collect())} />
+                    <CheckboxGroup name="level" error_name="filter-level" legend="Level" options={options::<Level>()} checked={checked(params.levels.iter().map(|l| l.slug()).collect())} />
                     <CheckboxGroup
                         name="mentoring"
                         error_name="filter-mentoring"

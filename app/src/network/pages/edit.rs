@@ -3,12 +3,12 @@
 
 use leptos::prelude::*;
 
-use super::options_of;
 use crate::forms::{
     with_form_state, CheckboxGroup, PostForm, SelectField, SubmitButton, TextArea, TextField,
 };
 use crate::network::profile_form;
 use crate::network::types::{OrganisationType, ProfileFormData, Region, Visibility};
+use crate::vocabulary::options;
 use crate::vocabulary::{Level, Sector};
 use leptos_meta::Title;
 
@@ -81,16 +81,16 @@ fn ProfileFields(data: ProfileFormData) -> impl IntoView {
                     <h2 class="nhsuk-heading-m">"Your work"</h2>
                     <TextField name="role_title" label="Role" hint="For example, Patient safety specialist" value=value("role_title") />
                     <WhoCanSee name="role_title_visibility" label="Who can see your role" data=data.clone() />
-                    <SelectField name="organisation_type" label="Type of organisation" options={options_of::<OrganisationType>()} value=value("organisation_type") blank="Not given" />
+                    <SelectField name="organisation_type" label="Type of organisation" options={options::<OrganisationType>()} value=value("organisation_type") blank="Not given" />
                     <TextField name="organisation_name" label="Organisation name (optional)" hint="Leave blank to show only the type of organisation." value=value("organisation_name") />
                     <WhoCanSee name="organisation_visibility" label="Who can see your organisation" data=data.clone() />
-                    <CheckboxGroup name="sector" error_name="sectors" legend="Sectors you work in" options={options_of::<Sector>()} checked=data.values_of("sector") />
+                    <CheckboxGroup name="sector" error_name="sectors" legend="Sectors you work in" options={options::<Sector>()} checked=data.values_of("sector") />
                     <WhoCanSee name="sectors_visibility" label="Who can see your sectors" data=data.clone() />
-                    <SelectField name="region" label="NHS England region" options={options_of::<Region>()} value=value("region") blank="Not given" />
+                    <SelectField name="region" label="NHS England region" options={options::<Region>()} value=value("region") blank="Not given" />
                     <WhoCanSee name="region_visibility" label="Who can see your region" data=data.clone() />
 
                     <h2 class="nhsuk-heading-m">"Your experience"</h2>
-                    <SelectField name="level" label="Level" hint="Foundation: awareness. Practitioner: you conduct learning responses. Expert: you lead complex investigations and teach others." options={options_of::<Level>()} value=value("level") blank="Not given" />
+                    <SelectField name="level" label="Level" hint="Foundation: awareness. Practitioner: you conduct learning responses. Expert: you lead complex investigations and teach others." options={options::<Level>()} value=value("level") blank="Not given" />
                     <WhoCanSee name="level_visibility" label="Who can see your level" data=data.clone() />
                     <TextField name="years_investigating" label="Years investigating" input_type="text" width="nhsuk-input--width-3" value=value("years_investigating") />
                     <WhoCanSee name="years_visibility" label="Who can see your years investigating" data=data.clone() />

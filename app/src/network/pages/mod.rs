@@ -16,7 +16,6 @@ pub use messages::{ConversationView, MessagesPage};
 use leptos::prelude::*;
 
 use super::types::{initials, ProfileCard};
-use crate::vocabulary::Vocabulary;
 
 /// A member's initials in a circle. Decorative: the name is always beside it.
 #[component]
@@ -106,12 +105,4 @@ fn count_members(count: i64) -> String {
         1 => "1 member".to_string(),
         n => format!("{n} members"),
     }
-}
-
-/// Options of a fixed list as (slug, label).
-fn options_of<T: Vocabulary>() -> Vec<(String, String)> {
-    T::ALL
-        .iter()
-        .map(|value| (value.slug().to_string(), value.label().to_string()))
-        .collect()
 }
