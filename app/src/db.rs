@@ -79,6 +79,60 @@ impl Db {
     }
 }
 
+/// Starts a transaction that will write.
+///
+/// SQLite's default `BEGIN` is deferred: the transaction reads first and
+/// asks for the write lock only at its first write, and if another
+/// connection wrote meanwhile SQLite cannot wait for the lock (its snapshot
+/// is stale, or two readers would deadlock) and fails at once with "database
+/// is locked" (codes 5 and 517), whatever the busy timeout. `BEGIN
+/// IMMEDIATE` takes the write lock at the start, where SQLite does wait (up
+/// to the busy timeout), so concurrent writers queue instead of failing.
+/// PostgreSQL's row locks need nothing of the kind.
+pub trait BeginWrite {
+    type Database: sqlx::Database;
+
+    fn begin_write(
+        &self,
+    ) -> impl std::future::Future<Output = sqlx::Result<sqlx::Transaction<'static, Self::Database>>> + Send;
+}
+
+impl BeginWrite for SqlitePool {
+    type Database = sqlx::Sqlite;
+
+    async fn begin_write(&self) -> sqlx::Result<sqlx::Transaction<'static, sqlx::Sqlite>> {
+        self.begin_with("BEGIN IMMEDIATE").await
+    }
+}
+
+impl BeginWrite for PgPool {
+    type Database = sqlx::Postgres;
+
+    async fn begin_write(&self) -> sqlx::Result<sqlx::Transaction<'static, sqlx::Postgres>> {
+        self.begin().await
+    }
+}
+
+/// True when `error` says the database is too busy to answer now (a write
+/// lock not granted within the busy timeout, or no free connection within
+/// the pool's wait): worth a 503 and "try again", not a 500.
+pub fn is_busy(error: &sqlx::Error) -> bool {
+    match error {
+        sqlx::Error::PoolTimedOut => true,
+        sqlx::Error::Database(database) => {
+            // SQLITE_BUSY (5) and its extended codes (517 BUSY_SNAPSHOT,
+            // 261 BUSY_RECOVERY, 773 BUSY_TIMEOUT), SQLITE_LOCKED (6);
+            // PostgreSQL's lock_not_available and serialization failures.
+            match database.code().as_deref() {
+                Some("5" | "6" | "261" | "262" | "517" | "773") => true,
+                Some("55P03" | "40001" | "40P01") => true,
+                _ => false,
+            }
+        }
+        _ => false,
+    }
+}
+
 /// Slugs that are words in the hub's own paths (`/contribute/new`).
 const RESERVED_SLUGS: [&str; 3] = ["new", "not-found", "edit"];
 

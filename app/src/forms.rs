@@ -218,23 +218,6 @@ fn kept_value(name: &str, initial: Option<String>) -> Option<String> {
         .or(initial)
 }
 
-/// A textarea's text as its child node. Leptos treats `<textarea>` like
-/// `<script>` and writes its children unescaped when rendering on the
-/// server, so a value holding `</textarea>` could end the element and
-/// inject markup; the browser decodes entities inside it, so escaping here
-/// shows the text exactly. In the browser the text node is set directly
-/// and must stay as typed.
-fn textarea_text(value: String) -> String {
-    if cfg!(feature = "ssr") {
-        value
-            .replace('&', "&amp;")
-            .replace('<', "&lt;")
-            .replace('>', "&gt;")
-    } else {
-        value
-    }
-}
-
 /// A labelled multi-line text box.
 #[component]
 pub fn TextArea(
@@ -245,7 +228,8 @@ pub fn TextArea(
     #[prop(default = 5)] rows: u32,
 ) -> impl IntoView {
     let (error, described_by, messages) = field_messages(name, hint);
-    let value = textarea_text(kept_value(name, value).unwrap_or_default());
+    // Leptos writes a textarea's text raw on the server (see `raw_text`).
+    let value = crate::raw_text::escaped_on_server(kept_value(name, value).unwrap_or_default());
     view! {
         <div class="nhsuk-form-group" class:nhsuk-form-group--error=error.is_some()>
             <label class="nhsuk-label" for=name>{label}</label>
@@ -420,7 +404,8 @@ pub fn MarkdownField(
     #[prop(default = 14)] rows: u32,
 ) -> impl IntoView {
     let (error, described_by, messages) = field_messages(name, hint);
-    let value = textarea_text(kept_value(name, Some(value)).unwrap_or_default());
+    let value =
+        crate::raw_text::escaped_on_server(kept_value(name, Some(value)).unwrap_or_default());
     let token = use_context::<CsrfToken>()
         .map(|token| token.0)
         .unwrap_or_default();

@@ -11,10 +11,13 @@ pub mod layout;
 pub mod network;
 pub mod organisations;
 pub mod pages;
+pub mod raw_text;
 pub mod resources;
 pub mod response;
 pub mod search;
 pub mod shell;
+#[cfg(feature = "ssr")]
+pub mod slugs;
 pub mod vocabulary;
 
 #[cfg(feature = "ssr")]
@@ -23,6 +26,8 @@ pub mod assets;
 pub mod db;
 #[cfg(feature = "ssr")]
 pub mod markdown;
+#[cfg(feature = "ssr")]
+pub mod web;
 
 pub use shell::{shell, App};
 

@@ -96,8 +96,12 @@ pub fn App() -> impl IntoView {
     provide_context(viewer);
 
     view! {
+        // Every page's title passes through here, and leptos_meta writes the
+        // result raw into the server's HTML: escape it once, for all pages.
         <Title formatter=|page: String| {
-            if page.is_empty() { SERVICE_NAME.to_string() } else { format!("{page} – {SERVICE_NAME}") }
+            crate::raw_text::escaped_on_server(
+                if page.is_empty() { SERVICE_NAME.to_string() } else { format!("{page} – {SERVICE_NAME}") },
+            )
         } />
         <Router>
             <SkipLink />

@@ -89,6 +89,10 @@ test("set up two-step verification and sign in with a code", async ({ page, visi
   await expect(page).toHaveURL(/\/account\/recovery-codes$/);
   await expect(page.locator(".hub-recovery-codes li")).toHaveCount(10);
   await afterNavigation(steps);
+  await page.getByRole("button", { name: "I have saved my codes" }).click();
+  await expect(page).toHaveURL(/\/account$/);
+  await expect(page.getByText("Your recovery codes will not be shown again")).toBeVisible();
+  await afterNavigation(steps);
 
   await page.getByRole("button", { name: "Sign out", exact: true }).click();
   await expect(page).toHaveURL(/\/signed-out$/);

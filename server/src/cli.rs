@@ -3,6 +3,7 @@
 use app::db::Db;
 
 use crate::config::{Cli, Command, Settings};
+use crate::progress::Progress;
 use crate::seed::{self, demo::Seeded};
 use crate::startup::Application;
 
@@ -73,10 +74,19 @@ pub async fn run(cli: Cli) -> Result<(), String> {
             let text = std::fs::read_to_string(&file)
                 .map_err(|error| format!("Could not read {}: {error}.", file.display()))?;
             let db = open(&settings).await?;
+            let progress = Progress::spinner(&format!(
+                "{} {}",
+                if dry_run { "Checking" } else { "Importing" },
+                file.display()
+            ));
             let report = import(&db, format, &text, dry_run)
                 .await
                 .map_err(|error| format!("Could not write to the database: {error}."));
             db.close().await;
+            progress.finish(match &report {
+                Ok(report) if report.problems.is_empty() => "done",
+                _ => "stopped",
+            });
             let report = report?;
             for problem in &report.problems {
                 println!("{}: {problem}", file.display());
@@ -100,10 +110,22 @@ pub async fn run(cli: Cli) -> Result<(), String> {
         }
         Command::CheckLinks => {
             let db = open(&settings).await?;
-            let summary = crate::links::check_all(&db, &crate::links::CheckerSettings::default())
-                .await
-                .map_err(|error| format!("Could not record the link checks: {error}."));
+            let progress = std::sync::OnceLock::<Progress>::new();
+            let summary = crate::links::check_all_reporting(
+                &db,
+                &crate::links::CheckerSettings::default(),
+                |done, total| {
+                    progress
+                        .get_or_init(|| Progress::bar("Checking links", total as u64))
+                        .set(done as u64)
+                },
+            )
+            .await
+            .map_err(|error| format!("Could not record the link checks: {error}."));
             db.close().await;
+            if let Some(progress) = progress.into_inner() {
+                progress.finish("done");
+            }
             let summary = summary?;
             println!(
                 "Checked {} links: {} working, {} need attention (see /curation/links).",
@@ -113,15 +135,27 @@ pub async fn run(cli: Cli) -> Result<(), String> {
         }
         Command::SeedSynthetic { resources } => {
             let db = open(&settings).await?;
-            let added = seed::synthetic::seed(&db, resources, |done| {
-                if done % 10_000 == 0 {
-                    tracing::info!(done, "synthetic resources added");
-                }
-            })
-            .await
-            .map_err(|error| error.to_string())?;
+            let progress = Progress::bar("Adding synthetic resources", resources as u64);
+            let added = seed::synthetic::seed(&db, resources, |done| progress.set(done as u64))
+                .await
+                .map_err(|error| error.to_string());
             db.close().await;
-            tracing::info!(added, "synthetic catalogue loaded");
+            let added = added?;
+            progress.finish(&format!("{added} added"));
+            Ok(())
+        }
+        Command::Backup { file } => {
+            let db = open(&settings).await?;
+            let outcome = crate::backup::backup(&db, &settings.database, &file).await;
+            db.close().await;
+            println!("{}", outcome?);
+            Ok(())
+        }
+        Command::Restore { file } => {
+            println!(
+                "{}",
+                crate::backup::restore(&settings.database, &file).await?
+            );
             Ok(())
         }
     }

@@ -7,6 +7,7 @@ use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::str::FromStr;
 
+use app::web::client_address::TrustedProxies;
 use clap::{Args, Parser, Subcommand};
 
 #[derive(Debug, Parser)]
@@ -57,6 +58,19 @@ pub enum Command {
     /// Check every signposted resource's external link now and record the
     /// results for curators (the server also does this once a day).
     CheckLinks,
+    /// Write a consistent backup of the database to FILE while the hub
+    /// runs (SQLite: a copy made by VACUUM INTO; PostgreSQL: pg_dump's
+    /// custom format). FILE must not exist yet.
+    Backup {
+        /// Where to write the backup.
+        file: std::path::PathBuf,
+    },
+    /// Restore a backup made by `hub backup` into an empty database (the
+    /// DATABASE_URL's), then bring its schema up to date.
+    Restore {
+        /// The backup file.
+        file: std::path::PathBuf,
+    },
     /// Add a large generated catalogue, for benchmarks.
     SeedSynthetic {
         /// How many resources to add.
@@ -140,6 +154,13 @@ pub struct SettingsArgs {
         global = true
     )]
     pub secure_cookies: bool,
+
+    /// Reverse proxies and load balancers in front of the hub, whose
+    /// `Forwarded` / `X-Forwarded-For` headers say who the client is: a
+    /// comma-separated list of addresses or networks (`10.0.0.0/8`). Empty:
+    /// the connecting address is the client, and those headers are ignored.
+    #[arg(long, env = "HUB_TRUSTED_PROXIES", default_value = "", global = true)]
+    pub trusted_proxies: String,
 }
 
 /// How email leaves the hub.
@@ -159,6 +180,7 @@ pub struct Settings {
     pub public_url: String,
     pub mail: MailSettings,
     pub secure_cookies: bool,
+    pub trusted_proxies: TrustedProxies,
 }
 
 impl Settings {
@@ -173,6 +195,7 @@ impl Settings {
             public_url: "http://127.0.0.1:3000".to_string(),
             mail: MailSettings::Outbox { folder: outbox },
             secure_cookies: false,
+            trusted_proxies: TrustedProxies::default(),
         }
     }
 }
@@ -201,6 +224,8 @@ impl TryFrom<SettingsArgs> for Settings {
                 folder: args.outbox_dir,
             },
         };
+        let trusted_proxies =
+            TrustedProxies::parse(&args.trusted_proxies).map_err(ConfigError::TrustedProxy)?;
         Ok(Settings {
             database: args.database_url.parse()?,
             addr,
@@ -209,6 +234,7 @@ impl TryFrom<SettingsArgs> for Settings {
             public_url: public_url.as_str().trim_end_matches('/').to_string(),
             mail,
             secure_cookies: args.secure_cookies,
+            trusted_proxies,
         })
     }
 }
@@ -294,6 +320,10 @@ pub enum ConfigError {
     BodyLimit,
     #[error("HUB_PUBLIC_URL '{0}' is not an http:// or https:// address such as https://hub.example.nhs.uk.")]
     PublicUrl(String),
+    #[error(
+        "HUB_TRUSTED_PROXIES: '{0}' is not an address or network such as 10.0.0.5 or 10.0.0.0/8."
+    )]
+    TrustedProxy(String),
 }
 
 #[cfg(test)]
@@ -354,6 +384,7 @@ mod tests {
             mail_from: "hub@example.org".into(),
             outbox_dir: "data/outbox".into(),
             secure_cookies: false,
+            trusted_proxies: String::new(),
         };
         assert_eq!(
             Settings::try_from(args).unwrap_err(),

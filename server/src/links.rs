@@ -210,7 +210,18 @@ pub async fn check(client: &reqwest::Client, url: &str, settings: &CheckerSettin
 
 /// Checks every published resource's external link and records each result.
 pub async fn check_all(db: &Db, settings: &CheckerSettings) -> Result<Summary, sqlx::Error> {
+    check_all_reporting(db, settings, |_, _| {}).await
+}
+
+/// As [`check_all`], calling `on_checked(done, total)` after each link.
+pub async fn check_all_reporting(
+    db: &Db,
+    settings: &CheckerSettings,
+    on_checked: impl Fn(usize, usize),
+) -> Result<Summary, sqlx::Error> {
     let links = repo::links_to_check(db).await?;
+    let total = links.len();
+    on_checked(0, total);
     let client = client(settings);
     let gate = Arc::new(Semaphore::new(settings.concurrency.max(1)));
     let mut tasks = tokio::task::JoinSet::new();
@@ -228,6 +239,7 @@ pub async fn check_all(db: &Db, settings: &CheckerSettings) -> Result<Summary, s
             continue;
         };
         summary.checked += 1;
+        on_checked(summary.checked, total);
         if checked.outcome == LinkOutcome::Ok {
             summary.ok += 1;
         } else {

@@ -12,13 +12,17 @@ use app::accounts::mail::Mailer;
 use app::accounts::session::{self as sessions, DbSessionStore, IDLE_TIMEOUT_MINUTES};
 use app::accounts::{csrf, rate_limit, repo as accounts_repo};
 use app::db::Db;
+use app::web::client_address::{self, TrustedProxies};
+use app::web::input;
 use app::{shell, App};
-use axum::extract::FromRef;
+use axum::extract::{FromRef, Request, State};
 use axum::http::{Method, StatusCode};
+use axum::response::Response;
+use axum::serve::ListenerExt;
 use axum::{middleware, Router};
 use leptos::config::{Env, LeptosOptions};
 use leptos::prelude::provide_context;
-use leptos_axum::{file_and_error_handler, generate_route_list, AxumRouteListing, LeptosRoutes};
+use leptos_axum::{generate_route_list, AxumRouteListing, LeptosRoutes};
 use tokio::net::TcpListener;
 use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::compression::CompressionLayer;
@@ -44,6 +48,7 @@ pub struct AppState {
     pub database: DatabaseUrl,
     pub accounts: AccountContext,
     pub secure_cookies: bool,
+    pub trusted_proxies: TrustedProxies,
 }
 
 impl FromRef<AppState> for AccountContext {
@@ -129,6 +134,7 @@ impl Application {
             database: settings.database.clone(),
             accounts,
             secure_cookies: settings.secure_cookies,
+            trusted_proxies: settings.trusted_proxies.clone(),
         };
         Ok(Self {
             listener,
@@ -155,8 +161,16 @@ impl Application {
     ) -> std::io::Result<()> {
         tracing::info!(address = %self.local_addr(), backend = self.db.backend().name(), "serving the hub");
         let housekeeping = tokio::spawn(housekeeping(self.db.clone()));
+        // Without TCP_NODELAY, the last small segment of a response waits
+        // for the client's delayed ACK (Nagle's algorithm): about 40 ms per
+        // static file on a kept-alive connection.
+        let listener = self.listener.tap_io(|stream| {
+            if let Err(error) = stream.set_nodelay(true) {
+                tracing::debug!(%error, "could not set TCP_NODELAY");
+            }
+        });
         let result = axum::serve(
-            self.listener,
+            listener,
             self.router
                 .into_make_service_with_connect_info::<SocketAddr>(),
         )
@@ -299,15 +313,22 @@ pub fn router(state: AppState, max_body_bytes: usize) -> Router {
             "/favicon.svg",
             ServeFile::new(site_root.join("favicon.svg")),
         )
-        .fallback(file_and_error_handler::<AppState, _>(shell))
+        .fallback(not_found)
         .with_state(state.clone())
-        // Inner to outer: CSRF check, who is asking, the session itself.
+        // Inner to outer: CSRF check, who is asking, the session itself,
+        // from which address, and input made safe to parse (control
+        // characters, trailing slashes) before anything reads it.
         .layer(middleware::from_fn(csrf::verify))
         .layer(middleware::from_fn_with_state(
             state.db.clone(),
             sessions::attach_viewer,
         ))
-        .layer(session_layer(state.db.clone(), secure));
+        .layer(session_layer(state.db.clone(), secure))
+        .layer(middleware::from_fn_with_state(
+            state.trusted_proxies.clone(),
+            client_address::resolve,
+        ))
+        .layer(middleware::from_fn(input::clean));
 
     for layer in headers::security_header_layers() {
         router = router.layer(layer);
@@ -335,6 +356,18 @@ pub fn router(state: AppState, max_body_bytes: usize) -> Router {
                 ),
         )
         .layer(CatchPanicLayer::custom(headers::panic_response))
+}
+
+/// Any path no route knows: the app's "Page not found" (404), rendered with
+/// the database like every page, so the header still knows who is signed in.
+async fn not_found(State(state): State<AppState>, request: Request) -> Response {
+    let db = state.db.clone();
+    let options = state.leptos_options.clone();
+    let render = leptos_axum::render_app_async_with_context(
+        move || provide_context(db.clone()),
+        move || shell(options.clone()),
+    );
+    render(request).await
 }
 
 /// Sessions in the database: an opaque 128-bit id in an HttpOnly,

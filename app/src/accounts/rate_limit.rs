@@ -53,16 +53,20 @@ fn now() -> i64 {
 
 /// True when `key` has used up `limit`.
 pub async fn exhausted(db: &Db, limit: Limit, key: &str) -> Result<bool, sqlx::Error> {
+    Ok(hits(db, limit, key).await? >= limit.max)
+}
+
+/// The hits counted against `key` over the limit's span.
+async fn hits(db: &Db, limit: Limit, key: &str) -> Result<i64, sqlx::Error> {
     let since = now() - limit.span_seconds - 60;
     let bucket = bucket(limit, key);
-    let hits: i64 = with_pool!(db, pool => {
+    Ok(with_pool!(db, pool => {
         sqlx::query_scalar("SELECT CAST(COALESCE(SUM(hits), 0) AS BIGINT) FROM rate_limits WHERE bucket = $1 AND window_start > $2")
             .bind(&bucket)
             .bind(since)
             .fetch_one(pool)
             .await?
-    });
-    Ok(hits >= limit.max)
+    }))
 }
 
 /// Counts one hit against `key`.
@@ -83,13 +87,67 @@ pub async fn hit(db: &Db, limit: Limit, key: &str) -> Result<(), sqlx::Error> {
     Ok(())
 }
 
-/// Counts a hit, then says whether the limit is now exceeded.
-pub async fn hit_and_check(db: &Db, limit: Limit, key: &str) -> Result<bool, sqlx::Error> {
-    if exhausted(db, limit, key).await? {
-        return Ok(true);
-    }
+/// Takes one attempt from `key`'s allowance before the work it guards, and
+/// says whether it may go ahead. The hit is counted first, in one
+/// statement, and only then is the total read: of any number of parallel
+/// attempts, each sees at least the hits counted before its own, so no more
+/// than `max` go ahead (checking first and counting after the work, as a
+/// slow password hash invites, lets parallel attempts all pass the check).
+/// A refused attempt is given back, so hammering a locked account does not
+/// keep it locked for longer.
+pub async fn try_take(db: &Db, limit: Limit, key: &str) -> Result<bool, sqlx::Error> {
     hit(db, limit, key).await?;
-    Ok(false)
+    if exhausted_beyond(db, limit, key).await? {
+        give_back(db, limit, key).await?;
+        return Ok(false);
+    }
+    Ok(true)
+}
+
+/// As [`try_take`] for several limits at once: all are taken, or none.
+pub async fn try_take_all(db: &Db, limits: &[(Limit, &str)]) -> Result<bool, sqlx::Error> {
+    for (taken, (limit, key)) in limits.iter().enumerate() {
+        if !try_take(db, *limit, key).await? {
+            give_back_all(db, &limits[..taken]).await?;
+            return Ok(false);
+        }
+    }
+    Ok(true)
+}
+
+/// Returns an attempt taken by [`try_take`] that turned out not to count
+/// (a sign-in that succeeded). Takes it from the newest minute that has one,
+/// as the minute may have turned since.
+pub async fn give_back(db: &Db, limit: Limit, key: &str) -> Result<(), sqlx::Error> {
+    let bucket = bucket(limit, key);
+    with_pool!(db, pool => {
+        sqlx::query(
+            "UPDATE rate_limits SET hits = hits - 1
+             WHERE bucket = $1 AND window_start = (
+                 SELECT MAX(window_start) FROM rate_limits WHERE bucket = $1 AND hits > 0)",
+        )
+        .bind(&bucket)
+        .execute(pool)
+        .await?;
+    });
+    Ok(())
+}
+
+pub async fn give_back_all(db: &Db, limits: &[(Limit, &str)]) -> Result<(), sqlx::Error> {
+    for (limit, key) in limits {
+        give_back(db, *limit, key).await?;
+    }
+    Ok(())
+}
+
+/// True when more than `max` hits are counted: the one just taken is over.
+async fn exhausted_beyond(db: &Db, limit: Limit, key: &str) -> Result<bool, sqlx::Error> {
+    Ok(hits(db, limit, key).await? > limit.max)
+}
+
+/// Counts a hit unless the limit is used up; true when it was (refused).
+pub async fn hit_and_check(db: &Db, limit: Limit, key: &str) -> Result<bool, sqlx::Error> {
+    Ok(!try_take(db, limit, key).await?)
 }
 
 /// Forgets counters older than a day.

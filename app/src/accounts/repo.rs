@@ -2,7 +2,7 @@
 
 use super::tokens;
 use super::types::{AccountStatus, EmailAddress, Role, UserRow};
-use crate::db::Db;
+use crate::db::{BeginWrite, Db};
 use crate::with_pool;
 
 fn now() -> i64 {
@@ -179,7 +179,7 @@ pub async fn enable_mfa(
     recovery_codes: &[String],
 ) -> Result<(), sqlx::Error> {
     with_pool!(db, pool => {
-        let mut tx = pool.begin().await?;
+        let mut tx = pool.begin_write().await?;
         sqlx::query("UPDATE users SET totp_secret = $2, totp_last_step = NULL WHERE id = $1")
             .bind(id)
             .bind(secret)
@@ -200,7 +200,7 @@ pub async fn enable_mfa(
 
 pub async fn disable_mfa(db: &Db, id: i64) -> Result<(), sqlx::Error> {
     with_pool!(db, pool => {
-        let mut tx = pool.begin().await?;
+        let mut tx = pool.begin_write().await?;
         sqlx::query("UPDATE users SET totp_secret = NULL, totp_last_step = NULL WHERE id = $1")
             .bind(id)
             .execute(&mut *tx)
@@ -253,7 +253,7 @@ pub async fn recovery_codes_left(db: &Db, user_id: i64) -> Result<i64, sqlx::Err
 /// keys); the audit log keeps the events but loses who and where.
 pub async fn delete_user(db: &Db, id: i64) -> Result<(), sqlx::Error> {
     with_pool!(db, pool => {
-        let mut tx = pool.begin().await?;
+        let mut tx = pool.begin_write().await?;
         sqlx::query("UPDATE audit_log SET ip = NULL, detail = '' WHERE actor_id = $1 OR subject_id = $1")
             .bind(id)
             .execute(&mut *tx)
@@ -337,7 +337,7 @@ pub async fn create_link_token(
     let token = tokens::random_token();
     let now = now();
     with_pool!(db, pool => {
-        let mut tx = pool.begin().await?;
+        let mut tx = pool.begin_write().await?;
         sqlx::query("UPDATE email_tokens SET used_at = $3 WHERE user_id = $1 AND purpose = $2 AND used_at IS NULL")
             .bind(user_id)
             .bind(purpose.slug())

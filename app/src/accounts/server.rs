@@ -35,13 +35,22 @@ pub async fn load_form_state() -> Result<FormState, ServerFnError> {
 }
 
 /// Who is signed in, and the confirmation left by the last action (shown
-/// once).
+/// once, on the page rendered after it).
 #[server(input = GetUrl)]
 pub async fn current_viewer() -> Result<ViewerState, ServerFnError> {
     let viewer = require(Access::Public)?;
-    let notice = match viewer.session.remove::<String>(keys::NOTICE).await {
-        Ok(notice) => notice,
-        Err(error) => return Err(internal_error(error)),
+    // The notice is for the page a form's redirect lands on, and is taken
+    // when that page is rendered. A call over HTTP (the client moving
+    // between pages, or a prefetch) leaves it alone, so a GET from a script
+    // never changes state.
+    let notice = if session::is_page_render() {
+        viewer
+            .session
+            .remove::<String>(keys::NOTICE)
+            .await
+            .map_err(internal_error)?
+    } else {
+        None
     };
     let (csrf_token, network) = match &viewer.user {
         Some(user) => (
@@ -124,14 +133,16 @@ pub async fn get_mfa_setup() -> Result<MfaSetup, ServerFnError> {
     })
 }
 
-/// Recovery codes just made, shown once: they are gone from the session
-/// after this call.
+/// Recovery codes just made. They stay in the session, so reloading (or
+/// prefetching) the page changes nothing, until the member says they have
+/// saved them (`POST /account/recovery-codes`) or the session ends; they
+/// are never shown again after that.
 #[server(input = GetUrl)]
-pub async fn take_new_recovery_codes() -> Result<Vec<String>, ServerFnError> {
+pub async fn new_recovery_codes() -> Result<Vec<String>, ServerFnError> {
     let viewer = require_allowing_mfa_setup(Access::SignedIn)?;
     viewer
         .session
-        .remove::<Vec<String>>(keys::NEW_RECOVERY_CODES)
+        .get::<Vec<String>>(keys::NEW_RECOVERY_CODES)
         .await
         .map(Option::unwrap_or_default)
         .map_err(internal_error)

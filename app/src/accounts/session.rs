@@ -2,10 +2,10 @@
 //! backend), so several server instances share them and every session of
 //! one account can be ended at once. Also the per-request [`Viewer`].
 
-use std::net::{IpAddr, SocketAddr};
+use std::net::IpAddr;
 
 use async_trait::async_trait;
-use axum::extract::{ConnectInfo, Request, State};
+use axum::extract::{Request, State};
 use axum::middleware::Next;
 use axum::response::Response;
 use tower_sessions::session::{Id, Record};
@@ -213,6 +213,13 @@ impl Viewer {
 
 /// Loads the session's account and applies the timeouts: a session past
 /// its absolute lifetime, or of a suspended or deleted account, is ended.
+/// True while a page is being rendered for a browser's request, false in
+/// a server function called over HTTP (their addresses are under `/api/`).
+pub fn is_page_render() -> bool {
+    leptos::prelude::use_context::<axum::http::request::Parts>()
+        .is_some_and(|parts| !parts.uri.path().starts_with("/api/"))
+}
+
 pub async fn attach_viewer(
     State(db): State<Db>,
     session: Session,
@@ -224,10 +231,11 @@ pub async fn attach_viewer(
     if path.starts_with("/pkg/") || path.starts_with("/assets/") || path == "/favicon.svg" {
         return next.run(request).await;
     }
+    // Worked out from trusted proxies' headers by `web::client_address`.
     let ip = request
         .extensions()
-        .get::<ConnectInfo<SocketAddr>>()
-        .map(|ConnectInfo(addr)| addr.ip());
+        .get::<crate::web::client_address::ClientAddress>()
+        .map(|client| client.0);
     let user = match current_user(&db, &session).await {
         Ok(user) => user,
         Err(error) => {

@@ -11,7 +11,7 @@ use super::draft::{slug_from, LessonDraft, ResourceDraft};
 use super::revisions::RevisionSummary;
 use super::workflow::{Stage, Step};
 use crate::accounts::format_time;
-use crate::db::Db;
+use crate::db::{BeginWrite, Db};
 use crate::vocabulary::{LearningResponse, Level, ResourceKind, Sector, Topic};
 use crate::with_pool;
 
@@ -222,7 +222,7 @@ pub async fn create(db: &Db, owner: i64, draft: &ResourceDraft) -> sqlx::Result<
 async fn insert_draft(db: &Db, owner: i64, slug: &str, draft: &ResourceDraft) -> sqlx::Result<()> {
     let at = now();
     with_pool!(db, pool => {
-        let mut tx = pool.begin().await?;
+        let mut tx = pool.begin_write().await?;
         let insert = sqlx::query_scalar(
             "INSERT INTO resources (slug, kind, title, summary, body, provider_id, sectors, topics, responses, level, \
              audience, minutes, cpd_hours, external_url, reviewed_on, review_by, status, workflow, owner_id, stage_changed_at) \
@@ -255,16 +255,12 @@ pub async fn save(
 ) -> sqlx::Result<Option<i64>> {
     let at = now();
     with_pool!(db, pool => {
-        let mut tx = pool.begin().await?;
-        let latest: Option<i64> = sqlx::query_scalar(
-            "SELECT MAX(number) FROM resource_revisions WHERE resource_id = $1",
-        )
-        .bind(current.id)
-        .fetch_one(&mut *tx)
-        .await?;
-        if latest.unwrap_or(0) != seen {
-            return Ok(None);
-        }
+        let mut tx = pool.begin_write().await?;
+        // The update comes first: it locks the resource's row, so a second
+        // save of the same draft waits here for the first to commit and
+        // then reads the version it wrote (PostgreSQL reads each statement
+        // afresh), instead of both reading the same latest version and
+        // clashing on the revision number. Dropping `tx` undoes it.
         let update = sqlx::query(
             "UPDATE resources SET kind = $1, title = $2, summary = $3, body = $4, \
              provider_id = (SELECT id FROM organisations WHERE slug = $5), sectors = $6, topics = $7, responses = $8, \
@@ -278,6 +274,15 @@ pub async fn save(
         .await?
         .rows_affected();
         if updated == 0 {
+            return Ok(None);
+        }
+        let latest: Option<i64> = sqlx::query_scalar(
+            "SELECT MAX(number) FROM resource_revisions WHERE resource_id = $1",
+        )
+        .bind(current.id)
+        .fetch_one(&mut *tx)
+        .await?;
+        if latest.unwrap_or(0) != seen {
             return Ok(None);
         }
         replace_lessons!(tx, current.id, &draft.lessons);
@@ -315,7 +320,7 @@ pub async fn change_stage(
         "UPDATE resources SET workflow = $1, status = $2, stage_changed_at = $3 WHERE id = $4 AND workflow = $5"
     };
     let changed = with_pool!(db, pool => {
-        let mut tx = pool.begin().await?;
+        let mut tx = pool.begin_write().await?;
         let mut query = sqlx::query(sql)
             .bind(to)
             .bind(to.status())

@@ -364,24 +364,10 @@ impl LessonDraft {
 
 /// A URL slug from a title: lower-case words joined by hyphens, at most
 /// [`MAX_SLUG_CHARS`] long, never empty.
+#[cfg(feature = "ssr")]
 pub fn slug_from(title: &str) -> String {
-    let mut slug = String::new();
-    for word in title
-        .split(|c: char| !c.is_ascii_alphanumeric())
-        .filter(|word| !word.is_empty())
-    {
-        if slug.len() + word.len() + 1 > MAX_SLUG_CHARS - 6 {
-            break;
-        }
-        if !slug.is_empty() {
-            slug.push('-');
-        }
-        slug.push_str(&word.to_ascii_lowercase());
-    }
-    if slug.is_empty() {
-        slug.push_str("resource");
-    }
-    slug
+    crate::slugs::words_of(title, usize::MAX, MAX_SLUG_CHARS - 6)
+        .unwrap_or_else(|| "resource".to_string())
 }
 
 #[cfg(test)]
@@ -471,6 +457,7 @@ mod tests {
             "seips-a-quick-start-guide"
         );
         assert_eq!(slug_from("???"), "resource");
+        assert_eq!(slug_from("Siân's guide"), "sian-s-guide");
         assert!(slug_from(&"word ".repeat(100)).len() <= MAX_SLUG_CHARS - 6);
     }
 }

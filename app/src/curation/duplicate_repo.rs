@@ -6,7 +6,7 @@ use super::contribution_repo::{now, record_event, Contribution};
 use super::draft::ResourceDraft;
 use super::duplicates::{Fingerprint, PossibleDuplicate, FLAG_FROM, SHOWN};
 use super::workflow::Stage;
-use crate::db::Db;
+use crate::db::{BeginWrite, Db};
 use crate::vocabulary::ResourceKind;
 use crate::with_pool;
 
@@ -126,7 +126,7 @@ pub async fn merge(
         into.draft.title, into.slug
     );
     with_pool!(db, pool => {
-        let mut tx = pool.begin().await?;
+        let mut tx = pool.begin_write().await?;
         let archived = sqlx::query(
             "UPDATE resources SET workflow = 'archived', status = 'archived', stage_changed_at = $1 \
              WHERE id = $2 AND workflow = $3",

@@ -4,7 +4,7 @@
 
 use super::repo::now;
 use super::types::{Connection, MemberLink, PendingRequest, RequestKind};
-use crate::db::Db;
+use crate::db::{BeginWrite, Db};
 use crate::with_pool;
 
 /// Why a change to a connection was refused, in words for the member.
@@ -215,7 +215,7 @@ pub async fn block(db: &Db, blocker: i64, blocked: i64) -> sqlx::Result<Result<(
     }
     let (low, high) = pair(blocker, blocked);
     with_pool!(db, pool => {
-        let mut tx = pool.begin().await?;
+        let mut tx = pool.begin_write().await?;
         sqlx::query("INSERT INTO blocks (blocker_id, blocked_id, created_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING")
             .bind(blocker)
             .bind(blocked)

@@ -4,7 +4,7 @@
 use super::connections::pair;
 use super::repo::now;
 use super::types::{ConversationSummary, MemberLink, MessagePart, MessageView};
-use crate::db::Db;
+use crate::db::{BeginWrite, Db};
 use crate::with_pool;
 
 pub const MAX_MESSAGE_CHARS: usize = 2000;
@@ -73,7 +73,7 @@ pub async fn send(db: &Db, from: i64, to: i64, body: &MessageBody) -> sqlx::Resu
     };
     let mark_read = format!("UPDATE conversations SET {read_column} = $2 WHERE id = $1");
     with_pool!(db, pool => {
-        let mut tx = pool.begin().await?;
+        let mut tx = pool.begin_write().await?;
         let connected: i64 = sqlx::query_scalar(
             "SELECT COUNT(*) FROM connections WHERE user_low = $1 AND user_high = $2 AND status = 'accepted'
              AND NOT EXISTS (SELECT 1 FROM blocks WHERE (blocker_id = $1 AND blocked_id = $2)

@@ -10,7 +10,7 @@ use super::types::{
     DirectoryPage, DirectoryParams, OrganisationType, ProfileCard, Region, Tier, Visibility,
     DIRECTORY_PAGE_SIZE,
 };
-use crate::db::{Backend, Db};
+use crate::db::{Backend, BeginWrite, Db};
 use crate::search::terms::SearchTerms;
 use crate::vocabulary::{Level, Sector};
 use crate::with_pool;
@@ -477,17 +477,7 @@ pub async fn member_by_handle(db: &Db, handle: &str) -> sqlx::Result<Option<(i64
 /// random suffix so that two people with one name never clash.
 pub fn new_handle(display_name: &str) -> String {
     use rand::Rng;
-    let words: Vec<String> = display_name
-        .split(|c: char| !c.is_ascii_alphanumeric())
-        .filter(|word| !word.is_empty())
-        .take(4)
-        .map(str::to_ascii_lowercase)
-        .collect();
-    let base = if words.is_empty() {
-        "member".to_string()
-    } else {
-        words.join("-")
-    };
+    let base = crate::slugs::words_of(display_name, 4, 60).unwrap_or_else(|| "member".to_string());
     const ALPHABET: &[u8] = b"abcdefghijkmnpqrstuvwxyz23456789";
     let mut rng = rand::rng();
     let suffix: String = (0..5)
@@ -512,7 +502,7 @@ pub async fn save_profile(
     let name = draft.display_name.as_str();
     let vis = |visibility: Visibility| visibility.rank();
     with_pool!(db, pool => {
-        let mut tx = pool.begin().await?;
+        let mut tx = pool.begin_write().await?;
         sqlx::query("UPDATE users SET display_name = $2 WHERE id = $1")
             .bind(user_id)
             .bind(name)

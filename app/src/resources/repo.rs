@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 use sqlx::FromRow;
 
-use crate::db::{Backend, Db};
+use crate::db::{Backend, BeginWrite, Db};
 use crate::search::engine::Candidate;
 use crate::search::terms::SearchTerms;
 use crate::search::Highlighted;
@@ -471,7 +471,7 @@ pub struct NewResource {
 /// Adds resources (and their lessons) in one transaction: all or none.
 pub async fn insert_many(db: &Db, resources: &[NewResource]) -> sqlx::Result<()> {
     with_pool!(db, pool => {
-        let mut tx = pool.begin().await?;
+        let mut tx = pool.begin_write().await?;
         for resource in resources {
             let id: i64 = sqlx::query_scalar(
                 "INSERT INTO resources (slug, kind, title, summary, body, provider_id, sectors, topics, responses, \
@@ -537,7 +537,7 @@ pub async fn rebuild_search_terms(db: &Db) -> sqlx::Result<usize> {
     }
     let terms: Vec<(String, i64)> = documents.into_iter().collect();
     with_pool!(db, pool => {
-        let mut tx = pool.begin().await?;
+        let mut tx = pool.begin_write().await?;
         sqlx::query("DELETE FROM search_terms").execute(&mut *tx).await?;
         // 400 rows (800 parameters) per statement stays within both backends' limits.
         for chunk in terms.chunks(400) {

@@ -8,6 +8,7 @@ pub const PAGE_SIZE: u32 = 20;
 
 /// The order results are listed in.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub enum Sort {
     /// Best match first (the default when there are search terms).
     #[default]

@@ -56,6 +56,20 @@ pub async fn enable(State(context): State<AccountContext>, form: SubmittedForm) 
     .await)
 }
 
+/// `POST /account/recovery-codes`: the member has saved their new codes,
+/// which leave the session and are never shown again.
+pub async fn codes_saved(form: SubmittedForm) -> Outcome {
+    form.session()
+        .remove_value(keys::NEW_RECOVERY_CODES)
+        .await?;
+    Ok(done(
+        &form.viewer,
+        "/account",
+        "Your recovery codes will not be shown again",
+    )
+    .await)
+}
+
 /// `POST /account/mfa/disable`: members only; curators and admins must
 /// keep it.
 pub async fn disable(State(context): State<AccountContext>, form: SubmittedForm) -> Outcome {

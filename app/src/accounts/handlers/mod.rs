@@ -94,6 +94,11 @@ where
         )
         .post("/account/mfa", Access::SignedIn, mfa::enable)
         .post("/account/mfa/disable", Access::SignedIn, mfa::disable)
+        .post(
+            "/account/recovery-codes",
+            Access::SignedIn,
+            mfa::codes_saved,
+        )
         .post("/admin/users/{id}/role", admin, admin::set_role)
         .post("/admin/users/{id}/status", admin, admin::set_status)
         .post("/admin/users/{id}/sessions", admin, admin::end_sessions)
@@ -126,11 +131,10 @@ impl<S: Send + Sync> FromRequest<S> for SubmittedForm {
 
     async fn from_request(request: Request, _state: &S) -> Result<Self, Self::Rejection> {
         let (parts, body) = request.into_parts();
-        let viewer = parts
-            .extensions
-            .get::<Viewer>()
-            .cloned()
-            .ok_or_else(|| Failure("no viewer on the request".into()).into_response())?;
+        let viewer =
+            parts.extensions.get::<Viewer>().cloned().ok_or_else(|| {
+                Failure::Internal("no viewer on the request".into()).into_response()
+            })?;
         let bytes = to_bytes(body, usize::MAX).await.map_err(|_| {
             (
                 StatusCode::PAYLOAD_TOO_LARGE,
@@ -252,37 +256,68 @@ pub async fn done(viewer: &Viewer, to: &str, notice: impl Into<String>) -> Respo
 }
 
 /// A failure of ours (database, session store): logged in full, shown as
-/// the plain error page.
+/// the plain error page. A database too busy to take the write within its
+/// wait is a 503 with "try again": nothing was saved, and the browser's
+/// back button still holds what was typed.
 #[derive(Debug)]
-pub struct Failure(String);
+pub enum Failure {
+    Internal(String),
+    Busy(String),
+}
+
+/// Seconds a client is asked to wait after a 503 for a busy database.
+const BUSY_RETRY_SECONDS: &str = "2";
 
 impl IntoResponse for Failure {
     fn into_response(self) -> Response {
-        tracing::error!(error = %self.0, "account request failed");
-        (
-            StatusCode::INTERNAL_SERVER_ERROR,
-            [(header::CONTENT_TYPE, "text/html; charset=utf-8")],
-            crate::pages::SERVICE_ERROR_HTML,
-        )
-            .into_response()
+        match self {
+            Failure::Internal(error) => {
+                tracing::error!(%error, "request failed");
+                (
+                    StatusCode::INTERNAL_SERVER_ERROR,
+                    [(header::CONTENT_TYPE, "text/html; charset=utf-8")],
+                    crate::pages::SERVICE_ERROR_HTML,
+                )
+                    .into_response()
+            }
+            Failure::Busy(error) => {
+                tracing::warn!(%error, "database busy; asked the client to try again");
+                (
+                    StatusCode::SERVICE_UNAVAILABLE,
+                    [
+                        (header::CONTENT_TYPE, "text/html; charset=utf-8"),
+                        (header::RETRY_AFTER, BUSY_RETRY_SECONDS),
+                    ],
+                    crate::pages::plain_page(
+                        "The hub is busy",
+                        "<p>Nothing was saved. Go back and send it again in a moment.</p>",
+                    ),
+                )
+                    .into_response()
+            }
+        }
     }
 }
 
 impl From<String> for Failure {
     fn from(error: String) -> Self {
-        Failure(error)
+        Failure::Internal(error)
     }
 }
 
 impl From<sqlx::Error> for Failure {
     fn from(error: sqlx::Error) -> Self {
-        Failure(error.to_string())
+        if crate::db::is_busy(&error) {
+            Failure::Busy(error.to_string())
+        } else {
+            Failure::Internal(error.to_string())
+        }
     }
 }
 
 impl From<tower_sessions::session::Error> for Failure {
     fn from(error: tower_sessions::session::Error) -> Self {
-        Failure(error.to_string())
+        Failure::Internal(error.to_string())
     }
 }
 

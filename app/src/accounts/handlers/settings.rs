@@ -20,12 +20,12 @@ pub(super) async fn current_password_ok(
     user: &User,
     typed: &str,
 ) -> Result<bool, sqlx::Error> {
-    if rate_limit::exhausted(&context.db, SIGN_IN_FAILURES_PER_ACCOUNT, &user.email).await? {
+    if !rate_limit::try_take(&context.db, SIGN_IN_FAILURES_PER_ACCOUNT, &user.email).await? {
         return Ok(false);
     }
     let ok = !typed.is_empty() && password::verify(typed, Some(user.password_hash.clone())).await;
-    if !ok {
-        rate_limit::hit(&context.db, SIGN_IN_FAILURES_PER_ACCOUNT, &user.email).await?;
+    if ok {
+        rate_limit::give_back(&context.db, SIGN_IN_FAILURES_PER_ACCOUNT, &user.email).await?;
     }
     Ok(ok)
 }

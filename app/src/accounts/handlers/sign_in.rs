@@ -39,9 +39,13 @@ pub async fn sign_in(State(context): State<AccountContext>, form: SubmittedForm)
     let ip = form.viewer.ip.map(|ip| ip.to_string()).unwrap_or_default();
     let user = repo::by_email(db, &email).await?;
     let subject = user.as_ref().map(|user| user.id);
-    if rate_limit::exhausted(db, rate_limit::SIGN_IN_FAILURES_PER_ACCOUNT, email.as_str()).await?
-        || rate_limit::exhausted(db, rate_limit::SIGN_IN_FAILURES_PER_IP, &ip).await?
-    {
+    // Counted before the password is checked (see `rate_limit::try_take`);
+    // given back below if it was right.
+    let limits = [
+        (rate_limit::SIGN_IN_FAILURES_PER_ACCOUNT, email.as_str()),
+        (rate_limit::SIGN_IN_FAILURES_PER_IP, ip.as_str()),
+    ];
+    if !rate_limit::try_take_all(db, &limits).await? {
         let mut event = AuditEvent::new(AuditAction::SignInBlocked).from_ip(form.viewer.ip);
         event.subject = subject;
         audit::record(db, event).await;
@@ -61,10 +65,11 @@ pub async fn sign_in(State(context): State<AccountContext>, form: SubmittedForm)
     )
     .await;
     let user = match user {
-        Some(user) if matches => user,
+        Some(user) if matches => {
+            rate_limit::give_back_all(db, &limits).await?;
+            user
+        }
         _ => {
-            rate_limit::hit(db, rate_limit::SIGN_IN_FAILURES_PER_ACCOUNT, email.as_str()).await?;
-            rate_limit::hit(db, rate_limit::SIGN_IN_FAILURES_PER_IP, &ip).await?;
             let mut event = AuditEvent::new(AuditAction::SignInFailed).from_ip(form.viewer.ip);
             event.subject = subject;
             audit::record(
@@ -174,7 +179,11 @@ pub async fn second_step(State(context): State<AccountContext>, form: SubmittedF
         )
         .await);
     }
-    if rate_limit::exhausted(db, rate_limit::SIGN_IN_FAILURES_PER_ACCOUNT, &user.email).await? {
+    let limit = [(
+        rate_limit::SIGN_IN_FAILURES_PER_ACCOUNT,
+        user.email.as_str(),
+    )];
+    if !rate_limit::try_take_all(db, &limit).await? {
         audit::record(
             db,
             AuditEvent::new(AuditAction::SignInBlocked)
@@ -216,8 +225,9 @@ pub async fn second_step(State(context): State<AccountContext>, form: SubmittedF
         }
         None => false,
     };
-    if !accepted {
-        rate_limit::hit(db, rate_limit::SIGN_IN_FAILURES_PER_ACCOUNT, &user.email).await?;
+    if accepted {
+        rate_limit::give_back_all(db, &limit).await?;
+    } else {
         audit::record(
             db,
             AuditEvent::new(AuditAction::MfaFailed)

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
 use super::AccountFrame;
-use crate::accounts::server::{get_mfa_setup, take_new_recovery_codes};
+use crate::accounts::server::{get_mfa_setup, new_recovery_codes};
 use crate::accounts::types::MfaSetup;
 use crate::forms::{with_form_state, PostForm, SubmitButton, TextField};
 
@@ -61,16 +61,16 @@ pub fn MfaPage() -> impl IntoView {
 /// `/account/recovery-codes`: the codes just made, shown once.
 #[component]
 pub fn RecoveryCodesPage() -> impl IntoView {
-    let codes = Resource::new(|| (), |_| take_new_recovery_codes());
+    let codes = Resource::new(|| (), |_| new_recovery_codes());
     view! {
         <AccountFrame title="Your recovery codes">
             <Suspense fallback=|| view! { <p>"Loading…"</p> }>
                 {move || Suspend::new(async move {
                     codes.await.map(|codes| if codes.is_empty() {
-                        view! { <p>"Recovery codes are shown only once, just after they are made."</p> }.into_any()
+                        view! { <p>"Recovery codes are shown only until you say you have saved them, just after they are made."</p> }.into_any()
                     } else {
                         view! {
-                            <p>"If you lose your phone, each of these codes lets you sign in once. Keep them somewhere safe, such as a password manager. They will not be shown again."</p>
+                            <p>"If you lose your phone, each of these codes lets you sign in once. Keep them somewhere safe, such as a password manager. Once you say you have saved them, they will not be shown again."</p>
                             <ul class="nhsuk-list hub-recovery-codes">
                                 {codes.into_iter().map(|code| view! { <li><code>{code}</code></li> }).collect_view()}
                             </ul>
@@ -79,7 +79,11 @@ pub fn RecoveryCodesPage() -> impl IntoView {
                     })
                 })}
             </Suspense>
-            <p><a class="nhsuk-button" href="/account">"I have saved my codes"</a></p>
+            {with_form_state(|| view! {
+                <PostForm action="/account/recovery-codes">
+                    <SubmitButton label="I have saved my codes" />
+                </PostForm>
+            })}
         </AccountFrame>
     }
 }

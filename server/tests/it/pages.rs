@@ -1,9 +1,7 @@
 //! The server-rendered shell: titles, landmarks and status codes.
 
-mod support;
-
+use crate::support::{spawn_app, Backend};
 use reqwest::StatusCode;
-use support::{spawn_app, Backend};
 
 fn title_of(html: &str) -> &str {
     let start = html.find("<title>").expect("a title") + "<title>".len();
@@ -65,7 +63,7 @@ async fn unknown_paths_get_a_404_page(backend: Backend) {
     app.shutdown().await;
 }
 
-both_backends!(
+crate::both_backends!(
     home_introduces_the_four_pillars,
     each_page_has_its_own_title,
     unknown_paths_get_a_404_page

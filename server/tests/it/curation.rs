@@ -1,10 +1,10 @@
 //! Curation on both backends: the link checker against a local web server
 //! (never the outside network), the reports curators read, and export.
 
-mod support;
-
 use std::time::Duration;
 
+use crate::support::accounts::*;
+use crate::support::{spawn_app, spawn_app_with_demo, Backend, TestApp};
 use app::accounts::Role;
 use app::curation::{repo, LinkOutcome};
 use app::resources::repo::{insert_many, NewResource};
@@ -14,8 +14,6 @@ use axum::response::IntoResponse;
 use axum::routing::get;
 use reqwest::StatusCode;
 use server::links::{check_all, CheckerSettings};
-use support::accounts::*;
-use support::{spawn_app, spawn_app_with_demo, Backend, TestApp};
 
 fn date(text: &str) -> chrono::NaiveDate {
     chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap()
@@ -207,9 +205,11 @@ async fn only_one_instance_runs_a_scheduled_job(backend: Backend) {
 async fn curators_see_gaps_and_review_dates(backend: Backend) {
     let app = spawn_app_with_demo(backend).await;
     for _ in 0..3 {
-        support::search(&app, "q=quokka+zeppelin").await.unwrap();
+        crate::support::search(&app, "q=quokka+zeppelin")
+            .await
+            .unwrap();
     }
-    support::search(&app, "q=capybara").await.unwrap();
+    crate::support::search(&app, "q=capybara").await.unwrap();
     let today = chrono::Utc::now().date_naive();
     add_signposted(
         &app,
@@ -308,7 +308,7 @@ async fn the_catalogue_exports_as_json_and_csv(backend: Backend) {
     app.shutdown().await;
 }
 
-both_backends!(
+crate::both_backends!(
     the_link_checker_classifies_each_link,
     only_one_instance_runs_a_scheduled_job,
     curators_see_gaps_and_review_dates,

@@ -1,18 +1,16 @@
 //! Every account flow and its bad input, through real HTTP on both backends.
 
-mod support;
-
 use app::accounts::audit::{self, AuditAction};
 
 /// How many events of a kind the audit log holds about an account.
-async fn events(app: &support::TestApp, user: i64, action: AuditAction) -> i64 {
+async fn events(app: &crate::support::TestApp, user: i64, action: AuditAction) -> i64 {
     audit::count(&app.db, user, action).await.unwrap()
 }
+use crate::support::accounts::*;
+use crate::support::{spawn_app, spawn_app_with, spawn_second_instance, Backend};
 use app::accounts::rate_limit::{self, SIGN_IN_FAILURES_PER_ACCOUNT};
 use app::accounts::{mfa, repo, Role};
 use reqwest::StatusCode;
-use support::accounts::*;
-use support::{spawn_app, spawn_app_with, spawn_second_instance, Backend};
 
 const STRONG: &str = "harbour lantern meadow quartz";
 
@@ -425,13 +423,25 @@ async fn two_step_verification_set_up_and_used(backend: Backend) {
             .map(|captures| captures[1].to_string())
             .collect();
     assert_eq!(codes.len(), 10);
+    // Reading the page again (a reload, a prefetch) changes nothing...
+    assert!(
+        browser
+            .get("/account/recovery-codes")
+            .await
+            .body
+            .contains(&codes[0]),
+        "a GET is safe to repeat"
+    );
+    // ...until the member says the codes are saved.
+    let saved = browser.post("/account/recovery-codes", &[]).await;
+    assert_eq!(saved.location.as_deref(), Some("/account"));
     assert!(
         !browser
             .get("/account/recovery-codes")
             .await
             .body
             .contains(&codes[0]),
-        "shown once"
+        "never shown again"
     );
 
     browser.post("/sign-out", &[]).await;
@@ -681,7 +691,7 @@ async fn secure_cookies_use_the_host_prefix(backend: Backend) {
     assert!(response.headers().contains_key("strict-transport-security"));
 }
 
-both_backends!(
+crate::both_backends!(
     register_verify_sign_in_and_out,
     registration_refuses_bad_input_and_changes_nothing,
     forms_without_a_valid_csrf_token_are_refused,

@@ -1,8 +1,6 @@
 //! The `hub` binary as an operator meets it: help, clear one-line errors for
 //! bad configuration, migrations, and a graceful stop on SIGTERM.
 
-mod support;
-
 use std::io::Lines;
 use std::io::{BufRead, BufReader};
 use std::process::{Child, ChildStderr, Command, Stdio};
@@ -158,7 +156,7 @@ fn serve(
 
 #[tokio::test]
 async fn the_same_binary_serves_from_postgres_when_told_to() {
-    let database = support::TestDatabase::create(support::Backend::Postgres).await;
+    let database = crate::support::TestDatabase::create(crate::support::Backend::Postgres).await;
     let folder = tempfile::tempdir().unwrap();
     let server::config::DatabaseUrl::Postgres { url } = &database.url else {
         unreachable!()

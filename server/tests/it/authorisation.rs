@@ -3,15 +3,13 @@
 //! viewers. The set of endpoints is read from the running code, so a new
 //! endpoint without an entry in [`expected`] fails this test.
 
-mod support;
-
 use std::collections::BTreeMap;
 
+use crate::support::accounts::{create_user, signed_in, Browser, Page};
+use crate::support::{spawn_app_with_demo, Backend};
 use app::accounts::authz::Denied;
 use app::accounts::Role;
 use reqwest::{Method, StatusCode};
-use support::accounts::{create_user, signed_in, Browser, Page};
-use support::{spawn_app_with_demo, Backend};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Who {
@@ -59,6 +57,7 @@ fn expected() -> BTreeMap<String, Who> {
         "/api/v1/resources",
         "/api/v1/resources/{slug}",
         "/api/v1/organisations",
+        "/api/v1/openapi.json",
         "/network",
         "/network/members/{handle}",
     ] {
@@ -165,6 +164,7 @@ fn expected() -> BTreeMap<String, Who> {
         "/account/delete",
         "/account/mfa",
         "/account/mfa/disable",
+        "/account/recovery-codes",
         "/account/sign-out-everywhere",
         "/account/profile",
         "/network/members/{handle}/connect",
@@ -203,7 +203,7 @@ fn expected() -> BTreeMap<String, Who> {
     for function in [
         "get_account_overview",
         "get_mfa_setup",
-        "take_new_recovery_codes",
+        "new_recovery_codes",
         "profile_form",
         "get_connections",
         "conversation_list",
@@ -382,4 +382,4 @@ async fn every_endpoint_allows_exactly_the_expected_roles(backend: Backend) {
     );
 }
 
-both_backends!(every_endpoint_allows_exactly_the_expected_roles);
+crate::both_backends!(every_endpoint_allows_exactly_the_expected_roles);

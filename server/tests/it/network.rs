@@ -2,22 +2,20 @@
 //! detail, the connection state machine with every invalid transition,
 //! blocks that leave no trace, messages, and "your data".
 
-mod support;
-
+use crate::support::accounts::*;
+use crate::support::{spawn_app, Backend, TestApp};
 use app::accounts::{repo, AccountStatus, Role};
 use reqwest::StatusCode;
-use support::accounts::*;
-use support::{spawn_app, Backend, TestApp};
 
 /// A signed-in member with a profile.
-struct Member {
-    user: TestUser,
-    browser: Browser,
-    handle: String,
+pub(crate) struct Member {
+    pub(crate) user: TestUser,
+    pub(crate) browser: Browser,
+    pub(crate) handle: String,
 }
 
 impl Member {
-    fn path(&self) -> String {
+    pub(crate) fn path(&self) -> String {
         format!("/network/members/{}", self.handle)
     }
 }
@@ -32,7 +30,12 @@ fn profile_fields<'a>(name: &'a str, extra: &[(&'a str, &'a str)]) -> Vec<(&'a s
     fields
 }
 
-async fn member(app: &TestApp, email: &str, name: &str, extra: &[(&str, &str)]) -> Member {
+pub(crate) async fn member(
+    app: &TestApp,
+    email: &str,
+    name: &str,
+    extra: &[(&str, &str)],
+) -> Member {
     member_with_role(app, email, name, Role::Member, extra).await
 }
 
@@ -63,7 +66,7 @@ async fn member_with_role(
 }
 
 /// `from` asks `to` and `to` accepts.
-async fn connect(from: &Member, to: &Member) {
+pub(crate) async fn connect(from: &Member, to: &Member) {
     let sent = from
         .browser
         .post(&format!("{}/connect", to.path()), &[("kind", "connect")])
@@ -861,7 +864,7 @@ async fn hidden_requesters_can_be_blocked_and_suspended_ones_are_not_counted(bac
     app.shutdown().await;
 }
 
-both_backends!(
+crate::both_backends!(
     hidden_requesters_can_be_blocked_and_suspended_ones_are_not_counted,
     profile_visibility_matrix,
     connection_state_machine,

@@ -1,11 +1,9 @@
 //! `/healthz` and `/readyz` on both backends, including the database going
 //! away and coming back while the server keeps running.
 
-mod support;
-
+use crate::support::{admin_connection, spawn_app, Backend};
 use reqwest::StatusCode;
 use serde_json::Value;
-use support::{admin_connection, spawn_app, Backend};
 
 async fn healthz_says_ok(backend: Backend) {
     let app = spawn_app(backend).await;
@@ -105,7 +103,7 @@ async fn migrations_are_applied_on_start(backend: Backend) {
     app.shutdown().await;
 }
 
-both_backends!(
+crate::both_backends!(
     healthz_says_ok,
     readyz_reports_the_backend,
     readyz_fails_while_the_database_is_gone_and_recovers,

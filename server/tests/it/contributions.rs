@@ -3,19 +3,17 @@
 //! role refused, revision history and diffs, duplicate control with merges,
 //! lessons, the review queue and the organisation editor.
 
-mod support;
-
+use crate::support::accounts::*;
+use crate::support::{search, spawn_app_with_demo, Backend, TestApp};
 use app::accounts::Role;
 use app::db::Db;
 use app::with_pool;
 use reqwest::StatusCode;
-use support::accounts::*;
-use support::{search, spawn_app_with_demo, Backend, TestApp};
 
 const PROVIDER: &str = "primary-care-safety-network";
 
 /// The editor's fields for a good toolkit, with `extra` replacing any.
-fn fields<'a>(title: &'a str, extra: &[(&'a str, &'a str)]) -> Vec<(&'a str, &'a str)> {
+pub(crate) fn fields<'a>(title: &'a str, extra: &[(&'a str, &'a str)]) -> Vec<(&'a str, &'a str)> {
     let mut all = vec![
         ("action", "save"),
         ("kind", "toolkit"),
@@ -49,7 +47,7 @@ async fn stage_of(db: &Db, slug: &str) -> String {
 }
 
 /// Creates a draft and returns its slug.
-async fn create(browser: &Browser, fields: &[(&str, &str)]) -> String {
+pub(crate) async fn create(browser: &Browser, fields: &[(&str, &str)]) -> String {
     let page = browser.post("/contribute/new", fields).await;
     assert_eq!(page.status, StatusCode::SEE_OTHER, "{}", page.body);
     page.location
@@ -844,7 +842,7 @@ async fn lessons_queue_and_organisations(backend: Backend) {
     app.shutdown().await;
 }
 
-both_backends!(
+crate::both_backends!(
     editor_validates_and_previews,
     workflow_refuses_every_invalid_step,
     revisions_diff_and_restore,

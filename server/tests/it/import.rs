@@ -2,10 +2,8 @@
 //! every bad line and imports nothing; so does a real run of it; a valid
 //! file (the export, with new slugs) imports in full.
 
-mod support;
-
+use crate::support::{spawn_app_with_demo, Backend, TestApp};
 use app::curation::import::{import, Format};
-use support::{spawn_app_with_demo, Backend, TestApp};
 
 async fn resource_count(app: &TestApp) -> i64 {
     app::resources::repo::count(&app.db).await.unwrap()
@@ -87,7 +85,7 @@ async fn the_export_imports_back(backend: Backend) {
     let lessons: i64 = app::with_pool!(&app.db, pool => sqlx::query_scalar::<_, i64>("SELECT COUNT(*) FROM lessons l JOIN resources r ON r.id = l.resource_id WHERE r.slug LIKE '%-copy'").fetch_one(pool).await.unwrap());
     assert!(lessons > 0, "module lessons come across");
     // Found by search at once.
-    let outcome = support::search(&app, "q=timeline").await.unwrap();
+    let outcome = crate::support::search(&app, "q=timeline").await.unwrap();
     assert!(
         outcome
             .results
@@ -113,7 +111,7 @@ async fn the_export_imports_back(backend: Backend) {
     app.shutdown().await;
 }
 
-both_backends!(
+crate::both_backends!(
     a_dry_run_names_every_bad_line_and_imports_nothing,
     the_export_imports_back,
 );

@@ -1,11 +1,9 @@
 //! The catalogue over HTTP on both backends: pages with the right status
 //! and content, sanitised bodies, and the partner read API.
 
-mod support;
-
+use crate::support::{spawn_app_with_demo, Backend, TestApp};
 use reqwest::StatusCode;
 use serde_json::Value;
-use support::{spawn_app_with_demo, Backend, TestApp};
 
 async fn json(app: &TestApp, path: &str) -> (StatusCode, Value) {
     let response = app.get(path).await;
@@ -276,7 +274,7 @@ async fn seeding_twice_changes_nothing(backend: Backend) {
     app.shutdown().await;
 }
 
-both_backends!(
+crate::both_backends!(
     the_search_page_renders_results_without_javascript,
     bad_search_parameters_get_400_and_a_message,
     resource_pages_show_the_resource_or_404,

@@ -1,9 +1,7 @@
 //! Headers, compression, caching and limits, as a browser would see them.
 
-mod support;
-
+use crate::support::{spawn_app, Backend};
 use reqwest::StatusCode;
-use support::{spawn_app, Backend};
 
 async fn pages_carry_security_headers_and_a_matching_nonce(backend: Backend) {
     let app = spawn_app(backend).await;
@@ -125,7 +123,7 @@ async fn oversized_bodies_are_refused(backend: Backend) {
     app.shutdown().await;
 }
 
-both_backends!(
+crate::both_backends!(
     pages_carry_security_headers_and_a_matching_nonce,
     non_html_responses_get_a_strict_policy,
     wasm_is_served_brotli_compressed_with_a_long_cache_life,

@@ -1,10 +1,8 @@
 //! Catalogue search on both backends: ranking, stemming, prefixes, typos,
 //! facets, paging, hostile input and the record of fruitless searches.
 
-mod support;
-
+use crate::support::{search, spawn_app_with_demo, Backend};
 use server::seed::demo;
-use support::{search, spawn_app_with_demo, Backend};
 
 fn titles(outcome: &app::search::SearchOutcome) -> Vec<&str> {
     outcome
@@ -231,7 +229,7 @@ async fn searches_that_find_nothing_are_recorded(backend: Backend) {
 
 /// A published guide with these words, from the first demo provider.
 async fn add_guide(
-    app: &support::TestApp,
+    app: &crate::support::TestApp,
     slug: &str,
     title: &str,
     summary: &str,
@@ -350,7 +348,7 @@ async fn a_changed_catalogue_shows_in_the_next_search(backend: Backend) {
     app.shutdown().await;
 }
 
-both_backends!(
+crate::both_backends!(
     titles_rank_above_summaries_above_bodies,
     a_changed_catalogue_shows_in_the_next_search,
     an_exact_title_ranks_first,

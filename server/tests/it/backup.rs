@@ -1,0 +1,76 @@
+//! `hub backup` and `hub restore` on both backends: a round trip keeps
+//! every row, restores go only into empty databases, and the wrong kind of
+//! file is refused with a sentence.
+
+use app::db::Db;
+use server::backup::{backup, restore};
+
+use crate::support::{spawn_app_with_demo, Backend, TestDatabase};
+
+const TABLES: [&str; 7] = [
+    "organisations",
+    "resources",
+    "lessons",
+    "users",
+    "profiles",
+    "connections",
+    "messages",
+];
+
+async fn count(db: &Db, table: &str) -> i64 {
+    app::with_pool!(db, pool => {
+        sqlx::query_scalar(&format!("SELECT COUNT(*) FROM {table}"))
+            .fetch_one(pool)
+            .await
+            .unwrap()
+    })
+}
+
+async fn backup_and_restore_round_trip(backend: Backend) {
+    let app = spawn_app_with_demo(backend).await;
+    server::seed::network::seed(&app.db).await.unwrap();
+    let folder = tempfile::tempdir().unwrap();
+    let file = folder.path().join("hub.backup");
+    let said = backup(&app.db, &app.database.url, &file).await.unwrap();
+    assert!(said.starts_with("Backed up"), "{said}");
+    let again = backup(&app.db, &app.database.url, &file).await.unwrap_err();
+    assert!(again.contains("already exists"), "{again}");
+
+    let target = TestDatabase::create(backend).await;
+    let said = restore(&target.url, &file).await.unwrap();
+    assert!(said.starts_with("Restored"), "{said}");
+    let restored = server::db::connect(&target.url).await.unwrap();
+    for table in TABLES {
+        let original = count(&app.db, table).await;
+        assert!(original > 0, "the demo data has {table}");
+        assert_eq!(count(&restored, table).await, original, "{table}");
+    }
+    // The restored hub searches like the original.
+    let params = app::search::SearchParams::parse(&[("q".into(), "timeline".into())]).unwrap();
+    let before = app::search::engine::search(&app.db, &params)
+        .await
+        .unwrap()
+        .unwrap();
+    let after = app::search::engine::search(&restored, &params)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(after.total, before.total);
+    restored.close().await;
+
+    // A database with data in it is never overwritten.
+    let refused = restore(&target.url, &file).await.unwrap_err();
+    assert!(refused.contains("is not empty"), "{refused}");
+    let refused = restore(&app.database.url, &file).await.unwrap_err();
+    assert!(refused.contains("is not empty"), "{refused}");
+
+    // Not a backup of this kind of database.
+    let junk = folder.path().join("notes.txt");
+    std::fs::write(&junk, "shopping list").unwrap();
+    let empty = TestDatabase::create(backend).await;
+    let refused = restore(&empty.url, &junk).await.unwrap_err();
+    assert!(refused.contains("is not a backup of a"), "{refused}");
+    app.shutdown().await;
+}
+
+crate::both_backends!(backup_and_restore_round_trip);

@@ -1,0 +1,20 @@
+//! Every integration test of the hub, in one binary: it links once instead
+//! of once per area. Each module is one area, tried through real HTTP
+//! against real SQLite and PostgreSQL databases (see `support`).
+
+mod support;
+
+mod accounts;
+mod authorisation;
+mod backup;
+mod catalogue_http;
+mod cli;
+mod contributions;
+mod curation;
+mod hardening;
+mod http_plumbing;
+mod import;
+mod network;
+mod pages;
+mod probes;
+mod search;
