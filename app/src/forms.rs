@@ -4,63 +4,12 @@
 
 use leptos::context::Provider;
 use leptos::prelude::*;
+use leptos::server_fn::codec::GetUrl;
 use serde::{Deserialize, Serialize};
 
-use crate::accounts::load_form_state;
 use crate::components::ErrorSummary;
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct FieldError {
-    pub field: String,
-    pub message: String,
-}
-
-/// What a parser found wrong with a form: each field's name and message.
-pub type FieldErrors = Vec<(&'static str, String)>;
-
-/// What a failed post sends back to its page.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct FormFeedback {
-    pub errors: Vec<FieldError>,
-    /// What was typed, never passwords or codes.
-    pub values: Vec<(String, String)>,
-}
-
-impl FormFeedback {
-    pub fn error(&mut self, field: &str, message: impl Into<String>) {
-        self.errors.push(FieldError {
-            field: field.to_string(),
-            message: message.into(),
-        });
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.errors.is_empty()
-    }
-
-    pub fn error_for(&self, field: &str) -> Option<String> {
-        self.errors
-            .iter()
-            .find(|error| error.field == field)
-            .map(|error| error.message.clone())
-    }
-
-    /// Every value kept for a field (ticked checkboxes), if any was.
-    pub fn values_for(&self, field: &str) -> Vec<String> {
-        self.values
-            .iter()
-            .filter(|(name, _)| name == field)
-            .map(|(_, value)| value.clone())
-            .collect()
-    }
-
-    pub fn value_for(&self, field: &str) -> Option<String> {
-        self.values
-            .iter()
-            .find(|(name, _)| name == field)
-            .map(|(_, value)| value.clone())
-    }
-}
+pub use crate::web::feedback::{FieldError, FieldErrors, FormFeedback};
 
 /// The session's CSRF token and any feedback from a failed post.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -375,14 +324,33 @@ pub fn submit_enclosing_form(event: leptos::ev::Event) {
     }
 }
 
+/// The CSRF token for this session (starting one if needed) and the
+/// feedback of a failed post being shown again.
+#[server(input = GetUrl)]
+pub async fn load_form_state() -> Result<FormState, ServerFnError> {
+    let viewer = crate::web::access::require(crate::web::access::Access::Public)?;
+    let csrf_token = crate::web::csrf::ensure_token(&viewer.session)
+        .await
+        .map_err(crate::db::internal_error)?;
+    let feedback = use_context::<FormFeedback>().unwrap_or_default();
+    Ok(FormState {
+        csrf_token,
+        feedback,
+    })
+}
+
+/// The longest Markdown text the hub takes (a resource's content, a
+/// preview); every editor's limit is this one.
+pub const MAX_MARKDOWN_CHARS: usize = 60_000;
+
 /// Markdown as the published page will show it: the editors' live preview.
 /// Posted (the text can be long) with the form's CSRF token in the body,
 /// which the CSRF layer checks like any form's.
 #[server]
 pub async fn preview_markdown(csrf_token: String, text: String) -> Result<String, ServerFnError> {
     let _ = csrf_token;
-    crate::accounts::authz::require(crate::accounts::authz::Access::SignedIn)?;
-    if text.chars().count() > crate::curation::draft::MAX_BODY_CHARS {
+    crate::web::access::require(crate::web::access::Access::SignedIn)?;
+    if text.chars().count() > MAX_MARKDOWN_CHARS {
         crate::response::set_status(413);
         return Err(ServerFnError::new("The text is too long to preview"));
     }

@@ -4,8 +4,10 @@
 #![recursion_limit = "256"]
 
 pub mod accounts;
+pub mod addresses;
 pub mod components;
 pub mod curation;
+pub mod dates;
 pub mod forms;
 pub mod layout;
 pub mod network;
@@ -14,7 +16,6 @@ pub mod pages;
 pub mod raw_text;
 pub mod resources;
 pub mod response;
-pub mod search;
 pub mod shell;
 #[cfg(feature = "ssr")]
 pub mod slugs;
@@ -26,7 +27,6 @@ pub mod assets;
 pub mod db;
 #[cfg(feature = "ssr")]
 pub mod markdown;
-#[cfg(feature = "ssr")]
 pub mod web;
 
 pub use shell::{shell, App};

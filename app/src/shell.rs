@@ -8,25 +8,25 @@ use leptos_router::{
 };
 
 use crate::accounts::{
-    current_viewer, AccountDeletedPage, AccountPage, AdminUserPage, AdminUsersPage, AuditLogPage,
-    ChangeEmailPage, ChangePasswordPage, CheckEmailPage, ConfirmEmailPage, DeleteAccountPage,
-    ForgotPasswordPage, MfaPage, RecoveryCodesPage, RegisterPage, ResetPasswordPage, ResetSentPage,
-    SignInCodePage, SignInPage, SignedOutPage, VerifyEmailPage, ViewerState,
+    AccountDeletedPage, AccountPage, AdminUserPage, AdminUsersPage, AuditLogPage, ChangeEmailPage,
+    ChangePasswordPage, CheckEmailPage, ConfirmEmailPage, DeleteAccountPage, ForgotPasswordPage,
+    MfaPage, RecoveryCodesPage, RegisterPage, ResetPasswordPage, ResetSentPage, SignInCodePage,
+    SignInPage, SignedOutPage, VerifyEmailPage,
 };
 use crate::curation::{
     ContributionPage, CurationPage, EditContributionPage, ExportPage, HistoryPage,
     LessonEditorPage, LinksPage, MissedSearchesPage, MyContributionsPage, NewContributionPage,
     ReviewDatesPage, ReviewQueuePage,
 };
-use crate::layout::{Footer, Header, Notice, SkipLink};
+use crate::layout::{current_viewer, Footer, Header, Notice, SkipLink, ViewerResource};
 use crate::network::{
     ConnectionsPage, ConversationView, EditProfilePage, MemberPage, MessagesPage, NetworkPage,
 };
-use crate::organisations::{
-    CurationOrganisationsPage, OrganisationEditorPage, OrganisationPage, OrganisationsPage,
-};
+use crate::organisations::{CurationOrganisationsPage, OrganisationEditorPage, OrganisationsPage};
 use crate::pages::{AboutPage, HomePage, NotFoundPage, ServiceErrorPage};
-use crate::resources::{LessonView, ResourcePage, ResourcesPage, SectorPage, ToolkitsPage};
+use crate::resources::{
+    LessonView, OrganisationPage, ResourcePage, ResourcesPage, SectorPage, ToolkitsPage,
+};
 use crate::SERVICE_NAME;
 
 /// The whole HTML document. Runs only on the server; the client hydrates
@@ -59,18 +59,13 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     }
 }
 
-/// The page a failed form post shows again (see
-/// `accounts::handlers::show_again`), when it is not the address posted to.
-#[derive(Clone, Debug)]
-pub struct ShownPath(pub String);
-
 /// Puts the shown page's address in the address bar before the client
 /// starts: the client routes by the address, so it must be the page's, and
 /// a reload then asks for the page rather than posting again.
 fn shown_path_script() -> impl IntoView {
     #[cfg(feature = "ssr")]
     fn script() -> Option<impl IntoView> {
-        let path = use_context::<ShownPath>()?.0;
+        let path = use_context::<crate::web::form::ShownPath>()?.0;
         let nonce = leptos::nonce::use_nonce();
         // JSON is a JavaScript string literal; `<` escaped so no text can
         // close the script element.
@@ -173,9 +168,6 @@ pub fn App() -> impl IntoView {
         </Router>
     }
 }
-
-/// The signed-in viewer, loaded once at the root.
-pub type ViewerResource = Resource<Result<ViewerState, ServerFnError>>;
 
 /// Once the client has taken over the server-rendered page, say so on
 /// `<body>`: browser tests wait for it, and CSS could key off it.

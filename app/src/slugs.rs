@@ -1,6 +1,15 @@
 //! Readable URL words from titles and names, transliterated rather than
 //! dropped ("Siân" is `sian`, "Ærø" is `aero`), by the `slug` crate.
 
+/// The longest slug made from a title or name, leaving room for a `-N`
+/// suffix that makes it unique.
+pub const MAX_CHARS: usize = 94;
+
+/// A slug for a title or name, or `fallback` when nothing readable is left.
+pub fn slug_for(text: &str, fallback: &str) -> String {
+    words_of(text, usize::MAX, MAX_CHARS).unwrap_or_else(|| fallback.to_string())
+}
+
 /// Lower-case ASCII words from `text` joined by hyphens: at most
 /// `max_words` words and `max_chars` characters, cut between words.
 /// `None` when nothing readable is left (a title of only punctuation).

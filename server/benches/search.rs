@@ -12,7 +12,7 @@ use std::time::{Duration, Instant};
 
 use app::curation::contribution_repo;
 use app::db::Db;
-use app::search::{engine, SearchParams};
+use app::resources::search::{engine, SearchParams};
 use server::config::DatabaseUrl;
 
 const QUERIES: [&str; 20] = [
@@ -86,7 +86,9 @@ fn resident_mib() -> f64 {
 async fn time_snapshot(name: &str, db: &Db) {
     let before = resident_mib();
     let started = Instant::now();
-    let snapshot = app::search::snapshot::current(db).await.expect("snapshot");
+    let snapshot = app::resources::search::snapshot::current(db)
+        .await
+        .expect("snapshot");
     let elapsed = started.elapsed();
     println!(
         "{name}: search snapshot of {} resources loaded in {:.0} ms; resident memory grew by {:.0} MiB",

@@ -182,7 +182,8 @@ async fn create_admin(
 ) -> Result<String, String> {
     use app::accounts::audit::{self, AuditAction, AuditEvent};
     use app::accounts::repo::{self, LinkPurpose};
-    use app::accounts::{password, tokens, DisplayName, EmailAddress, Role};
+    use app::accounts::{password, DisplayName, EmailAddress, Role};
+    use app::web::tokens;
 
     let email = EmailAddress::parse(email).map_err(|message| format!("--email: {message}"))?;
     let name = DisplayName::parse(name).map_err(|message| format!("--name: {message}"))?;

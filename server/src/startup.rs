@@ -6,14 +6,15 @@ use std::net::SocketAddr;
 use std::sync::OnceLock;
 use std::time::Duration;
 
-use app::accounts::authz::{self, Access, Endpoints};
-use app::accounts::handlers::AccountContext;
-use app::accounts::mail::Mailer;
-use app::accounts::session::{self as sessions, DbSessionStore, IDLE_TIMEOUT_MINUTES};
-use app::accounts::{csrf, rate_limit, repo as accounts_repo};
+use app::accounts::repo as accounts_repo;
 use app::db::Db;
+use app::web::access::{self, Access, Endpoints};
 use app::web::client_address::{self, TrustedProxies};
+use app::web::form::WebContext;
 use app::web::input;
+use app::web::mail::Mailer;
+use app::web::session::{self as sessions, DbSessionStore, SessionUsers, IDLE_TIMEOUT_MINUTES};
+use app::web::{csrf, rate_limit};
 use app::{shell, App};
 use axum::extract::{FromRef, Request, State};
 use axum::http::{Method, StatusCode};
@@ -21,7 +22,7 @@ use axum::response::Response;
 use axum::serve::ListenerExt;
 use axum::{middleware, Router};
 use leptos::config::{Env, LeptosOptions};
-use leptos::prelude::provide_context;
+use leptos::prelude::{provide_context, IntoAny};
 use leptos_axum::{generate_route_list, AxumRouteListing, LeptosRoutes};
 use tokio::net::TcpListener;
 use tower_http::catch_panic::CatchPanicLayer;
@@ -46,12 +47,12 @@ pub struct AppState {
     pub leptos_options: LeptosOptions,
     pub db: Db,
     pub database: DatabaseUrl,
-    pub accounts: AccountContext,
+    pub accounts: WebContext,
     pub secure_cookies: bool,
     pub trusted_proxies: TrustedProxies,
 }
 
-impl FromRef<AppState> for AccountContext {
+impl FromRef<AppState> for WebContext {
     fn from_ref(state: &AppState) -> Self {
         state.accounts.clone()
     }
@@ -102,7 +103,7 @@ impl Application {
         db::migrate(&db, &settings.database).await?;
         // Load the search snapshot before serving, not in the first searches
         // (and not in a task that races start-up; see `housekeeping`).
-        if let Err(error) = app::search::snapshot::current(&db).await {
+        if let Err(error) = app::resources::search::snapshot::current(&db).await {
             tracing::warn!(%error, "could not load the search snapshot; the first search will");
         }
         let listener =
@@ -122,11 +123,12 @@ impl Application {
             reason: error.to_string(),
         })?;
         let leptos_options = leptos_options(&settings, addr);
-        let accounts = AccountContext {
+        let accounts = WebContext {
             db: db.clone(),
             options: leptos_options.clone(),
             mailer: mailer(&settings).map_err(StartupError::Mail)?,
             public_url: settings.public_url.clone(),
+            shell: |options| shell(options).into_any(),
         };
         let state = AppState {
             leptos_options,
@@ -293,7 +295,7 @@ pub fn router(state: AppState, max_body_bytes: usize) -> Router {
             move || provide_context(db.clone()),
             move || shell(options.clone()),
         )
-        .layer(middleware::from_fn(authz::guard_pages))
+        .layer(middleware::from_fn(access::guard_pages))
         .layer(middleware::from_fn_with_state(
             state.db.clone(),
             crate::http::moved::redirect_merged,
@@ -320,7 +322,10 @@ pub fn router(state: AppState, max_body_bytes: usize) -> Router {
         // characters, trailing slashes) before anything reads it.
         .layer(middleware::from_fn(csrf::verify))
         .layer(middleware::from_fn_with_state(
-            state.db.clone(),
+            SessionUsers {
+                db: state.db.clone(),
+                find: accounts_repo::find_for_session,
+            },
             sessions::attach_viewer,
         ))
         .layer(session_layer(state.db.clone(), secure))

@@ -57,7 +57,9 @@ pub fn verify(secret_base32: &str, code: &str, now: u64) -> Option<u64> {
     let step = now / 30;
     [step.saturating_sub(1), step, step + 1]
         .into_iter()
-        .find(|candidate| super::tokens::same_secret(&generator.generate(candidate * 30), &code))
+        .find(|candidate| {
+            crate::web::tokens::same_secret(&generator.generate(candidate * 30), &code)
+        })
 }
 
 /// The code for a time, for tests and the demo.

@@ -1,10 +1,10 @@
-//! Accounts: registration, sign-in, sessions, roles, two-step verification
-//! and the security records around them. Forms post to plain axum handlers
-//! (`handlers`), so every flow works without JavaScript; pages are Leptos
-//! components (`pages`); reads for pages are server functions (`server`);
-//! queries live in `repo`, `audit`, `rate_limit` and `session`.
+//! Accounts: registration, sign-in, roles, two-step verification and the
+//! security records around them. Sessions, CSRF, the access rule and rate
+//! limits are `web`'s, below every domain area. Forms post to plain axum
+//! handlers (`handlers`), so every flow works without JavaScript; pages are
+//! Leptos components (`pages`); reads for pages are server functions
+//! (`server`); queries live in `repo` and `audit`.
 
-pub mod authz;
 mod pages;
 mod server;
 mod types;
@@ -12,23 +12,13 @@ mod types;
 #[cfg(feature = "ssr")]
 pub mod audit;
 #[cfg(feature = "ssr")]
-pub mod csrf;
-#[cfg(feature = "ssr")]
 pub mod handlers;
-#[cfg(feature = "ssr")]
-pub mod mail;
 #[cfg(feature = "ssr")]
 pub mod mfa;
 #[cfg(feature = "ssr")]
 pub mod password;
 #[cfg(feature = "ssr")]
-pub mod rate_limit;
-#[cfg(feature = "ssr")]
 pub mod repo;
-#[cfg(feature = "ssr")]
-pub mod session;
-#[cfg(feature = "ssr")]
-pub mod tokens;
 
 pub use pages::*;
 pub use server::*;

@@ -1,43 +1,26 @@
 //! Every query about accounts, written once for both backends.
 
-use super::tokens;
 use super::types::{AccountStatus, EmailAddress, Role, UserRow};
 use crate::db::{BeginWrite, Db};
+pub use crate::web::identity::User;
+use crate::web::tokens;
 use crate::with_pool;
 
 fn now() -> i64 {
     chrono::Utc::now().timestamp()
 }
 
-/// An account as stored, for the server's own decisions.
-#[derive(Clone, Debug)]
-pub struct User {
-    pub id: i64,
-    pub email: String,
-    pub verified: bool,
-    pub display_name: String,
-    pub password_hash: String,
-    pub role: Role,
-    pub status: AccountStatus,
-    pub totp_secret: Option<String>,
-    pub created_at: i64,
-}
-
-impl User {
-    pub fn mfa_enabled(&self) -> bool {
-        self.totp_secret.is_some()
-    }
-
-    pub fn row(&self) -> UserRow {
+impl From<&User> for UserRow {
+    fn from(user: &User) -> Self {
         UserRow {
-            id: self.id,
-            email: self.email.clone(),
-            display_name: self.display_name.clone(),
-            role: self.role,
-            status: self.status,
-            verified: self.verified,
-            mfa_enabled: self.mfa_enabled(),
-            created_at: self.created_at,
+            id: user.id,
+            email: user.email.clone(),
+            display_name: user.display_name.clone(),
+            role: user.role,
+            status: user.status,
+            verified: user.verified,
+            mfa_enabled: user.mfa_enabled(),
+            created_at: user.created_at,
         }
     }
 }
@@ -109,6 +92,18 @@ pub async fn by_email(db: &Db, email: &EmailAddress) -> Result<Option<User>, sql
     Ok(record.map(User::from))
 }
 
+/// [`by_id`] in the shape the session layer takes
+/// ([`crate::web::session::FindUser`]), so it can find a session's account
+/// without knowing this area.
+pub fn find_for_session(
+    db: &Db,
+    id: i64,
+) -> std::pin::Pin<
+    Box<dyn std::future::Future<Output = Result<Option<User>, sqlx::Error>> + Send + '_>,
+> {
+    Box::pin(by_id(db, id))
+}
+
 pub async fn by_id(db: &Db, id: i64) -> Result<Option<User>, sqlx::Error> {
     let sql = format!("SELECT {USER_COLUMNS} FROM users WHERE id = $1");
     let record: Option<UserRecord> = with_pool!(db, pool => {
@@ -152,9 +147,8 @@ pub async fn set_role(db: &Db, id: i64, role: Role) -> Result<bool, sqlx::Error>
 /// Suspends or reinstates an account; a suspended member's network
 /// profile is hidden with it.
 pub async fn set_status(db: &Db, id: i64, status: AccountStatus) -> Result<bool, sqlx::Error> {
-    let changed = update_user!(db, id, "status = $2", status.slug())?;
-    crate::network::repo::set_listed(db, id, status == AccountStatus::Active).await?;
-    Ok(changed)
+    // A trigger lists or unlists the account's profile with it.
+    update_user!(db, id, "status = $2", status.slug())
 }
 
 /// Changes the email address; `false` when another account has it.
@@ -294,7 +288,7 @@ pub async fn list_users(
     Ok((
         records
             .into_iter()
-            .map(|record| User::from(record).row())
+            .map(|record| UserRow::from(&User::from(record)))
             .collect(),
         total,
     ))

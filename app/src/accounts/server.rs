@@ -4,74 +4,16 @@
 use leptos::prelude::*;
 use leptos::server_fn::codec::GetUrl;
 
-use super::types::{AccountOverview, AdminUserView, AuditPage, MfaSetup, UserList, ViewerState};
+use super::types::{AccountOverview, AdminUserView, AuditPage, MfaSetup, UserList};
 #[cfg(feature = "ssr")]
-use super::{
-    audit,
-    authz::{require, require_allowing_mfa_setup, Access},
-    csrf, mfa, repo,
-    session::{self, keys},
-    types::Role,
-};
+use super::{audit, mfa, repo, types::Role};
 #[cfg(feature = "ssr")]
 use crate::db::{from_context, internal_error};
 #[cfg(feature = "ssr")]
-use crate::forms::FormFeedback;
-use crate::forms::FormState;
-
-/// The CSRF token for this session (starting one if needed) and the
-/// feedback of a failed post being shown again.
-#[server(input = GetUrl)]
-pub async fn load_form_state() -> Result<FormState, ServerFnError> {
-    let viewer = require(Access::Public)?;
-    let csrf_token = csrf::ensure_token(&viewer.session)
-        .await
-        .map_err(internal_error)?;
-    let feedback = use_context::<FormFeedback>().unwrap_or_default();
-    Ok(FormState {
-        csrf_token,
-        feedback,
-    })
-}
-
-/// Who is signed in, and the confirmation left by the last action (shown
-/// once, on the page rendered after it).
-#[server(input = GetUrl)]
-pub async fn current_viewer() -> Result<ViewerState, ServerFnError> {
-    let viewer = require(Access::Public)?;
-    // The notice is for the page a form's redirect lands on, and is taken
-    // when that page is rendered. A call over HTTP (the client moving
-    // between pages, or a prefetch) leaves it alone, so a GET from a script
-    // never changes state.
-    let notice = if session::is_page_render() {
-        viewer
-            .session
-            .remove::<String>(keys::NOTICE)
-            .await
-            .map_err(internal_error)?
-    } else {
-        None
-    };
-    let (csrf_token, network) = match &viewer.user {
-        Some(user) => (
-            Some(
-                csrf::ensure_token(&viewer.session)
-                    .await
-                    .map_err(internal_error)?,
-            ),
-            crate::network::counts(&from_context()?, user.id)
-                .await
-                .map_err(internal_error)?,
-        ),
-        None => (None, Default::default()),
-    };
-    Ok(ViewerState {
-        user: viewer.badge(),
-        notice,
-        csrf_token,
-        network,
-    })
-}
+use crate::web::{
+    access::{require, require_allowing_mfa_setup, Access},
+    session::{self, keys},
+};
 
 #[server(input = GetUrl)]
 pub async fn get_account_overview() -> Result<AccountOverview, ServerFnError> {
@@ -196,7 +138,7 @@ pub async fn admin_user(id: i64) -> Result<Option<AdminUserView>, ServerFnError>
         .await
         .map_err(internal_error)?;
     Ok(Some(AdminUserView {
-        user: user.row(),
+        user: super::types::UserRow::from(&user),
         active_sessions,
         is_self: viewer.user_id() == Some(id),
         recent,

@@ -3,75 +3,8 @@
 
 use serde::{Deserialize, Serialize};
 
-/// What someone may do on the hub. Ordered: each role can do everything the
-/// roles before it can.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Role {
-    Member,
-    Contributor,
-    Curator,
-    Admin,
-}
-
-impl Role {
-    pub const ALL: [Role; 4] = [Role::Member, Role::Contributor, Role::Curator, Role::Admin];
-
-    pub fn slug(self) -> &'static str {
-        match self {
-            Role::Member => "member",
-            Role::Contributor => "contributor",
-            Role::Curator => "curator",
-            Role::Admin => "admin",
-        }
-    }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Role::Member => "Member",
-            Role::Contributor => "Contributor",
-            Role::Curator => "Curator",
-            Role::Admin => "Admin",
-        }
-    }
-
-    pub fn parse(slug: &str) -> Result<Self, String> {
-        Self::ALL
-            .into_iter()
-            .find(|role| role.slug() == slug)
-            .ok_or_else(|| "Choose a role from the list".to_string())
-    }
-
-    /// Curators and admins change what everyone sees, so a stolen password
-    /// alone must not be enough to act as them.
-    pub fn requires_mfa(self) -> bool {
-        self >= Role::Curator
-    }
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum AccountStatus {
-    Active,
-    Suspended,
-}
-
-impl AccountStatus {
-    pub fn slug(self) -> &'static str {
-        match self {
-            AccountStatus::Active => "active",
-            AccountStatus::Suspended => "suspended",
-        }
-    }
-
-    pub fn parse(slug: &str) -> Result<Self, String> {
-        match slug {
-            "active" => Ok(AccountStatus::Active),
-            "suspended" => Ok(AccountStatus::Suspended),
-            _ => Err(format!("'{slug}' is not an account status")),
-        }
-    }
-}
+pub use crate::dates::format_time;
+pub use crate::web::identity::{AccountStatus, Role, UserBadge};
 
 pub const MAX_EMAIL_CHARS: usize = 254;
 pub const MAX_DISPLAY_NAME_CHARS: usize = 80;
@@ -144,28 +77,6 @@ impl DisplayName {
     }
 }
 
-/// Who is looking at a page, as the header and pages need to know it.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct UserBadge {
-    pub id: i64,
-    pub display_name: String,
-    pub role: Role,
-    /// A curator or admin who has not set up two-step verification yet.
-    pub must_set_up_mfa: bool,
-}
-
-/// What the frame of every page shows: who is signed in and a one-off
-/// confirmation from the last action ("Your password has been changed").
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-pub struct ViewerState {
-    pub user: Option<UserBadge>,
-    pub notice: Option<String>,
-    /// For the sign-out button, when signed in.
-    pub csrf_token: Option<String>,
-    /// Connection requests waiting for an answer and unread messages.
-    pub network: crate::network::NetworkCounts,
-}
-
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct AccountOverview {
     pub email: String,
@@ -233,13 +144,6 @@ pub struct AuditPage {
     pub entries: Vec<AuditEntry>,
     pub page: u32,
     pub has_more: bool,
-}
-
-/// Formats Unix seconds as "21 November 2026, 10:42 UTC".
-pub fn format_time(unix_seconds: i64) -> String {
-    chrono::DateTime::from_timestamp(unix_seconds, 0)
-        .map(|time| time.format("%-d %B %Y, %H:%M UTC").to_string())
-        .unwrap_or_default()
 }
 
 #[cfg(test)]

@@ -10,7 +10,7 @@ use super::contribution::{ContributionRow, QueueFilters, WorkflowEvent};
 use super::draft::{slug_from, LessonDraft, ResourceDraft};
 use super::revisions::RevisionSummary;
 use super::workflow::{Stage, Step};
-use crate::accounts::format_time;
+use crate::dates::format_time;
 use crate::db::{BeginWrite, Db};
 use crate::vocabulary::{LearningResponse, Level, ResourceKind, Sector, Topic};
 use crate::with_pool;

@@ -15,13 +15,13 @@ use super::{
     workflow::{may_edit, Actor, Stage, Step},
 };
 #[cfg(feature = "ssr")]
-use crate::accounts::{
-    authz::{require, Access},
-    session::Viewer,
-    Role,
-};
-#[cfg(feature = "ssr")]
 use crate::db::{from_context, internal_error, Db};
+#[cfg(feature = "ssr")]
+use crate::web::{
+    access::{require, Access},
+    identity::Role,
+    session::Viewer,
+};
 
 /// The workflow's view of the viewer for one resource.
 #[cfg(feature = "ssr")]

@@ -9,7 +9,10 @@ use crate::vocabulary::{LearningResponse, Level, ResourceKind, Sector, Topic};
 
 pub const MAX_TITLE_CHARS: usize = 200;
 pub const MAX_SUMMARY_CHARS: usize = 600;
-pub const MAX_BODY_CHARS: usize = 60_000;
+pub const MAX_BODY_CHARS: usize = crate::forms::MAX_MARKDOWN_CHARS;
+// A failed save shows everything typed again: the form layer keeps more.
+#[cfg(feature = "ssr")]
+const _: () = assert!(MAX_BODY_CHARS < crate::web::form::MAX_KEPT_CHARS);
 pub const MAX_AUDIENCE_CHARS: usize = 300;
 pub const MAX_LESSON_TITLE_CHARS: usize = 200;
 pub const MAX_SLUG_CHARS: usize = 100;
@@ -316,18 +319,7 @@ impl ResourceDraft {
     }
 }
 
-/// An http(s) address with a host and no spaces, as the link checker needs.
-pub fn is_web_address(url: &str) -> bool {
-    let rest = url
-        .strip_prefix("https://")
-        .or_else(|| url.strip_prefix("http://"));
-    rest.is_some_and(|rest| {
-        let host = rest.split(['/', '?', '#']).next().unwrap_or("");
-        !host.is_empty()
-            && url.len() <= 2000
-            && !url.chars().any(|c| c.is_whitespace() || c.is_control())
-    })
-}
+pub use crate::addresses::is_web_address;
 
 /// "1.5", "2", "0".
 pub fn format_hours(hours: f64) -> String {
@@ -366,8 +358,7 @@ impl LessonDraft {
 /// [`MAX_SLUG_CHARS`] long, never empty.
 #[cfg(feature = "ssr")]
 pub fn slug_from(title: &str) -> String {
-    crate::slugs::words_of(title, usize::MAX, MAX_SLUG_CHARS - 6)
-        .unwrap_or_else(|| "resource".to_string())
+    crate::slugs::slug_for(title, "resource")
 }
 
 #[cfg(test)]

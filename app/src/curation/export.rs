@@ -4,11 +4,11 @@ use axum::extract::State;
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use crate::accounts::authz::{Access, Endpoints};
-use crate::accounts::handlers::{Failure, Outcome};
-use crate::accounts::Role;
 use crate::db::Db;
 use crate::vocabulary::{LearningResponse, Level, ResourceKind, Sector, Status, Topic};
+use crate::web::access::{Access, Endpoints};
+use crate::web::form::{Failure, Outcome};
+use crate::web::identity::Role;
 use crate::with_pool;
 
 /// The export endpoints, for curators and admins.

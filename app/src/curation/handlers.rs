@@ -12,18 +12,18 @@ use super::contribution_repo::{self as repo, Contribution};
 use super::contribution_server::actor_of;
 use super::draft::{LessonDraft, ResourceDraft};
 use super::workflow::{may_edit, Actor, Refusal, Step};
-use crate::accounts::authz::{Access, Endpoints};
-use crate::accounts::handlers::{
-    done, refuse, show_again, show_field_errors, AccountContext, Outcome, SubmittedForm,
-};
-use crate::accounts::Role;
 use crate::forms::FormFeedback;
+use crate::web::access::{Access, Endpoints};
+use crate::web::form::{
+    done, refuse, show_again, show_field_errors, Outcome, SubmittedForm, WebContext,
+};
+use crate::web::identity::Role;
 
 /// Every contribution endpoint, with the access each needs.
 pub fn routes<S>() -> Endpoints<S>
 where
     S: Clone + Send + Sync + 'static,
-    AccountContext: FromRef<S>,
+    WebContext: FromRef<S>,
 {
     let contributor = Access::AtLeast(Role::Contributor);
     Endpoints::new()
@@ -75,13 +75,10 @@ fn wants_preview(form: &SubmittedForm) -> bool {
 /// The resource and the viewer's part in it, or the 404 page when it is
 /// not there or not theirs to see.
 async fn find(
-    context: &AccountContext,
+    context: &WebContext,
     form: SubmittedForm,
     slug: &str,
-) -> Result<
-    Result<(Contribution, Actor, SubmittedForm), Response>,
-    crate::accounts::handlers::Failure,
-> {
+) -> Result<Result<(Contribution, Actor, SubmittedForm), Response>, crate::web::form::Failure> {
     let found = repo::load(&context.db, slug).await?;
     match found {
         Some(contribution) => {
@@ -95,7 +92,7 @@ async fn find(
     }
 }
 
-async fn not_found(context: &AccountContext, form: SubmittedForm) -> Response {
+async fn not_found(context: &WebContext, form: SubmittedForm) -> Response {
     show_again(
         context,
         form,
@@ -107,17 +104,16 @@ async fn not_found(context: &AccountContext, form: SubmittedForm) -> Response {
 }
 
 /// The page again with the typed values and a preview (200).
-async fn preview(context: &AccountContext, form: SubmittedForm, page: &str) -> Response {
+async fn preview(context: &WebContext, form: SubmittedForm, page: &str) -> Response {
     let feedback = form.feedback();
     show_again(context, form, page, StatusCode::OK, feedback).await
 }
 
 async fn parse_draft(
-    context: &AccountContext,
+    context: &WebContext,
     form: &SubmittedForm,
     lessons: Vec<LessonDraft>,
-) -> Result<Result<ResourceDraft, Vec<(&'static str, String)>>, crate::accounts::handlers::Failure>
-{
+) -> Result<Result<ResourceDraft, Vec<(&'static str, String)>>, crate::web::form::Failure> {
     let providers: Vec<String> = repo::providers(&context.db)
         .await?
         .into_iter()
@@ -132,7 +128,7 @@ async fn parse_draft(
 }
 
 /// `POST /contribute/new`: starts a draft owned by the viewer.
-pub async fn create(State(context): State<AccountContext>, form: SubmittedForm) -> Outcome {
+pub async fn create(State(context): State<WebContext>, form: SubmittedForm) -> Outcome {
     let page = "/contribute/new";
     if wants_preview(&form) {
         return Ok(preview(&context, form, page).await);
@@ -152,7 +148,7 @@ pub async fn create(State(context): State<AccountContext>, form: SubmittedForm) 
 
 /// The refusal for a change to a resource its stage does not allow.
 async fn locked(
-    context: &AccountContext,
+    context: &WebContext,
     form: SubmittedForm,
     contribution: &Contribution,
 ) -> Response {
@@ -171,7 +167,7 @@ async fn locked(
 }
 
 async fn save_revision(
-    context: &AccountContext,
+    context: &WebContext,
     form: SubmittedForm,
     contribution: &Contribution,
     draft: &ResourceDraft,
@@ -191,7 +187,7 @@ async fn save_revision(
     }
 }
 
-async fn stale(context: &AccountContext, form: SubmittedForm, slug: &str) -> Response {
+async fn stale(context: &WebContext, form: SubmittedForm, slug: &str) -> Response {
     refuse(
         context,
         form,
@@ -205,7 +201,7 @@ async fn stale(context: &AccountContext, form: SubmittedForm, slug: &str) -> Res
 
 /// `POST /contribute/{slug}/edit`: saves the editor as a new revision.
 pub async fn save(
-    State(context): State<AccountContext>,
+    State(context): State<WebContext>,
     Path(slug): Path<String>,
     form: SubmittedForm,
 ) -> Outcome {
@@ -240,7 +236,7 @@ pub async fn save(
 
 /// `POST /contribute/{slug}/workflow`: `step` and, for some steps, `note`.
 pub async fn take_step(
-    State(context): State<AccountContext>,
+    State(context): State<WebContext>,
     Path(slug): Path<String>,
     form: SubmittedForm,
 ) -> Outcome {
@@ -334,7 +330,7 @@ pub async fn take_step(
 /// `POST /contribute/{slug}/restore`: `number` of the revision to bring
 /// back, saved as a new revision.
 pub async fn restore(
-    State(context): State<AccountContext>,
+    State(context): State<WebContext>,
     Path(slug): Path<String>,
     form: SubmittedForm,
 ) -> Outcome {
@@ -376,7 +372,7 @@ pub async fn restore(
 
 /// `POST /contribute/{slug}/lessons/new`.
 pub async fn add_lesson(
-    State(context): State<AccountContext>,
+    State(context): State<WebContext>,
     Path(slug): Path<String>,
     form: SubmittedForm,
 ) -> Outcome {
@@ -385,7 +381,7 @@ pub async fn add_lesson(
 
 /// `POST /contribute/{slug}/lessons/{position}`: save, preview or delete.
 pub async fn change_lesson(
-    State(context): State<AccountContext>,
+    State(context): State<WebContext>,
     Path((slug, position)): Path<(String, String)>,
     form: SubmittedForm,
 ) -> Outcome {
@@ -397,7 +393,7 @@ pub async fn change_lesson(
 }
 
 async fn lesson(
-    context: AccountContext,
+    context: WebContext,
     slug: String,
     position: Option<usize>,
     form: SubmittedForm,
@@ -458,7 +454,7 @@ async fn lesson(
 /// `POST /contribute/{slug}/duplicates`: `other` (a slug) and `decision`:
 /// `not_duplicate`, or `merge` (this resource into the other).
 pub async fn decide_duplicate(
-    State(context): State<AccountContext>,
+    State(context): State<WebContext>,
     Path(slug): Path<String>,
     form: SubmittedForm,
 ) -> Outcome {

@@ -357,7 +357,7 @@ pub async fn import(
             })
         }
     };
-    let providers = organisations::repo::all(db).await?;
+    let providers = organisations::all(db).await?;
     let taken: HashSet<String> =
         with_pool!(db, pool => sqlx::query_scalar::<_, String>("SELECT slug FROM resources")
         .fetch_all(pool)

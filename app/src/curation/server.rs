@@ -8,12 +8,12 @@ use leptos::server_fn::codec::GetUrl;
 use super::repo;
 use super::types::{LinkReport, MissedSearch, ReviewDates};
 #[cfg(feature = "ssr")]
-use crate::accounts::{
-    authz::{require, Access},
-    Role,
-};
-#[cfg(feature = "ssr")]
 use crate::db::{from_context, internal_error};
+#[cfg(feature = "ssr")]
+use crate::web::{
+    access::{require, Access},
+    identity::Role,
+};
 
 /// How many fruitless searches the report lists.
 pub const MISSED_SEARCHES_SHOWN: i64 = 200;

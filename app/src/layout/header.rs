@@ -1,9 +1,9 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
-use crate::accounts::Role;
+use super::viewer::ViewerResource;
 use crate::components::NhsLogo;
-use crate::shell::ViewerResource;
+use crate::web::identity::Role;
 use crate::SERVICE_NAME;
 
 /// The links in the header for everyone, in order.

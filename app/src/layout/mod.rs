@@ -1,9 +1,11 @@
-//! The frame every page shares: skip link, header, footer and breadcrumbs.
+//! The frame every page shares: skip link, header (with who is signed in
+//! and their network's counts), notice and footer. Only the shell uses it;
+//! page parts such as breadcrumbs are `components`.
 
-mod breadcrumbs;
 mod footer;
 mod header;
+mod viewer;
 
-pub use breadcrumbs::{Breadcrumbs, Crumb};
 pub use footer::Footer;
 pub use header::{Header, Notice, SkipLink};
+pub use viewer::{current_viewer, ViewerResource, ViewerState};

@@ -6,15 +6,16 @@ use axum::Extension;
 use serde_json::{json, Value};
 
 use super::{connections, repo};
-use crate::accounts::handlers::{AccountContext, Outcome};
-use crate::accounts::session::Viewer;
-use crate::accounts::{audit, format_time, repo as accounts_repo};
+use crate::accounts::{audit, repo as accounts_repo};
+use crate::dates::format_time;
 use crate::db::Db;
+use crate::web::form::{Outcome, WebContext};
+use crate::web::session::Viewer;
 use crate::with_pool;
 
 /// `GET /account/data.json`.
 pub async fn download(
-    State(context): State<AccountContext>,
+    State(context): State<WebContext>,
     Extension(viewer): Extension<Viewer>,
 ) -> Outcome {
     let Some(user) = viewer.user.as_ref() else {

@@ -12,11 +12,11 @@ use super::messages::{self, MessageBody};
 use super::profile::ProfileDraft;
 use super::repo::{self, Looker};
 use super::types::RequestKind;
-use crate::accounts::authz::{Access, Endpoints};
-use crate::accounts::handlers::{
-    done, refuse, show_again, show_field_errors, AccountContext, Outcome, SubmittedForm,
+use crate::web::access::{Access, Endpoints};
+use crate::web::form::{
+    done, refuse, show_again, show_field_errors, Outcome, SubmittedForm, WebContext,
 };
-use crate::accounts::rate_limit::{self, Limit};
+use crate::web::rate_limit::{self, Limit};
 
 pub const MAX_NOTE_CHARS: usize = 500;
 
@@ -37,7 +37,7 @@ pub const MESSAGES_PER_HOUR: Limit = Limit {
 pub fn routes<S>() -> Endpoints<S>
 where
     S: Clone + Send + Sync + 'static,
-    AccountContext: FromRef<S>,
+    WebContext: FromRef<S>,
 {
     Endpoints::new()
         .post("/account/profile", Access::SignedIn, save_profile)
@@ -80,7 +80,7 @@ fn profile_path(handle: &str) -> String {
 }
 
 /// The answer for a member who is not there, or not for this viewer.
-async fn no_such_member(context: &AccountContext, form: SubmittedForm, handle: &str) -> Response {
+async fn no_such_member(context: &WebContext, form: SubmittedForm, handle: &str) -> Response {
     show_again(
         context,
         form,
@@ -92,7 +92,7 @@ async fn no_such_member(context: &AccountContext, form: SubmittedForm, handle: &
 }
 
 /// `POST /account/profile`: creates or updates the viewer's profile.
-pub async fn save_profile(State(context): State<AccountContext>, form: SubmittedForm) -> Outcome {
+pub async fn save_profile(State(context): State<WebContext>, form: SubmittedForm) -> Outcome {
     let parsed = ProfileDraft::parse(|name| form.field(name), |name| form.fields(name));
     let draft = match parsed {
         Ok(draft) => draft,
@@ -111,7 +111,7 @@ pub async fn save_profile(State(context): State<AccountContext>, form: Submitted
 
 /// Shows a refused change on `page` against the form with id `anchor`.
 async fn refused(
-    context: &AccountContext,
+    context: &WebContext,
     form: SubmittedForm,
     page: &str,
     anchor: &str,
@@ -131,7 +131,7 @@ async fn refused(
 /// `POST /network/members/{handle}/connect`: kind (connect or mentoring)
 /// and an optional note.
 pub async fn request_connection(
-    State(context): State<AccountContext>,
+    State(context): State<WebContext>,
     Path(handle): Path<String>,
     form: SubmittedForm,
 ) -> Outcome {
@@ -199,7 +199,7 @@ pub async fn request_connection(
 
 /// `POST /network/requests/{id}/{accept|decline|withdraw}`.
 pub async fn answer_request(
-    State(context): State<AccountContext>,
+    State(context): State<WebContext>,
     Path((id, answer)): Path<(i64, String)>,
     form: SubmittedForm,
 ) -> Outcome {
@@ -235,7 +235,7 @@ pub async fn answer_request(
 
 /// `POST /network/members/{handle}/remove`: ends a connection.
 pub async fn remove_connection(
-    State(context): State<AccountContext>,
+    State(context): State<WebContext>,
     Path(handle): Path<String>,
     form: SubmittedForm,
 ) -> Outcome {
@@ -261,7 +261,7 @@ pub async fn remove_connection(
 /// for one who has sent them a request or shares a connection with them
 /// (whose profile may be hidden from the viewer).
 pub async fn block(
-    State(context): State<AccountContext>,
+    State(context): State<WebContext>,
     Path(handle): Path<String>,
     form: SubmittedForm,
 ) -> Outcome {
@@ -297,7 +297,7 @@ pub async fn block(
 /// `POST /network/members/{handle}/unblock`: only the member who blocked
 /// can lift it (the blocked member cannot see the other to try).
 pub async fn unblock(
-    State(context): State<AccountContext>,
+    State(context): State<WebContext>,
     Path(handle): Path<String>,
     form: SubmittedForm,
 ) -> Outcome {
@@ -326,7 +326,7 @@ pub async fn unblock(
 
 /// `POST /network/messages/{handle}`: only between connected members.
 pub async fn send_message(
-    State(context): State<AccountContext>,
+    State(context): State<WebContext>,
     Path(handle): Path<String>,
     form: SubmittedForm,
 ) -> Outcome {

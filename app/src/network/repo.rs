@@ -11,7 +11,7 @@ use super::types::{
     DIRECTORY_PAGE_SIZE,
 };
 use crate::db::{Backend, BeginWrite, Db};
-use crate::search::terms::SearchTerms;
+use crate::resources::search::terms::SearchTerms;
 use crate::vocabulary::{Level, Sector};
 use crate::with_pool;
 
@@ -33,13 +33,13 @@ impl Looker {
     };
 
     /// The viewer of a request, as visibility sees them.
-    pub fn of(viewer: &crate::accounts::session::Viewer) -> Self {
+    pub fn of(viewer: &crate::web::session::Viewer) -> Self {
         Looker {
             user_id: viewer.user_id(),
             is_admin: viewer
                 .user
                 .as_ref()
-                .is_some_and(|user| user.role == crate::accounts::Role::Admin),
+                .is_some_and(|user| user.role == crate::web::identity::Role::Admin),
         }
     }
 
@@ -565,15 +565,4 @@ pub async fn save_profile(
         tx.commit().await?;
     });
     Ok(handle)
-}
-
-/// Hides or shows a member's profile, as their account is suspended or
-/// reinstated.
-pub async fn set_listed(db: &Db, user_id: i64, listed: bool) -> sqlx::Result<()> {
-    with_pool!(db, pool => sqlx::query("UPDATE profiles SET listed = $2 WHERE user_id = $1")
-        .bind(user_id)
-        .bind(listed)
-        .execute(pool)
-        .await
-        .map(|_| ()))
 }

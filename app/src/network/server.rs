@@ -16,13 +16,13 @@ use super::{
     types::{DirectoryParams, MemberLink, Relation, Tier, Visibility},
 };
 #[cfg(feature = "ssr")]
-use crate::accounts::{
-    authz::{require, Access},
+use crate::db::{from_context, internal_error, Db};
+use crate::resources::search::ParamError;
+#[cfg(feature = "ssr")]
+use crate::web::{
+    access::{require, Access},
     session::Viewer,
 };
-#[cfg(feature = "ssr")]
-use crate::db::{from_context, internal_error, Db};
-use crate::search::ParamError;
 
 /// `/network`: the directory, parsed from the page's query string.
 #[server(input = GetUrl)]

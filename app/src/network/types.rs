@@ -264,8 +264,8 @@ pub struct DirectoryParams {
 impl DirectoryParams {
     /// Parses URL query pairs; unknown names are ignored, bad values refused
     /// with the parameter's name and the reason.
-    pub fn parse(pairs: &[(String, String)]) -> Result<Self, crate::search::ParamError> {
-        use crate::search::ParamError;
+    pub fn parse(pairs: &[(String, String)]) -> Result<Self, crate::resources::search::ParamError> {
+        use crate::resources::search::ParamError;
         let mut params = DirectoryParams {
             page: 1,
             ..Default::default()
@@ -301,7 +301,7 @@ impl DirectoryParams {
         Ok(params)
     }
 
-    pub fn parse_query_string(query: &str) -> Result<Self, crate::search::ParamError> {
+    pub fn parse_query_string(query: &str) -> Result<Self, crate::resources::search::ParamError> {
         let pairs: Vec<(String, String)> =
             form_urlencoded::parse(query.trim_start_matches('?').as_bytes())
                 .into_owned()

@@ -9,16 +9,16 @@ use leptos_router::hooks::use_params_map;
 use serde::{Deserialize, Serialize};
 
 use super::Organisation;
+use crate::components::found_or_not_found;
 use crate::forms::{with_form_state, PostForm, SelectField, SubmitButton, TextArea, TextField};
-use crate::pages::found_or_not_found;
 use crate::vocabulary::OrganisationKind;
 #[cfg(feature = "ssr")]
 use crate::{
-    accounts::{
-        authz::{require, Access},
-        Role,
-    },
     db::{from_context, internal_error},
+    web::{
+        access::{require, Access},
+        identity::Role,
+    },
 };
 
 pub const MAX_NAME_CHARS: usize = 200;
@@ -54,7 +54,7 @@ pub fn parse_organisation<'a>(
         problems.push(("kind", "Select what kind of organisation it is".to_string()));
     }
     let website = field("website").trim();
-    if !website.is_empty() && !crate::curation::draft::is_web_address(website) {
+    if !website.is_empty() && !crate::addresses::is_web_address(website) {
         problems.push((
             "website",
             "Enter a web address that starts with https://, like https://www.hssib.org.uk/"
@@ -181,18 +181,18 @@ mod handlers {
     use axum::http::StatusCode;
 
     use super::parse_organisation;
-    use crate::accounts::authz::{Access, Endpoints};
-    use crate::accounts::handlers::{
-        done, show_again, show_field_errors, AccountContext, Outcome, SubmittedForm,
-    };
-    use crate::accounts::Role;
     use crate::forms::FormFeedback;
     use crate::organisations::repo;
+    use crate::web::access::{Access, Endpoints};
+    use crate::web::form::{
+        done, show_again, show_field_errors, Outcome, SubmittedForm, WebContext,
+    };
+    use crate::web::identity::Role;
 
     pub fn routes<S>() -> Endpoints<S>
     where
         S: Clone + Send + Sync + 'static,
-        AccountContext: FromRef<S>,
+        WebContext: FromRef<S>,
     {
         let curator = Access::AtLeast(Role::Curator);
         Endpoints::new()
@@ -200,7 +200,7 @@ mod handlers {
             .post("/curation/organisations/{slug}", curator, update)
     }
 
-    async fn save(context: AccountContext, form: SubmittedForm, slug: Option<String>) -> Outcome {
+    async fn save(context: WebContext, form: SubmittedForm, slug: Option<String>) -> Outcome {
         let page = format!(
             "/curation/organisations/{}",
             slug.as_deref().unwrap_or("new")
@@ -236,12 +236,12 @@ mod handlers {
         .await)
     }
 
-    pub async fn create(State(context): State<AccountContext>, form: SubmittedForm) -> Outcome {
+    pub async fn create(State(context): State<WebContext>, form: SubmittedForm) -> Outcome {
         save(context, form, None).await
     }
 
     pub async fn update(
-        State(context): State<AccountContext>,
+        State(context): State<WebContext>,
         Path(slug): Path<String>,
         form: SubmittedForm,
     ) -> Outcome {

@@ -1,4 +1,6 @@
-//! Organisations that publish, co-ordinate or signpost resources.
+//! Organisations that publish, co-ordinate or signpost resources: their
+//! list, their editor (curators) and their store. A provider's own page,
+//! which lists its resources, is the catalogue's (`resources::provider`).
 
 pub mod editor;
 mod pages;
@@ -7,8 +9,10 @@ pub mod repo;
 mod server;
 
 pub use editor::{CurationOrganisationsPage, OrganisationEditorPage};
-pub use pages::{OrganisationPage, OrganisationsPage};
-pub use server::{get_organisation, list_organisations, OrganisationWithResources};
+pub use pages::OrganisationsPage;
+#[cfg(feature = "ssr")]
+pub use repo::{all, by_slug};
+pub use server::list_organisations;
 
 use serde::{Deserialize, Serialize};
 

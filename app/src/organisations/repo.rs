@@ -69,7 +69,7 @@ pub async fn upsert(db: &Db, organisation: &Organisation) -> sqlx::Result<i64> {
 pub async fn free_slug(db: &Db, name: &str) -> sqlx::Result<String> {
     crate::db::unused_slug(
         db,
-        &crate::curation::draft::slug_from(name),
+        &crate::slugs::slug_for(name, "organisation"),
         "SELECT slug FROM organisations WHERE slug = $1 OR slug LIKE $2",
     )
     .await

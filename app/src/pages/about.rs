@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use crate::layout::{Breadcrumbs, Crumb};
+use crate::components::{Breadcrumbs, Crumb};
 
 #[component]
 pub fn AboutPage() -> impl IntoView {

@@ -15,11 +15,11 @@ use serde::Serialize;
 use utoipa::{IntoParams, OpenApi, ToSchema};
 
 use super::{repo, ResourceCard};
-use crate::accounts::authz::{Access, Endpoints};
 use crate::db::Db;
 use crate::organisations;
-use crate::search::{engine, FacetGroup, ParamError, SearchParams, Sort, PAGE_SIZE};
+use crate::resources::search::{engine, FacetGroup, ParamError, SearchParams, Sort, PAGE_SIZE};
 use crate::vocabulary::{LearningResponse, Level, OrganisationKind, ResourceKind, Sector, Topic};
+use crate::web::access::{Access, Endpoints};
 
 /// The read API: open to anyone, from any origin.
 pub fn routes<S>() -> Endpoints<S>
@@ -335,7 +335,7 @@ async fn get_resource(State(db): State<Db>, Path(slug): Path<String>) -> Respons
     responses((status = 200, description = "Every organisation, by name", body = OrganisationList))
 )]
 async fn list_organisations(State(db): State<Db>) -> Response {
-    match organisations::repo::all(&db).await {
+    match organisations::all(&db).await {
         Ok(all) => Json(OrganisationList {
             items: all
                 .into_iter()

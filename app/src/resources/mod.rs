@@ -1,13 +1,20 @@
-//! The catalogue: modules, toolkits, guides and signposted resources.
+//! The catalogue: modules, toolkits, guides and signposted resources, its
+//! search (`search`: ranking, facets, spelling), the pages that show them,
+//! including each provider's page, and the read API.
 
 #[cfg(feature = "ssr")]
 pub mod api;
 mod pages;
+pub mod provider;
 #[cfg(feature = "ssr")]
 pub mod repo;
+pub mod search;
 mod server;
 mod types;
 
-pub use pages::{LessonView, ResourceList, ResourcePage, ResourcesPage, SectorPage, ToolkitsPage};
+pub use pages::{
+    LessonView, OrganisationPage, ResourceList, ResourcePage, ResourcesPage, SectorPage,
+    ToolkitsPage,
+};
 pub use server::*;
 pub use types::*;

@@ -5,9 +5,9 @@ use chrono::NaiveDate;
 use sqlx::FromRow;
 
 use crate::db::{Backend, BeginWrite, Db};
-use crate::search::engine::Candidate;
-use crate::search::terms::SearchTerms;
-use crate::search::Highlighted;
+use crate::resources::search::engine::Candidate;
+use crate::resources::search::terms::SearchTerms;
+use crate::resources::search::Highlighted;
 use crate::vocabulary::{Level, ResourceKind, Sector, Status};
 use crate::with_pool;
 
@@ -528,8 +528,8 @@ pub async fn rebuild_search_terms(db: &Db) -> sqlx::Result<usize> {
     let mut documents: std::collections::HashMap<String, i64> = std::collections::HashMap::new();
     for (title, summary) in &texts {
         let words: std::collections::HashSet<String> =
-            crate::search::terms::vocabulary_words(title)
-                .chain(crate::search::terms::vocabulary_words(summary))
+            crate::resources::search::terms::vocabulary_words(title)
+                .chain(crate::resources::search::terms::vocabulary_words(summary))
                 .collect();
         for word in words {
             *documents.entry(word).or_default() += 1;

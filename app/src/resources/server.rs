@@ -6,14 +6,14 @@ use leptos::server_fn::codec::GetUrl;
 use serde::{Deserialize, Serialize};
 
 use super::{LessonPage, ResourceCard, ResourceDetail};
-use crate::search::{ParamError, SearchOutcome};
+use crate::resources::search::{ParamError, SearchOutcome};
 use crate::vocabulary::Sector;
 #[cfg(feature = "ssr")]
 use crate::{
     db::{from_context, internal_error},
     markdown,
     resources::repo,
-    search::{engine, terms::SearchTerms, SearchParams},
+    resources::search::{engine, terms::SearchTerms, SearchParams},
 };
 
 /// Searches with the parameters of a URL query string (`q=…&sector=…`).
@@ -36,7 +36,10 @@ pub async fn search_resources(
 /// Up to eight titles for what is being typed in the search box.
 #[server(input = GetUrl)]
 pub async fn suggest_titles(typed: String) -> Result<Vec<String>, ServerFnError> {
-    let typed: String = typed.chars().take(crate::search::MAX_QUERY_CHARS).collect();
+    let typed: String = typed
+        .chars()
+        .take(crate::resources::search::MAX_QUERY_CHARS)
+        .collect();
     let terms = SearchTerms::parse(&typed);
     if terms
         .words

@@ -1,7 +1,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::search::Highlighted;
+use crate::resources::search::Highlighted;
 use crate::vocabulary::{LearningResponse, Level, ResourceKind, Sector, Topic};
 
 /// An organisation as named on a resource.

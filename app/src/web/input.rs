@@ -73,7 +73,7 @@ fn not_found() -> Response {
     (
         StatusCode::NOT_FOUND,
         [(header::CONTENT_TYPE, "text/html; charset=utf-8")],
-        crate::pages::plain_page(
+        crate::web::plain::plain_page(
             "Page not found",
             "<p>If you typed the web address, check it is correct.</p>\
              <p>If you pasted the web address, check you copied the entire address.</p>",

@@ -72,7 +72,7 @@ pub fn panic_response(panic: Box<dyn Any + Send + 'static>) -> Response<Body> {
         .or_else(|| panic.downcast_ref::<&str>().copied())
         .unwrap_or("unknown panic");
     tracing::error!(%detail, "request handler panicked");
-    let mut response = Response::new(Body::from(app::pages::SERVICE_ERROR_HTML));
+    let mut response = Response::new(Body::from(app::web::plain::SERVICE_ERROR_HTML));
     *response.status_mut() = StatusCode::INTERNAL_SERVER_ERROR;
     response.headers_mut().insert(
         header::CONTENT_TYPE,

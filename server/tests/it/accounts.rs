@@ -8,8 +8,8 @@ async fn events(app: &crate::support::TestApp, user: i64, action: AuditAction) -
 }
 use crate::support::accounts::*;
 use crate::support::{spawn_app, spawn_app_with, spawn_second_instance, Backend};
-use app::accounts::rate_limit::{self, SIGN_IN_FAILURES_PER_ACCOUNT};
 use app::accounts::{mfa, repo, Role};
+use app::web::rate_limit::{self, SIGN_IN_FAILURES_PER_ACCOUNT};
 use reqwest::StatusCode;
 
 const STRONG: &str = "harbour lantern meadow quartz";

@@ -7,8 +7,8 @@ use std::collections::BTreeMap;
 
 use crate::support::accounts::{create_user, signed_in, Browser, Page};
 use crate::support::{spawn_app_with_demo, Backend};
-use app::accounts::authz::Denied;
 use app::accounts::Role;
+use app::web::access::Denied;
 use reqwest::{Method, StatusCode};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

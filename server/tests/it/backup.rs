@@ -46,12 +46,13 @@ async fn backup_and_restore_round_trip(backend: Backend) {
         assert_eq!(count(&restored, table).await, original, "{table}");
     }
     // The restored hub searches like the original.
-    let params = app::search::SearchParams::parse(&[("q".into(), "timeline".into())]).unwrap();
-    let before = app::search::engine::search(&app.db, &params)
+    let params =
+        app::resources::search::SearchParams::parse(&[("q".into(), "timeline".into())]).unwrap();
+    let before = app::resources::search::engine::search(&app.db, &params)
         .await
         .unwrap()
         .unwrap();
-    let after = app::search::engine::search(&restored, &params)
+    let after = app::resources::search::engine::search(&restored, &params)
         .await
         .unwrap()
         .unwrap();

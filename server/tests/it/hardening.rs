@@ -237,13 +237,13 @@ async fn control_characters_never_reach_the_database(backend: Backend) {
 }
 
 async fn parallel_wrong_passwords_cannot_exceed_the_limit(backend: Backend) {
-    use app::accounts::rate_limit::SIGN_IN_FAILURES_PER_ACCOUNT;
+    use app::web::rate_limit::SIGN_IN_FAILURES_PER_ACCOUNT;
     let app = spawn_app(backend).await;
     let user = create_user(&app, "target@example.org", app::accounts::Role::Member).await;
     let max = SIGN_IN_FAILURES_PER_ACCOUNT.max as usize;
     // Use up all but three attempts, then guess 24 times at once.
     for _ in 0..max - 3 {
-        app::accounts::rate_limit::hit(&app.db, SIGN_IN_FAILURES_PER_ACCOUNT, &user.email)
+        app::web::rate_limit::hit(&app.db, SIGN_IN_FAILURES_PER_ACCOUNT, &user.email)
             .await
             .unwrap();
     }
@@ -286,9 +286,9 @@ async fn parallel_wrong_passwords_cannot_exceed_the_limit(backend: Backend) {
         browser.post("/sign-out", &[]).await;
     }
     assert!(
-        !app::accounts::rate_limit::exhausted(
+        !app::web::rate_limit::exhausted(
             &app.db,
-            app::accounts::rate_limit::Limit {
+            app::web::rate_limit::Limit {
                 max: 1,
                 ..SIGN_IN_FAILURES_PER_ACCOUNT
             },

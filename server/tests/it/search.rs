@@ -4,7 +4,7 @@
 use crate::support::{search, spawn_app_with_demo, Backend};
 use server::seed::demo;
 
-fn titles(outcome: &app::search::SearchOutcome) -> Vec<&str> {
+fn titles(outcome: &app::resources::search::SearchOutcome) -> Vec<&str> {
     outcome
         .results
         .iter()
@@ -93,7 +93,7 @@ async fn facet_counts_follow_the_query(backend: Backend) {
     let count = |f: &dyn Fn(&demo::DemoResource) -> bool| {
         catalogue.resources.iter().filter(|r| f(r)).count() as u32
     };
-    let facet = |outcome: &app::search::SearchOutcome, parameter: &str, value: &str| {
+    let facet = |outcome: &app::resources::search::SearchOutcome, parameter: &str, value: &str| {
         outcome
             .facets
             .iter()

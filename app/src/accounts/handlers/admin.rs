@@ -6,15 +6,15 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 
-use super::{done, show_again, AccountContext, Outcome, SubmittedForm};
+use super::{done, show_again, Outcome, SubmittedForm, WebContext};
 use crate::accounts::audit::{self, AuditAction, AuditEvent};
 use crate::accounts::repo::{self, User};
-use crate::accounts::session;
 use crate::accounts::types::{AccountStatus, Role};
+use crate::web::session;
 
 /// The target account, or the page again with why not.
 async fn target(
-    context: &AccountContext,
+    context: &WebContext,
     form: SubmittedForm,
     id: i64,
 ) -> Result<Result<(User, SubmittedForm), Response>, sqlx::Error> {
@@ -48,7 +48,7 @@ async fn target(
 
 /// `POST /admin/users/{id}/role`.
 pub async fn set_role(
-    State(context): State<AccountContext>,
+    State(context): State<WebContext>,
     Path(id): Path<i64>,
     form: SubmittedForm,
 ) -> Outcome {
@@ -95,7 +95,7 @@ pub async fn set_role(
 
 /// `POST /admin/users/{id}/status`: `suspended` ends every session too.
 pub async fn set_status(
-    State(context): State<AccountContext>,
+    State(context): State<WebContext>,
     Path(id): Path<i64>,
     form: SubmittedForm,
 ) -> Outcome {
@@ -149,7 +149,7 @@ pub async fn set_status(
 
 /// `POST /admin/users/{id}/sessions`: signs the account out everywhere.
 pub async fn end_sessions(
-    State(context): State<AccountContext>,
+    State(context): State<WebContext>,
     Path(id): Path<i64>,
     form: SubmittedForm,
 ) -> Outcome {

@@ -1,8 +1,8 @@
 //! The words of every email the hub sends. Plain text; each link is on a
 //! line of its own.
 
-use super::AccountContext;
-use crate::accounts::mail::Email;
+use super::WebContext;
+use crate::web::mail::Email;
 use crate::SERVICE_NAME;
 
 fn email(to: &str, subject: &str, body: String) -> Email {
@@ -13,7 +13,7 @@ fn email(to: &str, subject: &str, body: String) -> Email {
     }
 }
 
-pub fn verify(context: &AccountContext, to: &str, name: &str, token: &str) -> Email {
+pub fn verify(context: &WebContext, to: &str, name: &str, token: &str) -> Email {
     let link = context.link(&format!("/verify-email/{token}"));
     email(
         to,
@@ -22,7 +22,7 @@ pub fn verify(context: &AccountContext, to: &str, name: &str, token: &str) -> Em
     )
 }
 
-pub fn already_registered(context: &AccountContext, to: &str) -> Email {
+pub fn already_registered(context: &WebContext, to: &str) -> Email {
     let sign_in = context.link("/sign-in");
     let reset = context.link("/forgot-password");
     email(
@@ -32,7 +32,7 @@ pub fn already_registered(context: &AccountContext, to: &str) -> Email {
     )
 }
 
-pub fn reset(context: &AccountContext, to: &str, token: &str) -> Email {
+pub fn reset(context: &WebContext, to: &str, token: &str) -> Email {
     let link = context.link(&format!("/reset-password/{token}"));
     email(
         to,
@@ -49,7 +49,7 @@ pub fn password_changed(to: &str) -> Email {
     )
 }
 
-pub fn confirm_new_email(context: &AccountContext, to: &str, token: &str) -> Email {
+pub fn confirm_new_email(context: &WebContext, to: &str, token: &str) -> Email {
     let link = context.link(&format!("/confirm-email/{token}"));
     email(
         to,

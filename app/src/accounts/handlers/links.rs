@@ -5,13 +5,13 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect};
 
-use super::{done, emails, gone, refuse, AccountContext, Outcome, SubmittedForm};
+use super::{done, emails, gone, refuse, Outcome, SubmittedForm, WebContext};
 use crate::accounts::audit::{self, AuditAction, AuditEvent};
 use crate::accounts::password::{self, NewPassword};
-use crate::accounts::rate_limit::{self, RESETS_PER_ACCOUNT, RESETS_PER_IP};
 use crate::accounts::repo::{self, LinkPurpose};
-use crate::accounts::session;
 use crate::accounts::types::EmailAddress;
+use crate::web::rate_limit::{self, RESETS_PER_ACCOUNT, RESETS_PER_IP};
+use crate::web::session;
 
 /// Links are URL-safe base64 of 32 bytes; anything else cannot be one.
 fn plausible(token: &str) -> bool {
@@ -23,7 +23,7 @@ fn plausible(token: &str) -> bool {
 
 /// `POST /verify-email/{token}`.
 pub async fn verify_email(
-    State(context): State<AccountContext>,
+    State(context): State<WebContext>,
     Path(token): Path<String>,
     form: SubmittedForm,
 ) -> Outcome {
@@ -54,10 +54,7 @@ pub async fn verify_email(
 
 /// `POST /forgot-password`. Says the same whether or not there is an
 /// account; only an existing account gets an email.
-pub async fn forgot_password(
-    State(context): State<AccountContext>,
-    form: SubmittedForm,
-) -> Outcome {
+pub async fn forgot_password(State(context): State<WebContext>, form: SubmittedForm) -> Outcome {
     let db = &context.db;
     let email = match EmailAddress::parse(form.field("email")) {
         Ok(email) => email,
@@ -106,7 +103,7 @@ pub async fn forgot_password(
 /// `POST /reset-password/{token}`: a new password; every session of the
 /// account ends.
 pub async fn reset_password(
-    State(context): State<AccountContext>,
+    State(context): State<WebContext>,
     Path(token): Path<String>,
     form: SubmittedForm,
 ) -> Outcome {
@@ -157,7 +154,7 @@ pub async fn reset_password(
 
 /// `POST /confirm-email/{token}`: moves the account to its new address.
 pub async fn confirm_email(
-    State(context): State<AccountContext>,
+    State(context): State<WebContext>,
     Path(token): Path<String>,
     form: SubmittedForm,
 ) -> Outcome {

@@ -5,14 +5,15 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect};
 
 use super::settings::current_password_ok;
-use super::{done, refuse, AccountContext, Outcome, SubmittedForm};
+use super::{done, refuse, Outcome, SubmittedForm, WebContext};
 use crate::accounts::audit::{self, AuditAction, AuditEvent};
-use crate::accounts::session::keys;
-use crate::accounts::{mfa, repo, tokens};
+use crate::accounts::{mfa, repo};
+use crate::web::session::keys;
+use crate::web::tokens;
 
 /// `POST /account/mfa`: the first code from the app confirms the secret
 /// shown on the page; recovery codes are made and shown once.
-pub async fn enable(State(context): State<AccountContext>, form: SubmittedForm) -> Outcome {
+pub async fn enable(State(context): State<WebContext>, form: SubmittedForm) -> Outcome {
     let Some(user) = form.viewer.user.clone() else {
         return Ok(Redirect::to("/sign-in").into_response());
     };
@@ -72,7 +73,7 @@ pub async fn codes_saved(form: SubmittedForm) -> Outcome {
 
 /// `POST /account/mfa/disable`: members only; curators and admins must
 /// keep it.
-pub async fn disable(State(context): State<AccountContext>, form: SubmittedForm) -> Outcome {
+pub async fn disable(State(context): State<WebContext>, form: SubmittedForm) -> Outcome {
     let Some(user) = form.viewer.user.clone() else {
         return Ok(Redirect::to("/sign-in").into_response());
     };

@@ -2,16 +2,16 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect};
 
-use super::{emails, refuse, show_again, AccountContext, Outcome, SubmittedForm};
+use super::{emails, refuse, show_again, Outcome, SubmittedForm, WebContext};
 use crate::accounts::audit::{self, AuditAction, AuditEvent};
 use crate::accounts::password::{self, NewPassword};
-use crate::accounts::rate_limit::{self, REGISTRATIONS_PER_IP};
 use crate::accounts::repo::{self, LinkPurpose};
 use crate::accounts::types::{DisplayName, EmailAddress, Role};
+use crate::web::rate_limit::{self, REGISTRATIONS_PER_IP};
 
 /// `POST /register`. The answer is the same whether or not the address
 /// already has an account; its owner gets an email saying which.
-pub async fn register(State(context): State<AccountContext>, form: SubmittedForm) -> Outcome {
+pub async fn register(State(context): State<WebContext>, form: SubmittedForm) -> Outcome {
     let db = &context.db;
     let ip = form.viewer.ip.map(|ip| ip.to_string()).unwrap_or_default();
     if rate_limit::hit_and_check(db, REGISTRATIONS_PER_IP, &ip).await? {

@@ -5,18 +5,18 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect};
 
-use super::{done, emails, refuse, show_again, AccountContext, Outcome, SubmittedForm};
+use super::{done, emails, refuse, show_again, Outcome, SubmittedForm, WebContext};
 use crate::accounts::audit::{self, AuditAction, AuditEvent};
 use crate::accounts::password::{self, NewPassword};
-use crate::accounts::rate_limit::{self, SIGN_IN_FAILURES_PER_ACCOUNT};
 use crate::accounts::repo::{self, LinkPurpose, User};
-use crate::accounts::session;
 use crate::accounts::types::EmailAddress;
+use crate::web::rate_limit::{self, SIGN_IN_FAILURES_PER_ACCOUNT};
+use crate::web::session;
 
 /// Checks the current password typed into `field`. Wrong guesses count
 /// towards the account's sign-in limit, so this is no side door.
 pub(super) async fn current_password_ok(
-    context: &AccountContext,
+    context: &WebContext,
     user: &User,
     typed: &str,
 ) -> Result<bool, sqlx::Error> {
@@ -35,10 +35,7 @@ fn signed_in(form: &SubmittedForm) -> Option<User> {
 }
 
 /// `POST /account/password`: current and new password. Other sessions end.
-pub async fn change_password(
-    State(context): State<AccountContext>,
-    form: SubmittedForm,
-) -> Outcome {
+pub async fn change_password(State(context): State<WebContext>, form: SubmittedForm) -> Outcome {
     let Some(user) = signed_in(&form) else {
         return Ok(Redirect::to("/sign-in").into_response());
     };
@@ -83,7 +80,7 @@ pub async fn change_password(
 
 /// `POST /account/email`: the new address gets a link; the address changes
 /// when it is opened. The old address is told.
-pub async fn change_email(State(context): State<AccountContext>, form: SubmittedForm) -> Outcome {
+pub async fn change_email(State(context): State<WebContext>, form: SubmittedForm) -> Outcome {
     let Some(user) = signed_in(&form) else {
         return Ok(Redirect::to("/sign-in").into_response());
     };
@@ -146,7 +143,7 @@ pub async fn change_email(State(context): State<AccountContext>, form: Submitted
 }
 
 /// `POST /account/delete`: erases the account and everything it holds.
-pub async fn delete_account(State(context): State<AccountContext>, form: SubmittedForm) -> Outcome {
+pub async fn delete_account(State(context): State<WebContext>, form: SubmittedForm) -> Outcome {
     let Some(user) = signed_in(&form) else {
         return Ok(Redirect::to("/sign-in").into_response());
     };

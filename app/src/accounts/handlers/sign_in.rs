@@ -2,19 +2,20 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect};
 
-use super::{emails, refuse, show_again, AccountContext, Outcome, SubmittedForm};
+use super::{emails, refuse, show_again, Outcome, SubmittedForm, WebContext};
 use crate::accounts::audit::{self, AuditAction, AuditEvent};
-use crate::accounts::authz::safe_return_path;
 use crate::accounts::repo::{self, LinkPurpose, User};
-use crate::accounts::session::{self, keys, PENDING_MFA_SECONDS};
 use crate::accounts::types::{AccountStatus, EmailAddress};
-use crate::accounts::{mfa, password, rate_limit};
+use crate::accounts::{mfa, password};
+use crate::web::access::safe_return_path;
+use crate::web::rate_limit;
+use crate::web::session::{self, keys, PENDING_MFA_SECONDS};
 
 const WRONG_DETAILS: &str = "The email address or password is not right";
 const TOO_MANY: &str = "There have been too many failed attempts to sign in to this account. Wait an hour, or reset your password.";
 
 /// `POST /sign-in`: email and password.
-pub async fn sign_in(State(context): State<AccountContext>, form: SubmittedForm) -> Outcome {
+pub async fn sign_in(State(context): State<WebContext>, form: SubmittedForm) -> Outcome {
     let db = &context.db;
     let mut feedback = form.feedback();
     let email = EmailAddress::parse(form.field("email"))
@@ -146,7 +147,7 @@ pub async fn sign_in(State(context): State<AccountContext>, form: SubmittedForm)
 
 /// `POST /sign-in/code`: the second step, a code from the authenticator
 /// app or a recovery code.
-pub async fn second_step(State(context): State<AccountContext>, form: SubmittedForm) -> Outcome {
+pub async fn second_step(State(context): State<WebContext>, form: SubmittedForm) -> Outcome {
     let db = &context.db;
     let session = form.session();
     let pending = session.get::<i64>(keys::PENDING_MFA_USER).await?;
@@ -250,7 +251,7 @@ pub async fn second_step(State(context): State<AccountContext>, form: SubmittedF
 }
 
 /// Starts the signed-in session and sends the user on.
-async fn complete(context: &AccountContext, form: &SubmittedForm, user: &User) -> Outcome {
+async fn complete(context: &WebContext, form: &SubmittedForm, user: &User) -> Outcome {
     session::begin(form.session(), user.id).await?;
     audit::record(
         &context.db,
@@ -278,7 +279,7 @@ async fn complete(context: &AccountContext, form: &SubmittedForm, user: &User) -
 }
 
 /// `POST /sign-out`.
-pub async fn sign_out(State(context): State<AccountContext>, form: SubmittedForm) -> Outcome {
+pub async fn sign_out(State(context): State<WebContext>, form: SubmittedForm) -> Outcome {
     if let Some(id) = form.viewer.user_id() {
         audit::record(
             &context.db,
@@ -295,7 +296,7 @@ pub async fn sign_out(State(context): State<AccountContext>, form: SubmittedForm
 /// `POST /account/sign-out-everywhere`: ends every session of the account,
 /// this one included.
 pub async fn sign_out_everywhere(
-    State(context): State<AccountContext>,
+    State(context): State<WebContext>,
     form: SubmittedForm,
 ) -> Outcome {
     let Some(id) = form.viewer.user_id() else {

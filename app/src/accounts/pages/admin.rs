@@ -4,8 +4,8 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::accounts::server::{admin_user, admin_users, audit_log};
 use crate::accounts::types::{format_time, AccountStatus, AuditEntry, Role, UserRow};
+use crate::components::found_or_not_found;
 use crate::forms::{with_form_state, PostForm, SubmitButton};
-use crate::pages::found_or_not_found;
 
 fn page_number(raw: Option<String>) -> u32 {
     raw.and_then(|page| page.parse().ok()).unwrap_or(1).max(1)

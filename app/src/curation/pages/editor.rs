@@ -5,13 +5,13 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
+use crate::components::found_or_not_found;
 use crate::curation::contribution::{EditorData, LessonEditorData};
 use crate::curation::contribution_server::{contribution_editor, lesson_editor};
 use crate::forms::{
     with_form_state, CheckboxGroup, MarkdownField, PostForm, PreviewButton, SelectField, TextArea,
     TextField,
 };
-use crate::pages::found_or_not_found;
 use crate::vocabulary::{options, LearningResponse, Level, ResourceKind, Sector, Topic};
 
 /// `/contribute/new`.

@@ -6,10 +6,10 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
+use crate::components::found_or_not_found;
 use crate::curation::contribution_server::{contribution_history, HistoryData};
 use crate::curation::revisions::{LineKind, RevisionDiff};
 use crate::forms::{with_form_state, PostForm};
-use crate::pages::found_or_not_found;
 
 #[component]
 pub fn HistoryPage() -> impl IntoView {

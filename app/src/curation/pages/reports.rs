@@ -4,12 +4,12 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use crate::accounts::format_time;
 use crate::components::{CardGroup, NavCard};
 use crate::curation::server::{
     get_link_report, get_missed_searches, get_review_dates, MISSED_SEARCHES_SHOWN,
 };
 use crate::curation::types::{LinkReport, ReviewDue};
+use crate::dates::format_time;
 
 /// `/curation`.
 #[component]

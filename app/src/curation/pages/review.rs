@@ -6,12 +6,12 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
+use crate::components::found_or_not_found;
 use crate::curation::contribution::{ContributionOverview, WorkflowEvent};
 use crate::curation::contribution_server::get_contribution;
 use crate::curation::duplicates::PossibleDuplicate;
 use crate::curation::workflow::{Stage, Step};
 use crate::forms::{with_form_state, PostForm, TextArea};
-use crate::pages::found_or_not_found;
 
 /// The NHS.UK tag colour for a stage.
 pub fn stage_tag(stage: Stage) -> impl IntoView {

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 
 use super::member::AnswerButtons;
-use crate::accounts::format_time;
+use crate::dates::format_time;
 use crate::forms::{with_form_state, PostForm, SubmitButton};
 use crate::network::get_connections;
 use crate::network::types::{

@@ -12,7 +12,7 @@ use crate::components::{ErrorSummary, Pagination};
 use crate::forms::CheckboxGroup;
 use crate::network::network_directory;
 use crate::network::types::{DirectoryPage, Region, MAX_DIRECTORY_QUERY_CHARS};
-use crate::search::ParamError;
+use crate::resources::search::ParamError;
 use crate::vocabulary::options;
 use crate::vocabulary::{Level, Sector};
 

@@ -6,10 +6,10 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
 use super::{detail_lines, Avatar, ProfileTags};
+use crate::components::found_or_not_found;
 use crate::forms::{with_form_state, PostForm, RadioGroup, SubmitButton, TextArea};
 use crate::network::member_profile;
 use crate::network::types::{ProfileCard, ProfilePage, Relation, RequestKind};
-use crate::pages::found_or_not_found;
 
 #[component]
 pub fn MemberPage() -> impl IntoView {

@@ -6,11 +6,11 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
-use crate::accounts::format_time;
+use crate::components::found_or_not_found;
+use crate::dates::format_time;
 use crate::forms::{with_form_state, PostForm, SubmitButton, TextArea};
 use crate::network::types::{ConversationPage, MessagePart, MessageView};
 use crate::network::{conversation_list, conversation_with};
-use crate::pages::found_or_not_found;
 
 #[component]
 pub fn MessagesPage() -> impl IntoView {

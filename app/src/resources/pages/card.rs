@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
+use crate::resources::search::Highlighted;
 use crate::resources::{format_date, format_minutes, ResourceCard};
-use crate::search::Highlighted;
 use crate::vocabulary::ResourceKind;
 
 /// A list of resources as search results and listings show them.

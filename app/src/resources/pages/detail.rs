@@ -3,8 +3,8 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
 use super::card::{KindTag, ResourceList};
-use crate::layout::{Breadcrumbs, Crumb};
-use crate::pages::found_or_not_found;
+use crate::components::found_or_not_found;
+use crate::components::{Breadcrumbs, Crumb};
 use crate::resources::{format_date, format_minutes, get_resource, ResourceDetail};
 use crate::vocabulary::ResourceKind;
 

@@ -2,9 +2,9 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
+use crate::components::found_or_not_found;
 use crate::components::Pagination;
-use crate::layout::{Breadcrumbs, Crumb};
-use crate::pages::found_or_not_found;
+use crate::components::{Breadcrumbs, Crumb};
 use crate::resources::{get_lesson, LessonPage};
 
 /// `/resources/{slug}/lessons/{position}`: one lesson, with the module's

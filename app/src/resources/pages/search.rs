@@ -8,11 +8,11 @@ use leptos_router::components::Form;
 use leptos_router::hooks::use_location;
 
 use super::card::ResourceList;
+use crate::components::{Breadcrumbs, Crumb};
 use crate::components::{ErrorSummary, Pagination};
 use crate::forms::submit_enclosing_form;
-use crate::layout::{Breadcrumbs, Crumb};
+use crate::resources::search::{FacetGroup, ParamError, SearchOutcome, Sort, MAX_QUERY_CHARS};
 use crate::resources::{search_resources, suggest_titles};
-use crate::search::{FacetGroup, ParamError, SearchOutcome, Sort, MAX_QUERY_CHARS};
 
 #[component]
 pub fn ResourcesPage() -> impl IntoView {

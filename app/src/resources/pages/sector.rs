@@ -3,8 +3,8 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
 use super::card::ResourceList;
-use crate::layout::{Breadcrumbs, Crumb};
-use crate::pages::found_or_not_found;
+use crate::components::found_or_not_found;
+use crate::components::{Breadcrumbs, Crumb};
 use crate::resources::{search_resources, sector_overview, SectorLanding};
 
 /// `/sectors/{slug}`: where investigators in one sector start.

@@ -272,12 +272,12 @@ pub async fn spawn_app_with_demo(backend: Backend) -> TestApp {
 pub async fn search(
     app: &TestApp,
     query: &str,
-) -> Result<app::search::SearchOutcome, app::search::ParamError> {
+) -> Result<app::resources::search::SearchOutcome, app::resources::search::ParamError> {
     let pairs: Vec<(String, String)> = url::form_urlencoded::parse(query.as_bytes())
         .into_owned()
         .collect();
-    let params = app::search::SearchParams::parse(&pairs)?;
-    app::search::engine::search(&app.db, &params)
+    let params = app::resources::search::SearchParams::parse(&pairs)?;
+    app::resources::search::engine::search(&app.db, &params)
         .await
         .expect("the database answers")
 }

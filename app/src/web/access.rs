@@ -3,7 +3,7 @@
 //! yes or no. Object-level checks ("only your own") sit with the handler
 //! that loads the object, after this coarse check.
 
-use super::types::Role;
+use super::identity::Role;
 
 /// Who may use an endpoint.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -121,7 +121,7 @@ mod server_side {
     use leptos::prelude::ServerFnError;
 
     use super::*;
-    use crate::accounts::session::{request_viewer, Viewer};
+    use crate::web::session::{request_viewer, Viewer};
 
     fn principal(viewer: Option<&Viewer>) -> Option<Principal> {
         viewer
@@ -146,7 +146,7 @@ mod server_side {
                 Denied::Forbidden => {}
             }
         }
-        let html = crate::pages::plain_page(
+        let html = crate::web::plain::plain_page(
             denied.message(),
             "<p>If you think you should be able to do this, contact an admin of the hub.</p>",
         );

@@ -78,7 +78,7 @@ pub async fn verify(request: Request, next: Next) -> Response {
 }
 
 fn forbidden() -> Response {
-    let html = crate::pages::plain_page(
+    let html = crate::web::plain::plain_page(
         "Your form could not be sent",
         "<p>For your security, forms on the hub only work from the page they came from, and for a limited time.</p>\
          <p>Go back, reload the page and try again.</p>",

@@ -103,7 +103,7 @@ pub async fn search(
     db: &Db,
     params: &SearchParams,
 ) -> sqlx::Result<Result<SearchOutcome, ParamError>> {
-    let providers = organisations::repo::all(db).await?;
+    let providers = organisations::all(db).await?;
     let mut provider_ids = Vec::new();
     for slug in &params.providers {
         match providers

@@ -12,8 +12,7 @@ use tower_sessions::session::{Id, Record};
 use tower_sessions::session_store::{self, SessionStore};
 use tower_sessions::Session;
 
-use super::repo::{self, User};
-use super::types::{AccountStatus, UserBadge};
+use super::identity::{AccountStatus, User, UserBadge};
 use crate::db::Db;
 use crate::with_pool;
 
@@ -211,8 +210,6 @@ impl Viewer {
     }
 }
 
-/// Loads the session's account and applies the timeouts: a session past
-/// its absolute lifetime, or of a suspended or deleted account, is ended.
 /// True while a page is being rendered for a browser's request, false in
 /// a server function called over HTTP (their addresses are under `/api/`).
 pub fn is_page_render() -> bool {
@@ -220,8 +217,27 @@ pub fn is_page_render() -> bool {
         .is_some_and(|parts| !parts.uri.path().starts_with("/api/"))
 }
 
+/// How this layer finds a session's account: the accounts area gives it at
+/// start-up (`accounts::repo::find_for_session`), so sessions never read
+/// its tables and this layer depends on no domain area.
+pub type FindUser = for<'a> fn(
+    &'a Db,
+    i64,
+) -> std::pin::Pin<
+    Box<dyn std::future::Future<Output = Result<Option<User>, sqlx::Error>> + Send + 'a>,
+>;
+
+/// What [`attach_viewer`] needs: the database and how to find an account.
+#[derive(Clone)]
+pub struct SessionUsers {
+    pub db: Db,
+    pub find: FindUser,
+}
+
+/// Loads the session's account and applies the timeouts: a session past
+/// its absolute lifetime, or of a suspended or deleted account, is ended.
 pub async fn attach_viewer(
-    State(db): State<Db>,
+    State(users): State<SessionUsers>,
     session: Session,
     mut request: Request,
     next: Next,
@@ -236,7 +252,7 @@ pub async fn attach_viewer(
         .extensions()
         .get::<crate::web::client_address::ClientAddress>()
         .map(|client| client.0);
-    let user = match current_user(&db, &session).await {
+    let user = match current_user(&users, &session).await {
         Ok(user) => user,
         Err(error) => {
             tracing::error!(%error, "could not load the session");
@@ -250,7 +266,7 @@ pub async fn attach_viewer(
 }
 
 async fn current_user(
-    db: &Db,
+    users: &SessionUsers,
     session: &Session,
 ) -> Result<Option<User>, Box<dyn std::error::Error>> {
     let Some(user_id) = session.get::<i64>(keys::USER_ID).await? else {
@@ -258,7 +274,7 @@ async fn current_user(
     };
     let now = now();
     let signed_in_at = session.get::<i64>(keys::SIGNED_IN_AT).await?.unwrap_or(0);
-    let user = repo::by_id(db, user_id).await?;
+    let user = (users.find)(&users.db, user_id).await?;
     let usable = user
         .as_ref()
         .is_some_and(|user| user.status == AccountStatus::Active);
