@@ -18,6 +18,48 @@ pub fn stylesheet_href(options: &LeptosOptions) -> String {
     format!("/{}/{name}.css", options.site_pkg_dir)
 }
 
+/// The built files every page loads, relative to the site root, under the
+/// names this binary will write into its pages: the hashed names from the
+/// hash file beside it when cargo-leptos hashed them (as leptos does for
+/// its script and WASM), else the plain names.
+pub fn page_assets(options: &LeptosOptions) -> Vec<String> {
+    let pkg = &options.site_pkg_dir;
+    let name = &options.output_name;
+    let hashed = |kind: &str| {
+        options
+            .hash_files
+            .then(|| read_hash(options, kind))
+            .flatten()
+            .map(|hash| format!("{name}.{hash}"))
+    };
+    // Without hashes, leptos names the WASM `<name>_bg.wasm` unless the
+    // build was cargo-leptos's (which sets LEPTOS_OUTPUT_NAME).
+    let plain_wasm = if option_env!("LEPTOS_OUTPUT_NAME").is_some() {
+        name.to_string()
+    } else {
+        format!("{name}_bg")
+    };
+    let stylesheet = stylesheet_href(options);
+    vec![
+        format!(
+            "{pkg}/{}.js",
+            hashed("js").unwrap_or_else(|| name.to_string())
+        ),
+        format!("{pkg}/{}.wasm", hashed("wasm").unwrap_or(plain_wasm)),
+        stylesheet.trim_start_matches('/').to_string(),
+    ]
+}
+
+/// The [`page_assets`] that are not under the site root: pages would load
+/// without their script, WASM or styles (no hydration, no live search).
+pub fn missing_page_assets(options: &LeptosOptions) -> Vec<String> {
+    let root = std::path::Path::new(options.site_root.as_ref());
+    page_assets(options)
+        .into_iter()
+        .filter(|file| !root.join(file).is_file())
+        .collect()
+}
+
 /// Where cargo-leptos writes its hash file (lines such as `css: abc123`):
 /// beside the server binary, which is also where leptos reads the JS and
 /// WASM lines from.

@@ -78,6 +78,8 @@ pub enum StartupError {
     Bind { addr: SocketAddr, reason: String },
     #[error("{0}.")]
     Mail(String),
+    #[error("The site folder {root} does not have the files this build's pages load ({missing}). Build the site with `cargo leptos build` (scripts/run does), or set HUB_SITE_ROOT to the folder that build wrote.")]
+    MissingAssets { root: String, missing: String },
 }
 
 /// The mailer the settings ask for.
@@ -123,6 +125,15 @@ impl Application {
             reason: error.to_string(),
         })?;
         let leptos_options = leptos_options(&settings, addr);
+        // Pages name hashed files; serving them from another build's site
+        // folder would leave every page without its script (issue 17).
+        let missing = app::assets::missing_page_assets(&leptos_options);
+        if !missing.is_empty() {
+            return Err(StartupError::MissingAssets {
+                root: settings.site_root.display().to_string(),
+                missing: missing.join(", "),
+            });
+        }
         let accounts = WebContext {
             db: db.clone(),
             options: leptos_options.clone(),

@@ -18,23 +18,43 @@ pub async fn healthz() -> Json<serde_json::Value> {
     Json(json!({ "status": "ok" }))
 }
 
-/// `GET /readyz`: 200 while the database answers, 503 (with the reason)
-/// while it does not. Checked on every call, so it recovers by itself.
+/// `GET /readyz`: 200 while the database answers and the site folder has
+/// the files pages load; 503 (with the reason) while either is not so.
+/// Checked on every call, so it recovers by itself.
 pub async fn readyz(State(state): State<AppState>) -> Response {
     let backend = state.db.backend().name();
-    match database_problem(&state).await {
-        None => {
-            Json(json!({ "status": "ready", "database": "ok", "backend": backend })).into_response()
-        }
-        Some(problem) => {
-            tracing::warn!(%problem, "readiness check failed");
-            (
-                StatusCode::SERVICE_UNAVAILABLE,
-                Json(json!({ "status": "unavailable", "database": problem, "backend": backend })),
-            )
-                .into_response()
-        }
+    let site = site_problem(&state);
+    let database = database_problem(&state).await;
+    if site.is_none() && database.is_none() {
+        return Json(
+            json!({ "status": "ready", "database": "ok", "site": "ok", "backend": backend }),
+        )
+        .into_response();
     }
+    tracing::warn!(?database, ?site, "readiness check failed");
+    (
+        StatusCode::SERVICE_UNAVAILABLE,
+        Json(json!({
+            "status": "unavailable",
+            "database": database.unwrap_or_else(|| "ok".into()),
+            "site": site.unwrap_or_else(|| "ok".into()),
+            "backend": backend,
+        })),
+    )
+        .into_response()
+}
+
+/// The files pages load, if any is missing from the site folder (another
+/// build overwrote it): pages would then work only without JavaScript,
+/// silently.
+fn site_problem(state: &AppState) -> Option<String> {
+    let missing = app::assets::missing_page_assets(&state.leptos_options);
+    (!missing.is_empty()).then(|| {
+        format!(
+            "the site folder lacks {} (was it rebuilt by another build?)",
+            missing.join(", ")
+        )
+    })
 }
 
 async fn database_problem(state: &AppState) -> Option<String> {

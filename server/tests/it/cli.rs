@@ -87,6 +87,29 @@ fn a_port_in_use_is_one_sentence() {
     );
 }
 
+/// A site folder from another build (or none) would serve pages whose
+/// script and WASM answer 404: the hub refuses to start, saying why.
+#[test]
+fn a_site_folder_without_this_builds_files_is_one_sentence() {
+    let folder = crate::support::site_root();
+    std::fs::remove_file(folder.path().join("pkg/hub_bg.wasm")).unwrap();
+    let output = hub()
+        .env(
+            "DATABASE_URL",
+            format!("sqlite://{}/hub.db", folder.path().display()),
+        )
+        .env("HUB_ADDR", "127.0.0.1:0")
+        .env("HUB_SITE_ROOT", folder.path())
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert_one_clear_sentence(
+        &stderr,
+        "does not have the files this build's pages load (pkg/hub_bg.wasm)",
+    );
+}
+
 #[test]
 fn a_bad_address_is_one_sentence() {
     let output = hub().env("HUB_ADDR", "localhost").output().unwrap();
@@ -157,11 +180,11 @@ fn serve(
 #[tokio::test]
 async fn the_same_binary_serves_from_postgres_when_told_to() {
     let database = crate::support::TestDatabase::create(crate::support::Backend::Postgres).await;
-    let folder = tempfile::tempdir().unwrap();
+    let site = crate::support::site_root();
     let server::config::DatabaseUrl::Postgres { url } = &database.url else {
         unreachable!()
     };
-    let (_server, address, _lines) = serve(url, folder.path());
+    let (_server, address, _lines) = serve(url, site.path());
     let ready: serde_json::Value = reqwest::get(format!("http://{address}/readyz"))
         .await
         .unwrap()
@@ -176,7 +199,7 @@ async fn the_same_binary_serves_from_postgres_when_told_to() {
 
 #[test]
 fn serve_stops_gracefully_on_sigterm() {
-    let folder = tempfile::tempdir().unwrap();
+    let folder = crate::support::site_root();
     let (mut server, _address, lines) = serve(
         &format!("sqlite://{}/hub.db", folder.path().display()),
         folder.path(),

@@ -103,7 +103,29 @@ async fn migrations_are_applied_on_start(backend: Backend) {
     app.shutdown().await;
 }
 
+/// Another build replacing the site folder under a running hub: readiness
+/// says so (pages would silently lose their script), and recovers.
+async fn readiness_notices_missing_page_assets(backend: Backend) {
+    let app = spawn_app(backend).await;
+    assert_eq!(app.get("/readyz").await.status(), StatusCode::OK);
+    let wasm = app.site_root.path().join("pkg/hub_bg.wasm");
+    let kept = std::fs::read(&wasm).unwrap();
+    std::fs::remove_file(&wasm).unwrap();
+    let response = app.get("/readyz").await;
+    assert_eq!(response.status(), StatusCode::SERVICE_UNAVAILABLE);
+    let body: serde_json::Value = response.json().await.unwrap();
+    assert!(
+        body["site"].as_str().unwrap().contains("pkg/hub_bg.wasm"),
+        "{body}"
+    );
+    assert_eq!(body["database"], "ok");
+    std::fs::write(&wasm, kept).unwrap();
+    assert_eq!(app.get("/readyz").await.status(), StatusCode::OK);
+    app.shutdown().await;
+}
+
 crate::both_backends!(
+    readiness_notices_missing_page_assets,
     healthz_says_ok,
     readyz_reports_the_backend,
     readyz_fails_while_the_database_is_gone_and_recovers,

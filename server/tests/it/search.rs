@@ -348,7 +348,69 @@ async fn a_changed_catalogue_shows_in_the_next_search(backend: Backend) {
     app.shutdown().await;
 }
 
+/// The subjects of the national body's recent reports are in the demo
+/// catalogue, across every kind, and mental health and primary care stay
+/// its best covered sectors (issue 17).
+async fn demo_content_covers_the_reports_subjects(backend: Backend) {
+    use app::vocabulary::{ResourceKind, Sector};
+    let app = spawn_app_with_demo(backend).await;
+    for (query, at_least) in [
+        ("q=suicide", 3),
+        ("q=temporary+staff", 3),
+        ("q=out+of+area", 2),
+        ("q=prison+emergency", 2),
+        ("q=staff+involved+in+incidents", 2),
+        ("q=safety+planning", 2),
+    ] {
+        let outcome = search(&app, query).await.unwrap();
+        assert!(
+            outcome.total >= at_least,
+            "{query} finds {} resources: {:?}",
+            outcome.total,
+            titles(&outcome)
+        );
+    }
+    let mental_health = search(&app, "q=suicide&sector=mental-health")
+        .await
+        .unwrap();
+    assert!(mental_health.total >= 3, "{:?}", titles(&mental_health));
+    let mut kinds = std::collections::BTreeSet::new();
+    for query in [
+        "q=suicide",
+        "q=temporary+staff",
+        "q=out+of+area",
+        "q=prison+emergency",
+    ] {
+        let outcome = search(&app, query).await.unwrap();
+        kinds.extend(outcome.results.iter().map(|card| card.kind));
+    }
+    assert_eq!(
+        kinds.len(),
+        ResourceKind::ALL.len(),
+        "every kind: {kinds:?}"
+    );
+
+    let everything = search(&app, "").await.unwrap();
+    let sectors = &everything
+        .facets
+        .iter()
+        .find(|group| group.parameter == "sector")
+        .unwrap()
+        .values;
+    let mut by_count: Vec<(u32, &str)> =
+        sectors.iter().map(|v| (v.count, v.slug.as_str())).collect();
+    by_count.sort_by(|a, b| b.cmp(a));
+    let top_two: Vec<&str> = by_count.iter().take(2).map(|(_, slug)| *slug).collect();
+    assert!(
+        top_two.contains(&Sector::MentalHealth.slug())
+            && top_two.contains(&Sector::PrimaryCare.slug()),
+        "best covered sectors: {by_count:?}"
+    );
+    app.shutdown().await;
+}
+
 crate::both_backends!(
+    demo_content_covers_the_reports_subjects,
     titles_rank_above_summaries_above_bodies,
     a_changed_catalogue_shows_in_the_next_search,
     an_exact_title_ranks_first,

@@ -168,13 +168,23 @@ impl TestApp {
     }
 }
 
+/// The files a page of a test build loads (no hashes: see
+/// `app::assets::page_assets`), which the hub checks for at start-up.
+pub const PAGE_ASSETS: [&str; 3] = ["pkg/hub.js", "pkg/hub_bg.wasm", "pkg/hub.css"];
+
 /// A small site root, standing in for cargo-leptos's output folder, so the
 /// static-file routes have real files to serve.
-fn site_root() -> tempfile::TempDir {
+pub fn site_root() -> tempfile::TempDir {
     let root = tempfile::tempdir().expect("a temporary folder");
     std::fs::create_dir_all(root.path().join("pkg")).unwrap();
     let wasm_like: Vec<u8> = (0..64 * 1024).map(|i| (i % 7) as u8).collect();
-    std::fs::write(root.path().join("pkg/hub.wasm"), wasm_like).unwrap();
+    std::fs::write(root.path().join("pkg/hub.wasm"), &wasm_like).unwrap();
+    std::fs::write(root.path().join("pkg/hub_bg.wasm"), wasm_like).unwrap();
+    std::fs::write(
+        root.path().join("pkg/hub.js"),
+        "export default function init() {}\n",
+    )
+    .unwrap();
     std::fs::write(
         root.path().join("pkg/hub.css"),
         "body { margin: 0 }\n".repeat(200),
