@@ -123,11 +123,10 @@ pub fn is_busy(error: &sqlx::Error) -> bool {
             // SQLITE_BUSY (5) and its extended codes (517 BUSY_SNAPSHOT,
             // 261 BUSY_RECOVERY, 773 BUSY_TIMEOUT), SQLITE_LOCKED (6);
             // PostgreSQL's lock_not_available and serialization failures.
-            match database.code().as_deref() {
-                Some("5" | "6" | "261" | "262" | "517" | "773") => true,
-                Some("55P03" | "40001" | "40P01") => true,
-                _ => false,
-            }
+            matches!(
+                database.code().as_deref(),
+                Some("5" | "6" | "261" | "262" | "517" | "773" | "55P03" | "40001" | "40P01")
+            )
         }
         _ => false,
     }
