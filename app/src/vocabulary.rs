@@ -30,7 +30,6 @@ macro_rules! vocabulary {
     ) => {
         $(#[$meta])*
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-        #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
         pub enum $name {
             $(#[serde(rename = $slug)] $variant),+
         }
@@ -129,6 +128,22 @@ macro_rules! vocabulary {
                 f.write_str(self.label())
             }
         }
+
+        /// In the API's OpenAPI description: a string, one of the slugs
+        /// (what serde writes), not the variant names a derive would list.
+        #[cfg(feature = "ssr")]
+        impl utoipa::PartialSchema for $name {
+            fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+                utoipa::openapi::schema::ObjectBuilder::new()
+                    .schema_type(utoipa::openapi::schema::Type::String)
+                    .enum_values(Some([$($slug),+]))
+                    .description(Some(concat!("A ", $what, ", by its slug.")))
+                    .into()
+            }
+        }
+
+        #[cfg(feature = "ssr")]
+        impl utoipa::ToSchema for $name {}
     };
 }
 pub(crate) use vocabulary;

@@ -51,6 +51,29 @@ pub struct ResourceDraft {
 
 use crate::forms::FieldErrors;
 
+/// The editor's form as posted: each field as typed, and every ticked value
+/// of the checkboxes (`sector`, `topic`, `response`). [`ResourceDraft::parse`]
+/// turns it into values known to be valid.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
+#[serde(default)]
+pub struct DraftInput {
+    pub kind: String,
+    pub title: String,
+    pub summary: String,
+    pub body: String,
+    pub provider: String,
+    pub sector: Vec<String>,
+    pub topic: Vec<String>,
+    pub response: Vec<String>,
+    pub level: String,
+    pub audience: String,
+    pub minutes: String,
+    pub cpd_hours: String,
+    pub external_url: String,
+    pub reviewed_on: String,
+    pub review_by: String,
+}
+
 fn required_text(
     problems: &mut FieldErrors,
     field: &'static str,
@@ -100,23 +123,22 @@ fn date(problems: &mut FieldErrors, field: &'static str, what: &str, raw: &str) 
     }
 }
 
-fn choices<T: Copy>(raw: &[&str], parse: fn(&str) -> Option<T>) -> Result<Vec<T>, String> {
+fn choices<T: Copy>(raw: &[String], parse: fn(&str) -> Option<T>) -> Result<Vec<T>, String> {
     raw.iter()
         .map(|slug| parse(slug).ok_or_else(|| format!("'{slug}' is not one of the choices")))
         .collect()
 }
 
 impl ResourceDraft {
-    /// Parses the editor's fields; `providers` are the organisations'
+    /// Parses the editor's input; `providers` are the organisations'
     /// slugs. Lessons are edited on their own pages and come from `lessons`.
-    pub fn parse<'a>(
-        field: impl Fn(&str) -> &'a str,
-        fields: impl Fn(&str) -> Vec<&'a str>,
+    pub fn parse(
+        input: &DraftInput,
         providers: &[String],
         lessons: Vec<LessonDraft>,
     ) -> Result<ResourceDraft, FieldErrors> {
         let mut problems = FieldErrors::new();
-        let kind = ResourceKind::from_slug(field("kind"));
+        let kind = ResourceKind::from_slug(input.kind.as_str());
         if kind.is_none() {
             problems.push(("kind", "Select what kind of resource this is".into()));
         }
@@ -124,17 +146,17 @@ impl ResourceDraft {
             &mut problems,
             "title",
             "a title",
-            field("title"),
+            input.title.as_str(),
             MAX_TITLE_CHARS,
         );
         let summary = required_text(
             &mut problems,
             "summary",
             "a summary",
-            field("summary"),
+            input.summary.as_str(),
             MAX_SUMMARY_CHARS,
         );
-        let body = field("body").replace("\r\n", "\n");
+        let body = input.body.as_str().replace("\r\n", "\n");
         let body_chars = body.chars().count();
         if body_chars > MAX_BODY_CHARS {
             problems.push((
@@ -144,41 +166,41 @@ impl ResourceDraft {
                 ),
             ));
         }
-        let provider = field("provider").to_string();
+        let provider = input.provider.as_str().to_string();
         if !providers.contains(&provider) {
             problems.push((
                 "provider",
                 "Select the organisation that provides it".into(),
             ));
         }
-        let sectors = choices(&fields("sector"), Sector::from_slug).unwrap_or_else(|problem| {
+        let sectors = choices(&input.sector, Sector::from_slug).unwrap_or_else(|problem| {
             problems.push(("sectors", problem));
             Vec::new()
         });
         if sectors.is_empty() && !problems.iter().any(|(name, _)| *name == "sectors") {
             problems.push(("sectors", "Select at least one sector it is for".into()));
         }
-        let topics = choices(&fields("topic"), Topic::from_slug).unwrap_or_else(|problem| {
+        let topics = choices(&input.topic, Topic::from_slug).unwrap_or_else(|problem| {
             problems.push(("topics", problem));
             Vec::new()
         });
         let responses =
-            choices(&fields("response"), LearningResponse::from_slug).unwrap_or_else(|problem| {
+            choices(&input.response, LearningResponse::from_slug).unwrap_or_else(|problem| {
                 problems.push(("responses", problem));
                 Vec::new()
             });
-        let level = Level::from_slug(field("level")).unwrap_or_else(|| {
+        let level = Level::from_slug(input.level.as_str()).unwrap_or_else(|| {
             problems.push(("level", "Select the level it is written for".into()));
             Level::Foundation
         });
-        let audience = field("audience").trim().to_string();
+        let audience = input.audience.as_str().trim().to_string();
         if audience.chars().count() > MAX_AUDIENCE_CHARS {
             problems.push((
                 "audience",
                 format!("Who it is for must be {MAX_AUDIENCE_CHARS} characters or fewer"),
             ));
         }
-        let minutes = match field("minutes").trim().parse::<u32>() {
+        let minutes = match input.minutes.as_str().trim().parse::<u32>() {
             Ok(minutes) if (1..=MAX_MINUTES).contains(&minutes) => minutes,
             Ok(_) => {
                 problems.push((
@@ -187,7 +209,7 @@ impl ResourceDraft {
                 ));
                 0
             }
-            Err(_) if field("minutes").trim().is_empty() => {
+            Err(_) if input.minutes.as_str().trim().is_empty() => {
                 problems.push(("minutes", "Enter how many minutes it takes".into()));
                 0
             }
@@ -199,7 +221,7 @@ impl ResourceDraft {
                 0
             }
         };
-        let cpd_raw = field("cpd_hours").trim();
+        let cpd_raw = input.cpd_hours.as_str().trim();
         let cpd_hours = if cpd_raw.is_empty() {
             0.0
         } else {
@@ -214,7 +236,7 @@ impl ResourceDraft {
                 }
             }
         };
-        let url = field("external_url").trim();
+        let url = input.external_url.as_str().trim();
         let external_url = if url.is_empty() {
             if kind == Some(ResourceKind::Signposted) {
                 problems.push((
@@ -237,13 +259,13 @@ impl ResourceDraft {
             &mut problems,
             "reviewed_on",
             "it was last reviewed",
-            field("reviewed_on"),
+            input.reviewed_on.as_str(),
         );
         let review_by = date(
             &mut problems,
             "review_by",
             "it should be reviewed by",
-            field("review_by"),
+            input.review_by.as_str(),
         );
         if !problems.iter().any(|(name, _)| name.starts_with("review")) && review_by <= reviewed_on
         {
@@ -327,17 +349,25 @@ pub fn format_hours(hours: f64) -> String {
     text.trim_end_matches('0').trim_end_matches('.').to_string()
 }
 
+/// The lesson editor as posted.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
+#[serde(default)]
+pub struct LessonInput {
+    pub title: String,
+    pub body: String,
+}
+
 impl LessonDraft {
-    pub fn parse<'a>(field: impl Fn(&str) -> &'a str) -> Result<LessonDraft, FieldErrors> {
+    pub fn parse(input: &LessonInput) -> Result<LessonDraft, FieldErrors> {
         let mut problems = FieldErrors::new();
         let title = required_text(
             &mut problems,
             "title",
             "a title for the lesson",
-            field("title"),
+            input.title.as_str(),
             MAX_LESSON_TITLE_CHARS,
         );
-        let body = field("body").replace("\r\n", "\n");
+        let body = input.body.as_str().replace("\r\n", "\n");
         if body.trim().is_empty() {
             problems.push(("body", "Enter the lesson's content".into()));
         } else if body.chars().count() > MAX_BODY_CHARS {
@@ -365,26 +395,12 @@ pub fn slug_from(title: &str) -> String {
 mod tests {
     use super::*;
 
-    fn form<'a>(pairs: &'a [(&'static str, &'static str)]) -> impl Fn(&str) -> &'static str + 'a {
-        move |name| {
-            pairs
-                .iter()
-                .find(|(field, _)| *field == name)
-                .map(|(_, value)| *value)
-                .unwrap_or("")
-        }
-    }
-
-    fn many<'a>(
-        pairs: &'a [(&'static str, &'static str)],
-    ) -> impl Fn(&str) -> Vec<&'static str> + 'a {
-        move |name| {
-            pairs
-                .iter()
-                .filter(|(field, _)| *field == name)
-                .map(|(_, value)| *value)
-                .collect()
-        }
+    /// The fields as a browser would post them, through the real decoding.
+    fn posted<T: serde::de::DeserializeOwned>(pairs: &[(&str, &str)]) -> T {
+        let body = form_urlencoded::Serializer::new(String::new())
+            .extend_pairs(pairs)
+            .finish();
+        serde_html_form::from_str(&body).unwrap()
     }
 
     const GOOD: &[(&str, &str)] = &[
@@ -403,8 +419,7 @@ mod tests {
 
     #[test]
     fn a_good_form_parses_into_a_draft() {
-        let draft =
-            ResourceDraft::parse(form(GOOD), many(GOOD), &["hssib".into()], vec![]).unwrap();
+        let draft = ResourceDraft::parse(&posted(GOOD), &["hssib".into()], vec![]).unwrap();
         assert_eq!(draft.title, "Swarm huddles in primary care");
         assert_eq!(draft.body, "## Steps\n\n1. Gather");
         assert_eq!(draft.sectors, vec![Sector::PrimaryCare]);
@@ -424,8 +439,7 @@ mod tests {
             ("reviewed_on", "2026-02-30"),
             ("review_by", "2027-01-01"),
         ];
-        let problems =
-            ResourceDraft::parse(form(bad), many(bad), &["hssib".into()], vec![]).unwrap_err();
+        let problems = ResourceDraft::parse(&posted(bad), &["hssib".into()], vec![]).unwrap_err();
         let fields: Vec<&str> = problems.iter().map(|(field, _)| *field).collect();
         assert_eq!(
             fields,

@@ -7,15 +7,16 @@
 use axum::extract::{FromRef, Path, State};
 use axum::http::StatusCode;
 use axum::response::Response;
+use serde::Deserialize;
 
 use super::contribution_repo::{self as repo, Contribution};
 use super::contribution_server::actor_of;
-use super::draft::{LessonDraft, ResourceDraft};
+use super::draft::{DraftInput, LessonDraft, LessonInput, ResourceDraft};
 use super::workflow::{may_edit, Actor, Refusal, Step};
 use crate::forms::FormFeedback;
 use crate::web::access::{Access, Endpoints};
 use crate::web::form::{
-    done, refuse, show_again, show_field_errors, Outcome, SubmittedForm, WebContext,
+    done, refuse, show_again, show_field_errors, Outcome, SignedIn, SubmittedForm, WebContext,
 };
 use crate::web::identity::Role;
 
@@ -54,22 +55,56 @@ macro_rules! find_or_404 {
     };
 }
 
-fn me(form: &SubmittedForm) -> i64 {
-    // Every route here needs a signed-in viewer (see `routes`).
-    form.viewer.user_id().unwrap_or(-1)
+/// What each contribution form posts beside its own fields: the button
+/// pressed (`action`: save, preview, delete), the version the form was made
+/// from (see `EditorData::version`) and a note about the change.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+struct Revising {
+    action: String,
+    version: String,
+    note: String,
 }
 
-/// The version the form was made from (see `EditorData::version`).
-fn seen_version(form: &SubmittedForm) -> Option<i64> {
-    form.field("version").parse().ok()
+impl Revising {
+    fn seen(&self) -> Option<i64> {
+        self.version.parse().ok()
+    }
+
+    fn wants_preview(&self) -> bool {
+        self.action == "preview"
+    }
+
+    /// The note, trimmed and cut to `max` characters.
+    fn note(&self, max: usize) -> String {
+        self.note.trim().chars().take(max).collect()
+    }
+}
+
+/// `POST /contribute/{slug}/workflow`.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+struct StepInput {
+    step: String,
+}
+
+/// `POST /contribute/{slug}/restore`.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+struct RestoreInput {
+    number: String,
+}
+
+/// `POST /contribute/{slug}/duplicates`.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+struct DuplicateInput {
+    other: String,
+    decision: String,
 }
 
 fn overview_path(slug: &str) -> String {
     format!("/contribute/{slug}")
-}
-
-fn wants_preview(form: &SubmittedForm) -> bool {
-    form.field("action") == "preview"
 }
 
 /// The resource and the viewer's part in it, or the 404 page when it is
@@ -120,24 +155,27 @@ async fn parse_draft(
         .map(|(slug, _)| slug)
         .collect();
     Ok(ResourceDraft::parse(
-        |name| form.field(name),
-        |name| form.fields(name),
+        &form.input::<DraftInput>()?,
         &providers,
         lessons,
     ))
 }
 
 /// `POST /contribute/new`: starts a draft owned by the viewer.
-pub async fn create(State(context): State<WebContext>, form: SubmittedForm) -> Outcome {
+pub async fn create(
+    State(context): State<WebContext>,
+    SignedIn(me): SignedIn,
+    form: SubmittedForm,
+) -> Outcome {
     let page = "/contribute/new";
-    if wants_preview(&form) {
+    if form.input::<Revising>()?.wants_preview() {
         return Ok(preview(&context, form, page).await);
     }
     let draft = match parse_draft(&context, &form, Vec::new()).await? {
         Ok(draft) => draft,
         Err(problems) => return Ok(show_field_errors(&context, form, page, problems).await),
     };
-    let slug = repo::create(&context.db, me(&form), &draft).await?;
+    let slug = repo::create(&context.db, me.id, &draft).await?;
     Ok(done(
         &form.viewer,
         &overview_path(&slug),
@@ -169,14 +207,15 @@ async fn locked(
 async fn save_revision(
     context: &WebContext,
     form: SubmittedForm,
+    author: i64,
     contribution: &Contribution,
     draft: &ResourceDraft,
     note: &str,
 ) -> Outcome {
-    let Some(seen) = seen_version(&form) else {
+    let Some(seen) = form.input::<Revising>()?.seen() else {
         return Ok(stale(context, form, &contribution.slug).await);
     };
-    match repo::save(&context.db, contribution, seen, me(&form), draft, note).await? {
+    match repo::save(&context.db, contribution, seen, author, draft, note).await? {
         Some(number) => Ok(done(
             &form.viewer,
             &overview_path(&contribution.slug),
@@ -202,6 +241,7 @@ async fn stale(context: &WebContext, form: SubmittedForm, slug: &str) -> Respons
 /// `POST /contribute/{slug}/edit`: saves the editor as a new revision.
 pub async fn save(
     State(context): State<WebContext>,
+    SignedIn(me): SignedIn,
     Path(slug): Path<String>,
     form: SubmittedForm,
 ) -> Outcome {
@@ -210,7 +250,8 @@ pub async fn save(
         return Ok(locked(&context, form, &contribution).await);
     }
     let page = format!("/contribute/{slug}/edit");
-    if wants_preview(&form) {
+    let revising: Revising = form.input()?;
+    if revising.wants_preview() {
         return Ok(preview(&context, form, &page).await);
     }
     let draft = match parse_draft(&context, &form, contribution.draft.lessons.clone()).await? {
@@ -225,24 +266,28 @@ pub async fn save(
         )
         .await);
     }
-    let note = form
-        .field("note")
-        .trim()
-        .chars()
-        .take(300)
-        .collect::<String>();
-    save_revision(&context, form, &contribution, &draft, &note).await
+    save_revision(
+        &context,
+        form,
+        me.id,
+        &contribution,
+        &draft,
+        &revising.note(300),
+    )
+    .await
 }
 
 /// `POST /contribute/{slug}/workflow`: `step` and, for some steps, `note`.
 pub async fn take_step(
     State(context): State<WebContext>,
+    SignedIn(me): SignedIn,
     Path(slug): Path<String>,
     form: SubmittedForm,
 ) -> Outcome {
     let (contribution, actor, form) = find_or_404!(&context, form, &slug);
     let page = overview_path(&slug);
-    let Some(step) = Step::from_slug(form.field("step")) else {
+    let revising: Revising = form.input()?;
+    let Some(step) = Step::from_slug(&form.input::<StepInput>()?.step) else {
         return Ok(refuse(
             &context,
             form,
@@ -253,12 +298,7 @@ pub async fn take_step(
         )
         .await);
     };
-    let note = form
-        .field("note")
-        .trim()
-        .chars()
-        .take(2000)
-        .collect::<String>();
+    let note = revising.note(2000);
     let to = match step.apply(contribution.stage, actor, &note) {
         Ok(to) => to,
         Err(refusal @ Refusal::NoteNeeded(_)) => {
@@ -297,21 +337,11 @@ pub async fn take_step(
     };
     // A curator must decide on the content they saw, not a newer one.
     let latest = repo::latest_version(&context.db, contribution.id).await?;
-    if seen_version(&form) != Some(latest) {
+    if revising.seen() != Some(latest) {
         return Ok(stale(&context, form, &slug).await);
     }
     let today = chrono::Utc::now().date_naive();
-    if !repo::change_stage(
-        &context.db,
-        &contribution,
-        me(&form),
-        step,
-        to,
-        &note,
-        today,
-    )
-    .await?
-    {
+    if !repo::change_stage(&context.db, &contribution, me.id, step, to, &note, today).await? {
         return Ok(stale(&context, form, &slug).await);
     }
     let notice = format!(
@@ -331,6 +361,7 @@ pub async fn take_step(
 /// back, saved as a new revision.
 pub async fn restore(
     State(context): State<WebContext>,
+    SignedIn(me): SignedIn,
     Path(slug): Path<String>,
     form: SubmittedForm,
 ) -> Outcome {
@@ -339,7 +370,7 @@ pub async fn restore(
         return Ok(locked(&context, form, &contribution).await);
     }
     let page = format!("/contribute/{slug}/history");
-    let number = form.field("number").parse::<i64>().ok();
+    let number = form.input::<RestoreInput>()?.number.parse::<i64>().ok();
     let old = match number {
         Some(number) => repo::revision(&context.db, contribution.id, number).await?,
         None => None,
@@ -363,6 +394,7 @@ pub async fn restore(
     save_revision(
         &context,
         form,
+        me.id,
         &contribution,
         &old,
         &format!("Restored version {number}"),
@@ -373,27 +405,30 @@ pub async fn restore(
 /// `POST /contribute/{slug}/lessons/new`.
 pub async fn add_lesson(
     State(context): State<WebContext>,
+    SignedIn(me): SignedIn,
     Path(slug): Path<String>,
     form: SubmittedForm,
 ) -> Outcome {
-    lesson(context, slug, None, form).await
+    lesson(context, me.id, slug, None, form).await
 }
 
 /// `POST /contribute/{slug}/lessons/{position}`: save, preview or delete.
 pub async fn change_lesson(
     State(context): State<WebContext>,
+    SignedIn(me): SignedIn,
     Path((slug, position)): Path<(String, String)>,
     form: SubmittedForm,
 ) -> Outcome {
     let position = position.parse::<usize>().ok().filter(|n| *n >= 1);
     match position {
-        Some(position) => lesson(context, slug, Some(position), form).await,
+        Some(position) => lesson(context, me.id, slug, Some(position), form).await,
         None => Ok(not_found(&context, form).await),
     }
 }
 
 async fn lesson(
     context: WebContext,
+    author: i64,
     slug: String,
     position: Option<usize>,
     form: SubmittedForm,
@@ -420,17 +455,18 @@ async fn lesson(
         )
         .await);
     }
-    if wants_preview(&form) {
+    let revising: Revising = form.input()?;
+    if revising.wants_preview() {
         return Ok(preview(&context, form, &page).await);
     }
     let mut draft = contribution.draft.clone();
-    let note = match (position, form.field("action")) {
+    let note = match (position, revising.action.as_str()) {
         (Some(n), "delete") => {
             let removed = draft.lessons.remove(n - 1);
             format!("Deleted lesson {n}: {}", removed.title)
         }
         _ => {
-            let lesson = match LessonDraft::parse(|name| form.field(name)) {
+            let lesson = match LessonDraft::parse(&form.input::<LessonInput>()?) {
                 Ok(lesson) => lesson,
                 Err(problems) => {
                     return Ok(show_field_errors(&context, form, &page, problems).await)
@@ -448,19 +484,21 @@ async fn lesson(
             }
         }
     };
-    save_revision(&context, form, &contribution, &draft, &note).await
+    save_revision(&context, form, author, &contribution, &draft, &note).await
 }
 
 /// `POST /contribute/{slug}/duplicates`: `other` (a slug) and `decision`:
 /// `not_duplicate`, or `merge` (this resource into the other).
 pub async fn decide_duplicate(
     State(context): State<WebContext>,
+    SignedIn(me): SignedIn,
     Path(slug): Path<String>,
     form: SubmittedForm,
 ) -> Outcome {
     let (contribution, _, form) = find_or_404!(&context, form, &slug);
     let page = overview_path(&slug);
-    let other = match repo::load(&context.db, form.field("other")).await? {
+    let input: DuplicateInput = form.input()?;
+    let other = match repo::load(&context.db, &input.other).await? {
         Some(other) if other.id != contribution.id => other,
         _ => {
             return Ok(refuse(
@@ -474,9 +512,9 @@ pub async fn decide_duplicate(
             .await)
         }
     };
-    match form.field("decision") {
+    match input.decision.as_str() {
         "not_duplicate" => {
-            repo::dismiss_duplicate(&context.db, contribution.id, other.id, me(&form)).await?;
+            repo::dismiss_duplicate(&context.db, contribution.id, other.id, me.id).await?;
             Ok(done(
                 &form.viewer,
                 &page,
@@ -491,7 +529,7 @@ pub async fn decide_duplicate(
             if other.stage != super::workflow::Stage::Published {
                 return Ok(refuse(&context, form, &page, StatusCode::CONFLICT, "duplicates", "Merge only into a published resource, so that its old address still leads somewhere").await);
             }
-            if !repo::merge(&context.db, &contribution, &other, me(&form)).await? {
+            if !repo::merge(&context.db, &contribution, &other, me.id).await? {
                 return Ok(stale(&context, form, &slug).await);
             }
             Ok(done(

@@ -6,15 +6,16 @@
 use axum::extract::{FromRef, Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
+use serde::Deserialize;
 
 use super::connections::{self, Refusal};
 use super::messages::{self, MessageBody};
-use super::profile::ProfileDraft;
+use super::profile::{ProfileDraft, ProfileInput};
 use super::repo::{self, Looker};
 use super::types::RequestKind;
 use crate::web::access::{Access, Endpoints};
 use crate::web::form::{
-    done, refuse, show_again, show_field_errors, Outcome, SubmittedForm, WebContext,
+    done, refuse, show_again, show_field_errors, Outcome, SignedIn, SubmittedForm, WebContext,
 };
 use crate::web::rate_limit::{self, Limit};
 
@@ -70,9 +71,19 @@ where
         .post("/network/messages/{handle}", Access::SignedIn, send_message)
 }
 
-fn me(form: &SubmittedForm) -> i64 {
-    // Every route here needs a signed-in viewer (see `routes`).
-    form.viewer.user_id().unwrap_or(-1)
+/// `POST /network/members/{handle}/connect`.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+struct ConnectInput {
+    kind: String,
+    note: String,
+}
+
+/// `POST /network/messages/{handle}`.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+struct MessageInput {
+    body: String,
 }
 
 fn profile_path(handle: &str) -> String {
@@ -92,15 +103,18 @@ async fn no_such_member(context: &WebContext, form: SubmittedForm, handle: &str)
 }
 
 /// `POST /account/profile`: creates or updates the viewer's profile.
-pub async fn save_profile(State(context): State<WebContext>, form: SubmittedForm) -> Outcome {
-    let parsed = ProfileDraft::parse(|name| form.field(name), |name| form.fields(name));
-    let draft = match parsed {
+pub async fn save_profile(
+    State(context): State<WebContext>,
+    SignedIn(me): SignedIn,
+    form: SubmittedForm,
+) -> Outcome {
+    let draft = match ProfileDraft::parse(&form.input::<ProfileInput>()?) {
         Ok(draft) => draft,
         Err(errors) => {
             return Ok(show_field_errors(&context, form, "/account/profile", errors).await)
         }
     };
-    let handle = repo::save_profile(&context.db, me(&form), &draft, false).await?;
+    let handle = repo::save_profile(&context.db, me.id, &draft, false).await?;
     Ok(done(
         &form.viewer,
         &profile_path(&handle),
@@ -133,6 +147,7 @@ async fn refused(
 pub async fn request_connection(
     State(context): State<WebContext>,
     Path(handle): Path<String>,
+    SignedIn(me): SignedIn,
     form: SubmittedForm,
 ) -> Outcome {
     let page = profile_path(&handle);
@@ -141,7 +156,7 @@ pub async fn request_connection(
     else {
         return Ok(no_such_member(&context, form, &handle).await);
     };
-    let from = me(&form);
+    let from = me.id;
     if repo::handle_of(&context.db, from).await?.is_none() {
         return Ok(refuse(
             &context,
@@ -153,11 +168,12 @@ pub async fn request_connection(
         )
         .await);
     }
+    let input: ConnectInput = form.input()?;
     let mut feedback = form.feedback();
-    let kind = RequestKind::parse(form.field("kind"))
+    let kind = RequestKind::parse(&input.kind)
         .map_err(|message| feedback.error("kind", message))
         .ok();
-    let note = form.field("note").trim().to_string();
+    let note = input.note.trim().to_string();
     if note.chars().count() > MAX_NOTE_CHARS {
         feedback.error(
             "note",
@@ -201,10 +217,11 @@ pub async fn request_connection(
 pub async fn answer_request(
     State(context): State<WebContext>,
     Path((id, answer)): Path<(i64, String)>,
+    SignedIn(me): SignedIn,
     form: SubmittedForm,
 ) -> Outcome {
     const PAGE: &str = "/network/connections";
-    let viewer = me(&form);
+    let viewer = me.id;
     let outcome = match answer.as_str() {
         "accept" => connections::accept(&context.db, viewer, id)
             .await?
@@ -237,13 +254,14 @@ pub async fn answer_request(
 pub async fn remove_connection(
     State(context): State<WebContext>,
     Path(handle): Path<String>,
+    SignedIn(me): SignedIn,
     form: SubmittedForm,
 ) -> Outcome {
     let Some(other) = repo::visible_profile(&context.db, Looker::of(&form.viewer), &handle).await?
     else {
         return Ok(no_such_member(&context, form, &handle).await);
     };
-    match connections::remove(&context.db, me(&form), other.user_id).await? {
+    match connections::remove(&context.db, me.id, other.user_id).await? {
         Ok(()) => Ok(done(
             &form.viewer,
             "/network/connections",
@@ -263,9 +281,10 @@ pub async fn remove_connection(
 pub async fn block(
     State(context): State<WebContext>,
     Path(handle): Path<String>,
+    SignedIn(me): SignedIn,
     form: SubmittedForm,
 ) -> Outcome {
-    let viewer = me(&form);
+    let viewer = me.id;
     let visible = repo::visible_profile(&context.db, Looker::of(&form.viewer), &handle).await?;
     let other = match visible {
         Some(row) => Some((row.user_id, row.display_name)),
@@ -299,10 +318,11 @@ pub async fn block(
 pub async fn unblock(
     State(context): State<WebContext>,
     Path(handle): Path<String>,
+    SignedIn(me): SignedIn,
     form: SubmittedForm,
 ) -> Outcome {
     let lifted = match repo::member_by_handle(&context.db, &handle).await? {
-        Some((other, _)) => connections::unblock(&context.db, me(&form), other).await?,
+        Some((other, _)) => connections::unblock(&context.db, me.id, other).await?,
         None => false,
     };
     if !lifted {
@@ -328,6 +348,7 @@ pub async fn unblock(
 pub async fn send_message(
     State(context): State<WebContext>,
     Path(handle): Path<String>,
+    SignedIn(me): SignedIn,
     form: SubmittedForm,
 ) -> Outcome {
     let page = format!("/network/messages/{handle}");
@@ -335,8 +356,8 @@ pub async fn send_message(
     else {
         return Ok(no_such_member(&context, form, &handle).await);
     };
-    let from = me(&form);
-    let body = match MessageBody::parse(form.field("body")) {
+    let from = me.id;
+    let body = match MessageBody::parse(&form.input::<MessageInput>()?.body) {
         Ok(body) => body,
         Err(message) => {
             return Ok(refuse(

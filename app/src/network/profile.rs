@@ -1,6 +1,8 @@
 //! A profile as typed into the form, parsed once into values known to be
 //! valid, or into a message for each field that is not.
 
+use serde::Deserialize;
+
 use super::types::{OrganisationType, Region, Visibility};
 use crate::accounts::DisplayName;
 use crate::vocabulary::{Level, Sector};
@@ -55,16 +57,41 @@ pub struct ProfileDraft {
 /// Field name → message, for each problem.
 pub use crate::forms::FieldErrors;
 
+/// The profile form as posted: each field as typed, and every ticked value
+/// of the checkboxes (`sector`, `availability`). [`ProfileDraft::parse`]
+/// turns it into values known to be valid.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
+#[serde(default)]
+pub struct ProfileInput {
+    pub display_name: String,
+    pub visibility: String,
+    pub role_title: String,
+    pub role_title_visibility: String,
+    pub organisation_type: String,
+    pub organisation_name: String,
+    pub organisation_visibility: String,
+    pub sector: Vec<String>,
+    pub sectors_visibility: String,
+    pub region: String,
+    pub region_visibility: String,
+    pub level: String,
+    pub level_visibility: String,
+    pub years_investigating: String,
+    pub years_visibility: String,
+    pub specialisms: String,
+    pub specialisms_visibility: String,
+    pub availability: Vec<String>,
+    pub availability_visibility: String,
+    pub bio: String,
+    pub bio_visibility: String,
+}
+
 impl ProfileDraft {
-    /// `field(name)` gives the first value of a form field ("" if absent),
-    /// `all(name)` every value (for checkboxes).
-    pub fn parse<'a>(
-        field: impl Fn(&str) -> &'a str,
-        all: impl Fn(&str) -> Vec<&'a str>,
-    ) -> Result<Self, FieldErrors> {
+    /// The profile form's input, checked: the draft, or a message for each
+    /// field that is wrong.
+    pub fn parse(input: &ProfileInput) -> Result<Self, FieldErrors> {
         let mut errors: FieldErrors = Vec::new();
-        let mut visibility = |name: &'static str| {
-            let raw = field(name);
+        let mut visibility = |name: &'static str, raw: &str| {
             if raw.is_empty() {
                 return Visibility::Members;
             }
@@ -73,32 +100,36 @@ impl ProfileDraft {
                 Visibility::Connections
             })
         };
-        let profile_visibility = visibility("visibility");
-        let role_title_visibility = visibility("role_title_visibility");
-        let organisation_visibility = visibility("organisation_visibility");
-        let sectors_visibility = visibility("sectors_visibility");
-        let region_visibility = visibility("region_visibility");
-        let level_visibility = visibility("level_visibility");
-        let years_visibility = visibility("years_visibility");
-        let specialisms_visibility = visibility("specialisms_visibility");
-        let availability_visibility = visibility("availability_visibility");
-        let bio_visibility = visibility("bio_visibility");
+        let profile_visibility = visibility("visibility", &input.visibility);
+        let role_title_visibility =
+            visibility("role_title_visibility", &input.role_title_visibility);
+        let organisation_visibility =
+            visibility("organisation_visibility", &input.organisation_visibility);
+        let sectors_visibility = visibility("sectors_visibility", &input.sectors_visibility);
+        let region_visibility = visibility("region_visibility", &input.region_visibility);
+        let level_visibility = visibility("level_visibility", &input.level_visibility);
+        let years_visibility = visibility("years_visibility", &input.years_visibility);
+        let specialisms_visibility =
+            visibility("specialisms_visibility", &input.specialisms_visibility);
+        let availability_visibility =
+            visibility("availability_visibility", &input.availability_visibility);
+        let bio_visibility = visibility("bio_visibility", &input.bio_visibility);
 
-        let display_name = DisplayName::parse(field("display_name"))
+        let display_name = DisplayName::parse(input.display_name.as_str())
             .map_err(|message| errors.push(("display_name", message)))
             .ok();
-        let role_title = text(field("role_title"));
+        let role_title = text(input.role_title.as_str());
         if role_title.chars().count() > MAX_ROLE_TITLE_CHARS {
             errors.push((
                 "role_title",
                 format!("Role must be {MAX_ROLE_TITLE_CHARS} characters or fewer"),
             ));
         }
-        let organisation_type = optional(field("organisation_type"), OrganisationType::parse)
+        let organisation_type = optional(input.organisation_type.as_str(), OrganisationType::parse)
             .map_err(|message| errors.push(("organisation_type", message)))
             .ok()
             .flatten();
-        let organisation_name = text(field("organisation_name"));
+        let organisation_name = text(input.organisation_name.as_str());
         if organisation_name.chars().count() > MAX_ORGANISATION_NAME_CHARS {
             errors.push((
                 "organisation_name",
@@ -108,22 +139,22 @@ impl ProfileDraft {
             ));
         }
         let mut sectors = Vec::new();
-        for raw in all("sector").into_iter().filter(|raw| !raw.is_empty()) {
+        for raw in input.sector.iter().filter(|raw| !raw.is_empty()) {
             match Sector::parse(raw) {
                 Ok(sector) if !sectors.contains(&sector) => sectors.push(sector),
                 Ok(_) => {}
                 Err(message) => errors.push(("sectors", message)),
             }
         }
-        let region = optional(field("region"), Region::parse)
+        let region = optional(input.region.as_str(), Region::parse)
             .map_err(|message| errors.push(("region", message)))
             .ok()
             .flatten();
-        let level = optional(field("level"), Level::parse)
+        let level = optional(input.level.as_str(), Level::parse)
             .map_err(|message| errors.push(("level", message)))
             .ok()
             .flatten();
-        let years_investigating = match field("years_investigating").trim() {
+        let years_investigating = match input.years_investigating.as_str().trim() {
             "" => None,
             raw => match raw.parse::<i64>() {
                 Ok(years) if (0..=MAX_YEARS).contains(&years) => Some(years),
@@ -136,18 +167,17 @@ impl ProfileDraft {
                 }
             },
         };
-        let specialisms = parse_specialisms(field("specialisms"))
+        let specialisms = parse_specialisms(input.specialisms.as_str())
             .map_err(|message| errors.push(("specialisms", message)))
             .unwrap_or_default();
-        let bio = field("bio").trim().replace("\r\n", "\n");
+        let bio = input.bio.as_str().trim().replace("\r\n", "\n");
         if bio.chars().count() > MAX_BIO_CHARS {
             errors.push((
                 "bio",
                 format!("About me must be {MAX_BIO_CHARS} characters or fewer"),
             ));
         }
-        let availability = all("availability");
-        let checked = |name: &str| availability.contains(&name);
+        let checked = |name: &str| input.availability.iter().any(|ticked| ticked == name);
 
         match display_name {
             Some(display_name) if errors.is_empty() => Ok(ProfileDraft {
@@ -250,23 +280,12 @@ pub fn parse_specialisms(raw: &str) -> Result<Vec<String>, String> {
 mod tests {
     use super::*;
 
+    /// The fields as a browser would post them, through the real decoding.
     fn parse(fields: &[(&'static str, &'static str)]) -> Result<ProfileDraft, FieldErrors> {
-        ProfileDraft::parse(
-            |name| {
-                fields
-                    .iter()
-                    .find(|(field, _)| *field == name)
-                    .map(|(_, value)| *value)
-                    .unwrap_or("")
-            },
-            |name| {
-                fields
-                    .iter()
-                    .filter(|(field, _)| *field == name)
-                    .map(|(_, value)| *value)
-                    .collect()
-            },
-        )
+        let posted = form_urlencoded::Serializer::new(String::new())
+            .extend_pairs(fields)
+            .finish();
+        ProfileDraft::parse(&serde_html_form::from_str(&posted).unwrap())
     }
 
     #[test]

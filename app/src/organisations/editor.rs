@@ -34,13 +34,23 @@ pub struct OrganisationForm {
     pub description: String,
 }
 
-/// Parses the editor's fields into an organisation (its slug and id are
+/// The organisation editor as posted.
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Deserialize)]
+#[serde(default)]
+pub struct OrganisationInput {
+    pub name: String,
+    pub kind: String,
+    pub website: String,
+    pub description: String,
+}
+
+/// Parses the editor's input into an organisation (its slug and id are
 /// the caller's to fill in).
-pub fn parse_organisation<'a>(
-    field: impl Fn(&str) -> &'a str,
+pub fn parse_organisation(
+    input: &OrganisationInput,
 ) -> Result<Organisation, crate::forms::FieldErrors> {
     let mut problems = Vec::new();
-    let name = field("name").trim().to_string();
+    let name = input.name.as_str().trim().to_string();
     match name.chars().count() {
         0 => problems.push(("name", "Enter the organisation's name".to_string())),
         n if n > MAX_NAME_CHARS => problems.push((
@@ -49,11 +59,11 @@ pub fn parse_organisation<'a>(
         )),
         _ => {}
     }
-    let kind = OrganisationKind::from_slug(field("kind"));
+    let kind = OrganisationKind::from_slug(input.kind.as_str());
     if kind.is_none() {
         problems.push(("kind", "Select what kind of organisation it is".to_string()));
     }
-    let website = field("website").trim();
+    let website = input.website.as_str().trim();
     if !website.is_empty() && !crate::addresses::is_web_address(website) {
         problems.push((
             "website",
@@ -61,7 +71,7 @@ pub fn parse_organisation<'a>(
                 .to_string(),
         ));
     }
-    let description = field("description").trim().replace("\r\n", "\n");
+    let description = input.description.as_str().trim().replace("\r\n", "\n");
     if description.chars().count() > MAX_DESCRIPTION_CHARS {
         problems.push((
             "description",
@@ -180,7 +190,7 @@ mod handlers {
     use axum::extract::{FromRef, Path, State};
     use axum::http::StatusCode;
 
-    use super::parse_organisation;
+    use super::{parse_organisation, OrganisationInput};
     use crate::forms::FormFeedback;
     use crate::organisations::repo;
     use crate::web::access::{Access, Endpoints};
@@ -205,7 +215,7 @@ mod handlers {
             "/curation/organisations/{}",
             slug.as_deref().unwrap_or("new")
         );
-        let mut organisation = match parse_organisation(|name| form.field(name)) {
+        let mut organisation = match parse_organisation(&form.input::<OrganisationInput>()?) {
             Ok(organisation) => organisation,
             Err(problems) => return Ok(show_field_errors(&context, form, &page, problems).await),
         };

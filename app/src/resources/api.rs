@@ -43,7 +43,7 @@ where
         description = "Published modules, toolkits, guides and signposted resources for NHS patient-safety investigators, and the organisations that provide them. Read-only, open to anyone, from any origin."
     ),
     paths(list_resources, get_resource, list_organisations),
-    components(schemas(ApiError, ApiErrorBody))
+    components(schemas(ApiError, ApiErrorBody, Sort))
 )]
 pub struct ApiDoc;
 
@@ -169,6 +169,11 @@ struct ApiErrorBody {
     message: String,
 }
 
+/// The parameters [`ResourceQuery`] describes.
+const QUERY_PARAMETERS: [&str; 9] = [
+    "q", "kind", "sector", "topic", "level", "response", "provider", "sort", "page",
+];
+
 /// The search parameters, as the `/resources` page takes them. Each facet
 /// may be repeated to select several values.
 #[derive(IntoParams)]
@@ -261,6 +266,13 @@ async fn list_resources(State(db): State<Db>, RawQuery(query): RawQuery) -> Resp
     let pairs: Vec<(String, String)> = form_urlencoded::parse(query.unwrap_or_default().as_bytes())
         .into_owned()
         .collect();
+    // The page treats an empty filter (`sector=`) as none; the API says it
+    // is a mistake, as its description lists only real values.
+    if let Some((name, _)) = pairs.iter().find(|(name, value)| {
+        name != "q" && QUERY_PARAMETERS.contains(&name.as_str()) && value.trim().is_empty()
+    }) {
+        return bad_request(ParamError::new(name, format!("{name} must not be empty")));
+    }
     let params = match SearchParams::parse(&pairs) {
         Ok(params) => params,
         Err(error) => return bad_request(error),

@@ -6,13 +6,15 @@
 //! error type of a form handler (500, or 503 when the database is busy).
 
 use axum::body::{to_bytes, Body};
-use axum::extract::{FromRequest, Request};
+use axum::extract::{FromRequest, FromRequestParts, OptionalFromRequestParts, Request};
 use axum::http::{header, request::Parts, Method, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use leptos::config::LeptosOptions;
 use leptos::prelude::{provide_context, AnyView};
+use serde::de::DeserializeOwned;
 
 use super::feedback::FormFeedback;
+use super::identity::User;
 use super::mail::{Email, Mailer};
 use super::session::{self, Viewer};
 use crate::db::Db;
@@ -68,10 +70,48 @@ const SECRET_FIELDS: [&str; 6] = [
 /// failed save never loses what was typed.
 pub const MAX_KEPT_CHARS: usize = 65_000;
 
-/// A posted form, with the request it came in and who sent it.
+/// The signed-in account making the request: the one way handlers learn
+/// who is acting. Routes declared `Access::SignedIn` are guarded before the
+/// handler runs, so the redirect to sign in is only a fallback.
+pub struct SignedIn(pub User);
+
+impl<S: Send + Sync> FromRequestParts<S> for SignedIn {
+    type Rejection = Response;
+
+    async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Self::Rejection> {
+        parts
+            .extensions
+            .get::<Viewer>()
+            .and_then(|viewer| viewer.user.clone())
+            .map(SignedIn)
+            .ok_or_else(|| Redirect::to("/sign-in").into_response())
+    }
+}
+
+/// For routes open to anyone that act differently for a signed-in account
+/// (`Option<SignedIn>`).
+impl<S: Send + Sync> OptionalFromRequestParts<S> for SignedIn {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(
+        parts: &mut Parts,
+        _state: &S,
+    ) -> Result<Option<Self>, Self::Rejection> {
+        Ok(parts
+            .extensions
+            .get::<Viewer>()
+            .and_then(|viewer| viewer.user.clone())
+            .map(SignedIn))
+    }
+}
+
+/// A posted form, with the request it came in and who sent it. Handlers
+/// read it through their form's typed input ([`SubmittedForm::input`]);
+/// the raw fields only go back to the page, as what was typed.
 pub struct SubmittedForm {
     pub parts: Parts,
     pub viewer: Viewer,
+    body: axum::body::Bytes,
     fields: Vec<(String, String)>,
 }
 
@@ -95,28 +135,22 @@ impl<S: Send + Sync> FromRequest<S> for SubmittedForm {
         Ok(SubmittedForm {
             parts,
             viewer,
+            body: bytes,
             fields,
         })
     }
 }
 
 impl SubmittedForm {
-    /// The first value of a field, or "".
-    pub fn field(&self, name: &str) -> &str {
-        self.fields
-            .iter()
-            .find(|(field, _)| field == name)
-            .map(|(_, value)| value.as_str())
-            .unwrap_or("")
-    }
-
-    /// Every value of a field (checkboxes send one per ticked box).
-    pub fn fields(&self, name: &str) -> Vec<&str> {
-        self.fields
-            .iter()
-            .filter(|(field, _)| field == name)
-            .map(|(_, value)| value.as_str())
-            .collect()
+    /// The form's typed input: a serde struct naming each field once, with
+    /// text as typed (`String`) and repeated fields such as checkboxes as
+    /// `Vec<String>`; fields it does not name are ignored and missing ones
+    /// are empty (`#[serde(default)]`). Its parser then makes the domain
+    /// value or a message per field. A body that cannot be read at all (a
+    /// field sent twice where one is expected) is [`Failure::Unreadable`].
+    pub fn input<T: DeserializeOwned>(&self) -> Result<T, Failure> {
+        serde_html_form::from_bytes(&self.body)
+            .map_err(|error| Failure::Unreadable(error.to_string()))
     }
 
     /// Feedback that keeps what was typed (but no secrets).
@@ -213,6 +247,8 @@ pub async fn done(viewer: &Viewer, to: &str, notice: impl Into<String>) -> Respo
 pub enum Failure {
     Internal(String),
     Busy(String),
+    /// A body no page of the hub sends (400).
+    Unreadable(String),
 }
 
 /// Seconds a client is asked to wait after a 503 for a busy database.
@@ -227,6 +263,18 @@ impl IntoResponse for Failure {
                     StatusCode::INTERNAL_SERVER_ERROR,
                     [(header::CONTENT_TYPE, "text/html; charset=utf-8")],
                     super::plain::SERVICE_ERROR_HTML,
+                )
+                    .into_response()
+            }
+            Failure::Unreadable(error) => {
+                tracing::info!(%error, "unreadable form");
+                (
+                    StatusCode::BAD_REQUEST,
+                    [(header::CONTENT_TYPE, "text/html; charset=utf-8")],
+                    super::plain::plain_page(
+                        "The form could not be read",
+                        "<p>Go back, check what you entered and send it again.</p>",
+                    ),
                 )
                     .into_response()
             }
@@ -297,4 +345,39 @@ pub async fn gone(context: &WebContext, form: SubmittedForm, page: &str) -> Resp
         FormFeedback::default(),
     )
     .await
+}
+
+#[cfg(test)]
+mod tests {
+    use serde::Deserialize;
+
+    #[derive(Debug, Default, Deserialize, PartialEq)]
+    #[serde(default)]
+    struct Input {
+        name: String,
+        ticked: Vec<String>,
+    }
+
+    fn decode(body: &str) -> Result<Input, serde_html_form::de::Error> {
+        serde_html_form::from_str(body)
+    }
+
+    #[test]
+    fn typed_input_reads_text_and_every_ticked_box() {
+        let input = decode("name=Si%C3%A2n+Jones&ticked=a&other=ignored&ticked=b").unwrap();
+        assert_eq!(input.name, "Siân Jones");
+        assert_eq!(input.ticked, ["a", "b"]);
+        assert_eq!(
+            decode("").unwrap(),
+            Input::default(),
+            "missing fields are empty"
+        );
+    }
+
+    #[test]
+    fn a_single_field_sent_twice_is_refused() {
+        // No page of the hub sends one field twice; a handler must not act
+        // on one of two values silently, so such a body is unreadable (400).
+        assert!(decode("name=first&name=second").is_err());
+    }
 }

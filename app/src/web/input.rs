@@ -82,12 +82,27 @@ fn not_found() -> Response {
         .into_response()
 }
 
+/// The same for the JSON API, in its error shape.
+fn api_not_found() -> Response {
+    (
+        StatusCode::NOT_FOUND,
+        axum::Json(serde_json::json!({
+            "error": { "message": "there is nothing at that address: it holds a control character" }
+        })),
+    )
+        .into_response()
+}
+
 /// The middleware: see the module's comment.
 pub async fn clean(request: Request, next: Next) -> Response {
     let (mut parts, body) = request.into_parts();
     let path = parts.uri.path();
     if path_is_unusable(path) {
-        return not_found();
+        return if path.starts_with("/api/") {
+            api_not_found()
+        } else {
+            not_found()
+        };
     }
     if path.len() > 1 && path.ends_with('/') {
         if matches!(parts.method, Method::GET | Method::HEAD) {

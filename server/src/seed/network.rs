@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use app::accounts::{password, repo as accounts_repo, EmailAddress, Role};
 use app::db::Db;
 use app::network::messages::{self, MessageBody};
-use app::network::profile::ProfileDraft;
+use app::network::profile::{ProfileDraft, ProfileInput};
 use app::network::{connections, repo, RequestKind};
 use app::with_pool;
 use serde::Deserialize;
@@ -61,52 +61,39 @@ pub fn network() -> Result<DemoNetwork, SeedError> {
 impl DemoProfile {
     /// The profile as its form would send it, parsed by the same rules.
     pub fn draft(&self) -> Result<ProfileDraft, SeedError> {
-        let specialisms = self.specialisms.join("\n");
-        let years = self.years.to_string();
-        let mut fields: Vec<(&str, &str)> = vec![
-            ("display_name", &self.name),
-            ("visibility", &self.visibility),
-            ("role_title", &self.role),
-            ("role_title_visibility", &self.visibility),
-            ("organisation_type", &self.organisation_type),
-            ("organisation_visibility", &self.visibility),
-            ("sectors_visibility", &self.visibility),
-            ("region", &self.region),
-            ("region_visibility", &self.visibility),
-            ("level", &self.level),
-            ("level_visibility", &self.visibility),
-            ("years_investigating", &years),
-            ("years_visibility", "members"),
-            ("specialisms", &specialisms),
-            ("specialisms_visibility", &self.visibility),
-            ("bio", &self.bio),
-            ("bio_visibility", "members"),
-            ("availability_visibility", &self.visibility),
+        let visibility = || self.visibility.clone();
+        let availability = [
+            (self.mentoring, "open_to_mentoring"),
+            (self.collaboration, "open_to_collaboration"),
         ];
-        for sector in &self.sectors {
-            fields.push(("sector", sector));
-        }
-        if self.mentoring {
-            fields.push(("availability", "open_to_mentoring"));
-        }
-        if self.collaboration {
-            fields.push(("availability", "open_to_collaboration"));
-        }
-        let first = |name: &str| {
-            fields
+        let input = ProfileInput {
+            display_name: self.name.clone(),
+            visibility: visibility(),
+            role_title: self.role.clone(),
+            role_title_visibility: visibility(),
+            organisation_type: self.organisation_type.clone(),
+            organisation_visibility: visibility(),
+            sector: self.sectors.clone(),
+            sectors_visibility: visibility(),
+            region: self.region.clone(),
+            region_visibility: visibility(),
+            level: self.level.clone(),
+            level_visibility: visibility(),
+            years_investigating: self.years.to_string(),
+            years_visibility: "members".into(),
+            specialisms: self.specialisms.join("\n"),
+            specialisms_visibility: visibility(),
+            bio: self.bio.clone(),
+            bio_visibility: "members".into(),
+            availability: availability
                 .iter()
-                .find(|(field, _)| *field == name)
-                .map(|(_, value)| *value)
-                .unwrap_or("")
+                .filter(|(ticked, _)| *ticked)
+                .map(|(_, value)| value.to_string())
+                .collect(),
+            availability_visibility: visibility(),
+            ..ProfileInput::default()
         };
-        let all = |name: &str| {
-            fields
-                .iter()
-                .filter(|(field, _)| *field == name)
-                .map(|(_, value)| *value)
-                .collect()
-        };
-        ProfileDraft::parse(first, all).map_err(|errors| {
+        ProfileDraft::parse(&input).map_err(|errors| {
             SeedError::InvalidData(format!("demo profile {}: {errors:?}", self.key))
         })
     }

@@ -6,20 +6,38 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 
+use serde::Deserialize;
+
 use super::{done, show_again, Outcome, SubmittedForm, WebContext};
 use crate::accounts::audit::{self, AuditAction, AuditEvent};
 use crate::accounts::repo::{self, User};
 use crate::accounts::types::{AccountStatus, Role};
+use crate::web::form::SignedIn;
 use crate::web::session;
+
+/// `POST /admin/users/{id}/role`.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+struct RoleInput {
+    role: String,
+}
+
+/// `POST /admin/users/{id}/status`.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+struct StatusInput {
+    status: String,
+}
 
 /// The target account, or the page again with why not.
 async fn target(
     context: &WebContext,
+    admin: &User,
     form: SubmittedForm,
     id: i64,
 ) -> Result<Result<(User, SubmittedForm), Response>, sqlx::Error> {
     let page = format!("/admin/users/{id}");
-    if form.viewer.user_id() == Some(id) {
+    if admin.id == id {
         let feedback = form.feedback_with(
             "account",
             "You cannot change your own account here. Ask another admin.",
@@ -49,14 +67,15 @@ async fn target(
 /// `POST /admin/users/{id}/role`.
 pub async fn set_role(
     State(context): State<WebContext>,
+    SignedIn(admin): SignedIn,
     Path(id): Path<i64>,
     form: SubmittedForm,
 ) -> Outcome {
-    let (user, form) = match target(&context, form, id).await? {
+    let (user, form) = match target(&context, &admin, form, id).await? {
         Ok(found) => found,
         Err(response) => return Ok(response),
     };
-    let role = match Role::parse(form.field("role")) {
+    let role = match Role::parse(&form.input::<RoleInput>()?.role) {
         Ok(role) => role,
         Err(message) => {
             let feedback = form.feedback_with("role", message);
@@ -71,11 +90,10 @@ pub async fn set_role(
         }
     };
     repo::set_role(&context.db, id, role).await?;
-    let admin = form.viewer.user_id().unwrap_or_default();
     audit::record(
         &context.db,
         AuditEvent::new(AuditAction::RoleChanged)
-            .by(admin)
+            .by(admin.id)
             .on(id)
             .detail(format!("{} to {}", user.role.label(), role.label()))
             .from_ip(form.viewer.ip),
@@ -96,14 +114,15 @@ pub async fn set_role(
 /// `POST /admin/users/{id}/status`: `suspended` ends every session too.
 pub async fn set_status(
     State(context): State<WebContext>,
+    SignedIn(admin): SignedIn,
     Path(id): Path<i64>,
     form: SubmittedForm,
 ) -> Outcome {
-    let (user, form) = match target(&context, form, id).await? {
+    let (user, form) = match target(&context, &admin, form, id).await? {
         Ok(found) => found,
         Err(response) => return Ok(response),
     };
-    let status = match AccountStatus::parse(form.field("status")) {
+    let status = match AccountStatus::parse(&form.input::<StatusInput>()?.status) {
         Ok(status) => status,
         Err(_) => {
             let feedback = form.feedback_with(
@@ -128,11 +147,10 @@ pub async fn set_status(
         }
         AccountStatus::Active => AuditAction::Reinstated,
     };
-    let admin = form.viewer.user_id().unwrap_or_default();
     audit::record(
         &context.db,
         AuditEvent::new(action)
-            .by(admin)
+            .by(admin.id)
             .on(id)
             .from_ip(form.viewer.ip),
     )
@@ -150,19 +168,19 @@ pub async fn set_status(
 /// `POST /admin/users/{id}/sessions`: signs the account out everywhere.
 pub async fn end_sessions(
     State(context): State<WebContext>,
+    SignedIn(admin): SignedIn,
     Path(id): Path<i64>,
     form: SubmittedForm,
 ) -> Outcome {
-    let (user, form) = match target(&context, form, id).await? {
+    let (user, form) = match target(&context, &admin, form, id).await? {
         Ok(found) => found,
         Err(response) => return Ok(response),
     };
     let ended = session::end_sessions(&context.db, id, None).await?;
-    let admin = form.viewer.user_id().unwrap_or_default();
     audit::record(
         &context.db,
         AuditEvent::new(AuditAction::SessionsEnded)
-            .by(admin)
+            .by(admin.id)
             .on(id)
             .detail(format!("{ended} ended"))
             .from_ip(form.viewer.ip),

@@ -5,11 +5,14 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect};
 
-use super::{done, emails, gone, refuse, Outcome, SubmittedForm, WebContext};
+use super::{
+    done, emails, gone, refuse, EmailInput, Outcome, PasswordInput, SubmittedForm, WebContext,
+};
 use crate::accounts::audit::{self, AuditAction, AuditEvent};
 use crate::accounts::password::{self, NewPassword};
 use crate::accounts::repo::{self, LinkPurpose};
 use crate::accounts::types::EmailAddress;
+use crate::web::form::SignedIn;
 use crate::web::rate_limit::{self, RESETS_PER_ACCOUNT, RESETS_PER_IP};
 use crate::web::session;
 
@@ -56,7 +59,7 @@ pub async fn verify_email(
 /// account; only an existing account gets an email.
 pub async fn forgot_password(State(context): State<WebContext>, form: SubmittedForm) -> Outcome {
     let db = &context.db;
-    let email = match EmailAddress::parse(form.field("email")) {
+    let email = match EmailAddress::parse(&form.input::<EmailInput>()?.email) {
         Ok(email) => email,
         Err(message) => {
             return Ok(refuse(
@@ -112,7 +115,7 @@ pub async fn reset_password(
     if !plausible(&token) || !repo::link_token_is_live(db, &token, LinkPurpose::Reset).await? {
         return Ok(gone(&context, form, &page).await);
     }
-    let new_password = match NewPassword::parse(form.field("password"), &[]) {
+    let new_password = match NewPassword::parse(&form.input::<PasswordInput>()?.password, &[]) {
         Ok(password) => password,
         Err(message) => {
             return Ok(refuse(
@@ -155,6 +158,7 @@ pub async fn reset_password(
 /// `POST /confirm-email/{token}`: moves the account to its new address.
 pub async fn confirm_email(
     State(context): State<WebContext>,
+    signed_in: Option<SignedIn>,
     Path(token): Path<String>,
     form: SubmittedForm,
 ) -> Outcome {
@@ -189,7 +193,7 @@ pub async fn confirm_email(
             .from_ip(form.viewer.ip),
     )
     .await;
-    let to = if form.viewer.user_id() == Some(user_id) {
+    let to = if signed_in.is_some_and(|SignedIn(user)| user.id == user_id) {
         "/account"
     } else {
         "/sign-in"

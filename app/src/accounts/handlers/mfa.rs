@@ -5,18 +5,20 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect};
 
 use super::settings::current_password_ok;
-use super::{done, refuse, Outcome, SubmittedForm, WebContext};
+use super::{done, refuse, CodeInput, Outcome, PasswordInput, SubmittedForm, WebContext};
 use crate::accounts::audit::{self, AuditAction, AuditEvent};
 use crate::accounts::{mfa, repo};
+use crate::web::form::SignedIn;
 use crate::web::session::keys;
 use crate::web::tokens;
 
 /// `POST /account/mfa`: the first code from the app confirms the secret
 /// shown on the page; recovery codes are made and shown once.
-pub async fn enable(State(context): State<WebContext>, form: SubmittedForm) -> Outcome {
-    let Some(user) = form.viewer.user.clone() else {
-        return Ok(Redirect::to("/sign-in").into_response());
-    };
+pub async fn enable(
+    State(context): State<WebContext>,
+    SignedIn(user): SignedIn,
+    form: SubmittedForm,
+) -> Outcome {
     if user.mfa_enabled() {
         return Ok(Redirect::to("/account/mfa").into_response());
     }
@@ -24,7 +26,8 @@ pub async fn enable(State(context): State<WebContext>, form: SubmittedForm) -> O
         return Ok(Redirect::to("/account/mfa").into_response());
     };
     let now = chrono::Utc::now().timestamp();
-    let Some(step) = mfa::verify(&secret, form.field("code"), now as u64) else {
+    let code = form.input::<CodeInput>()?.code;
+    let Some(step) = mfa::verify(&secret, &code, now as u64) else {
         audit::record(
             &context.db,
             AuditEvent::new(AuditAction::MfaFailed)
@@ -73,10 +76,11 @@ pub async fn codes_saved(form: SubmittedForm) -> Outcome {
 
 /// `POST /account/mfa/disable`: members only; curators and admins must
 /// keep it.
-pub async fn disable(State(context): State<WebContext>, form: SubmittedForm) -> Outcome {
-    let Some(user) = form.viewer.user.clone() else {
-        return Ok(Redirect::to("/sign-in").into_response());
-    };
+pub async fn disable(
+    State(context): State<WebContext>,
+    SignedIn(user): SignedIn,
+    form: SubmittedForm,
+) -> Outcome {
     if user.role.requires_mfa() {
         return Ok(refuse(
             &context,
@@ -88,7 +92,8 @@ pub async fn disable(State(context): State<WebContext>, form: SubmittedForm) -> 
         )
         .await);
     }
-    if !current_password_ok(&context, &user, form.field("password")).await? {
+    let typed = form.input::<PasswordInput>()?.password;
+    if !current_password_ok(&context, &user, &typed).await? {
         return Ok(refuse(
             &context,
             form,

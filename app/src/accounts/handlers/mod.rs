@@ -13,8 +13,31 @@ mod sign_in;
 use axum::extract::FromRef;
 
 use super::types::Role;
+use serde::Deserialize;
+
 use crate::web::access::{Access, Endpoints};
 use crate::web::form::{done, gone, refuse, show_again, Outcome, SubmittedForm, WebContext};
+
+/// A form whose only field is `password` (confirming a change).
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+struct PasswordInput {
+    password: String,
+}
+
+/// A form whose only field is `code` (two-step verification).
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+struct CodeInput {
+    code: String,
+}
+
+/// A form whose only field is `email`.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+struct EmailInput {
+    email: String,
+}
 
 /// Every account endpoint, with the access each needs.
 pub fn routes<S>() -> Endpoints<S>

@@ -2,12 +2,23 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect};
 
+use serde::Deserialize;
+
 use super::{emails, refuse, show_again, Outcome, SubmittedForm, WebContext};
 use crate::accounts::audit::{self, AuditAction, AuditEvent};
 use crate::accounts::password::{self, NewPassword};
 use crate::accounts::repo::{self, LinkPurpose};
 use crate::accounts::types::{DisplayName, EmailAddress, Role};
 use crate::web::rate_limit::{self, REGISTRATIONS_PER_IP};
+
+/// The registration form.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+struct RegisterInput {
+    email: String,
+    display_name: String,
+    password: String,
+}
 
 /// `POST /register`. The answer is the same whether or not the address
 /// already has an account; its owner gets an email saying which.
@@ -25,11 +36,12 @@ pub async fn register(State(context): State<WebContext>, form: SubmittedForm) ->
         )
         .await);
     }
+    let input: RegisterInput = form.input()?;
     let mut feedback = form.feedback();
-    let email = EmailAddress::parse(form.field("email"))
+    let email = EmailAddress::parse(&input.email)
         .map_err(|message| feedback.error("email", message))
         .ok();
-    let name = DisplayName::parse(form.field("display_name"))
+    let name = DisplayName::parse(&input.display_name)
         .map_err(|message| feedback.error("display_name", message))
         .ok();
     let context_words: Vec<&str> = [
@@ -39,7 +51,7 @@ pub async fn register(State(context): State<WebContext>, form: SubmittedForm) ->
     .into_iter()
     .flatten()
     .collect();
-    let new_password = NewPassword::parse(form.field("password"), &context_words)
+    let new_password = NewPassword::parse(&input.password, &context_words)
         .map_err(|message| feedback.error("password", message))
         .ok();
     let (Some(email), Some(name), Some(new_password)) = (email, name, new_password) else {

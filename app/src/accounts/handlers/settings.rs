@@ -5,11 +5,14 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect};
 
-use super::{done, emails, refuse, show_again, Outcome, SubmittedForm, WebContext};
+use serde::Deserialize;
+
+use super::{done, emails, refuse, show_again, Outcome, PasswordInput, SubmittedForm, WebContext};
 use crate::accounts::audit::{self, AuditAction, AuditEvent};
 use crate::accounts::password::{self, NewPassword};
 use crate::accounts::repo::{self, LinkPurpose, User};
 use crate::accounts::types::EmailAddress;
+use crate::web::form::SignedIn;
 use crate::web::rate_limit::{self, SIGN_IN_FAILURES_PER_ACCOUNT};
 use crate::web::session;
 
@@ -30,25 +33,36 @@ pub(super) async fn current_password_ok(
     Ok(ok)
 }
 
-fn signed_in(form: &SubmittedForm) -> Option<User> {
-    form.viewer.user.clone()
+/// `POST /account/password`.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+struct ChangePasswordInput {
+    current_password: String,
+    new_password: String,
+}
+
+/// `POST /account/email`.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+struct ChangeEmailInput {
+    email: String,
+    password: String,
 }
 
 /// `POST /account/password`: current and new password. Other sessions end.
-pub async fn change_password(State(context): State<WebContext>, form: SubmittedForm) -> Outcome {
-    let Some(user) = signed_in(&form) else {
-        return Ok(Redirect::to("/sign-in").into_response());
-    };
+pub async fn change_password(
+    State(context): State<WebContext>,
+    SignedIn(user): SignedIn,
+    form: SubmittedForm,
+) -> Outcome {
+    let input: ChangePasswordInput = form.input()?;
     let mut feedback = form.feedback();
-    if !current_password_ok(&context, &user, form.field("current_password")).await? {
+    if !current_password_ok(&context, &user, &input.current_password).await? {
         feedback.error("current_password", "Your current password is not right");
     }
-    let new_password = NewPassword::parse(
-        form.field("new_password"),
-        &[&user.email, &user.display_name],
-    )
-    .map_err(|message| feedback.error("new_password", message))
-    .ok();
+    let new_password = NewPassword::parse(&input.new_password, &[&user.email, &user.display_name])
+        .map_err(|message| feedback.error("new_password", message))
+        .ok();
     let Some(new_password) = new_password.filter(|_| feedback.is_empty()) else {
         return Ok(show_again(
             &context,
@@ -80,12 +94,14 @@ pub async fn change_password(State(context): State<WebContext>, form: SubmittedF
 
 /// `POST /account/email`: the new address gets a link; the address changes
 /// when it is opened. The old address is told.
-pub async fn change_email(State(context): State<WebContext>, form: SubmittedForm) -> Outcome {
-    let Some(user) = signed_in(&form) else {
-        return Ok(Redirect::to("/sign-in").into_response());
-    };
+pub async fn change_email(
+    State(context): State<WebContext>,
+    SignedIn(user): SignedIn,
+    form: SubmittedForm,
+) -> Outcome {
+    let input: ChangeEmailInput = form.input()?;
     let mut feedback = form.feedback();
-    let new_email = EmailAddress::parse(form.field("email"))
+    let new_email = EmailAddress::parse(&input.email)
         .map_err(|message| feedback.error("email", message))
         .ok();
     if new_email
@@ -94,7 +110,7 @@ pub async fn change_email(State(context): State<WebContext>, form: SubmittedForm
     {
         feedback.error("email", "That is already your email address");
     }
-    if !current_password_ok(&context, &user, form.field("password")).await? {
+    if !current_password_ok(&context, &user, &input.password).await? {
         feedback.error("password", "Your password is not right");
     }
     let Some(new_email) = new_email.filter(|_| feedback.is_empty()) else {
@@ -143,11 +159,13 @@ pub async fn change_email(State(context): State<WebContext>, form: SubmittedForm
 }
 
 /// `POST /account/delete`: erases the account and everything it holds.
-pub async fn delete_account(State(context): State<WebContext>, form: SubmittedForm) -> Outcome {
-    let Some(user) = signed_in(&form) else {
-        return Ok(Redirect::to("/sign-in").into_response());
-    };
-    if !current_password_ok(&context, &user, form.field("password")).await? {
+pub async fn delete_account(
+    State(context): State<WebContext>,
+    SignedIn(user): SignedIn,
+    form: SubmittedForm,
+) -> Outcome {
+    let typed = form.input::<PasswordInput>()?.password;
+    if !current_password_ok(&context, &user, &typed).await? {
         return Ok(refuse(
             &context,
             form,

@@ -2,26 +2,39 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect};
 
-use super::{emails, refuse, show_again, Outcome, SubmittedForm, WebContext};
+use serde::Deserialize;
+
+use super::{emails, refuse, show_again, CodeInput, Outcome, SubmittedForm, WebContext};
 use crate::accounts::audit::{self, AuditAction, AuditEvent};
 use crate::accounts::repo::{self, LinkPurpose, User};
 use crate::accounts::types::{AccountStatus, EmailAddress};
 use crate::accounts::{mfa, password};
 use crate::web::access::safe_return_path;
+use crate::web::form::SignedIn;
 use crate::web::rate_limit;
 use crate::web::session::{self, keys, PENDING_MFA_SECONDS};
 
 const WRONG_DETAILS: &str = "The email address or password is not right";
 const TOO_MANY: &str = "There have been too many failed attempts to sign in to this account. Wait an hour, or reset your password.";
 
+/// The sign-in form: `next` is where to go afterwards (a path on the hub).
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+struct SignInInput {
+    email: String,
+    password: String,
+    next: String,
+}
+
 /// `POST /sign-in`: email and password.
 pub async fn sign_in(State(context): State<WebContext>, form: SubmittedForm) -> Outcome {
     let db = &context.db;
     let mut feedback = form.feedback();
-    let email = EmailAddress::parse(form.field("email"))
+    let input: SignInInput = form.input()?;
+    let email = EmailAddress::parse(&input.email)
         .map_err(|message| feedback.error("email", message))
         .ok();
-    let typed_password = form.field("password").to_string();
+    let typed_password = input.password.clone();
     if typed_password.is_empty() {
         feedback.error("password", "Enter your password");
     } else if typed_password.chars().count() > crate::accounts::types::MAX_PASSWORD_CHARS {
@@ -130,7 +143,7 @@ pub async fn sign_in(State(context): State<WebContext>, form: SubmittedForm) -> 
         )
         .await);
     }
-    if let Some(next) = safe_return_path(form.field("next")) {
+    if let Some(next) = safe_return_path(&input.next) {
         form.session().insert(keys::AFTER_SIGN_IN, next).await?;
     }
     if user.mfa_enabled() {
@@ -168,7 +181,7 @@ pub async fn second_step(State(context): State<WebContext>, form: SubmittedForm)
         )
         .await);
     };
-    let code = form.field("code").trim().to_string();
+    let code = form.input::<CodeInput>()?.code.trim().to_string();
     if code.is_empty() || code.len() > 40 {
         return Ok(refuse(
             &context,
@@ -279,12 +292,16 @@ async fn complete(context: &WebContext, form: &SubmittedForm, user: &User) -> Ou
 }
 
 /// `POST /sign-out`.
-pub async fn sign_out(State(context): State<WebContext>, form: SubmittedForm) -> Outcome {
-    if let Some(id) = form.viewer.user_id() {
+pub async fn sign_out(
+    State(context): State<WebContext>,
+    signed_in: Option<SignedIn>,
+    form: SubmittedForm,
+) -> Outcome {
+    if let Some(SignedIn(user)) = signed_in {
         audit::record(
             &context.db,
             AuditEvent::new(AuditAction::SignedOut)
-                .by(id)
+                .by(user.id)
                 .from_ip(form.viewer.ip),
         )
         .await;
@@ -297,11 +314,10 @@ pub async fn sign_out(State(context): State<WebContext>, form: SubmittedForm) ->
 /// this one included.
 pub async fn sign_out_everywhere(
     State(context): State<WebContext>,
+    SignedIn(user): SignedIn,
     form: SubmittedForm,
 ) -> Outcome {
-    let Some(id) = form.viewer.user_id() else {
-        return Ok(Redirect::to("/sign-in").into_response());
-    };
+    let id = user.id;
     session::end_sessions(&context.db, id, None).await?;
     audit::record(
         &context.db,
