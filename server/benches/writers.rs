@@ -14,7 +14,7 @@ use std::time::{Duration, Instant};
 use app::accounts::{password, repo as accounts_repo, EmailAddress, Role};
 use app::db::Db;
 use app::network::connections;
-use app::network::profile::ProfileDraft;
+use app::network::profile::{ProfileDraft, ProfileInput};
 use app::network::RequestKind;
 use server::config::{DatabaseUrl, Settings};
 use server::startup::Application;
@@ -49,14 +49,12 @@ async fn prepare(db: &Db, base: &str) -> Vec<Writer> {
             .await
             .unwrap()
             .unwrap();
-        let fields = [("display_name", name.as_str()), ("visibility", "members")];
-        let first = |field: &str| {
-            fields
-                .iter()
-                .find(|(key, _)| *key == field)
-                .map_or("", |(_, value)| *value)
+        let input = ProfileInput {
+            display_name: name.clone(),
+            visibility: "members".into(),
+            ..ProfileInput::default()
         };
-        let draft = ProfileDraft::parse(first, |_| Vec::new()).unwrap();
+        let draft = ProfileDraft::parse(&input).unwrap();
         handles.push(
             app::network::repo::save_profile(db, id, &draft, false)
                 .await

@@ -2,16 +2,18 @@
 //!
 //! SQLite: `VACUUM INTO` writes a consistent copy of the live database
 //! while the hub keeps serving (readers and writers carry on; the copy is
-//! compacted). Restoring copies it into place.
+//! compacted). Restoring checks the copy and puts it into place.
 //! PostgreSQL: `pg_dump --format=custom` (consistent: one snapshot) and
 //! `pg_restore`, from PostgreSQL's client tools.
-//! A restore goes only into an empty database, so it can never mix two
-//! hubs' data or overwrite a live one; migrations then bring an older
-//! backup up to date.
+//! A backup is written under a temporary name and renamed when complete,
+//! so an interrupted one never looks like a good one. A restore goes only
+//! into an empty database, so it can never mix two hubs' data or overwrite
+//! a live one; migrations then bring an older backup up to date.
 
 use std::path::{Path, PathBuf};
 
 use app::db::Db;
+use sqlx::sqlite::{SqliteConnectOptions, SqlitePoolOptions};
 use tokio::process::Command;
 
 use crate::config::DatabaseUrl;
@@ -20,6 +22,22 @@ use crate::progress::Progress;
 /// The first bytes of each kind of backup file.
 const SQLITE_MAGIC: &[u8] = b"SQLite format 3\0";
 const PG_DUMP_MAGIC: &[u8] = b"PGDMP";
+
+/// Opens `database` as it is, to back it up: never created, never
+/// migrated (a newer `hub` must not change a database an older one serves).
+pub async fn open_existing(database: &DatabaseUrl) -> Result<Db, String> {
+    if let DatabaseUrl::Sqlite { path } = database {
+        if !path.is_file() {
+            return Err(format!(
+                "There is no database at {}; check DATABASE_URL.",
+                path.display()
+            ));
+        }
+    }
+    crate::db::connect(database)
+        .await
+        .map_err(|error| error.to_string())
+}
 
 /// Writes a backup of `database` (open as `db`) to `file`, which must not
 /// exist yet. Returns a sentence for the operator.
@@ -30,28 +48,33 @@ pub async fn backup(db: &Db, database: &DatabaseUrl, file: &Path) -> Result<Stri
             file.display()
         ));
     }
+    let partial = beside(file, ".partial");
+    let _ = std::fs::remove_file(&partial);
     let progress = Progress::spinner(&format!("Backing up to {}", file.display()));
-    let result = match (db, database) {
+    let written = match (db, database) {
         (Db::Sqlite(pool), DatabaseUrl::Sqlite { .. }) => sqlx::query("VACUUM INTO $1")
-            .bind(file.to_string_lossy().to_string())
+            .bind(partial.to_string_lossy().to_string())
             .execute(pool)
             .await
             .map(|_| ())
             .map_err(|error| format!("Could not write the backup: {error}.")),
         (_, DatabaseUrl::Postgres { url }) => {
-            let mut dump = Command::new("pg_dump");
+            let mut dump = postgres_tool("pg_dump", url);
             dump.arg("--format=custom")
                 .arg("--no-owner")
                 .arg("--no-privileges")
-                .arg(format!("--file={}", file.display()))
-                .arg(format!("--dbname={url}"));
+                .arg(format!("--file={}", partial.display()));
             run_tool(dump, "pg_dump").await
         }
         _ => Err("The database and its settings disagree.".to_string()),
     };
+    let result = written.and_then(|()| {
+        std::fs::rename(&partial, file)
+            .map_err(|error| format!("Could not name the backup {}: {error}.", file.display()))
+    });
     if let Err(error) = result {
         progress.finish("failed");
-        let _ = std::fs::remove_file(file);
+        let _ = std::fs::remove_file(&partial);
         return Err(error);
     }
     let size = std::fs::metadata(file).map(|meta| meta.len()).unwrap_or(0);
@@ -146,35 +169,61 @@ async fn restore_sqlite(database: &DatabaseUrl, path: &Path, file: &Path) -> Res
     let empty = ensure_empty(&db, database).await;
     db.close().await;
     empty?;
-    // Check the copy before putting it in place.
-    let check = DatabaseUrl::Sqlite {
-        path: PathBuf::from(file),
-    };
-    let backup = crate::db::connect(&check)
-        .await
-        .map_err(|error| error.to_string())?;
-    let verdict: Result<String, sqlx::Error> = match &backup {
-        Db::Sqlite(pool) => {
-            sqlx::query_scalar("PRAGMA integrity_check")
-                .fetch_one(pool)
-                .await
+    check_sqlite_backup(file).await?;
+    // Copied beside the target, made writable and synced, then renamed
+    // over it: an interrupted restore leaves the empty database, not half of
+    // one, and a read-only backup does not make a read-only database.
+    let copying = beside(path, ".restoring");
+    let copied = std::fs::copy(file, &copying).and_then(|_| {
+        let mut permissions = std::fs::metadata(&copying)?.permissions();
+        #[allow(clippy::permissions_set_readonly_false)]
+        permissions.set_readonly(false);
+        std::fs::set_permissions(&copying, permissions)?;
+        std::fs::File::open(&copying)?.sync_all()?;
+        for journal in ["-wal", "-shm"] {
+            let _ = std::fs::remove_file(beside(path, journal));
         }
-        Db::Postgres(_) => unreachable!("a SQLite URL opens SQLite"),
+        std::fs::rename(&copying, path)
+    });
+    copied.map_err(|error| {
+        let _ = std::fs::remove_file(&copying);
+        format!("Could not copy the backup to {}: {error}.", path.display())
+    })
+}
+
+/// Checks a SQLite backup without writing to it: it may be read-only, and
+/// must stay exactly as it was.
+async fn check_sqlite_backup(file: &Path) -> Result<(), String> {
+    let options = SqliteConnectOptions::new()
+        .filename(file)
+        .read_only(true)
+        .immutable(true);
+    let verdict: Result<String, sqlx::Error> = match SqlitePoolOptions::new()
+        .max_connections(1)
+        .connect_with(options)
+        .await
+    {
+        Ok(backup) => {
+            let verdict = sqlx::query_scalar("PRAGMA integrity_check")
+                .fetch_one(&backup)
+                .await;
+            backup.close().await;
+            verdict
+        }
+        Err(error) => Err(error),
     };
-    backup.close().await;
     match verdict {
-        Ok(verdict) if verdict == "ok" => {}
-        Ok(verdict) => return Err(format!("{} is damaged: {verdict}.", file.display())),
-        Err(error) => return Err(format!("{} cannot be read: {error}.", file.display())),
+        Ok(verdict) if verdict == "ok" => Ok(()),
+        Ok(verdict) => Err(format!("{} is damaged: {verdict}.", file.display())),
+        Err(error) => Err(format!("{} cannot be read: {error}.", file.display())),
     }
-    for leftover in ["-wal", "-shm"] {
-        let mut side = path.as_os_str().to_owned();
-        side.push(leftover);
-        let _ = std::fs::remove_file(PathBuf::from(side));
-    }
-    std::fs::copy(file, path)
-        .map(|_| ())
-        .map_err(|error| format!("Could not copy the backup to {}: {error}.", path.display()))
+}
+
+/// `path` with `suffix` added to its file name (`hub.db` → `hub.db-wal`).
+fn beside(path: &Path, suffix: &str) -> PathBuf {
+    let mut name = path.as_os_str().to_owned();
+    name.push(suffix);
+    PathBuf::from(name)
 }
 
 async fn restore_postgres(database: &DatabaseUrl, url: &str, file: &Path) -> Result<(), String> {
@@ -184,15 +233,50 @@ async fn restore_postgres(database: &DatabaseUrl, url: &str, file: &Path) -> Res
     let empty = ensure_empty(&db, database).await;
     db.close().await;
     empty?;
-    let mut command = Command::new("pg_restore");
+    let mut command = postgres_tool("pg_restore", url);
     command
         .arg("--no-owner")
         .arg("--no-privileges")
         .arg("--exit-on-error")
         .arg("--single-transaction")
-        .arg(format!("--dbname={url}"))
         .arg(file);
     run_tool(command, "pg_restore").await
+}
+
+/// A PostgreSQL client tool for `url`: the password goes in its
+/// environment (`PGPASSWORD`), not on its command line where any local user
+/// could read it; of the URL's options only those libpq knows are kept.
+fn postgres_tool(name: &str, url: &str) -> Command {
+    const LIBPQ_OPTIONS: [&str; 5] = [
+        "sslmode",
+        "sslrootcert",
+        "sslcert",
+        "sslkey",
+        "application_name",
+    ];
+    let mut command = Command::new(name);
+    let Ok(mut parsed) = url::Url::parse(url) else {
+        command.arg(format!("--dbname={url}"));
+        return command;
+    };
+    if let Some(password) = parsed.password() {
+        let password = percent_encoding::percent_decode_str(password)
+            .decode_utf8_lossy()
+            .into_owned();
+        command.env("PGPASSWORD", password);
+        let _ = parsed.set_password(None);
+    }
+    let kept: Vec<(String, String)> = parsed
+        .query_pairs()
+        .filter(|(option, _)| LIBPQ_OPTIONS.contains(&option.as_ref()))
+        .map(|(option, value)| (option.into_owned(), value.into_owned()))
+        .collect();
+    parsed.set_query(None);
+    if !kept.is_empty() {
+        parsed.query_pairs_mut().extend_pairs(kept);
+    }
+    command.arg(format!("--dbname={parsed}"));
+    command
 }
 
 /// Runs one of PostgreSQL's client tools, with its complaint as the error.

@@ -145,7 +145,7 @@ pub async fn run(cli: Cli) -> Result<(), String> {
             Ok(())
         }
         Command::Backup { file } => {
-            let db = open(&settings).await?;
+            let db = crate::backup::open_existing(&settings.database).await?;
             let outcome = crate::backup::backup(&db, &settings.database, &file).await;
             db.close().await;
             println!("{}", outcome?);

@@ -7,7 +7,7 @@ use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::str::FromStr;
 
-use app::web::client_address::TrustedProxies;
+use app::web::client_address::{ForwardedHeader, TrustedProxies};
 use clap::{Args, Parser, Subcommand};
 
 #[derive(Debug, Parser)]
@@ -161,6 +161,18 @@ pub struct SettingsArgs {
     /// the connecting address is the client, and those headers are ignored.
     #[arg(long, env = "HUB_TRUSTED_PROXIES", default_value = "", global = true)]
     pub trusted_proxies: String,
+
+    /// The header the trusted proxies write to say who the client is:
+    /// `x-forwarded-for` (most proxies and load balancers) or `forwarded`
+    /// (RFC 7239). The other header is ignored: a proxy passes it on from
+    /// the client untouched.
+    #[arg(
+        long,
+        env = "HUB_FORWARDED_HEADER",
+        default_value = "x-forwarded-for",
+        global = true
+    )]
+    pub forwarded_header: String,
 }
 
 /// How email leaves the hub.
@@ -224,8 +236,11 @@ impl TryFrom<SettingsArgs> for Settings {
                 folder: args.outbox_dir,
             },
         };
-        let trusted_proxies =
-            TrustedProxies::parse(&args.trusted_proxies).map_err(ConfigError::TrustedProxy)?;
+        let header =
+            ForwardedHeader::parse(&args.forwarded_header).map_err(ConfigError::ForwardedHeader)?;
+        let trusted_proxies = TrustedProxies::parse(&args.trusted_proxies)
+            .map_err(ConfigError::TrustedProxy)?
+            .writing(header);
         Ok(Settings {
             database: args.database_url.parse()?,
             addr,
@@ -324,6 +339,10 @@ pub enum ConfigError {
         "HUB_TRUSTED_PROXIES: '{0}' is not an address or network such as 10.0.0.5 or 10.0.0.0/8."
     )]
     TrustedProxy(String),
+    #[error(
+        "HUB_FORWARDED_HEADER '{0}' is not one the hub reads: use x-forwarded-for or forwarded."
+    )]
+    ForwardedHeader(String),
 }
 
 #[cfg(test)]
@@ -385,6 +404,7 @@ mod tests {
             outbox_dir: "data/outbox".into(),
             secure_cookies: false,
             trusted_proxies: String::new(),
+            forwarded_header: "x-forwarded-for".into(),
         };
         assert_eq!(
             Settings::try_from(args).unwrap_err(),

@@ -3,11 +3,14 @@
 //!
 //! The TCP peer of a proxied request is the proxy, so per-address rate
 //! limits would count every visitor as one. The proxies say who they
-//! forwarded for (`Forwarded`, RFC 7239, or `X-Forwarded-For`), but anyone
-//! can send those headers, so they are believed only from the proxies the
-//! operator names (`HUB_TRUSTED_PROXIES`): walking the chain from the
-//! nearest hop outwards, the client is the first address that is not a
-//! trusted proxy. With no trusted proxies the peer address is the client.
+//! forwarded for, but anyone can send those headers, so they are believed
+//! only from the proxies the operator names (`HUB_TRUSTED_PROXIES`), and
+//! only the one header those proxies write (`HUB_FORWARDED_HEADER`:
+//! `X-Forwarded-For`, as most do, or `Forwarded`, RFC 7239): a proxy that
+//! writes one passes the other on from the client untouched. Walking the
+//! chain from the nearest hop outwards, the client is the first address
+//! that is not a trusted proxy. With no trusted proxies the peer address is
+//! the client.
 
 use std::net::{IpAddr, SocketAddr};
 use std::sync::Arc;
@@ -19,9 +22,30 @@ use axum::response::Response;
 use forwarded_header_value::ForwardedHeaderValue;
 use ipnet::IpNet;
 
-/// The proxies whose forwarding headers are believed.
+/// Which header the trusted proxies write.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum ForwardedHeader {
+    #[default]
+    XForwardedFor,
+    Forwarded,
+}
+
+impl ForwardedHeader {
+    pub fn parse(raw: &str) -> Result<Self, String> {
+        match raw.trim().to_ascii_lowercase().as_str() {
+            "" | "x-forwarded-for" => Ok(ForwardedHeader::XForwardedFor),
+            "forwarded" => Ok(ForwardedHeader::Forwarded),
+            other => Err(other.to_string()),
+        }
+    }
+}
+
+/// The proxies whose forwarding header is believed, and which header.
 #[derive(Clone, Debug, Default)]
-pub struct TrustedProxies(Arc<Vec<IpNet>>);
+pub struct TrustedProxies {
+    networks: Arc<Vec<IpNet>>,
+    header: ForwardedHeader,
+}
 
 impl TrustedProxies {
     /// A comma-separated list of addresses (`10.0.0.5`) and networks
@@ -39,16 +63,27 @@ impl TrustedProxies {
                 .map_err(|_| item.to_string())?;
             networks.push(network);
         }
-        Ok(TrustedProxies(Arc::new(networks)))
+        Ok(TrustedProxies {
+            networks: Arc::new(networks),
+            header: ForwardedHeader::default(),
+        })
+    }
+
+    /// The same proxies, writing `header`.
+    pub fn writing(mut self, header: ForwardedHeader) -> Self {
+        self.header = header;
+        self
     }
 
     pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
+        self.networks.is_empty()
     }
 
     fn trusts(&self, address: IpAddr) -> bool {
         let address = address.to_canonical();
-        self.0.iter().any(|network| network.contains(&address))
+        self.networks
+            .iter()
+            .any(|network| network.contains(&address))
     }
 }
 
@@ -56,35 +91,43 @@ impl TrustedProxies {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct ClientAddress(pub IpAddr);
 
-/// The hops the proxies report, remotest first; `None` where one of them is
-/// not an address (unknown, obfuscated or malformed).
-fn reported_hops(headers: &HeaderMap) -> Vec<Option<IpAddr>> {
-    let joined = |name: &str| {
-        let values: Vec<&str> = headers
-            .get_all(name)
-            .iter()
-            .filter_map(|value| value.to_str().ok())
-            .collect();
-        (!values.is_empty()).then(|| values.join(","))
+/// One hop of `X-Forwarded-For`: an address, with a port or not (some
+/// proxies add it: `203.0.113.9:1234`, `[2001:db8::1]:443`).
+fn hop_address(hop: &str) -> Option<IpAddr> {
+    let hop = hop.trim();
+    hop.parse::<IpAddr>().ok().or_else(|| {
+        hop.parse::<std::net::SocketAddr>()
+            .ok()
+            .map(|socket| socket.ip())
+    })
+}
+
+/// The hops the trusted proxies' header reports, remotest first; `None`
+/// where one of them is not an address (unknown, obfuscated, malformed).
+fn reported_hops(headers: &HeaderMap, header: ForwardedHeader) -> Vec<Option<IpAddr>> {
+    let name = match header {
+        ForwardedHeader::XForwardedFor => "x-forwarded-for",
+        ForwardedHeader::Forwarded => "forwarded",
     };
-    // `Forwarded` is the standard; `X-Forwarded-For` is what most proxies
-    // still send. One or the other, never a mixture.
-    if let Some(forwarded) = joined("forwarded") {
-        return match ForwardedHeaderValue::from_forwarded(&forwarded) {
+    let values: Vec<&str> = headers
+        .get_all(name)
+        .iter()
+        .filter_map(|value| value.to_str().ok())
+        .collect();
+    if values.is_empty() {
+        return Vec::new();
+    }
+    let joined = values.join(",");
+    match header {
+        ForwardedHeader::XForwardedFor => joined.split(',').map(hop_address).collect(),
+        ForwardedHeader::Forwarded => match ForwardedHeaderValue::from_forwarded(&joined) {
             Ok(value) => value
                 .iter()
                 .map(|stanza| stanza.forwarded_for_ip())
                 .collect(),
             Err(_) => vec![None],
-        };
+        },
     }
-    if let Some(forwarded_for) = joined("x-forwarded-for") {
-        return forwarded_for
-            .split(',')
-            .map(|hop| hop.trim().parse::<IpAddr>().ok())
-            .collect();
-    }
-    Vec::new()
 }
 
 /// The client of a request from `peer` carrying `headers`.
@@ -93,7 +136,7 @@ pub fn client_of(peer: IpAddr, headers: &HeaderMap, trusted: &TrustedProxies) ->
     if !trusted.trusts(client) {
         return client;
     }
-    for hop in reported_hops(headers).into_iter().rev() {
+    for hop in reported_hops(headers, trusted.header).into_iter().rev() {
         match hop {
             Some(address) => {
                 client = address.to_canonical();
@@ -170,8 +213,10 @@ mod tests {
     }
 
     #[test]
-    fn forwarded_is_read_and_garbage_stops_the_walk() {
-        let trusted = TrustedProxies::parse("10.0.0.1").unwrap();
+    fn forwarded_is_read_when_the_proxies_write_it_and_garbage_stops_the_walk() {
+        let trusted = TrustedProxies::parse("10.0.0.1")
+            .unwrap()
+            .writing(ForwardedHeader::Forwarded);
         let sent = headers(&[(
             "forwarded",
             r#"for=203.0.113.9;proto=https, for="[2001:db8::1]""#,
@@ -180,6 +225,7 @@ mod tests {
             client_of(ip("10.0.0.1"), &sent, &trusted),
             ip("2001:db8::1")
         );
+        let trusted = TrustedProxies::parse("10.0.0.1").unwrap();
         let garbage = headers(&[("x-forwarded-for", "not-an-address")]);
         assert_eq!(
             client_of(ip("10.0.0.1"), &garbage, &trusted),
@@ -190,6 +236,41 @@ mod tests {
             client_of(ip("::ffff:10.0.0.1"), &mapped, &trusted),
             ip("203.0.113.9")
         );
+    }
+
+    #[test]
+    fn only_the_header_the_proxies_write_counts() {
+        // A proxy writing X-Forwarded-For passes a client's own Forwarded
+        // header on untouched: it must not be believed.
+        let trusted = TrustedProxies::parse("10.0.0.1").unwrap();
+        let sent = headers(&[
+            ("forwarded", "for=198.51.100.77"),
+            ("x-forwarded-for", "203.0.113.9"),
+        ]);
+        assert_eq!(
+            client_of(ip("10.0.0.1"), &sent, &trusted),
+            ip("203.0.113.9")
+        );
+        let only_forged = headers(&[("forwarded", "for=198.51.100.77")]);
+        assert_eq!(
+            client_of(ip("10.0.0.1"), &only_forged, &trusted),
+            ip("10.0.0.1")
+        );
+    }
+
+    #[test]
+    fn hops_with_ports_are_read() {
+        let trusted = TrustedProxies::parse("10.0.0.1").unwrap();
+        let sent = headers(&[("x-forwarded-for", "[2001:db8::5]:443, 203.0.113.9:1234")]);
+        assert_eq!(
+            client_of(ip("10.0.0.1"), &sent, &trusted),
+            ip("203.0.113.9")
+        );
+        assert_eq!(
+            ForwardedHeader::parse("Forwarded"),
+            Ok(ForwardedHeader::Forwarded)
+        );
+        assert!(ForwardedHeader::parse("x-real-ip").is_err());
     }
 
     #[test]

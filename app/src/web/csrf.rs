@@ -43,11 +43,7 @@ pub async fn verify(request: Request, next: Next) -> Response {
         .get(HEADER)
         .and_then(|value| value.to_str().ok())
         .map(str::to_string);
-    let is_form = parts
-        .headers
-        .get(header::CONTENT_TYPE)
-        .and_then(|value| value.to_str().ok())
-        .is_some_and(|value| value.starts_with("application/x-www-form-urlencoded"));
+    let is_form = super::input::is_urlencoded_form(&parts.headers);
     // The body limit layer outside this one bounds what is read here.
     let bytes = match to_bytes(body, usize::MAX).await {
         Ok(bytes) => bytes,

@@ -124,6 +124,19 @@ impl<S: Send + Sync> FromRequest<S> for SubmittedForm {
             parts.extensions.get::<Viewer>().cloned().ok_or_else(|| {
                 Failure::Internal("no viewer on the request".into()).into_response()
             })?;
+        // Only a browser's form body is read: any other kind would skip the
+        // cleaning of control characters done for forms (`web::input`).
+        if !super::input::is_urlencoded_form(&parts.headers) {
+            return Err((
+                StatusCode::UNSUPPORTED_MEDIA_TYPE,
+                [(header::CONTENT_TYPE, "text/html; charset=utf-8")],
+                super::plain::plain_page(
+                    "The form could not be read",
+                    "<p>Send it from the hub's page for it.</p>",
+                ),
+            )
+                .into_response());
+        }
         let bytes = to_bytes(body, usize::MAX).await.map_err(|_| {
             (
                 StatusCode::PAYLOAD_TOO_LARGE,

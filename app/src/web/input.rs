@@ -56,6 +56,21 @@ pub fn clean_urlencoded(encoded: &[u8]) -> Option<String> {
     Some(cleaned.finish())
 }
 
+/// Whether a request's body is a form as browsers post it
+/// (`application/x-www-form-urlencoded`, whatever its case or parameters).
+/// Form handlers take no other kind of body.
+pub fn is_urlencoded_form(headers: &axum::http::HeaderMap) -> bool {
+    headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|value| value.to_str().ok())
+        .and_then(|value| value.split(';').next())
+        .is_some_and(|media_type| {
+            media_type
+                .trim()
+                .eq_ignore_ascii_case("application/x-www-form-urlencoded")
+        })
+}
+
 /// Why a path cannot be a page of the hub.
 fn path_is_unusable(path: &str) -> bool {
     if !path.starts_with('/') {
@@ -114,7 +129,8 @@ pub async fn clean(request: Request, next: Next) -> Response {
                 None => if trimmed.is_empty() { "/" } else { trimmed }.to_string(),
             };
             // `//evil.example` would be another site: keep one leading slash.
-            let target = format!("/{}", target.trim_start_matches('/'));
+            // (a backslash is read as a slash by browsers).
+            let target = format!("/{}", target.trim_start_matches(['/', '\\']));
             return (StatusCode::PERMANENT_REDIRECT, [(header::LOCATION, target)]).into_response();
         }
         return not_found();
@@ -127,12 +143,7 @@ pub async fn clean(request: Request, next: Next) -> Response {
             }
         }
     }
-    let is_form = parts
-        .headers
-        .get(header::CONTENT_TYPE)
-        .and_then(|value| value.to_str().ok())
-        .is_some_and(|value| value.starts_with("application/x-www-form-urlencoded"));
-    if !is_form {
+    if !is_urlencoded_form(&parts.headers) {
         return next.run(Request::from_parts(parts, body)).await;
     }
     // The body limit layer outside this one bounds what is read here.

@@ -3,7 +3,7 @@
 //! (the access rule and its guards), CSRF, rate limits, secrets, email,
 //! form posts and their "show the page again with its errors", and input
 //! made safe to parse. Domain areas depend on this module; it depends on
-//! no domain area (the module-graph test in `lib.rs` checks).
+//! no domain area (`app/tests/module_graph.rs` checks).
 
 pub mod access;
 pub mod feedback;

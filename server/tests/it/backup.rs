@@ -36,8 +36,31 @@ async fn backup_and_restore_round_trip(backend: Backend) {
     let again = backup(&app.db, &app.database.url, &file).await.unwrap_err();
     assert!(again.contains("already exists"), "{again}");
 
+    assert!(
+        !folder.path().join("hub.backup.partial").exists(),
+        "the temporary file is renamed into place"
+    );
+    // A read-only backup restores into a writable database, and is not
+    // changed by being read.
+    let mut permissions = std::fs::metadata(&file).unwrap().permissions();
+    permissions.set_readonly(true);
+    std::fs::set_permissions(&file, permissions).unwrap();
+    let before = std::fs::read(&file).unwrap();
+
     let target = TestDatabase::create(backend).await;
     let said = restore(&target.url, &file).await.unwrap();
+    assert_eq!(
+        std::fs::read(&file).unwrap(),
+        before,
+        "the backup is unchanged"
+    );
+    let leftovers: Vec<_> = std::fs::read_dir(folder.path())
+        .unwrap()
+        .flatten()
+        .map(|entry| entry.file_name().to_string_lossy().into_owned())
+        .filter(|name| name.starts_with("hub.backup"))
+        .collect();
+    assert_eq!(leftovers, ["hub.backup"], "no journal beside the backup");
     assert!(said.starts_with("Restored"), "{said}");
     let restored = server::db::connect(&target.url).await.unwrap();
     for table in TABLES {
@@ -57,6 +80,14 @@ async fn backup_and_restore_round_trip(backend: Backend) {
         .unwrap()
         .unwrap();
     assert_eq!(after.total, before.total);
+    // The restored database takes writes.
+    app::with_pool!(&restored, pool => {
+        sqlx::query("UPDATE organisations SET name = name || ' (restored)'")
+            .execute(pool)
+            .await
+            .unwrap()
+            .rows_affected()
+    });
     restored.close().await;
 
     // A database with data in it is never overwritten.
@@ -72,6 +103,18 @@ async fn backup_and_restore_round_trip(backend: Backend) {
     let refused = restore(&empty.url, &junk).await.unwrap_err();
     assert!(refused.contains("is not a backup of a"), "{refused}");
     app.shutdown().await;
+}
+
+/// A backup never creates or migrates the database it copies.
+#[tokio::test]
+async fn a_backup_of_a_missing_sqlite_file_is_refused() {
+    let folder = tempfile::tempdir().unwrap();
+    let database = server::config::DatabaseUrl::Sqlite {
+        path: folder.path().join("not-there.db"),
+    };
+    let refused = server::backup::open_existing(&database).await.unwrap_err();
+    assert!(refused.contains("There is no database at"), "{refused}");
+    assert!(!folder.path().join("not-there.db").exists());
 }
 
 crate::both_backends!(backup_and_restore_round_trip);

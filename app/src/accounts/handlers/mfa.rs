@@ -105,6 +105,10 @@ pub async fn disable(
         .await);
     }
     repo::disable_mfa(&context.db, user.id).await?;
+    // Codes of the old set still waiting to be shown are no use now.
+    form.session()
+        .remove_value(keys::NEW_RECOVERY_CODES)
+        .await?;
     audit::record(
         &context.db,
         AuditEvent::new(AuditAction::MfaDisabled)
