@@ -141,8 +141,23 @@ fn read_magic(file: &Path) -> Result<Vec<u8>, String> {
 }
 
 /// Refuses a database that has any table: a restore never overwrites.
-async fn ensure_empty(db: &Db, database: &DatabaseUrl) -> Result<(), String> {
-    let tables: i64 = app::with_pool!(db, pool => {
+async fn ensure_empty(database: &DatabaseUrl) -> Result<(), String> {
+    let db = crate::db::connect(database)
+        .await
+        .map_err(|error| error.to_string())?;
+    let tables = count_tables(&db).await;
+    db.close().await;
+    let tables = tables.map_err(|error| format!("Could not look into {database}: {error}."))?;
+    if tables > 0 {
+        return Err(format!(
+            "{database} is not empty; restore into a new, empty database (a restore never overwrites data)."
+        ));
+    }
+    Ok(())
+}
+
+async fn count_tables(db: &Db) -> Result<i64, sqlx::Error> {
+    app::with_pool!(db, pool => {
         let sql = match db.backend() {
             app::db::Backend::Sqlite => {
                 "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
@@ -153,22 +168,10 @@ async fn ensure_empty(db: &Db, database: &DatabaseUrl) -> Result<(), String> {
         };
         sqlx::query_scalar(sql).fetch_one(pool).await
     })
-    .map_err(|error| format!("Could not look into {database}: {error}."))?;
-    if tables > 0 {
-        return Err(format!(
-            "{database} is not empty; restore into a new, empty database (a restore never overwrites data)."
-        ));
-    }
-    Ok(())
 }
 
 async fn restore_sqlite(database: &DatabaseUrl, path: &Path, file: &Path) -> Result<(), String> {
-    let db = crate::db::connect(database)
-        .await
-        .map_err(|error| error.to_string())?;
-    let empty = ensure_empty(&db, database).await;
-    db.close().await;
-    empty?;
+    ensure_empty(database).await?;
     check_sqlite_backup(file).await?;
     // Copied beside the target, made writable and synced, then renamed
     // over it: an interrupted restore leaves the empty database, not half of
@@ -227,12 +230,7 @@ fn beside(path: &Path, suffix: &str) -> PathBuf {
 }
 
 async fn restore_postgres(database: &DatabaseUrl, url: &str, file: &Path) -> Result<(), String> {
-    let db = crate::db::connect(database)
-        .await
-        .map_err(|error| error.to_string())?;
-    let empty = ensure_empty(&db, database).await;
-    db.close().await;
-    empty?;
+    ensure_empty(database).await?;
     let mut command = postgres_tool("pg_restore", url);
     command
         .arg("--no-owner")

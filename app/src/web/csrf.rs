@@ -3,7 +3,7 @@
 //! `csrf_token`, or a script as the `x-csrf-token` header. Requests that
 //! change nothing (GET, HEAD, OPTIONS) pass untouched.
 
-use axum::body::{to_bytes, Body};
+use axum::body::Body;
 use axum::extract::Request;
 use axum::http::{header, Method, StatusCode};
 use axum::middleware::Next;
@@ -44,16 +44,9 @@ pub async fn verify(request: Request, next: Next) -> Response {
         .and_then(|value| value.to_str().ok())
         .map(str::to_string);
     let is_form = super::input::is_urlencoded_form(&parts.headers);
-    // The body limit layer outside this one bounds what is read here.
-    let bytes = match to_bytes(body, usize::MAX).await {
+    let bytes = match super::input::read_body(body).await {
         Ok(bytes) => bytes,
-        Err(_) => {
-            return (
-                StatusCode::PAYLOAD_TOO_LARGE,
-                "The form sent was too large.",
-            )
-                .into_response();
-        }
+        Err(too_large) => return too_large,
     };
     let provided = from_header.or_else(|| {
         is_form

@@ -5,7 +5,7 @@
 //! one-off notice after a success ([`done`]), and [`Failure`], the one
 //! error type of a form handler (500, or 503 when the database is busy).
 
-use axum::body::{to_bytes, Body};
+use axum::body::Body;
 use axum::extract::{FromRequest, FromRequestParts, OptionalFromRequestParts, Request};
 use axum::http::{header, request::Parts, Method, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
@@ -137,13 +137,7 @@ impl<S: Send + Sync> FromRequest<S> for SubmittedForm {
             )
                 .into_response());
         }
-        let bytes = to_bytes(body, usize::MAX).await.map_err(|_| {
-            (
-                StatusCode::PAYLOAD_TOO_LARGE,
-                "The form sent was too large.",
-            )
-                .into_response()
-        })?;
+        let bytes = super::input::read_body(body).await?;
         let fields = form_urlencoded::parse(&bytes).into_owned().collect();
         Ok(SubmittedForm {
             parts,

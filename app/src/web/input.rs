@@ -56,6 +56,18 @@ pub fn clean_urlencoded(encoded: &[u8]) -> Option<String> {
     Some(cleaned.finish())
 }
 
+/// A request's whole body. The body limit layer outside every layer that
+/// reads one bounds it; past it the answer is a 413.
+pub async fn read_body(body: Body) -> Result<axum::body::Bytes, Response> {
+    to_bytes(body, usize::MAX).await.map_err(|_| {
+        (
+            StatusCode::PAYLOAD_TOO_LARGE,
+            "The form sent was too large.",
+        )
+            .into_response()
+    })
+}
+
 /// Whether a request's body is a form as browsers post it
 /// (`application/x-www-form-urlencoded`, whatever its case or parameters).
 /// Form handlers take no other kind of body.
@@ -146,16 +158,9 @@ pub async fn clean(request: Request, next: Next) -> Response {
     if !is_urlencoded_form(&parts.headers) {
         return next.run(Request::from_parts(parts, body)).await;
     }
-    // The body limit layer outside this one bounds what is read here.
-    let bytes = match to_bytes(body, usize::MAX).await {
+    let bytes = match read_body(body).await {
         Ok(bytes) => bytes,
-        Err(_) => {
-            return (
-                StatusCode::PAYLOAD_TOO_LARGE,
-                "The form sent was too large.",
-            )
-                .into_response();
-        }
+        Err(too_large) => return too_large,
     };
     let body = match clean_urlencoded(&bytes) {
         Some(cleaned) => {
