@@ -29,6 +29,8 @@ pub mod db;
 pub mod markdown;
 pub mod web;
 
+#[cfg(feature = "ssr")]
+pub use shell::shell_view;
 pub use shell::{shell, App};
 
 /// The service name, as shown in the header and in every page title.

@@ -81,6 +81,14 @@ fn shown_path_script() -> impl IntoView {
     script()
 }
 
+/// The document as a type-erased view, for pages rendered outside the
+/// router (a form shown again after a failed post: `web::form`). Erased
+/// here, where the crate allows its deeply nested view types.
+#[cfg(feature = "ssr")]
+pub fn shell_view(options: LeptosOptions) -> AnyView {
+    shell(options).into_any()
+}
+
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();

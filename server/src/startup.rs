@@ -22,7 +22,7 @@ use axum::response::Response;
 use axum::serve::ListenerExt;
 use axum::{middleware, Router};
 use leptos::config::{Env, LeptosOptions};
-use leptos::prelude::{provide_context, IntoAny};
+use leptos::prelude::provide_context;
 use leptos_axum::{generate_route_list, AxumRouteListing, LeptosRoutes};
 use tokio::net::TcpListener;
 use tower_http::catch_panic::CatchPanicLayer;
@@ -139,7 +139,7 @@ impl Application {
             options: leptos_options.clone(),
             mailer: mailer(&settings).map_err(StartupError::Mail)?,
             public_url: settings.public_url.clone(),
-            shell: |options| shell(options).into_any(),
+            shell: app::shell_view,
         };
         let state = AppState {
             leptos_options,
