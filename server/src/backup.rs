@@ -49,7 +49,12 @@ pub async fn backup(db: &Db, database: &DatabaseUrl, file: &Path) -> Result<Stri
         ));
     }
     let partial = beside(file, ".partial");
-    let _ = std::fs::remove_file(&partial);
+    if partial.exists() {
+        return Err(format!(
+            "{} exists (an earlier backup that did not finish?); remove it, then try again.",
+            partial.display()
+        ));
+    }
     let progress = Progress::spinner(&format!("Backing up to {}", file.display()));
     let written = match (db, database) {
         (Db::Sqlite(pool), DatabaseUrl::Sqlite { .. }) => sqlx::query("VACUUM INTO $1")
@@ -70,6 +75,7 @@ pub async fn backup(db: &Db, database: &DatabaseUrl, file: &Path) -> Result<Stri
     };
     let result = written.and_then(|()| {
         std::fs::rename(&partial, file)
+            .and_then(|()| sync_folder_of(file))
             .map_err(|error| format!("Could not name the backup {}: {error}.", file.display()))
     });
     if let Err(error) = result {
@@ -177,17 +183,23 @@ async fn restore_sqlite(database: &DatabaseUrl, path: &Path, file: &Path) -> Res
     // over it: an interrupted restore leaves the empty database, not half of
     // one, and a read-only backup does not make a read-only database.
     let copying = beside(path, ".restoring");
-    let copied = std::fs::copy(file, &copying).and_then(|_| {
-        let mut permissions = std::fs::metadata(&copying)?.permissions();
-        #[allow(clippy::permissions_set_readonly_false)]
-        permissions.set_readonly(false);
-        std::fs::set_permissions(&copying, permissions)?;
-        std::fs::File::open(&copying)?.sync_all()?;
+    let copied = (|| {
+        use std::os::unix::fs::OpenOptionsExt;
+        // Readable and writable by the hub's user only, whatever the
+        // backup's own permissions.
+        let mut target = std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .mode(0o600)
+            .open(&copying)?;
+        std::io::copy(&mut std::fs::File::open(file)?, &mut target)?;
+        target.sync_all()?;
         for journal in ["-wal", "-shm"] {
             let _ = std::fs::remove_file(beside(path, journal));
         }
-        std::fs::rename(&copying, path)
-    });
+        std::fs::rename(&copying, path)?;
+        sync_folder_of(path)
+    })();
     copied.map_err(|error| {
         let _ = std::fs::remove_file(&copying);
         format!("Could not copy the backup to {}: {error}.", path.display())
@@ -222,6 +234,15 @@ async fn check_sqlite_backup(file: &Path) -> Result<(), String> {
     }
 }
 
+/// Makes a rename in `path`'s folder survive a crash.
+fn sync_folder_of(path: &Path) -> std::io::Result<()> {
+    let folder = path
+        .parent()
+        .filter(|folder| !folder.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    std::fs::File::open(folder)?.sync_all()
+}
+
 /// `path` with `suffix` added to its file name (`hub.db` → `hub.db-wal`).
 fn beside(path: &Path, suffix: &str) -> PathBuf {
     let mut name = path.as_os_str().to_owned();
@@ -243,32 +264,53 @@ async fn restore_postgres(database: &DatabaseUrl, url: &str, file: &Path) -> Res
 
 /// A PostgreSQL client tool for `url`: the password goes in its
 /// environment (`PGPASSWORD`), not on its command line where any local user
-/// could read it; of the URL's options only those libpq knows are kept.
+/// could read it. The URL's options are passed on in libpq's spelling (sqlx
+/// also takes `ssl-mode` for `sslmode` and so on), so the tool connects as
+/// the hub does; options only sqlx knows are left out.
 fn postgres_tool(name: &str, url: &str) -> Command {
-    const LIBPQ_OPTIONS: [&str; 5] = [
-        "sslmode",
-        "sslrootcert",
-        "sslcert",
-        "sslkey",
-        "application_name",
+    /// sqlx's spelling → libpq's, for every option both understand.
+    const OPTIONS: [(&str, &str); 16] = [
+        ("host", "host"),
+        ("hostaddr", "hostaddr"),
+        ("port", "port"),
+        ("dbname", "dbname"),
+        ("user", "user"),
+        ("options", "options"),
+        ("application_name", "application_name"),
+        ("connect_timeout", "connect_timeout"),
+        ("sslmode", "sslmode"),
+        ("ssl-mode", "sslmode"),
+        ("sslrootcert", "sslrootcert"),
+        ("ssl-root-cert", "sslrootcert"),
+        ("ssl-ca", "sslrootcert"),
+        ("sslcert", "sslcert"),
+        ("ssl-cert", "sslcert"),
+        ("ssl-key", "sslkey"),
     ];
     let mut command = Command::new(name);
     let Ok(mut parsed) = url::Url::parse(url) else {
         command.arg(format!("--dbname={url}"));
         return command;
     };
-    if let Some(password) = parsed.password() {
-        let password = percent_encoding::percent_decode_str(password)
+    let decode = |raw: &str| {
+        percent_encoding::percent_decode_str(raw)
             .decode_utf8_lossy()
-            .into_owned();
-        command.env("PGPASSWORD", password);
+            .into_owned()
+    };
+    if let Some(password) = parsed.password() {
+        command.env("PGPASSWORD", decode(password));
         let _ = parsed.set_password(None);
     }
-    let kept: Vec<(String, String)> = parsed
-        .query_pairs()
-        .filter(|(option, _)| LIBPQ_OPTIONS.contains(&option.as_ref()))
-        .map(|(option, value)| (option.into_owned(), value.into_owned()))
-        .collect();
+    let mut kept: Vec<(String, String)> = Vec::new();
+    for (option, value) in parsed.query_pairs() {
+        if option == "password" {
+            command.env("PGPASSWORD", value.as_ref());
+        } else if option == "sslkey" {
+            kept.push(("sslkey".into(), value.into_owned()));
+        } else if let Some((_, libpq)) = OPTIONS.iter().find(|(sqlx, _)| *sqlx == option) {
+            kept.push((libpq.to_string(), value.into_owned()));
+        }
+    }
     parsed.set_query(None);
     if !kept.is_empty() {
         parsed.query_pairs_mut().extend_pairs(kept);
@@ -294,4 +336,36 @@ async fn run_tool(mut command: Command, name: &str) -> Result<(), String> {
         .find(|line| !line.trim().is_empty())
         .unwrap_or("it gave no reason");
     Err(format!("{name} failed: {reason}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::postgres_tool;
+
+    fn arguments(url: &str) -> (Vec<String>, Option<String>) {
+        let command = postgres_tool("pg_dump", url);
+        let std = command.as_std();
+        let arguments = std
+            .get_args()
+            .map(|argument| argument.to_string_lossy().into_owned())
+            .collect();
+        let password = std
+            .get_envs()
+            .find(|(name, _)| *name == "PGPASSWORD")
+            .and_then(|(_, value)| value.map(|value| value.to_string_lossy().into_owned()));
+        (arguments, password)
+    }
+
+    #[test]
+    fn the_password_leaves_the_command_line_and_options_keep_their_meaning() {
+        let (arguments, password) = arguments(
+            "postgres://hub:s%40cret@db.example:5433/hub?ssl-mode=require&statement-cache-capacity=10&host=/run/postgresql",
+        );
+        assert_eq!(password.as_deref(), Some("s@cret"));
+        assert_eq!(
+            arguments,
+            ["--dbname=postgres://hub@db.example:5433/hub?sslmode=require&host=%2Frun%2Fpostgresql"]
+        );
+        assert!(!arguments[0].contains("cret"));
+    }
 }

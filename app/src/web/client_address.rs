@@ -95,7 +95,11 @@ pub struct ClientAddress(pub IpAddr);
 /// proxies add it: `203.0.113.9:1234`, `[2001:db8::1]:443`).
 fn hop_address(hop: &str) -> Option<IpAddr> {
     let hop = hop.trim();
-    hop.parse::<IpAddr>().ok().or_else(|| {
+    let bare = hop
+        .strip_prefix('[')
+        .and_then(|rest| rest.strip_suffix(']'))
+        .unwrap_or(hop);
+    bare.parse::<IpAddr>().ok().or_else(|| {
         hop.parse::<std::net::SocketAddr>()
             .ok()
             .map(|socket| socket.ip())
@@ -261,11 +265,16 @@ mod tests {
     #[test]
     fn hops_with_ports_are_read() {
         let trusted = TrustedProxies::parse("10.0.0.1").unwrap();
-        let sent = headers(&[("x-forwarded-for", "[2001:db8::5]:443, 203.0.113.9:1234")]);
+        let sent = headers(&[(
+            "x-forwarded-for",
+            "[2001:db8::7], [2001:db8::5]:443, 203.0.113.9:1234",
+        )]);
         assert_eq!(
             client_of(ip("10.0.0.1"), &sent, &trusted),
             ip("203.0.113.9")
         );
+        let chain = TrustedProxies::parse("10.0.0.1, 203.0.113.0/24, 2001:db8::5").unwrap();
+        assert_eq!(client_of(ip("10.0.0.1"), &sent, &chain), ip("2001:db8::7"));
         assert_eq!(
             ForwardedHeader::parse("Forwarded"),
             Ok(ForwardedHeader::Forwarded)

@@ -492,7 +492,49 @@ async fn the_api_describes_itself(backend: Backend) {
     app.shutdown().await;
 }
 
+/// Form handlers read one value per field and only a browser's form body:
+/// a field sent twice is a 400, another kind of body a 415, and neither
+/// changes anything.
+async fn forms_take_one_value_per_field_and_only_form_bodies(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let writer = member(&app, "twice@example.org", "Tomos Twice", &[]).await;
+    let token = writer.browser.csrf_token().await;
+    let twice = writer
+        .browser
+        .post_raw(
+            "/account/profile",
+            &[
+                ("csrf_token", &token),
+                ("display_name", "First Name"),
+                ("display_name", "Second Name"),
+            ],
+        )
+        .await;
+    assert_eq!(twice.status, StatusCode::BAD_REQUEST, "{}", twice.body);
+    let plain = writer
+        .browser
+        .client
+        .post(writer.browser.url("/account/profile"))
+        .header("content-type", "text/plain")
+        .header("x-csrf-token", &token)
+        .body("display_name=Nul%00Name")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(plain.status(), StatusCode::UNSUPPORTED_MEDIA_TYPE);
+    let name: String = app::with_pool!(&app.db, pool => {
+        sqlx::query_scalar("SELECT display_name FROM profiles WHERE handle = $1")
+            .bind(&writer.handle)
+            .fetch_one(pool)
+            .await
+            .unwrap()
+    });
+    assert_eq!(name, "Tomos Twice", "nothing changed");
+    app.shutdown().await;
+}
+
 crate::both_backends!(
+    forms_take_one_value_per_field_and_only_form_bodies,
     the_api_describes_itself,
     hostile_titles_stay_text,
     concurrent_writers_all_succeed_and_nothing_is_lost,
