@@ -204,15 +204,18 @@ async fn locked(
     .await
 }
 
+/// Saves `draft` as a new revision, if the form's version (`seen`) is
+/// still the latest.
 async fn save_revision(
     context: &WebContext,
     form: SubmittedForm,
     author: i64,
+    seen: Option<i64>,
     contribution: &Contribution,
     draft: &ResourceDraft,
     note: &str,
 ) -> Outcome {
-    let Some(seen) = form.input::<Revising>()?.seen() else {
+    let Some(seen) = seen else {
         return Ok(stale(context, form, &contribution.slug).await);
     };
     match repo::save(&context.db, contribution, seen, author, draft, note).await? {
@@ -270,6 +273,7 @@ pub async fn save(
         &context,
         form,
         me.id,
+        revising.seen(),
         &contribution,
         &draft,
         &revising.note(300),
@@ -391,10 +395,12 @@ pub async fn restore(
     if !providers.iter().any(|(known, _)| *known == old.provider) {
         old.provider = contribution.draft.provider.clone();
     }
+    let seen = form.input::<Revising>()?.seen();
     save_revision(
         &context,
         form,
         me.id,
+        seen,
         &contribution,
         &old,
         &format!("Restored version {number}"),
@@ -484,7 +490,16 @@ async fn lesson(
             }
         }
     };
-    save_revision(&context, form, author, &contribution, &draft, &note).await
+    save_revision(
+        &context,
+        form,
+        author,
+        revising.seen(),
+        &contribution,
+        &draft,
+        &note,
+    )
+    .await
 }
 
 /// `POST /contribute/{slug}/duplicates`: `other` (a slug) and `decision`:

@@ -75,16 +75,21 @@ pub const MAX_KEPT_CHARS: usize = 65_000;
 /// handler runs, so the redirect to sign in is only a fallback.
 pub struct SignedIn(pub User);
 
-impl<S: Send + Sync> FromRequestParts<S> for SignedIn {
-    type Rejection = Response;
-
-    async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Self::Rejection> {
+impl SignedIn {
+    fn of(parts: &Parts) -> Option<Self> {
         parts
             .extensions
             .get::<Viewer>()
             .and_then(|viewer| viewer.user.clone())
             .map(SignedIn)
-            .ok_or_else(|| Redirect::to("/sign-in").into_response())
+    }
+}
+
+impl<S: Send + Sync> FromRequestParts<S> for SignedIn {
+    type Rejection = Response;
+
+    async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Self::Rejection> {
+        SignedIn::of(parts).ok_or_else(|| Redirect::to("/sign-in").into_response())
     }
 }
 
@@ -97,11 +102,7 @@ impl<S: Send + Sync> OptionalFromRequestParts<S> for SignedIn {
         parts: &mut Parts,
         _state: &S,
     ) -> Result<Option<Self>, Self::Rejection> {
-        Ok(parts
-            .extensions
-            .get::<Viewer>()
-            .and_then(|viewer| viewer.user.clone())
-            .map(SignedIn))
+        Ok(SignedIn::of(parts))
     }
 }
 
@@ -112,7 +113,6 @@ pub struct SubmittedForm {
     pub parts: Parts,
     pub viewer: Viewer,
     body: axum::body::Bytes,
-    fields: Vec<(String, String)>,
 }
 
 impl<S: Send + Sync> FromRequest<S> for SubmittedForm {
@@ -137,13 +137,11 @@ impl<S: Send + Sync> FromRequest<S> for SubmittedForm {
             )
                 .into_response());
         }
-        let bytes = super::input::read_body(body).await?;
-        let fields = form_urlencoded::parse(&bytes).into_owned().collect();
+        let body = super::input::read_body(body).await?;
         Ok(SubmittedForm {
             parts,
             viewer,
-            body: bytes,
-            fields,
+            body,
         })
     }
 }
@@ -164,11 +162,14 @@ impl SubmittedForm {
     pub fn feedback(&self) -> FormFeedback {
         FormFeedback {
             errors: Vec::new(),
-            values: self
-                .fields
-                .iter()
-                .filter(|(name, _)| !SECRET_FIELDS.contains(&name.as_str()))
-                .map(|(name, value)| (name.clone(), value.chars().take(MAX_KEPT_CHARS).collect()))
+            values: form_urlencoded::parse(&self.body)
+                .filter(|(name, _)| !SECRET_FIELDS.contains(&name.as_ref()))
+                .map(|(name, value)| {
+                    (
+                        name.into_owned(),
+                        value.chars().take(MAX_KEPT_CHARS).collect(),
+                    )
+                })
                 .collect(),
         }
     }

@@ -133,16 +133,16 @@ pub async fn clean(request: Request, next: Next) -> Response {
     }
     if path.len() > 1 && path.ends_with('/') {
         if matches!(parts.method, Method::GET | Method::HEAD) {
-            let trimmed = path.trim_end_matches('/');
-            let target = match parts.uri.query() {
-                Some(query) => {
-                    format!("{}?{query}", if trimmed.is_empty() { "/" } else { trimmed })
-                }
-                None => if trimmed.is_empty() { "/" } else { trimmed }.to_string(),
-            };
-            // `//evil.example` would be another site: keep one leading slash.
-            // (a backslash is read as a slash by browsers).
-            let target = format!("/{}", target.trim_start_matches(['/', '\\']));
+            // One leading slash only: `//evil.example` would be another site
+            // (and browsers read a backslash as a slash).
+            let mut target = format!(
+                "/{}",
+                path.trim_end_matches('/').trim_start_matches(['/', '\\'])
+            );
+            if let Some(query) = parts.uri.query() {
+                target.push('?');
+                target.push_str(query);
+            }
             return (StatusCode::PERMANENT_REDIRECT, [(header::LOCATION, target)]).into_response();
         }
         return not_found();

@@ -97,7 +97,8 @@ pub async fn hit(db: &Db, limit: Limit, key: &str) -> Result<(), sqlx::Error> {
 /// keep it locked for longer.
 pub async fn try_take(db: &Db, limit: Limit, key: &str) -> Result<bool, sqlx::Error> {
     hit(db, limit, key).await?;
-    if exhausted_beyond(db, limit, key).await? {
+    // More than `max` counted: the one just taken is over the limit.
+    if hits(db, limit, key).await? > limit.max {
         give_back(db, limit, key).await?;
         return Ok(false);
     }
@@ -138,16 +139,6 @@ pub async fn give_back_all(db: &Db, limits: &[(Limit, &str)]) -> Result<(), sqlx
         give_back(db, *limit, key).await?;
     }
     Ok(())
-}
-
-/// True when more than `max` hits are counted: the one just taken is over.
-async fn exhausted_beyond(db: &Db, limit: Limit, key: &str) -> Result<bool, sqlx::Error> {
-    Ok(hits(db, limit, key).await? > limit.max)
-}
-
-/// Counts a hit unless the limit is used up; true when it was (refused).
-pub async fn hit_and_check(db: &Db, limit: Limit, key: &str) -> Result<bool, sqlx::Error> {
-    Ok(!try_take(db, limit, key).await?)
 }
 
 /// Forgets counters older than a day.

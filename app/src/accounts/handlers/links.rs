@@ -74,7 +74,7 @@ pub async fn forgot_password(State(context): State<WebContext>, form: SubmittedF
         }
     };
     let ip = form.viewer.ip.map(|ip| ip.to_string()).unwrap_or_default();
-    if rate_limit::hit_and_check(db, RESETS_PER_IP, &ip).await? {
+    if !rate_limit::try_take(db, RESETS_PER_IP, &ip).await? {
         return Ok(refuse(
             &context,
             form,
@@ -87,7 +87,7 @@ pub async fn forgot_password(State(context): State<WebContext>, form: SubmittedF
     }
     // Per account, extra requests are dropped silently: saying so would
     // tell a stranger the account exists.
-    if !rate_limit::hit_and_check(db, RESETS_PER_ACCOUNT, email.as_str()).await? {
+    if rate_limit::try_take(db, RESETS_PER_ACCOUNT, email.as_str()).await? {
         if let Some(user) = repo::by_email(db, &email).await? {
             let token = repo::create_link_token(db, user.id, LinkPurpose::Reset, None).await?;
             context.send(emails::reset(&context, &user.email, &token));

@@ -25,7 +25,7 @@ struct RegisterInput {
 pub async fn register(State(context): State<WebContext>, form: SubmittedForm) -> Outcome {
     let db = &context.db;
     let ip = form.viewer.ip.map(|ip| ip.to_string()).unwrap_or_default();
-    if rate_limit::hit_and_check(db, REGISTRATIONS_PER_IP, &ip).await? {
+    if !rate_limit::try_take(db, REGISTRATIONS_PER_IP, &ip).await? {
         return Ok(refuse(
             &context,
             form,
