@@ -4,6 +4,7 @@
 #![recursion_limit = "256"]
 
 pub mod accounts;
+pub mod chunks;
 pub mod addresses;
 pub mod components;
 pub mod curation;

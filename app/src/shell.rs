@@ -4,29 +4,16 @@ use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, MetaTags, Title};
 use leptos_router::{
     components::{Route, Router, Routes},
-    path, SsrMode,
+    path, Lazy, SsrMode,
 };
 
-use crate::accounts::{
-    AccountDeletedPage, AccountPage, AdminUserPage, AdminUsersPage, AuditLogPage, ChangeEmailPage,
-    ChangePasswordPage, CheckEmailPage, ConfirmEmailPage, DeleteAccountPage, ForgotPasswordPage,
-    MfaPage, RecoveryCodesPage, RegisterPage, ResetPasswordPage, ResetSentPage, SignInCodePage,
-    SignInPage, SignedOutPage, VerifyEmailPage,
-};
-use crate::curation::{
-    ContributionPage, CurationPage, EditContributionPage, ExportPage, HistoryPage,
-    LessonEditorPage, LinksPage, MissedSearchesPage, MyContributionsPage, NewContributionPage,
-    ReviewDatesPage, ReviewQueuePage,
-};
+use crate::chunks::{account, admin, curation, editor, network, NavigationWatch};
 use crate::layout::{current_viewer, Footer, Header, Notice, SkipLink, ViewerResource};
-use crate::network::{
-    ConnectionsPage, ConversationView, EditProfilePage, MemberPage, MessagesPage, NetworkPage,
-};
-use crate::organisations::{CurationOrganisationsPage, OrganisationEditorPage, OrganisationsPage};
 use crate::pages::{AboutPage, HomePage, NotFoundPage, ServiceErrorPage};
 use crate::resources::{
     LessonView, OrganisationPage, ResourcePage, ResourcesPage, SectorPage, ToolkitsPage,
 };
+use crate::organisations::OrganisationsPage;
 use crate::SERVICE_NAME;
 
 /// The whole HTML document. Runs only on the server; the client hydrates
@@ -92,7 +79,7 @@ pub fn shell_view(options: LeptosOptions) -> AnyView {
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
-    mark_hydrated();
+    crate::chunks::mark_hydrated(crate::chunks::FirstPage::InMainModule);
     // Who is signed in, for the header and the one-off notice; read once
     // per page load (every account action ends in a full page load).
     let viewer: ViewerResource = Resource::new(|| (), |_| current_viewer());
@@ -107,13 +94,17 @@ pub fn App() -> impl IntoView {
             )
         } />
         <Router>
+            <NavigationWatch />
             <SkipLink />
             <Header />
             <div class="nhsuk-width-container">
                 <main class="nhsuk-main-wrapper" id="maincontent">
                     <Notice />
                     <ErrorBoundary fallback=|_errors| view! { <ServiceErrorPage /> }>
-                        <Routes fallback=NotFoundPage>
+                        <Routes fallback=|| {
+                            crate::chunks::mark_hydrated(crate::chunks::FirstPage::NotFound);
+                            view! { <NotFoundPage /> }
+                        }>
                             // Every page renders fully before sending: a missing item
                             // or a refused form gets its real status, and the
                             // session is saved after everything the page did.
@@ -126,48 +117,48 @@ pub fn App() -> impl IntoView {
                             <Route path=path!("/sectors/:slug") view=SectorPage ssr=SsrMode::Async />
                             <Route path=path!("/organisations") view=OrganisationsPage ssr=SsrMode::Async />
                             <Route path=path!("/organisations/:slug") view=OrganisationPage ssr=SsrMode::Async />
-                            <Route path=path!("/network") view=NetworkPage ssr=SsrMode::Async />
-                            <Route path=path!("/network/members/:handle") view=MemberPage ssr=SsrMode::Async />
-                            <Route path=path!("/network/connections") view=ConnectionsPage ssr=SsrMode::Async />
-                            <Route path=path!("/network/messages") view=MessagesPage ssr=SsrMode::Async />
-                            <Route path=path!("/network/messages/:handle") view=ConversationView ssr=SsrMode::Async />
-                            <Route path=path!("/register") view=RegisterPage ssr=SsrMode::Async />
-                            <Route path=path!("/register/check-email") view=CheckEmailPage ssr=SsrMode::Async />
-                            <Route path=path!("/sign-in") view=SignInPage ssr=SsrMode::Async />
-                            <Route path=path!("/sign-in/code") view=SignInCodePage ssr=SsrMode::Async />
-                            <Route path=path!("/signed-out") view=SignedOutPage ssr=SsrMode::Async />
-                            <Route path=path!("/account-deleted") view=AccountDeletedPage ssr=SsrMode::Async />
-                            <Route path=path!("/verify-email/:token") view=VerifyEmailPage ssr=SsrMode::Async />
-                            <Route path=path!("/forgot-password") view=ForgotPasswordPage ssr=SsrMode::Async />
-                            <Route path=path!("/forgot-password/sent") view=ResetSentPage ssr=SsrMode::Async />
-                            <Route path=path!("/reset-password/:token") view=ResetPasswordPage ssr=SsrMode::Async />
-                            <Route path=path!("/confirm-email/:token") view=ConfirmEmailPage ssr=SsrMode::Async />
-                            <Route path=path!("/account") view=AccountPage ssr=SsrMode::Async />
-                            <Route path=path!("/account/profile") view=EditProfilePage ssr=SsrMode::Async />
-                            <Route path=path!("/account/password") view=ChangePasswordPage ssr=SsrMode::Async />
-                            <Route path=path!("/account/email") view=ChangeEmailPage ssr=SsrMode::Async />
-                            <Route path=path!("/account/delete") view=DeleteAccountPage ssr=SsrMode::Async />
-                            <Route path=path!("/account/mfa") view=MfaPage ssr=SsrMode::Async />
-                            <Route path=path!("/account/recovery-codes") view=RecoveryCodesPage ssr=SsrMode::Async />
-                            <Route path=path!("/curation") view=CurationPage ssr=SsrMode::Async />
-                            <Route path=path!("/curation/searches") view=MissedSearchesPage ssr=SsrMode::Async />
-                            <Route path=path!("/curation/review-dates") view=ReviewDatesPage ssr=SsrMode::Async />
-                            <Route path=path!("/curation/links") view=LinksPage ssr=SsrMode::Async />
-                            <Route path=path!("/curation/export") view=ExportPage ssr=SsrMode::Async />
-                            <Route path=path!("/curation/queue") view=ReviewQueuePage ssr=SsrMode::Async />
-                            <Route path=path!("/curation/organisations") view=CurationOrganisationsPage ssr=SsrMode::Async />
-                            <Route path=path!("/curation/organisations/new") view=OrganisationEditorPage ssr=SsrMode::Async />
-                            <Route path=path!("/curation/organisations/:slug") view=OrganisationEditorPage ssr=SsrMode::Async />
-                            <Route path=path!("/contribute") view=MyContributionsPage ssr=SsrMode::Async />
-                            <Route path=path!("/contribute/new") view=NewContributionPage ssr=SsrMode::Async />
-                            <Route path=path!("/contribute/:slug") view=ContributionPage ssr=SsrMode::Async />
-                            <Route path=path!("/contribute/:slug/edit") view=EditContributionPage ssr=SsrMode::Async />
-                            <Route path=path!("/contribute/:slug/history") view=HistoryPage ssr=SsrMode::Async />
-                            <Route path=path!("/contribute/:slug/lessons/new") view=LessonEditorPage ssr=SsrMode::Async />
-                            <Route path=path!("/contribute/:slug/lessons/:position") view=LessonEditorPage ssr=SsrMode::Async />
-                            <Route path=path!("/admin/users") view=AdminUsersPage ssr=SsrMode::Async />
-                            <Route path=path!("/admin/users/:id") view=AdminUserPage ssr=SsrMode::Async />
-                            <Route path=path!("/admin/audit") view=AuditLogPage ssr=SsrMode::Async />
+                            <Route path=path!("/network") view={Lazy::<network::NetworkRoute>::new()} ssr=SsrMode::Async />
+                            <Route path=path!("/network/members/:handle") view={Lazy::<network::MemberRoute>::new()} ssr=SsrMode::Async />
+                            <Route path=path!("/network/connections") view={Lazy::<network::ConnectionsRoute>::new()} ssr=SsrMode::Async />
+                            <Route path=path!("/network/messages") view={Lazy::<network::MessagesRoute>::new()} ssr=SsrMode::Async />
+                            <Route path=path!("/network/messages/:handle") view={Lazy::<network::ConversationRoute>::new()} ssr=SsrMode::Async />
+                            <Route path=path!("/register") view={Lazy::<account::RegisterRoute>::new()} ssr=SsrMode::Async />
+                            <Route path=path!("/register/check-email") view={Lazy::<account::CheckEmailRoute>::new()} ssr=SsrMode::Async />
+                            <Route path=path!("/sign-in") view={Lazy::<account::SignInRoute>::new()} ssr=SsrMode::Async />
+                            <Route path=path!("/sign-in/code") view={Lazy::<account::SignInCodeRoute>::new()} ssr=SsrMode::Async />
+                            <Route path=path!("/signed-out") view={Lazy::<account::SignedOutRoute>::new()} ssr=SsrMode::Async />
+                            <Route path=path!("/account-deleted") view={Lazy::<account::AccountDeletedRoute>::new()} ssr=SsrMode::Async />
+                            <Route path=path!("/verify-email/:token") view={Lazy::<account::VerifyEmailRoute>::new()} ssr=SsrMode::Async />
+                            <Route path=path!("/forgot-password") view={Lazy::<account::ForgotPasswordRoute>::new()} ssr=SsrMode::Async />
+                            <Route path=path!("/forgot-password/sent") view={Lazy::<account::ResetSentRoute>::new()} ssr=SsrMode::Async />
+                            <Route path=path!("/reset-password/:token") view={Lazy::<account::ResetPasswordRoute>::new()} ssr=SsrMode::Async />
+                            <Route path=path!("/confirm-email/:token") view={Lazy::<account::ConfirmEmailRoute>::new()} ssr=SsrMode::Async />
+                            <Route path=path!("/account") view={Lazy::<account::AccountRoute>::new()} ssr=SsrMode::Async />
+                            <Route path=path!("/account/profile") view={Lazy::<account::EditProfileRoute>::new()} ssr=SsrMode::Async />
+                            <Route path=path!("/account/password") view={Lazy::<account::ChangePasswordRoute>::new()} ssr=SsrMode::Async />
+                            <Route path=path!("/account/email") view={Lazy::<account::ChangeEmailRoute>::new()} ssr=SsrMode::Async />
+                            <Route path=path!("/account/delete") view={Lazy::<account::DeleteAccountRoute>::new()} ssr=SsrMode::Async />
+                            <Route path=path!("/account/mfa") view={Lazy::<account::MfaRoute>::new()} ssr=SsrMode::Async />
+                            <Route path=path!("/account/recovery-codes") view={Lazy::<account::RecoveryCodesRoute>::new()} ssr=SsrMode::Async />
+                            <Route path=path!("/curation") view={Lazy::<curation::CurationRoute>::new()} ssr=SsrMode::Async />
+                            <Route path=path!("/curation/searches") view={Lazy::<curation::MissedSearchesRoute>::new()} ssr=SsrMode::Async />
+                            <Route path=path!("/curation/review-dates") view={Lazy::<curation::ReviewDatesRoute>::new()} ssr=SsrMode::Async />
+                            <Route path=path!("/curation/links") view={Lazy::<curation::LinksRoute>::new()} ssr=SsrMode::Async />
+                            <Route path=path!("/curation/export") view={Lazy::<curation::ExportRoute>::new()} ssr=SsrMode::Async />
+                            <Route path=path!("/curation/queue") view={Lazy::<curation::ReviewQueueRoute>::new()} ssr=SsrMode::Async />
+                            <Route path=path!("/curation/organisations") view={Lazy::<curation::CurationOrganisationsRoute>::new()} ssr=SsrMode::Async />
+                            <Route path=path!("/curation/organisations/new") view={Lazy::<curation::NewOrganisationRoute>::new()} ssr=SsrMode::Async />
+                            <Route path=path!("/curation/organisations/:slug") view={Lazy::<curation::EditOrganisationRoute>::new()} ssr=SsrMode::Async />
+                            <Route path=path!("/contribute") view={Lazy::<editor::MyContributionsRoute>::new()} ssr=SsrMode::Async />
+                            <Route path=path!("/contribute/new") view={Lazy::<editor::NewContributionRoute>::new()} ssr=SsrMode::Async />
+                            <Route path=path!("/contribute/:slug") view={Lazy::<editor::ContributionRoute>::new()} ssr=SsrMode::Async />
+                            <Route path=path!("/contribute/:slug/edit") view={Lazy::<editor::EditContributionRoute>::new()} ssr=SsrMode::Async />
+                            <Route path=path!("/contribute/:slug/history") view={Lazy::<editor::HistoryRoute>::new()} ssr=SsrMode::Async />
+                            <Route path=path!("/contribute/:slug/lessons/new") view={Lazy::<editor::NewLessonRoute>::new()} ssr=SsrMode::Async />
+                            <Route path=path!("/contribute/:slug/lessons/:position") view={Lazy::<editor::EditLessonRoute>::new()} ssr=SsrMode::Async />
+                            <Route path=path!("/admin/users") view={Lazy::<admin::AdminUsersRoute>::new()} ssr=SsrMode::Async />
+                            <Route path=path!("/admin/users/:id") view={Lazy::<admin::AdminUserRoute>::new()} ssr=SsrMode::Async />
+                            <Route path=path!("/admin/audit") view={Lazy::<admin::AuditLogRoute>::new()} ssr=SsrMode::Async />
                         </Routes>
                     </ErrorBoundary>
                 </main>
@@ -175,16 +166,4 @@ pub fn App() -> impl IntoView {
             <Footer />
         </Router>
     }
-}
-
-/// Once the client has taken over the server-rendered page, say so on
-/// `<body>`: browser tests wait for it, and CSS could key off it.
-fn mark_hydrated() {
-    // Effects run only in the browser.
-    Effect::new(|_| {
-        #[cfg(feature = "hydrate")]
-        if let Some(body) = document().body() {
-            let _ = body.set_attribute("data-hydrated", "true");
-        }
-    });
 }

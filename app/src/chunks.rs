@@ -1,0 +1,414 @@
+//! Code splitting: which pages' code comes with the first page and which
+//! waits in an area's chunk until the area is first visited.
+//!
+//! The catalogue (home, search, a resource, a lesson, sectors, providers)
+//! is in the main module that every first visit loads. Each other area is
+//! one chunk: built by `cargo leptos build --split`, fetched the first time
+//! one of its pages is opened in the browser (or a link to it is pointed
+//! at), then kept. The server renders every page whole either way, and a
+//! first visit to an area's page preloads that area's chunk in `<head>`.
+//!
+//! Each route of an area is a [`LazyRoute`](leptos_router::LazyRoute) whose view is a split function
+//! in the area's chunk (`wasm_split` groups split functions by chunk name).
+//! Those functions are `fallible`: when a chunk cannot be fetched (offline,
+//! or a deploy replaced the files), the reader is sent to the page by a
+//! normal page load instead of being left on a page that never changes.
+
+use leptos::prelude::*;
+#[cfg(feature = "hydrate")]
+use leptos_router::hooks::use_url;
+
+/// A chunk's code could not be fetched.
+#[derive(Debug, Clone, Copy)]
+pub struct ChunkUnavailable;
+
+impl From<wasm_split_helpers::SplitLoaderError> for ChunkUnavailable {
+    fn from(_: wasm_split_helpers::SplitLoaderError) -> Self {
+        ChunkUnavailable
+    }
+}
+
+/// The address a lazy route was opened for: the router's, which during a
+/// client-side navigation is not yet the address bar's.
+#[derive(Debug, Clone)]
+pub struct Destination(String);
+
+impl Destination {
+    fn of_route() -> Self {
+        // Only the browser needs it (and the server never sees the #part).
+        #[cfg(feature = "hydrate")]
+        return Self(use_url().with_untracked(|url| {
+            let mut address = url.path().to_string();
+            if !url.search().is_empty() {
+                address.push('?');
+                address.push_str(url.search());
+            }
+            if !url.hash().is_empty() && !url.hash().starts_with('#') {
+                address.push('#');
+            }
+            address + url.hash()
+        }));
+        #[cfg(not(feature = "hydrate"))]
+        Self(String::new())
+    }
+
+    /// The page's chunk did not load: after a client-side navigation, go
+    /// there by a full page load, as a browser without script would. On the
+    /// page the server sent (the first page of a visit) there is nowhere to
+    /// go: the server's page stays, its links and forms working as plain
+    /// HTML; reloading it would only fail the same way.
+    fn load_in_full(&self) -> AnyView {
+        #[cfg(feature = "hydrate")]
+        if navigation::has_navigated() {
+            let _ = window().location().assign(&self.0);
+        }
+        let _ = &self.0;
+        ().into_any()
+    }
+}
+
+/// Whether the reader has moved from the page the server sent, by a link or
+/// by the back and forward buttons.
+#[cfg(feature = "hydrate")]
+mod navigation {
+    use std::cell::Cell;
+
+    thread_local! {
+        static NAVIGATED: Cell<bool> = const { Cell::new(false) };
+    }
+
+    pub fn has_navigated() -> bool {
+        NAVIGATED.with(Cell::get)
+    }
+
+    pub fn note_navigation() {
+        NAVIGATED.with(|navigated| navigated.set(true));
+    }
+}
+
+/// Watches the router's address, inside `<Router>`, for [`Destination`]:
+/// the first address seen is the server's page, any later one a navigation.
+#[component]
+pub fn NavigationWatch() -> impl IntoView {
+    #[cfg(feature = "hydrate")]
+    {
+        let url = use_url();
+        Effect::new(move |first_seen: Option<String>| {
+            let path = url.with(|url| url.path().to_string());
+            let first_seen = first_seen.unwrap_or_else(|| path.clone());
+            if path != first_seen {
+                navigation::note_navigation();
+            }
+            first_seen
+        });
+        prefetch::on_intent();
+    }
+}
+
+/// Who says that the first page has been taken over.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FirstPage {
+    /// The app, for a page whose code came with the main module.
+    InMainModule,
+    /// The page's route, once its chunk has loaded and it has hydrated.
+    InChunk,
+    /// The page for an address no route matches (in the main module,
+    /// whatever the address).
+    NotFound,
+}
+
+/// Once the client has taken over the page the server sent, says so on
+/// `<body>` (`data-hydrated`): browser tests wait for it before using a
+/// page's script. A page in a chunk is taken over only when its chunk has
+/// loaded, so the app leaves the saying to that page's route.
+pub fn mark_hydrated(by: FirstPage) {
+    // Effects run only in the browser, after the view they belong to.
+    Effect::new(move |_| {
+        #[cfg(feature = "hydrate")]
+        {
+            let path = window().location().pathname().unwrap_or_default();
+            let in_chunk = chunk_for_path(&path).is_some();
+            let taken_over = match by {
+                FirstPage::InMainModule => !in_chunk,
+                FirstPage::InChunk => in_chunk,
+                FirstPage::NotFound => true,
+            };
+            if taken_over {
+                if let Some(body) = document().body() {
+                    let _ = body.set_attribute("data-hydrated", "true");
+                }
+            }
+        }
+        let _ = by;
+    });
+}
+
+/// Declares an area's chunk: a module named after it holding one
+/// [`LazyRoute`](leptos_router::LazyRoute) per page (`Route => page component`), the split function
+/// that renders each page, and `load()`, which fetches the chunk ahead of
+/// need.
+macro_rules! chunk {
+    ($(#[$doc:meta])* $chunk:ident { $($route:ident => $page:path),+ $(,)? }) => {
+        $(#[$doc])*
+        pub mod $chunk {
+            use super::{ChunkUnavailable, Destination};
+            use leptos::prelude::*;
+            use leptos_router::LazyRoute;
+
+            /// Fetches the chunk without rendering anything.
+            #[wasm_split_helpers::wasm_split($chunk, fallible, preload(load))]
+            pub fn chunk_marker() -> Result<(), ChunkUnavailable> {
+                Ok(())
+            }
+
+            $(
+                #[doc = concat!("The route to [`", stringify!($page), "`].")]
+                pub struct $route {
+                    destination: Destination,
+                }
+
+                #[doc = concat!("Renders [`", stringify!($page), "`]; its code is in the chunk.")]
+                #[allow(non_snake_case)]
+                #[wasm_split_helpers::wasm_split($chunk, fallible)]
+                pub fn $route() -> Result<AnyView, ChunkUnavailable> {
+                    super::mark_hydrated(super::FirstPage::InChunk);
+                    Ok(view! { <$page /> }.into_any())
+                }
+
+                impl LazyRoute for $route {
+                    fn data() -> Self {
+                        Self { destination: Destination::of_route() }
+                    }
+
+                    async fn view(this: Self) -> AnyView {
+                        // The server names the chunk in the page's <head>, so
+                        // the browser fetches it alongside the main module.
+                        #[cfg(feature = "ssr")]
+                        leptos::prefetch_lazy_fn_on_server(stringify!($chunk));
+                        match $route().await {
+                            Ok(page) => page,
+                            Err(ChunkUnavailable) => this.destination.load_in_full(),
+                        }
+                    }
+
+                    async fn preload() {
+                        // A failure here is met again, and handled, by `view`.
+                        let _ = load().await;
+                    }
+                }
+            )+
+        }
+    };
+}
+
+chunk! {
+    /// Registering, signing in and out, and a member's own account: its
+    /// settings, two-step verification and profile.
+    account {
+        RegisterRoute => crate::accounts::RegisterPage,
+        CheckEmailRoute => crate::accounts::CheckEmailPage,
+        SignInRoute => crate::accounts::SignInPage,
+        SignInCodeRoute => crate::accounts::SignInCodePage,
+        SignedOutRoute => crate::accounts::SignedOutPage,
+        AccountDeletedRoute => crate::accounts::AccountDeletedPage,
+        VerifyEmailRoute => crate::accounts::VerifyEmailPage,
+        ForgotPasswordRoute => crate::accounts::ForgotPasswordPage,
+        ResetSentRoute => crate::accounts::ResetSentPage,
+        ResetPasswordRoute => crate::accounts::ResetPasswordPage,
+        ConfirmEmailRoute => crate::accounts::ConfirmEmailPage,
+        AccountRoute => crate::accounts::AccountPage,
+        EditProfileRoute => crate::network::EditProfilePage,
+        ChangePasswordRoute => crate::accounts::ChangePasswordPage,
+        ChangeEmailRoute => crate::accounts::ChangeEmailPage,
+        DeleteAccountRoute => crate::accounts::DeleteAccountPage,
+        MfaRoute => crate::accounts::MfaPage,
+        RecoveryCodesRoute => crate::accounts::RecoveryCodesPage,
+    }
+}
+
+chunk! {
+    /// The network: the directory, members' profiles, connections, messages.
+    network {
+        NetworkRoute => crate::network::NetworkPage,
+        MemberRoute => crate::network::MemberPage,
+        ConnectionsRoute => crate::network::ConnectionsPage,
+        MessagesRoute => crate::network::MessagesPage,
+        ConversationRoute => crate::network::ConversationView,
+    }
+}
+
+chunk! {
+    /// Curators' pages: reviews, reports and the organisations editor.
+    curation {
+        CurationRoute => crate::curation::CurationPage,
+        MissedSearchesRoute => crate::curation::MissedSearchesPage,
+        ReviewDatesRoute => crate::curation::ReviewDatesPage,
+        LinksRoute => crate::curation::LinksPage,
+        ExportRoute => crate::curation::ExportPage,
+        ReviewQueueRoute => crate::curation::ReviewQueuePage,
+        CurationOrganisationsRoute => crate::organisations::CurationOrganisationsPage,
+        NewOrganisationRoute => crate::organisations::OrganisationEditorPage,
+        EditOrganisationRoute => crate::organisations::OrganisationEditorPage,
+    }
+}
+
+chunk! {
+    /// Contributors' pages: their contributions, the resource and lesson
+    /// editor, and a contribution's history.
+    editor {
+        MyContributionsRoute => crate::curation::MyContributionsPage,
+        NewContributionRoute => crate::curation::NewContributionPage,
+        ContributionRoute => crate::curation::ContributionPage,
+        EditContributionRoute => crate::curation::EditContributionPage,
+        HistoryRoute => crate::curation::HistoryPage,
+        NewLessonRoute => crate::curation::LessonEditorPage,
+        EditLessonRoute => crate::curation::LessonEditorPage,
+    }
+}
+
+chunk! {
+    /// Admins' pages: members, roles and the audit log.
+    admin {
+        AdminUsersRoute => crate::accounts::AdminUsersPage,
+        AdminUserRoute => crate::accounts::AdminUserPage,
+        AuditLogRoute => crate::accounts::AuditLogPage,
+    }
+}
+
+/// Which chunk a page at `path` needs, if any: the area is the first part
+/// of the address (the route table in `shell` follows the same split).
+pub fn chunk_for_path(path: &str) -> Option<Chunk> {
+    let first = path.trim_start_matches('/').split(['/', '?', '#']).next()?;
+    Some(match first {
+        "register" | "sign-in" | "signed-out" | "account-deleted" | "verify-email"
+        | "forgot-password" | "reset-password" | "confirm-email" | "account" => Chunk::Account,
+        "network" => Chunk::Network,
+        "curation" => Chunk::Curation,
+        "contribute" => Chunk::Editor,
+        "admin" => Chunk::Admin,
+        _ => return None,
+    })
+}
+
+/// The chunks, for fetching one ahead of need.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Chunk {
+    Account,
+    Network,
+    Curation,
+    Editor,
+    Admin,
+}
+
+impl Chunk {
+    /// Fetches the chunk (once; a failed fetch is tried again next time).
+    pub async fn load(self) -> Result<(), ChunkUnavailable> {
+        match self {
+            Chunk::Account => account::load().await?,
+            Chunk::Network => network::load().await?,
+            Chunk::Curation => curation::load().await?,
+            Chunk::Editor => editor::load().await?,
+            Chunk::Admin => admin::load().await?,
+        }
+        Ok(())
+    }
+}
+
+/// Fetching a chunk when the pointer rests on, or the keyboard focuses, a
+/// link to one of its pages: by the click, the code is usually there.
+#[cfg(feature = "hydrate")]
+mod prefetch {
+    use super::{chunk_for_path, Chunk};
+    use leptos::ev;
+    use leptos::prelude::*;
+    use std::cell::RefCell;
+    use wasm_bindgen::JsCast;
+
+    thread_local! {
+        static ASKED: RefCell<Vec<Chunk>> = const { RefCell::new(Vec::new()) };
+    }
+
+    pub fn on_intent() {
+        let handles = [
+            window_event_listener(ev::pointerover, |event| intent(event.target())),
+            window_event_listener(ev::focusin, |event| intent(event.target())),
+        ];
+        on_cleanup(move || handles.into_iter().for_each(|handle| handle.remove()));
+    }
+
+    fn intent(target: Option<web_sys::EventTarget>) {
+        let Some(link) = target
+            .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
+            .and_then(|element| element.closest("a[href]").ok().flatten())
+            .and_then(|link| link.dyn_into::<web_sys::HtmlAnchorElement>().ok())
+        else {
+            return;
+        };
+        if link.origin() != window().location().origin().unwrap_or_default() {
+            return;
+        }
+        let Some(chunk) = chunk_for_path(&link.pathname()) else {
+            return;
+        };
+        let first_ask = ASKED.with(|asked| {
+            let mut asked = asked.borrow_mut();
+            !asked.contains(&chunk) && {
+                asked.push(chunk);
+                true
+            }
+        });
+        if first_ask {
+            leptos::task::spawn_local(async move {
+                if chunk.load().await.is_err() {
+                    // Not loaded: let a later pointer or click try again.
+                    ASKED.with(|asked| asked.borrow_mut().retain(|asked| *asked != chunk));
+                }
+            });
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_catalogue_needs_no_chunk() {
+        for path in [
+            "/",
+            "/resources",
+            "/resources/seips-scan?tab=lessons",
+            "/toolkits",
+            "/sectors/mental-health",
+            "/organisations/hssib",
+            "/about",
+        ] {
+            assert_eq!(chunk_for_path(path), None, "{path}");
+        }
+    }
+
+    #[test]
+    fn each_area_has_its_chunk() {
+        let cases = [
+            ("/sign-in", Chunk::Account),
+            ("/sign-in/code", Chunk::Account),
+            ("/register/check-email", Chunk::Account),
+            ("/reset-password/abc", Chunk::Account),
+            ("/account/profile", Chunk::Account),
+            ("/network", Chunk::Network),
+            ("/network/members/sam?x=1", Chunk::Network),
+            ("/curation/organisations/new", Chunk::Curation),
+            ("/contribute/new", Chunk::Editor),
+            ("/admin/audit", Chunk::Admin),
+        ];
+        for (path, chunk) in cases {
+            assert_eq!(chunk_for_path(path), Some(chunk), "{path}");
+        }
+    }
+
+    #[test]
+    fn an_address_that_merely_starts_like_an_area_is_not_one() {
+        assert_eq!(chunk_for_path("/networking-guide"), None);
+        assert_eq!(chunk_for_path("/accounts"), None);
+    }
+}

@@ -1,0 +1,111 @@
+// Code splitting: the catalogue comes with the main module; each other area
+// (account, network, curation, editor, admin) is a chunk fetched the first
+// time one of its pages is opened. A chunk that cannot be fetched must not
+// leave a dead page: the link still opens its page, by a full page load.
+import type { Page } from "@playwright/test";
+import { test, expect } from "./support";
+
+/** The split chunks (every WASM file but the main module) the page fetches. */
+function chunkRequests(page: Page): string[] {
+  const fetched: string[] = [];
+  page.on("request", (request) => {
+    const file = new URL(request.url()).pathname.split("/").pop() ?? "";
+    if (file.endsWith(".wasm") && !file.startsWith("hub.")) fetched.push(file);
+  });
+  return fetched;
+}
+
+/** Marks the document; a full page load loses the mark, client routing keeps it. */
+async function markDocument(page: Page) {
+  await page.evaluate(() => ((window as unknown as { hubMark: number }).hubMark = 1));
+}
+async function documentIsMarked(page: Page) {
+  return page.evaluate(() => (window as unknown as { hubMark?: number }).hubMark === 1);
+}
+
+test("the catalogue's pages load no chunk; each area's chunk loads once, on first visit", async ({
+  page,
+  visit,
+  hydrated,
+  checkAccessibility,
+  javaScriptEnabled,
+}) => {
+  test.skip(!javaScriptEnabled, "chunks are the client's code");
+  const chunks = chunkRequests(page);
+  await visit("/");
+  await page.getByRole("navigation", { name: "Menu" }).getByRole("link", { name: "Resources" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Find modules, toolkits and guides" })).toBeVisible();
+  await checkAccessibility();
+  expect(chunks, "home and search need only the main module").toEqual([]);
+  await markDocument(page);
+
+  const nav = page.getByRole("navigation", { name: "Menu" });
+  await nav.getByRole("link", { name: "Network" }).click();
+  await expect(page).toHaveURL(/\/network$/);
+  await expect(page.getByRole("heading", { level: 1, name: "Find investigators" })).toBeVisible();
+  await checkAccessibility();
+  const afterNetwork = [...chunks];
+  expect(afterNetwork.length, "opening the network fetched its chunk").toBeGreaterThan(0);
+
+  await nav.getByRole("link", { name: "Toolkits" }).click();
+  await expect(page).toHaveURL(/\/toolkits$/);
+  await checkAccessibility();
+  await nav.getByRole("link", { name: "Network" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Find investigators" })).toBeVisible();
+  expect(chunks, "the network's chunk is not fetched again").toEqual(afterNetwork);
+
+  await page.getByRole("link", { name: "Sign in" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Sign in" })).toBeVisible();
+  await checkAccessibility();
+  const accountChunks = chunks.slice(afterNetwork.length);
+  expect(accountChunks.length, "signing in fetched the account chunk").toBeGreaterThan(0);
+  expect(accountChunks.filter((file) => afterNetwork.includes(file)), "no chunk twice").toEqual([]);
+
+  expect(await documentIsMarked(page), "every step was a client-side navigation").toBe(true);
+  await hydrated();
+});
+
+test("a first visit to an area's page hydrates it with its chunk", async ({
+  page,
+  visit,
+  checkAccessibility,
+  javaScriptEnabled,
+}) => {
+  test.skip(!javaScriptEnabled, "chunks are the client's code");
+  const errors: string[] = [];
+  page.on("pageerror", (error) => errors.push(error.message));
+  const chunks = chunkRequests(page);
+  await visit("/network");
+  expect(chunks.length, "the page's chunk was fetched").toBeGreaterThan(0);
+  // Hydrated: the router has the page, so its links navigate in the client.
+  await markDocument(page);
+  await page.getByRole("link", { name: "Sign in" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Sign in" })).toBeVisible();
+  expect(await documentIsMarked(page), "a client-side navigation").toBe(true);
+  await checkAccessibility();
+  expect(errors).toEqual([]);
+});
+
+test("when a chunk cannot be fetched, the link still opens its page by a full page load", async ({
+  page,
+  visit,
+  checkAccessibility,
+  javaScriptEnabled,
+}) => {
+  test.skip(!javaScriptEnabled, "chunks are the client's code");
+  await visit("/resources");
+  await markDocument(page);
+  // From now on no WASM arrives: as if offline, or a deploy had replaced the files.
+  await page.route(/\/pkg\/.*\.wasm$/, (route) => route.abort("failed"));
+
+  await page.getByRole("navigation", { name: "Menu" }).getByRole("link", { name: "Network" }).click();
+  await expect(page).toHaveURL(/\/network$/);
+  await expect(page.getByRole("heading", { level: 1, name: "Find investigators" })).toBeVisible();
+  expect(await documentIsMarked(page), "the page came by a full page load").toBe(false);
+  await checkAccessibility();
+
+  // The server's page works as plain HTML: its links are ordinary links.
+  await page.getByRole("link", { name: "Sign in" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Sign in" })).toBeVisible();
+  await checkAccessibility();
+});
