@@ -1,9 +1,10 @@
 //! Code splitting: which pages' code comes with the first page and which
 //! waits in an area's chunk until the area is first visited.
 //!
-//! The catalogue (home, search, a resource, a lesson, sectors, providers)
-//! is in the main module that every first visit loads. Each other area is
-//! one chunk: built by `cargo leptos build --split`, fetched the first time
+//! The pages most visits start on (home, search, a resource) are in the
+//! main module that every first visit loads. Each other area is one chunk
+//! (the rest of the catalogue is one too: lessons, toolkits, sectors,
+//! providers): built by `cargo leptos build --split`, fetched the first time
 //! one of its pages is opened in the browser (or a link to it is pointed
 //! at), then kept. The server renders every page whole either way, and a
 //! first visit to an area's page preloads that area's chunk in `<head>`.
@@ -202,6 +203,19 @@ macro_rules! chunk {
 }
 
 chunk! {
+    /// The rest of the catalogue: lessons, the toolkits page, sector and
+    /// provider pages, the about page.
+    catalogue {
+        LessonRoute => crate::resources::LessonView,
+        ToolkitsRoute => crate::resources::ToolkitsPage,
+        SectorRoute => crate::resources::SectorPage,
+        OrganisationsRoute => crate::organisations::OrganisationsPage,
+        OrganisationRoute => crate::resources::OrganisationPage,
+        AboutRoute => crate::pages::AboutPage,
+    }
+}
+
+chunk! {
     /// Registering, signing in and out, and a member's own account: its
     /// settings, two-step verification and profile.
     account {
@@ -278,8 +292,13 @@ chunk! {
 /// Which chunk a page at `path` needs, if any: the area is the first part
 /// of the address (the route table in `shell` follows the same split).
 pub fn chunk_for_path(path: &str) -> Option<Chunk> {
-    let first = path.trim_start_matches('/').split(['/', '?', '#']).next()?;
+    let path = path.split(['?', '#']).next()?;
+    let mut parts = path.trim_start_matches('/').split('/');
+    let first = parts.next()?;
     Some(match first {
+        // /resources/{slug}/lessons/{position}
+        "resources" if parts.nth(1) == Some("lessons") => Chunk::Catalogue,
+        "about" | "toolkits" | "sectors" | "organisations" => Chunk::Catalogue,
         "register" | "sign-in" | "signed-out" | "account-deleted" | "verify-email"
         | "forgot-password" | "reset-password" | "confirm-email" | "account" => Chunk::Account,
         "network" => Chunk::Network,
@@ -293,6 +312,7 @@ pub fn chunk_for_path(path: &str) -> Option<Chunk> {
 /// The chunks, for fetching one ahead of need.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Chunk {
+    Catalogue,
     Account,
     Network,
     Curation,
@@ -304,6 +324,7 @@ impl Chunk {
     /// Fetches the chunk (once; a failed fetch is tried again next time).
     pub async fn load(self) -> Result<(), ChunkUnavailable> {
         match self {
+            Chunk::Catalogue => catalogue::load().await?,
             Chunk::Account => account::load().await?,
             Chunk::Network => network::load().await?,
             Chunk::Curation => curation::load().await?,
@@ -373,15 +394,13 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_catalogue_needs_no_chunk() {
+    fn home_search_and_resources_need_no_chunk() {
         for path in [
             "/",
             "/resources",
+            "/resources?q=lessons",
             "/resources/seips-scan?tab=lessons",
-            "/toolkits",
-            "/sectors/mental-health",
-            "/organisations/hssib",
-            "/about",
+            "/resources/lessons",
         ] {
             assert_eq!(chunk_for_path(path), None, "{path}");
         }
@@ -390,6 +409,11 @@ mod tests {
     #[test]
     fn each_area_has_its_chunk() {
         let cases = [
+            ("/resources/seips-scan/lessons/2", Chunk::Catalogue),
+            ("/toolkits", Chunk::Catalogue),
+            ("/sectors/mental-health", Chunk::Catalogue),
+            ("/organisations/hssib", Chunk::Catalogue),
+            ("/about", Chunk::Catalogue),
             ("/sign-in", Chunk::Account),
             ("/sign-in/code", Chunk::Account),
             ("/register/check-email", Chunk::Account),

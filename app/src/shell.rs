@@ -7,13 +7,10 @@ use leptos_router::{
     path, Lazy, SsrMode,
 };
 
-use crate::chunks::{account, admin, curation, editor, network, NavigationWatch};
+use crate::chunks::{account, admin, catalogue, curation, editor, network, NavigationWatch};
 use crate::layout::{current_viewer, Footer, Header, Notice, SkipLink, ViewerResource};
-use crate::pages::{AboutPage, HomePage, NotFoundPage, ServiceErrorPage};
-use crate::resources::{
-    LessonView, OrganisationPage, ResourcePage, ResourcesPage, SectorPage, ToolkitsPage,
-};
-use crate::organisations::OrganisationsPage;
+use crate::pages::{HomePage, NotFoundPage, ServiceErrorPage};
+use crate::resources::{ResourcePage, ResourcesPage};
 use crate::SERVICE_NAME;
 
 /// The whole HTML document. Runs only on the server; the client hydrates
@@ -109,14 +106,14 @@ pub fn App() -> impl IntoView {
                             // or a refused form gets its real status, and the
                             // session is saved after everything the page did.
                             <Route path=path!("") view=HomePage ssr=SsrMode::Async />
-                            <Route path=path!("/about") view=AboutPage ssr=SsrMode::Async />
+                            <Route path=path!("/about") view={Lazy::<catalogue::AboutRoute>::new()} ssr=SsrMode::Async />
                             <Route path=path!("/resources") view=ResourcesPage ssr=SsrMode::Async />
                             <Route path=path!("/resources/:slug") view=ResourcePage ssr=SsrMode::Async />
-                            <Route path=path!("/resources/:slug/lessons/:position") view=LessonView ssr=SsrMode::Async />
-                            <Route path=path!("/toolkits") view=ToolkitsPage ssr=SsrMode::Async />
-                            <Route path=path!("/sectors/:slug") view=SectorPage ssr=SsrMode::Async />
-                            <Route path=path!("/organisations") view=OrganisationsPage ssr=SsrMode::Async />
-                            <Route path=path!("/organisations/:slug") view=OrganisationPage ssr=SsrMode::Async />
+                            <Route path=path!("/resources/:slug/lessons/:position") view={Lazy::<catalogue::LessonRoute>::new()} ssr=SsrMode::Async />
+                            <Route path=path!("/toolkits") view={Lazy::<catalogue::ToolkitsRoute>::new()} ssr=SsrMode::Async />
+                            <Route path=path!("/sectors/:slug") view={Lazy::<catalogue::SectorRoute>::new()} ssr=SsrMode::Async />
+                            <Route path=path!("/organisations") view={Lazy::<catalogue::OrganisationsRoute>::new()} ssr=SsrMode::Async />
+                            <Route path=path!("/organisations/:slug") view={Lazy::<catalogue::OrganisationRoute>::new()} ssr=SsrMode::Async />
                             <Route path=path!("/network") view={Lazy::<network::NetworkRoute>::new()} ssr=SsrMode::Async />
                             <Route path=path!("/network/members/:handle") view={Lazy::<network::MemberRoute>::new()} ssr=SsrMode::Async />
                             <Route path=path!("/network/connections") view={Lazy::<network::ConnectionsRoute>::new()} ssr=SsrMode::Async />

@@ -4,6 +4,7 @@
 //! Field names are a contract (documented in README.md); add fields, never
 //! rename them.
 
+use crate::dates::Day;
 use std::collections::BTreeMap;
 
 use axum::extract::{FromRef, Path, RawQuery, State};
@@ -89,7 +90,7 @@ impl From<ResourceCard> for ApiResource {
             level: card.level,
             sectors: card.sectors,
             estimated_minutes: card.minutes,
-            published_on: card.published_on,
+            published_on: card.published_on.and_then(Day::to_naive_date),
         }
     }
 }

@@ -125,7 +125,7 @@ impl CardRow {
                 level: self.level,
                 sectors: Sector::from_mask(self.sectors),
                 minutes: u32::try_from(self.minutes).unwrap_or(u32::MAX),
-                published_on: self.published_on,
+                published_on: self.published_on.map(Into::into),
             },
         )
     }

@@ -92,10 +92,10 @@ pub async fn get_resource(slug: String) -> Result<Option<ResourceDetail>, Server
         topics: crate::vocabulary::Topic::from_mask(row.topics),
         responses: crate::vocabulary::LearningResponse::from_mask(row.responses),
         audience: row.audience,
-        cpd_hours: row.cpd_hours,
+        cpd: (row.cpd_hours > 0.0).then(|| format!("{} hours", row.cpd_hours)),
         external_url: row.external_url,
-        reviewed_on: row.reviewed_on,
-        review_by: row.review_by,
+        reviewed_on: row.reviewed_on.into(),
+        review_by: row.review_by.into(),
         lessons,
         related,
     }))

@@ -1,5 +1,6 @@
-use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
+
+use crate::dates::Day;
 
 use crate::resources::search::Highlighted;
 use crate::vocabulary::{LearningResponse, Level, ResourceKind, Sector, Topic};
@@ -24,7 +25,7 @@ pub struct ResourceCard {
     pub level: Level,
     pub sectors: Vec<Sector>,
     pub minutes: u32,
-    pub published_on: Option<NaiveDate>,
+    pub published_on: Option<Day>,
 }
 
 /// A lesson's place in its module.
@@ -43,10 +44,12 @@ pub struct ResourceDetail {
     pub topics: Vec<Topic>,
     pub responses: Vec<LearningResponse>,
     pub audience: String,
-    pub cpd_hours: f64,
+    /// CPD hours as shown ("1.5 hours"), when the resource counts for any:
+    /// formatted by the server, so the client carries no float formatting.
+    pub cpd: Option<String>,
     pub external_url: Option<String>,
-    pub reviewed_on: NaiveDate,
-    pub review_by: NaiveDate,
+    pub reviewed_on: Day,
+    pub review_by: Day,
     pub lessons: Vec<LessonTitle>,
     pub related: Vec<ResourceCard>,
 }
@@ -78,11 +81,6 @@ pub fn format_minutes(minutes: u32) -> String {
     }
 }
 
-/// Dates in the NHS.UK style: "14 March 2025".
-pub fn format_date(date: NaiveDate) -> String {
-    date.format("%-d %B %Y").to_string()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -93,13 +91,5 @@ mod tests {
         assert_eq!(format_minutes(45), "45 minutes");
         assert_eq!(format_minutes(60), "1 hour");
         assert_eq!(format_minutes(150), "2 hours 30 minutes");
-    }
-
-    #[test]
-    fn dates_use_the_nhs_style() {
-        assert_eq!(
-            format_date(NaiveDate::from_ymd_opt(2025, 3, 4).unwrap()),
-            "4 March 2025"
-        );
     }
 }

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
 use crate::resources::search::Highlighted;
-use crate::resources::{format_date, format_minutes, ResourceCard};
+use crate::resources::{format_minutes, ResourceCard};
 use crate::vocabulary::ResourceKind;
 
 /// A list of resources as search results and listings show them.
@@ -35,7 +35,7 @@ fn ResourceItem(resource: ResourceCard, heading_level: u8) -> impl IntoView {
         format_minutes(resource.minutes),
     ];
     if let Some(date) = resource.published_on {
-        meta.push(format!("Published {}", format_date(date)));
+        meta.push(format!("Published {}", date.shown()));
     }
     view! {
         <li class="hub-result">

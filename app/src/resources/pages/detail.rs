@@ -5,7 +5,7 @@ use leptos_router::hooks::use_params_map;
 use super::card::{KindTag, ResourceList};
 use crate::components::found_or_not_found;
 use crate::components::{Breadcrumbs, Crumb};
-use crate::resources::{format_date, format_minutes, get_resource, ResourceDetail};
+use crate::resources::{format_minutes, get_resource, ResourceDetail};
 use crate::vocabulary::ResourceKind;
 
 /// `/resources/{slug}`.
@@ -50,7 +50,7 @@ fn ResourceView(detail: ResourceDetail) -> impl IntoView {
         topics,
         responses,
         audience,
-        cpd_hours,
+        cpd,
         external_url,
         reviewed_on,
         review_by,
@@ -109,10 +109,10 @@ fn ResourceView(detail: ResourceDetail) -> impl IntoView {
             {(!responses.is_empty()).then(|| row("Learning responses", view! { <ul class="nhsuk-list">{links(&responses, "response", |r| r.slug(), |r| r.label())}</ul> }.into_any()))}
             {(!audience.is_empty()).then(|| row("Who it is for", audience.into_any()))}
             {row("Time needed", format_minutes(card.minutes).into_any())}
-            {(cpd_hours > 0.0).then(|| row("CPD", format!("{cpd_hours} hours").into_any()))}
-            {card.published_on.map(|date| row("Published", format_date(date).into_any()))}
-            {row("Last reviewed", format_date(reviewed_on).into_any())}
-            {row("Next review due", format_date(review_by).into_any())}
+            {cpd.map(|hours| row("CPD", hours.into_any()))}
+            {card.published_on.map(|date| row("Published", date.shown().into_any()))}
+            {row("Last reviewed", reviewed_on.shown().into_any())}
+            {row("Next review due", review_by.shown().into_any())}
         </dl>
         {(!related.is_empty()).then(|| view! {
             <h2 class="nhsuk-heading-m">"Related resources"</h2>
