@@ -152,33 +152,44 @@ macro_rules! chunk {
     ($(#[$doc:meta])* $chunk:ident { $($route:ident => $page:path),+ $(,)? }) => {
         $(#[$doc])*
         pub mod $chunk {
-            use super::{ChunkUnavailable, Destination};
             use leptos::prelude::*;
             use leptos_router::LazyRoute;
 
             /// Fetches the chunk without rendering anything.
             #[wasm_split_helpers::wasm_split($chunk, fallible, preload(load))]
-            pub fn chunk_marker() -> Result<(), ChunkUnavailable> {
+            pub fn chunk_marker() -> Result<(), crate::chunks::ChunkUnavailable> {
                 Ok(())
+            }
+
+            /// Each page's view, in the chunk. A module per page, because
+            /// each split function keeps its own record of its chunk being
+            /// loaded: a route must preload through its own view function,
+            /// or hydrating it would find the view not yet ready.
+            pub mod views {
+                $(
+                    #[allow(non_snake_case)]
+                    pub mod $route {
+                        use leptos::prelude::*;
+
+                        #[doc = concat!("Renders [`", stringify!($page), "`].")]
+                        #[wasm_split_helpers::wasm_split($chunk, fallible, preload(preload))]
+                        pub fn $route() -> Result<AnyView, crate::chunks::ChunkUnavailable> {
+                            crate::chunks::mark_hydrated(crate::chunks::FirstPage::InChunk);
+                            Ok(view! { <$page /> }.into_any())
+                        }
+                    }
+                )+
             }
 
             $(
                 #[doc = concat!("The route to [`", stringify!($page), "`].")]
                 pub struct $route {
-                    destination: Destination,
-                }
-
-                #[doc = concat!("Renders [`", stringify!($page), "`]; its code is in the chunk.")]
-                #[allow(non_snake_case)]
-                #[wasm_split_helpers::wasm_split($chunk, fallible)]
-                pub fn $route() -> Result<AnyView, ChunkUnavailable> {
-                    super::mark_hydrated(super::FirstPage::InChunk);
-                    Ok(view! { <$page /> }.into_any())
+                    destination: crate::chunks::Destination,
                 }
 
                 impl LazyRoute for $route {
                     fn data() -> Self {
-                        Self { destination: Destination::of_route() }
+                        Self { destination: crate::chunks::Destination::of_route() }
                     }
 
                     async fn view(this: Self) -> AnyView {
@@ -186,15 +197,15 @@ macro_rules! chunk {
                         // the browser fetches it alongside the main module.
                         #[cfg(feature = "ssr")]
                         leptos::prefetch_lazy_fn_on_server(stringify!($chunk));
-                        match $route().await {
+                        match views::$route::$route().await {
                             Ok(page) => page,
-                            Err(ChunkUnavailable) => this.destination.load_in_full(),
+                            Err(crate::chunks::ChunkUnavailable) => this.destination.load_in_full(),
                         }
                     }
 
                     async fn preload() {
                         // A failure here is met again, and handled, by `view`.
-                        let _ = load().await;
+                        let _ = views::$route::preload().await;
                     }
                 }
             )+

@@ -30,10 +30,18 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta charset="utf-8" />
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
                 <meta name="description" content="Modules, toolkits and guides for patient-safety investigators, and a network to find and learn from peers." />
+                // The design system's font is on assets.nhs.uk: meet that
+                // server while the page is still arriving (the faces are
+                // font-display: optional, so text never waits for them).
+                <link rel="preconnect" href="https://assets.nhs.uk" crossorigin="" />
                 <link rel="stylesheet" href=stylesheet />
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
                 {shown_path_script()}
-                <HydrationScripts options />
+                // Fetched at low priority and run when the browser is idle:
+                // the page (server-rendered, forms and links plain HTML)
+                // paints first on a slow connection, then the client takes
+                // over.
+                <HydrationScripts options defer=true />
                 <MetaTags />
             </head>
             <body>
