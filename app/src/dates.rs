@@ -38,7 +38,12 @@ pub struct Day {
 impl Day {
     /// Dates in the NHS.UK style: "14 March 2025".
     pub fn shown(self) -> String {
-        format!("{} {} {}", self.day, MONTHS[self.month as usize - 1], self.year)
+        format!(
+            "{} {} {}",
+            self.day,
+            MONTHS[self.month as usize - 1],
+            self.year
+        )
     }
 
     /// The day as chrono's, for the server (None only for a day such as
@@ -50,8 +55,16 @@ impl Day {
     fn parse(text: &str) -> Option<Day> {
         let mut parts = text.splitn(3, '-');
         let year = parts.next()?.parse().ok()?;
-        let month = parts.next()?.parse().ok().filter(|m| (1..=12).contains(m))?;
-        let day = parts.next()?.parse().ok().filter(|d| (1..=31).contains(d))?;
+        let month = parts
+            .next()?
+            .parse()
+            .ok()
+            .filter(|m| (1..=12).contains(m))?;
+        let day = parts
+            .next()?
+            .parse()
+            .ok()
+            .filter(|d| (1..=31).contains(d))?;
         Some(Day { year, month, day })
     }
 }
@@ -69,7 +82,10 @@ impl From<chrono::NaiveDate> for Day {
 
 impl Serialize for Day {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_str(&format_args!("{:04}-{:02}-{:02}", self.year, self.month, self.day))
+        serializer.collect_str(&format_args!(
+            "{:04}-{:02}-{:02}",
+            self.year, self.month, self.day
+        ))
     }
 }
 
@@ -103,7 +119,13 @@ mod tests {
 
     #[test]
     fn what_is_not_a_day_is_refused() {
-        for text in ["\"2025-13-01\"", "\"2025-00-10\"", "\"2025-01-32\"", "\"14 March\"", "\"\""] {
+        for text in [
+            "\"2025-13-01\"",
+            "\"2025-00-10\"",
+            "\"2025-01-32\"",
+            "\"14 March\"",
+            "\"\"",
+        ] {
             assert!(serde_json::from_str::<Day>(text).is_err(), "{text}");
         }
     }

@@ -4,8 +4,8 @@
 #![recursion_limit = "256"]
 
 pub mod accounts;
-pub mod chunks;
 pub mod addresses;
+pub mod chunks;
 pub mod components;
 pub mod curation;
 pub mod dates;
