@@ -6,8 +6,10 @@
 // A component is kept whole (every variant and state) when any of its
 // classes appears in the app's source, so classes the code builds at run
 // time (nhsuk-tag--{colour}, nhsuk-button--{variant},
-// nhsuk-grid-column-{width}) survive; anything else (element selectors,
-// utilities) is kept when its name appears in the source.
+// nhsuk-grid-column-{width}) survive; the design system's styles for every
+// element that Markdown bodies (resources, lessons) can contain are kept;
+// anything else (other element selectors, utilities) is kept when its name
+// appears in the source.
 //
 // usage: node scripts/trim-css.mjs NHSUK_CSS APP_SOURCE_DIR > trimmed.css
 import { readFileSync, readdirSync, statSync } from "node:fs";
@@ -42,10 +44,15 @@ const components = new Set(
 const escape = (text) => text.replace(/[-/\\^$*+?.()|[\]{}]/g, "\\$&");
 const greedy = [...components].map((root) => new RegExp(`^${escape(root)}(?:$|__|--|-)`));
 
+// What the Markdown renderer and its sanitiser (app/src/markdown.rs) can put
+// in a page, whether or not the app's own views use it.
+const markdownElements =
+  /^(h[1-6]|p|hr|br|pre|code|kbd|samp|var|blockquote|ul|ol|li|dl|dt|dd|table|thead|tbody|tfoot|tr|th|td|caption|em|strong|b|i|s|del|ins|sub|sup|a|img|abbr|mark|small|q|cite|details|summary|figure|figcaption)$/;
+
 const [result] = await new PurgeCSS().purge({
   content: [{ raw: source, extension: "html" }],
   css: [{ raw: readFileSync(cssPath, "utf8") }],
-  safelist: { greedy },
+  safelist: { standard: [markdownElements], greedy },
   // Keep @font-face and @keyframes as they are: their users are in the CSS.
   fontFace: false,
   keyframes: false,

@@ -6,11 +6,12 @@
 //! (the rest of the catalogue is one too: lessons, toolkits, sectors,
 //! providers): built by `cargo leptos build --split`, fetched the first time
 //! one of its pages is opened in the browser (or a link to it is pointed
-//! at), then kept. The server renders every page whole either way, and a
-//! first visit to an area's page preloads that area's chunk in `<head>`.
+//! at), then kept. The server renders every page whole either way; on a
+//! first visit to an area's page the client fetches that area's chunk
+//! before it takes the page over ([`load_first_page_chunk`]).
 //!
-//! Each route of an area is a [`LazyRoute`](leptos_router::LazyRoute) whose view is a split function
-//! in the area's chunk (`wasm_split` groups split functions by chunk name).
+//! Each route of an area is a [`LazyRoute`](leptos_router::LazyRoute)
+//! whose view is a split function in the area's chunk (`wasm_split` groups split functions by chunk name).
 //! Those functions are `fallible`: when a chunk cannot be fetched (offline,
 //! or a deploy replaced the files), the reader is sent to the page by a
 //! normal page load instead of being left on a page that never changes.
@@ -26,6 +27,20 @@ pub struct ChunkUnavailable;
 impl From<wasm_split_helpers::SplitLoaderError> for ChunkUnavailable {
     fn from(_: wasm_split_helpers::SplitLoaderError) -> Self {
         ChunkUnavailable
+    }
+}
+
+/// Fetches the chunk of the page the server sent, if it is in one, before
+/// the client takes the page over. Err: it could not be fetched, and the
+/// client should not start, so the page stays as the server sent it, its
+/// links and forms working as plain HTML (a client that started would stop
+/// at the missing code with the router already catching link clicks).
+#[cfg(feature = "hydrate")]
+pub async fn load_first_page_chunk() -> Result<(), ChunkUnavailable> {
+    let path = window().location().pathname().unwrap_or_default();
+    match chunk_for_path(&path) {
+        Some(chunk) => chunk.load().await,
+        None => Ok(()),
     }
 }
 
@@ -54,14 +69,15 @@ impl Destination {
     }
 
     /// The page's chunk did not load: after a client-side navigation, go
-    /// there by a full page load, as a browser without script would. On the
-    /// page the server sent (the first page of a visit) there is nowhere to
-    /// go: the server's page stays, its links and forms working as plain
-    /// HTML; reloading it would only fail the same way.
+    /// there by a full page load, as a browser without script would. It
+    /// replaces the history entry the router is about to push for the
+    /// address, so Back returns to the page before. (On the page the server
+    /// sent, the client never starts without its chunk:
+    /// [`load_first_page_chunk`].)
     fn load_in_full(&self) -> AnyView {
         #[cfg(feature = "hydrate")]
         if navigation::has_navigated() {
-            let _ = window().location().assign(&self.0);
+            let _ = window().location().replace(&self.0);
         }
         let _ = &self.0;
         ().into_any()
@@ -193,10 +209,6 @@ macro_rules! chunk {
                     }
 
                     async fn view(this: Self) -> AnyView {
-                        // The server names the chunk in the page's <head>, so
-                        // the browser fetches it alongside the main module.
-                        #[cfg(feature = "ssr")]
-                        leptos::prefetch_lazy_fn_on_server(stringify!($chunk));
                         match views::$route::$route().await {
                             Ok(page) => page,
                             Err(crate::chunks::ChunkUnavailable) => this.destination.load_in_full(),

@@ -47,8 +47,9 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     }
 }
 
-/// Starts the client once the page has loaded and the browser is idle, with
-/// no preload hints: on a slow connection the WASM then does not compete
+/// Starts the client once the page has loaded (or after 3 s, should a web
+/// font from another server hold the load event up) and the browser is
+/// idle, with no preload hints: on a slow connection the WASM then does not compete
 /// with the page's HTML and CSS for the first paint (leptos's
 /// `HydrationScripts` preloads it from `<head>`, which on a simulated slow
 /// 4G connection put the largest paint after the WASM's download). The
@@ -69,12 +70,14 @@ fn client_script(options: &LeptosOptions) -> impl IntoView {
         Some(view! {
             <script type="module" nonce=nonce>
                 {format!(
-                    "const start = () => import({script}).then((client) => \
-                         client.default({{ module_or_path: {wasm} }}).then(() => client.hydrate()));\
+                    "let started = false;\
+                     const start = () => {{ if (started) return; started = true;\
+                         import({script}).then((client) => \
+                             client.default({{ module_or_path: {wasm} }}).then(() => client.hydrate())); }};\
                      const whenIdle = () => \"requestIdleCallback\" in window \
                          ? requestIdleCallback(start, {{ timeout: 2000 }}) : setTimeout(start, 0);\
                      if (document.readyState === \"complete\") whenIdle();\
-                     else addEventListener(\"load\", whenIdle, {{ once: true }});"
+                     else {{ addEventListener(\"load\", whenIdle, {{ once: true }}); setTimeout(whenIdle, 3000); }}"
                 )}
             </script>
         })

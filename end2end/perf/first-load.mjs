@@ -11,8 +11,8 @@
 // module's data). Until it is, CEILING_KB holds today's figure so nothing
 // makes it worse; lower it as the client shrinks, to TARGET_KB at last.
 //
-// The browser decides what is fetched (the main module, the split chunks
-// the page preloads or asks for while it hydrates); each file is then
+// The browser decides what is fetched (the main module, and the split
+// chunks the page needs before it can hydrate); each file is then
 // fetched again asking for brotli only, and its compressed size counted,
 // because Chromium asks plain-HTTP servers for gzip, not brotli.
 import { chromium } from "@playwright/test";

@@ -58,7 +58,7 @@ test("the catalogue's pages load no chunk; each area's chunk loads once, on firs
   await checkAccessibility();
   expect(chunks.length, "the network's chunk is not fetched again").toBe(beforeReturn);
 
-  await page.getByRole("link", { name: "Sign in" }).click();
+  await page.getByRole("navigation", { name: "Menu" }).getByRole("link", { name: "Sign in" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Sign in" })).toBeVisible();
   await checkAccessibility();
   expect(chunks.length, "signing in fetched the account chunk").toBeGreaterThan(beforeReturn);
@@ -82,7 +82,7 @@ test("a first visit to an area's page hydrates it with its chunk", async ({
   expect(chunks.length, "the page's chunk was fetched").toBeGreaterThan(0);
   // Hydrated: the router has the page, so its links navigate in the client.
   await markDocument(page);
-  await page.getByRole("link", { name: "Sign in" }).click();
+  await page.getByRole("navigation", { name: "Menu" }).getByRole("link", { name: "Sign in" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Sign in" })).toBeVisible();
   expect(await documentIsMarked(page), "a client-side navigation").toBe(true);
   await checkAccessibility();
@@ -108,7 +108,33 @@ test("when a chunk cannot be fetched, the link still opens its page by a full pa
   await checkAccessibility();
 
   // The server's page works as plain HTML: its links are ordinary links.
-  await page.getByRole("link", { name: "Sign in" }).click();
+  await page.getByRole("navigation", { name: "Menu" }).getByRole("link", { name: "Sign in" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Sign in" })).toBeVisible();
   await checkAccessibility();
+});
+
+test("when a first page's chunk cannot be fetched, the page stays plain HTML and its links work", async ({
+  page,
+  checkAccessibility,
+  javaScriptEnabled,
+}) => {
+  test.skip(!javaScriptEnabled, "chunks are the client's code");
+  const errors: string[] = [];
+  page.on("pageerror", (error) => errors.push(error.message));
+  // The main module arrives; no chunk does.
+  await page.route(/\/pkg\/(?!hub\.)[^/]+\.wasm$/, (route) => route.abort("failed"));
+  const mainModule = page.waitForResponse((response) => /\/pkg\/hub\.[^/]+\.wasm$/.test(response.url()));
+  await page.goto("/network");
+  await mainModule;
+  await expect(page.getByRole("heading", { level: 1, name: "Find investigators" })).toBeVisible();
+  await checkAccessibility();
+  await markDocument(page);
+
+  // The client did not take the page over, so a link is an ordinary link.
+  await page.getByRole("navigation", { name: "Menu" }).getByRole("link", { name: "Sign in" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Sign in" })).toBeVisible();
+  expect(await documentIsMarked(page), "the link was followed by a full page load").toBe(false);
+  await checkAccessibility();
+  expect(await page.locator("body[data-hydrated]").count(), "the sign-in page has no chunk either").toBe(0);
+  expect(errors).toEqual([]);
 });
