@@ -136,5 +136,8 @@ test("when a first page's chunk cannot be fetched, the page stays plain HTML and
   expect(await documentIsMarked(page), "the link was followed by a full page load").toBe(false);
   await checkAccessibility();
   expect(await page.locator("body[data-hydrated]").count(), "the sign-in page has no chunk either").toBe(0);
-  expect(errors).toEqual([]);
+  // The blocked fetches themselves are reported ("Failed to fetch", by
+  // wasm-split's loader); nothing else may be, above all no client that
+  // stopped part-way through taking the page over.
+  expect(errors.filter((message) => message !== "Failed to fetch")).toEqual([]);
 });
