@@ -37,11 +37,17 @@ impl From<wasm_split_helpers::SplitLoaderError> for ChunkUnavailable {
 /// at the missing code with the router already catching link clicks).
 #[cfg(feature = "hydrate")]
 pub async fn load_first_page_chunk() -> Result<(), ChunkUnavailable> {
-    let path = window().location().pathname().unwrap_or_default();
-    match chunk_for_path(&path) {
+    match chunk_for_address_bar() {
         Some(chunk) => chunk.load().await,
         None => Ok(()),
     }
+}
+
+/// The chunk of the page in the address bar (the server's page until a
+/// client-side navigation completes).
+#[cfg(feature = "hydrate")]
+fn chunk_for_address_bar() -> Option<Chunk> {
+    chunk_for_path(&window().location().pathname().unwrap_or_default())
 }
 
 /// The address a lazy route was opened for: the router's, which during a
@@ -143,8 +149,7 @@ pub fn mark_hydrated(by: FirstPage) {
     Effect::new(move |_| {
         #[cfg(feature = "hydrate")]
         {
-            let path = window().location().pathname().unwrap_or_default();
-            let in_chunk = chunk_for_path(&path).is_some();
+            let in_chunk = chunk_for_address_bar().is_some();
             let taken_over = match by {
                 FirstPage::InMainModule => !in_chunk,
                 FirstPage::InChunk => in_chunk,

@@ -61,11 +61,8 @@ fn client_script(options: &LeptosOptions) -> impl IntoView {
         let [script, wasm, ..] = assets.as_slice() else {
             return None;
         };
-        // JSON string literals, `<` escaped so no name can close the element.
-        let literal = |path: &str| {
-            serde_json::to_string(&format!("/{path}")).map(|l| l.replace('<', "\\u003c"))
-        };
-        let (script, wasm) = (literal(script).ok()?, literal(wasm).ok()?);
+        let script = script_string(&format!("/{script}"))?;
+        let wasm = script_string(&format!("/{wasm}"))?;
         let nonce = leptos::nonce::use_nonce();
         Some(view! {
             <script type="module" nonce=nonce>
@@ -89,6 +86,13 @@ fn client_script(options: &LeptosOptions) -> impl IntoView {
     script(options)
 }
 
+/// `text` as a JavaScript string literal to write inside a `<script>`
+/// element: JSON, with `<` escaped so no text can close the element.
+#[cfg(feature = "ssr")]
+fn script_string(text: &str) -> Option<String> {
+    Some(serde_json::to_string(text).ok()?.replace('<', "\\u003c"))
+}
+
 /// Puts the shown page's address in the address bar before the client
 /// starts: the client routes by the address, so it must be the page's, and
 /// a reload then asks for the page rather than posting again.
@@ -97,9 +101,7 @@ fn shown_path_script() -> impl IntoView {
     fn script() -> Option<impl IntoView> {
         let path = use_context::<crate::web::form::ShownPath>()?.0;
         let nonce = leptos::nonce::use_nonce();
-        // JSON is a JavaScript string literal; `<` escaped so no text can
-        // close the script element.
-        let literal = serde_json::to_string(&path).ok()?.replace('<', "\\u003c");
+        let literal = script_string(&path)?;
         Some(view! {
             <script nonce=nonce>{format!("history.replaceState(null, \"\", {literal});")}</script>
         })

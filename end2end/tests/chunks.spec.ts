@@ -3,7 +3,7 @@
 // time one of its pages is opened. A chunk that cannot be fetched must not
 // leave a dead page: the link still opens its page, by a full page load.
 import type { Page } from "@playwright/test";
-import { test, expect } from "./support";
+import { test, expect, pageErrors } from "./support";
 
 /** The split chunks (every WASM file but the main module) the page fetches. */
 function chunkRequests(page: Page): string[] {
@@ -13,6 +13,12 @@ function chunkRequests(page: Page): string[] {
     if (file.endsWith(".wasm") && !file.startsWith("hub.")) fetched.push(file);
   });
   return fetched;
+}
+
+/** Follows the menu's "Sign in" link and waits for the sign-in page. */
+async function signInFromMenu(page: Page) {
+  await page.getByRole("navigation", { name: "Menu" }).getByRole("link", { name: "Sign in" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Sign in" })).toBeVisible();
 }
 
 /** Marks the document; a full page load loses the mark, client routing keeps it. */
@@ -58,8 +64,7 @@ test("the catalogue's pages load no chunk; each area's chunk loads once, on firs
   await checkAccessibility();
   expect(chunks.length, "the network's chunk is not fetched again").toBe(beforeReturn);
 
-  await page.getByRole("navigation", { name: "Menu" }).getByRole("link", { name: "Sign in" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: "Sign in" })).toBeVisible();
+  await signInFromMenu(page);
   await checkAccessibility();
   expect(chunks.length, "signing in fetched the account chunk").toBeGreaterThan(beforeReturn);
   expect(new Set(chunks).size, "no chunk file fetched twice").toBe(chunks.length);
@@ -75,15 +80,13 @@ test("a first visit to an area's page hydrates it with its chunk", async ({
   javaScriptEnabled,
 }) => {
   test.skip(!javaScriptEnabled, "chunks are the client's code");
-  const errors: string[] = [];
-  page.on("pageerror", (error) => errors.push(error.message));
+  const errors = pageErrors(page);
   const chunks = chunkRequests(page);
   await visit("/network");
   expect(chunks.length, "the page's chunk was fetched").toBeGreaterThan(0);
   // Hydrated: the router has the page, so its links navigate in the client.
   await markDocument(page);
-  await page.getByRole("navigation", { name: "Menu" }).getByRole("link", { name: "Sign in" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: "Sign in" })).toBeVisible();
+  await signInFromMenu(page);
   expect(await documentIsMarked(page), "a client-side navigation").toBe(true);
   await checkAccessibility();
   expect(errors).toEqual([]);
@@ -108,8 +111,7 @@ test("when a chunk cannot be fetched, the link still opens its page by a full pa
   await checkAccessibility();
 
   // The server's page works as plain HTML: its links are ordinary links.
-  await page.getByRole("navigation", { name: "Menu" }).getByRole("link", { name: "Sign in" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: "Sign in" })).toBeVisible();
+  await signInFromMenu(page);
   await checkAccessibility();
 });
 
@@ -119,8 +121,7 @@ test("when a first page's chunk cannot be fetched, the page stays plain HTML and
   javaScriptEnabled,
 }) => {
   test.skip(!javaScriptEnabled, "chunks are the client's code");
-  const errors: string[] = [];
-  page.on("pageerror", (error) => errors.push(error.message));
+  const errors = pageErrors(page);
   // The main module arrives; no chunk does.
   await page.route(/\/pkg\/(?!hub\.)[^/]+\.wasm$/, (route) => route.abort("failed"));
   const mainModule = page.waitForResponse((response) => /\/pkg\/hub\.[^/]+\.wasm$/.test(response.url()));
@@ -131,8 +132,7 @@ test("when a first page's chunk cannot be fetched, the page stays plain HTML and
   await markDocument(page);
 
   // The client did not take the page over, so a link is an ordinary link.
-  await page.getByRole("navigation", { name: "Menu" }).getByRole("link", { name: "Sign in" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: "Sign in" })).toBeVisible();
+  await signInFromMenu(page);
   expect(await documentIsMarked(page), "the link was followed by a full page load").toBe(false);
   await checkAccessibility();
   expect(await page.locator("body[data-hydrated]").count(), "the sign-in page has no chunk either").toBe(0);

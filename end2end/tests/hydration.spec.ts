@@ -1,4 +1,4 @@
-import { test, expect } from "./support";
+import { test, expect, pageErrors } from "./support";
 
 test("with JavaScript, the start-here sections become tabs", async ({ page, visit, javaScriptEnabled }) => {
   test.skip(!javaScriptEnabled, "tabs need the hydrated client");
@@ -38,8 +38,7 @@ test("without JavaScript, every start-here section is on the page", async ({ pag
 
 test("client-side navigation keeps the page working", async ({ page, visit, hydrated, checkAccessibility, javaScriptEnabled }) => {
   test.skip(!javaScriptEnabled, "client-side routing needs the hydrated client");
-  const errors: string[] = [];
-  page.on("pageerror", (error) => errors.push(error.message));
+  const errors = pageErrors(page);
   await visit("/");
   await page.getByRole("contentinfo").getByRole("link", { name: "About the hub" }).click();
   await expect(page).toHaveTitle("About the hub – Investigation Resources Hub");

@@ -67,3 +67,10 @@ export async function expectNoViolations(page: Page) {
 }
 
 export { expect };
+
+/** Collects the page's uncaught errors (script errors and traps) from now on. */
+export function pageErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on("pageerror", (error) => errors.push(error.message));
+  return errors;
+}
