@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::{use_params_map, use_query_map};
+use leptos_router::hooks::{use_location, use_params_map};
 
 use crate::components::found_or_not_found;
 use crate::curation::contribution_server::{contribution_history, HistoryData};
@@ -14,7 +14,10 @@ use crate::forms::{with_form_state, PostForm};
 #[component]
 pub fn HistoryPage() -> impl IntoView {
     let params = use_params_map();
-    let query = use_query_map();
+    // The router's query, not the route's: moving from one contribution's
+    // history to another's keeps this route, and the flat router then
+    // updates its params but not its own copy of the address.
+    let query = use_location().query;
     let key = move || {
         let number = |name: &str| query.read().get(name).and_then(|n| n.parse::<i64>().ok());
         (
