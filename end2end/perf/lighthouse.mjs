@@ -111,7 +111,11 @@ try {
         tbt: audits["total-blocking-time"].numericValue,
         tti: audits["interactive"]?.numericValue,
       };
-      const note = result.calibrated ? "" : result.counts ? " (ran slower than called for)" : " (not counted: ran faster than called for)";
+      const note = result.calibrated
+        ? ""
+        : result.counts
+          ? " (harsher than its reading called for)"
+          : " (not counted: gentler than its reading called for)";
       seen.push(`${scored.performance} at ${result.multiplier}x${note}`);
       if (!result.counts) continue;
       if (!best || scored.performance > best.performance) best = scored;
