@@ -232,7 +232,8 @@ macro_rules! chunk {
 
 chunk! {
     /// The rest of the catalogue: lessons, the toolkits page, sector and
-    /// provider pages, the about page.
+    /// provider pages, the about page; and the service's statements and
+    /// feedback form.
     catalogue {
         LessonRoute => crate::resources::LessonView,
         ToolkitsRoute => crate::resources::ToolkitsPage,
@@ -240,6 +241,8 @@ chunk! {
         OrganisationsRoute => crate::organisations::OrganisationsPage,
         OrganisationRoute => crate::resources::OrganisationPage,
         AboutRoute => crate::pages::AboutPage,
+        StatementRoute => crate::service::StatementPage,
+        FeedbackRoute => crate::service::FeedbackPage,
     }
 }
 
@@ -265,22 +268,26 @@ chunk! {
         DeleteAccountRoute => crate::accounts::DeleteAccountPage,
         MfaRoute => crate::accounts::MfaPage,
         RecoveryCodesRoute => crate::accounts::RecoveryCodesPage,
+        OwnReportsRoute => crate::moderation::OwnReportsPage,
     }
 }
 
 chunk! {
-    /// The network: the directory, members' profiles, connections, messages.
+    /// The network: the directory, members' profiles, connections,
+    /// messages, and reporting what breaks its rules.
     network {
         NetworkRoute => crate::network::NetworkPage,
         MemberRoute => crate::network::MemberPage,
         ConnectionsRoute => crate::network::ConnectionsPage,
         MessagesRoute => crate::network::MessagesPage,
         ConversationRoute => crate::network::ConversationView,
+        ReportRoute => crate::moderation::ReportPage,
     }
 }
 
 chunk! {
-    /// Curators' pages: reviews, reports and the organisations editor.
+    /// Curators' pages: reviews, reports, the organisations editor and
+    /// moderation of reported content.
     curation {
         CurationRoute => crate::curation::CurationPage,
         MissedSearchesRoute => crate::curation::MissedSearchesPage,
@@ -291,6 +298,8 @@ chunk! {
         CurationOrganisationsRoute => crate::organisations::CurationOrganisationsPage,
         NewOrganisationRoute => crate::organisations::OrganisationEditorPage,
         EditOrganisationRoute => crate::organisations::OrganisationEditorPage,
+        ReportsQueueRoute => crate::moderation::ReportsQueuePage,
+        ReportCaseRoute => crate::moderation::ReportCasePage,
     }
 }
 
@@ -309,11 +318,12 @@ chunk! {
 }
 
 chunk! {
-    /// Admins' pages: members, roles and the audit log.
+    /// Admins' pages: members, roles, the audit log and feedback.
     admin {
         AdminUsersRoute => crate::accounts::AdminUsersPage,
         AdminUserRoute => crate::accounts::AdminUserPage,
         AuditLogRoute => crate::accounts::AuditLogPage,
+        FeedbackListRoute => crate::service::FeedbackListPage,
     }
 }
 
@@ -326,10 +336,11 @@ pub fn chunk_for_path(path: &str) -> Option<Chunk> {
     Some(match first {
         // /resources/{slug}/lessons/{position}
         "resources" if parts.nth(1) == Some("lessons") => Chunk::Catalogue,
-        "about" | "toolkits" | "sectors" | "organisations" => Chunk::Catalogue,
+        "about" | "toolkits" | "sectors" | "organisations" | "accessibility" | "privacy"
+        | "cookies" | "contact" | "community-rules" | "feedback" => Chunk::Catalogue,
         "register" | "sign-in" | "signed-out" | "account-deleted" | "verify-email"
         | "forgot-password" | "reset-password" | "confirm-email" | "account" => Chunk::Account,
-        "network" => Chunk::Network,
+        "network" | "report" => Chunk::Network,
         "curation" => Chunk::Curation,
         "contribute" => Chunk::Editor,
         "admin" => Chunk::Admin,

@@ -120,6 +120,14 @@ pub fn TextField(
     }
 }
 
+/// A hidden field that keeps what was posted when the page is shown again
+/// after a refusal (so where a form came from is not lost).
+#[component]
+pub fn HiddenField(name: &'static str, #[prop(into)] value: String) -> impl IntoView {
+    let value = kept_value(name, Some(value)).unwrap_or_default();
+    view! { <input type="hidden" name=name value=value /> }
+}
+
 /// A submit button; `secondary` and `warning` are the NHS.UK variants.
 #[component]
 pub fn SubmitButton(

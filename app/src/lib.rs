@@ -11,12 +11,14 @@ pub mod curation;
 pub mod dates;
 pub mod forms;
 pub mod layout;
+pub mod moderation;
 pub mod network;
 pub mod organisations;
 pub mod pages;
 pub mod raw_text;
 pub mod resources;
 pub mod response;
+pub mod service;
 pub mod shell;
 #[cfg(feature = "ssr")]
 pub mod slugs;

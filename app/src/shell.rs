@@ -8,7 +8,9 @@ use leptos_router::{
 };
 
 use crate::chunks::{account, admin, catalogue, curation, editor, network, NavigationWatch};
-use crate::layout::{current_viewer, Footer, Header, Notice, SkipLink, ViewerResource};
+use crate::layout::{
+    current_viewer, Footer, Header, Notice, PhaseBanner, SkipLink, ViewerResource,
+};
 use crate::pages::{HomePage, NotFoundPage, ServiceErrorPage};
 use crate::resources::{ResourcePage, ResourcesPage};
 use crate::SERVICE_NAME;
@@ -37,6 +39,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <link rel="stylesheet" href=stylesheet />
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
                 {shown_path_script()}
+                {sharing_tags()}
                 {client_script(&options)}
                 <MetaTags />
             </head>
@@ -113,6 +116,16 @@ fn shown_path_script() -> impl IntoView {
     script()
 }
 
+/// The canonical link and link-preview tags of the page being rendered
+/// (`service::sharing`): in the server's `<head>`, which is never hydrated.
+fn sharing_tags() -> impl IntoView {
+    #[cfg(feature = "ssr")]
+    let tags = crate::service::sharing::sharing_tags();
+    #[cfg(not(feature = "ssr"))]
+    let tags = ();
+    tags
+}
+
 /// The document as a type-erased view, for pages rendered outside the
 /// router (a form shown again after a failed post: `web::form`). Erased
 /// here, where the crate allows its deeply nested view types.
@@ -142,6 +155,7 @@ pub fn App() -> impl IntoView {
             <NavigationWatch />
             <SkipLink />
             <Header />
+            <PhaseBanner />
             <div class="nhsuk-width-container">
                 <main class="nhsuk-main-wrapper" id="maincontent">
                     <Notice />
@@ -161,6 +175,12 @@ pub fn App() -> impl IntoView {
                             <Route path=path!("/resources") view=ResourcesPage ssr=SsrMode::Async />
                             <Route path=path!("/resources/:slug") view=ResourcePage ssr=SsrMode::Async />
                             <Route path=path!("/resources/:slug/lessons/:position") view={Lazy::<catalogue::LessonRoute>::new()} ssr=SsrMode::Async />
+                            <Route path=path!("/accessibility") view={Lazy::<catalogue::StatementRoute>::new()} ssr=SsrMode::Async />
+                            <Route path=path!("/privacy") view={Lazy::<catalogue::StatementRoute>::new()} ssr=SsrMode::Async />
+                            <Route path=path!("/cookies") view={Lazy::<catalogue::StatementRoute>::new()} ssr=SsrMode::Async />
+                            <Route path=path!("/contact") view={Lazy::<catalogue::StatementRoute>::new()} ssr=SsrMode::Async />
+                            <Route path=path!("/community-rules") view={Lazy::<catalogue::StatementRoute>::new()} ssr=SsrMode::Async />
+                            <Route path=path!("/feedback") view={Lazy::<catalogue::FeedbackRoute>::new()} ssr=SsrMode::Async />
                             <Route path=path!("/toolkits") view={Lazy::<catalogue::ToolkitsRoute>::new()} ssr=SsrMode::Async />
                             <Route path=path!("/sectors/:slug") view={Lazy::<catalogue::SectorRoute>::new()} ssr=SsrMode::Async />
                             <Route path=path!("/organisations") view={Lazy::<catalogue::OrganisationsRoute>::new()} ssr=SsrMode::Async />
@@ -170,6 +190,7 @@ pub fn App() -> impl IntoView {
                             <Route path=path!("/network/connections") view={Lazy::<network::ConnectionsRoute>::new()} ssr=SsrMode::Async />
                             <Route path=path!("/network/messages") view={Lazy::<network::MessagesRoute>::new()} ssr=SsrMode::Async />
                             <Route path=path!("/network/messages/:handle") view={Lazy::<network::ConversationRoute>::new()} ssr=SsrMode::Async />
+                            <Route path=path!("/report/:kind/:target") view={Lazy::<network::ReportRoute>::new()} ssr=SsrMode::Async />
                             <Route path=path!("/register") view={Lazy::<account::RegisterRoute>::new()} ssr=SsrMode::Async />
                             <Route path=path!("/register/check-email") view={Lazy::<account::CheckEmailRoute>::new()} ssr=SsrMode::Async />
                             <Route path=path!("/sign-in") view={Lazy::<account::SignInRoute>::new()} ssr=SsrMode::Async />
@@ -188,6 +209,7 @@ pub fn App() -> impl IntoView {
                             <Route path=path!("/account/delete") view={Lazy::<account::DeleteAccountRoute>::new()} ssr=SsrMode::Async />
                             <Route path=path!("/account/mfa") view={Lazy::<account::MfaRoute>::new()} ssr=SsrMode::Async />
                             <Route path=path!("/account/recovery-codes") view={Lazy::<account::RecoveryCodesRoute>::new()} ssr=SsrMode::Async />
+                            <Route path=path!("/account/reports") view={Lazy::<account::OwnReportsRoute>::new()} ssr=SsrMode::Async />
                             <Route path=path!("/curation") view={Lazy::<curation::CurationRoute>::new()} ssr=SsrMode::Async />
                             <Route path=path!("/curation/searches") view={Lazy::<curation::MissedSearchesRoute>::new()} ssr=SsrMode::Async />
                             <Route path=path!("/curation/review-dates") view={Lazy::<curation::ReviewDatesRoute>::new()} ssr=SsrMode::Async />
@@ -197,6 +219,8 @@ pub fn App() -> impl IntoView {
                             <Route path=path!("/curation/organisations") view={Lazy::<curation::CurationOrganisationsRoute>::new()} ssr=SsrMode::Async />
                             <Route path=path!("/curation/organisations/new") view={Lazy::<curation::NewOrganisationRoute>::new()} ssr=SsrMode::Async />
                             <Route path=path!("/curation/organisations/:slug") view={Lazy::<curation::EditOrganisationRoute>::new()} ssr=SsrMode::Async />
+                            <Route path=path!("/curation/reports") view={Lazy::<curation::ReportsQueueRoute>::new()} ssr=SsrMode::Async />
+                            <Route path=path!("/curation/reports/:id") view={Lazy::<curation::ReportCaseRoute>::new()} ssr=SsrMode::Async />
                             <Route path=path!("/contribute") view={Lazy::<editor::MyContributionsRoute>::new()} ssr=SsrMode::Async />
                             <Route path=path!("/contribute/new") view={Lazy::<editor::NewContributionRoute>::new()} ssr=SsrMode::Async />
                             <Route path=path!("/contribute/:slug") view={Lazy::<editor::ContributionRoute>::new()} ssr=SsrMode::Async />
@@ -207,6 +231,7 @@ pub fn App() -> impl IntoView {
                             <Route path=path!("/admin/users") view={Lazy::<admin::AdminUsersRoute>::new()} ssr=SsrMode::Async />
                             <Route path=path!("/admin/users/:id") view={Lazy::<admin::AdminUserRoute>::new()} ssr=SsrMode::Async />
                             <Route path=path!("/admin/audit") view={Lazy::<admin::AuditLogRoute>::new()} ssr=SsrMode::Async />
+                            <Route path=path!("/admin/feedback") view={Lazy::<admin::FeedbackListRoute>::new()} ssr=SsrMode::Async />
                         </FlatRoutes>
                     </ErrorBoundary>
                 </main>

@@ -90,6 +90,14 @@ export async function registerAndConfirm(steps: Steps, email: string, name = "Ro
   await afterNavigation(steps);
 }
 
+/** A new member, registered, confirmed and signed in (on their account page). */
+export async function registerAndSignIn(steps: Steps, email: string, name: string) {
+  await registerAndConfirm(steps, email, name);
+  await signIn(steps, email, PASSWORD);
+  await expect(steps.page).toHaveURL(/\/account$/);
+  await afterNavigation(steps);
+}
+
 export async function signIn(steps: Steps, email: string, password: string) {
   const { page } = steps;
   await page.getByLabel("Email address").fill(email);

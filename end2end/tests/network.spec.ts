@@ -2,14 +2,11 @@
 // investigator in the North West finds a mentor, asks for mentoring, the
 // mentor accepts, and they exchange messages. Every page passes axe.
 import { test, expect } from "./support";
-import { afterNavigation, PASSWORD, registerAndConfirm, signIn, stepsFor, type Steps, uniqueEmail, uniqueWord } from "./helpers";
+import { afterNavigation, registerAndSignIn, stepsFor, type Steps, uniqueEmail, uniqueWord } from "./helpers";
 
 async function joinWithProfile(steps: Steps, email: string, name: string, mentor: boolean) {
   const { page, visit } = steps;
-  await registerAndConfirm(steps, email, name);
-  await signIn(steps, email, PASSWORD);
-  await expect(page).toHaveURL(/\/account$/);
-  await afterNavigation(steps);
+  await registerAndSignIn(steps, email, name);
 
   await visit("/account/profile");
   await page.getByLabel("Role", { exact: true }).fill(mentor ? "Senior patient safety investigator" : "Patient safety lead");

@@ -46,12 +46,17 @@ test("the about page has breadcrumbs and its own title", async ({ page, visit })
   await expect(page.locator("#national-system-convening")).toBeVisible();
 });
 
-test("following a footer link reaches the right section", async ({ page, visit, hydrated, checkAccessibility }) => {
+test("following a footer link reaches the right page, and the about page leads to the statements", async ({ page, visit, hydrated, checkAccessibility }) => {
   await visit("/");
-  await page.getByRole("contentinfo").getByRole("link", { name: "Accessibility" }).click();
-  await expect(page).toHaveURL(/\/about#accessibility$/);
+  await page.getByRole("contentinfo").getByRole("link", { name: "About the hub" }).click();
+  await expect(page).toHaveURL(/\/about$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("About the hub");
   await hydrated();
-  await expect(page.getByRole("heading", { name: "Accessibility" })).toBeVisible();
+  await checkAccessibility();
+  await page.getByRole("main").getByRole("link", { name: "accessibility statement" }).click();
+  await expect(page).toHaveURL(/\/accessibility$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Accessibility statement");
+  await hydrated();
   await checkAccessibility();
 });
 

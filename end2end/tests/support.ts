@@ -57,6 +57,11 @@ export async function expectNoViolations(page: Page) {
   // moment after its content; check the settled page, not that moment.
   // (A page that never gets a title still fails, here or in axe.)
   await page.waitForFunction(() => document.title.length > 0);
+  // After a full page load the checks could otherwise measure the page
+  // before its stylesheet applies (links of an unstyled list are small targets).
+  await page.waitForFunction(() =>
+    [...document.querySelectorAll<HTMLLinkElement>("link[rel='stylesheet']")].every((link) => link.sheet !== null),
+  );
   const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
   // Guards against a silent no-op: a real page always passes some rules.
   expect(results.passes.length, "axe ran its rules").toBeGreaterThan(0);

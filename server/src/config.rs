@@ -122,6 +122,16 @@ pub struct SettingsArgs {
     )]
     pub public_url: String,
 
+    /// The email address the contact, privacy and accessibility pages give
+    /// for questions, requests and complaints.
+    #[arg(
+        long,
+        env = "HUB_CONTACT_EMAIL",
+        default_value = "hub-support@hub.invalid",
+        global = true
+    )]
+    pub contact_email: String,
+
     /// Send email through this SMTP server (`smtps://user:password@host`).
     /// Without it, emails are written to the outbox folder.
     #[arg(long, env = "HUB_SMTP_URL", global = true)]
@@ -190,6 +200,7 @@ pub struct Settings {
     pub site_root: PathBuf,
     pub max_body_bytes: usize,
     pub public_url: String,
+    pub contact_email: String,
     pub mail: MailSettings,
     pub secure_cookies: bool,
     pub trusted_proxies: TrustedProxies,
@@ -205,6 +216,7 @@ impl Settings {
             site_root,
             max_body_bytes: 64 * 1024,
             public_url: "http://127.0.0.1:3000".to_string(),
+            contact_email: "hub-support@hub.invalid".to_string(),
             mail: MailSettings::Outbox { folder: outbox },
             secure_cookies: false,
             trusted_proxies: TrustedProxies::default(),
@@ -227,6 +239,8 @@ impl TryFrom<SettingsArgs> for Settings {
             .ok()
             .filter(|url| matches!(url.scheme(), "http" | "https") && url.host_str().is_some())
             .ok_or_else(|| ConfigError::PublicUrl(args.public_url.clone()))?;
+        let contact_email = app::accounts::EmailAddress::parse(&args.contact_email)
+            .map_err(|_| ConfigError::ContactEmail(args.contact_email.clone()))?;
         let mail = match args.smtp_url.filter(|url| !url.trim().is_empty()) {
             Some(url) => MailSettings::Smtp {
                 url,
@@ -247,6 +261,7 @@ impl TryFrom<SettingsArgs> for Settings {
             site_root: args.site_root,
             max_body_bytes: args.max_body_bytes,
             public_url: public_url.as_str().trim_end_matches('/').to_string(),
+            contact_email: contact_email.as_str().to_string(),
             mail,
             secure_cookies: args.secure_cookies,
             trusted_proxies,
@@ -335,6 +350,8 @@ pub enum ConfigError {
     BodyLimit,
     #[error("HUB_PUBLIC_URL '{0}' is not an http:// or https:// address such as https://hub.example.nhs.uk.")]
     PublicUrl(String),
+    #[error("HUB_CONTACT_EMAIL '{0}' is not an email address such as hub-support@example.nhs.uk.")]
+    ContactEmail(String),
     #[error(
         "HUB_TRUSTED_PROXIES: '{0}' is not an address or network such as 10.0.0.5 or 10.0.0.0/8."
     )]
@@ -399,6 +416,7 @@ mod tests {
             site_root: "target/site".into(),
             max_body_bytes: 10,
             public_url: "http://127.0.0.1:3000".into(),
+            contact_email: "team@example.org".into(),
             smtp_url: None,
             mail_from: "hub@example.org".into(),
             outbox_dir: "data/outbox".into(),

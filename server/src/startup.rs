@@ -14,7 +14,8 @@ use app::web::form::WebContext;
 use app::web::input;
 use app::web::mail::Mailer;
 use app::web::session::{self as sessions, DbSessionStore, SessionUsers, IDLE_TIMEOUT_MINUTES};
-use app::web::{csrf, rate_limit};
+use app::web::site::Site;
+use app::web::{cookies, csrf, rate_limit};
 use app::{shell, App};
 use axum::extract::{FromRef, Request, State};
 use axum::http::{Method, StatusCode};
@@ -138,7 +139,10 @@ impl Application {
             db: db.clone(),
             options: leptos_options.clone(),
             mailer: mailer(&settings).map_err(StartupError::Mail)?,
-            public_url: settings.public_url.clone(),
+            site: Site {
+                public_url: settings.public_url.clone(),
+                contact_email: settings.contact_email.clone(),
+            },
             shell: app::shell_view,
         };
         let state = AppState {
@@ -198,7 +202,8 @@ impl Application {
 
 /// Every ten minutes, forgets expired sessions, old links and old rate
 /// counters (safe to run on every instance at once); once a day, on one
-/// instance only, checks the catalogue's external links.
+/// instance only, applies the retention schedule and checks the
+/// catalogue's external links.
 async fn housekeeping(db: Db) {
     // The first round waits a full period: at start-up there is nothing to
     // forget yet, and the queries must not race start-up (a pool opening a
@@ -218,6 +223,7 @@ async fn housekeeping(db: Db) {
             }
         }
         let now = chrono::Utc::now().timestamp();
+        retention(&db, now).await;
         match app::curation::repo::claim_job(&db, "check-links", 86_400, now).await {
             Ok(true) => {
                 // In its own task: a slow site must not hold up housekeeping.
@@ -234,6 +240,22 @@ async fn housekeeping(db: Db) {
             Ok(false) => {}
             Err(error) => tracing::warn!(%error, "could not claim the link check"),
         }
+    }
+}
+
+/// Once a day, on one instance, deletes what is past its period in the
+/// retention schedule (which the privacy notice prints).
+async fn retention(db: &Db, now: i64) {
+    use app::service::retention::{self, JOB_EVERY_SECONDS, JOB_NAME};
+    match app::curation::repo::claim_job(db, JOB_NAME, JOB_EVERY_SECONDS, now).await {
+        Ok(true) => match retention::apply(db, now).await {
+            Ok(deleted) => tracing::info!(?deleted, "retention schedule applied"),
+            Err(error) => {
+                tracing::warn!(%error, "the retention job failed; it runs again tomorrow")
+            }
+        },
+        Ok(false) => {}
+        Err(error) => tracing::warn!(%error, "could not claim the retention job"),
     }
 }
 
@@ -286,6 +308,8 @@ pub fn http_endpoints() -> Endpoints<AppState> {
         .merge(app::curation::export::routes())
         .merge(app::curation::handlers::routes())
         .merge(app::organisations::editor::routes())
+        .merge(app::service::routes())
+        .merge(app::moderation::handlers::routes())
 }
 
 /// The whole HTTP surface: probes, static files, pages, forms and server
@@ -294,6 +318,7 @@ pub fn router(state: AppState, max_body_bytes: usize) -> Router {
     let site_root = std::path::PathBuf::from(state.leptos_options.site_root.as_ref());
     let routes = route_list();
     let db = state.db.clone();
+    let site = state.accounts.site.clone();
     let options = state.leptos_options.clone();
     let secure = state.secure_cookies;
 
@@ -303,9 +328,16 @@ pub fn router(state: AppState, max_body_bytes: usize) -> Router {
         .leptos_routes_with_context(
             &state,
             routes,
-            move || provide_context(db.clone()),
+            move || {
+                provide_context(db.clone());
+                provide_context(site.clone());
+            },
             move || shell(options.clone()),
         )
+        .layer(middleware::from_fn_with_state(
+            state.accounts.clone(),
+            app::service::sharing::attach,
+        ))
         .layer(middleware::from_fn(access::guard_pages))
         .layer(middleware::from_fn_with_state(
             state.db.clone(),
@@ -378,9 +410,13 @@ pub fn router(state: AppState, max_body_bytes: usize) -> Router {
 /// the database like every page, so the header still knows who is signed in.
 async fn not_found(State(state): State<AppState>, request: Request) -> Response {
     let db = state.db.clone();
+    let site = state.accounts.site.clone();
     let options = state.leptos_options.clone();
     let render = leptos_axum::render_app_async_with_context(
-        move || provide_context(db.clone()),
+        move || {
+            provide_context(db.clone());
+            provide_context(site.clone());
+        },
         move || shell(options.clone()),
     );
     render(request).await
@@ -392,9 +428,9 @@ async fn not_found(State(state): State<AppState>, request: Request) -> Response 
 fn session_layer(db: Db, secure: bool) -> SessionManagerLayer<DbSessionStore> {
     SessionManagerLayer::new(DbSessionStore::new(db))
         .with_name(if secure {
-            "__Host-hub_session"
+            cookies::SECURE_SESSION_COOKIE
         } else {
-            "hub_session"
+            cookies::SESSION_COOKIE
         })
         .with_secure(secure)
         .with_http_only(true)

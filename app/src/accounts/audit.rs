@@ -31,6 +31,9 @@ pub enum AuditAction {
     SessionsEnded,
     AccountDeleted,
     AdminCreated,
+    ReportDismissed,
+    ContentHidden,
+    MemberWarned,
 }
 
 impl AuditAction {
@@ -58,6 +61,9 @@ impl AuditAction {
             AuditAction::SessionsEnded => "sessions_ended",
             AuditAction::AccountDeleted => "account_deleted",
             AuditAction::AdminCreated => "admin_created",
+            AuditAction::ReportDismissed => "report_dismissed",
+            AuditAction::ContentHidden => "content_hidden",
+            AuditAction::MemberWarned => "member_warned",
         }
     }
 }
@@ -186,6 +192,18 @@ pub async fn for_subject(
         sqlx::query_as(&sql).bind(subject).bind(limit).fetch_all(pool).await?
     });
     Ok(rows.into_iter().map(entry).collect())
+}
+
+/// Deletes the events recorded before `cutoff` (the retention schedule's
+/// period for security and audit records).
+pub async fn delete_before(db: &Db, cutoff: i64) -> Result<u64, sqlx::Error> {
+    Ok(with_pool!(db, pool => {
+        sqlx::query("DELETE FROM audit_log WHERE at < $1")
+            .bind(cutoff)
+            .execute(pool)
+            .await?
+            .rows_affected()
+    }))
 }
 
 /// How many events of a kind an account has, for tests and the admin page.

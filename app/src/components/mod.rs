@@ -7,6 +7,7 @@ mod found;
 mod logo;
 mod not_found;
 mod pagination;
+mod table;
 mod tabs;
 
 pub use breadcrumbs::{Breadcrumbs, Crumb};
@@ -16,4 +17,5 @@ pub use found::found_or_not_found;
 pub use logo::NhsLogo;
 pub use not_found::NotFoundPage;
 pub use pagination::Pagination;
+pub use table::Table;
 pub use tabs::{TabPanel, Tabs};

@@ -1,5 +1,17 @@
 use leptos::prelude::*;
 
+/// The footer's links, in order: the service's statements are on every
+/// page, as a public service's must be.
+const FOOTER_LINKS: [(&str, &str); 7] = [
+    ("About the hub", "/about"),
+    ("Accessibility statement", "/accessibility"),
+    ("Privacy", "/privacy"),
+    ("Cookies", "/cookies"),
+    ("Community rules", "/community-rules"),
+    ("Contact us", "/contact"),
+    ("Give feedback", "/feedback"),
+];
+
 #[component]
 pub fn Footer() -> impl IntoView {
     view! {
@@ -8,15 +20,11 @@ pub fn Footer() -> impl IntoView {
                 <h2 class="nhsuk-u-visually-hidden">"Support links"</h2>
                 <div class="nhsuk-footer__meta">
                     <ul class="nhsuk-footer__list">
-                        <li class="nhsuk-footer__list-item">
-                            <a class="nhsuk-footer__list-item-link" href="/about">"About the hub"</a>
-                        </li>
-                        <li class="nhsuk-footer__list-item">
-                            <a class="nhsuk-footer__list-item-link" href="/about#accessibility">"Accessibility"</a>
-                        </li>
-                        <li class="nhsuk-footer__list-item">
-                            <a class="nhsuk-footer__list-item-link" href="/about#privacy">"Privacy and confidentiality"</a>
-                        </li>
+                        {FOOTER_LINKS.into_iter().map(|(label, href)| view! {
+                            <li class="nhsuk-footer__list-item">
+                                <a class="nhsuk-footer__list-item-link" href=href>{label}</a>
+                            </li>
+                        }).collect_view()}
                     </ul>
                     <p class="nhsuk-body-s">
                         "Learning from patient safety events is about systems, never blame. Content written for this hub; "

@@ -112,6 +112,37 @@ pub fn Header() -> impl IntoView {
     }
 }
 
+/// The NHS.UK phase banner: the hub is in beta, and feedback (about the
+/// page being read) is one link away.
+#[component]
+pub fn PhaseBanner() -> impl IntoView {
+    let location = use_location();
+    let feedback = move || {
+        location.pathname.with(|path| {
+            // The path as the address bar has it, with what would end the
+            // query value escaped.
+            format!(
+                "/feedback?page={}",
+                path.replace('&', "%26")
+                    .replace('+', "%2B")
+                    .replace(' ', "%20")
+            )
+        })
+    };
+    view! {
+        <div class="hub-phase-banner">
+            <div class="nhsuk-width-container">
+                <p class="hub-phase-banner__content">
+                    <strong class="nhsuk-tag hub-phase-banner__tag">"Beta"</strong>
+                    <span class="hub-phase-banner__text">
+                        "This is a new service. Your " <a href=feedback>"feedback"</a> " will help us to improve it."
+                    </span>
+                </p>
+            </div>
+        </div>
+    }
+}
+
 /// A one-off confirmation of the last action, announced to screen readers.
 #[component]
 pub fn Notice() -> impl IntoView {

@@ -1,5 +1,5 @@
 //! The frame every page shares: skip link, header (with who is signed in
-//! and their network's counts), notice and footer. Only the shell uses it;
+//! and their network's counts), phase banner, notice and footer. Only the shell uses it;
 //! page parts such as breadcrumbs are `components`.
 
 mod footer;
@@ -7,5 +7,5 @@ mod header;
 mod viewer;
 
 pub use footer::Footer;
-pub use header::{Header, Notice, SkipLink};
+pub use header::{Header, Notice, PhaseBanner, SkipLink};
 pub use viewer::{current_viewer, ViewerResource, ViewerState};

@@ -268,7 +268,7 @@ async fn listed(db: &Db, viewer: i64, status: &str, side: &str) -> sqlx::Result<
     let sql = format!(
         "SELECT c.id, c.requester_id, c.kind, c.note, c.requested_at, c.accepted_at, p.handle, p.display_name
          FROM connections c JOIN profiles p ON p.user_id = {other}
-         WHERE {side_condition} AND c.status = $2 AND p.listed
+         WHERE {side_condition} AND c.status = $2 AND p.listed AND p.hidden_at IS NULL
          ORDER BY COALESCE(c.accepted_at, c.requested_at) DESC, c.id DESC"
     );
     with_pool!(db, pool => sqlx::query_as(&sql).bind(viewer).bind(status).fetch_all(pool).await)
@@ -340,11 +340,43 @@ pub async fn blocked_by(db: &Db, viewer: i64) -> sqlx::Result<Vec<MemberLink>> {
         .collect())
 }
 
+/// The note of a request sent to `viewer`, as a report quotes it:
+/// (requester's user id, requester's name, note). `None` unless the viewer
+/// received it and it has a note.
+pub async fn request_note_for_report(
+    db: &Db,
+    viewer: i64,
+    id: i64,
+) -> sqlx::Result<Option<(i64, String, String)>> {
+    with_pool!(db, pool => sqlx::query_as(
+        "SELECT c.requester_id, COALESCE(p.display_name, 'A member'), c.note
+         FROM connections c LEFT JOIN profiles p ON p.user_id = c.requester_id
+         WHERE c.id = $1 AND c.recipient_id = $2 AND c.note <> ''",
+    )
+    .bind(id)
+    .bind(viewer)
+    .fetch_optional(pool)
+    .await)
+}
+
+/// Removes the note of a request `requester` sent (a moderator's
+/// decision); the request stands, and the report keeps the note for the
+/// record. The requester is part of the key: ids are reused on SQLite once
+/// a request is answered.
+pub async fn clear_note(db: &Db, id: i64, requester: i64) -> sqlx::Result<()> {
+    with_pool!(db, pool => sqlx::query("UPDATE connections SET note = '' WHERE id = $1 AND requester_id = $2")
+        .bind(id)
+        .bind(requester)
+        .execute(pool)
+        .await
+        .map(|_| ()))
+}
+
 /// Requests waiting for the viewer's answer, for the header.
 pub async fn pending_count(db: &Db, viewer: i64) -> sqlx::Result<i64> {
     with_pool!(db, pool => sqlx::query_scalar(
         "SELECT COUNT(*) FROM connections c JOIN profiles p ON p.user_id = c.requester_id
-         WHERE c.recipient_id = $1 AND c.status = 'pending' AND p.listed",
+         WHERE c.recipient_id = $1 AND c.status = 'pending' AND p.listed AND p.hidden_at IS NULL",
     )
     .bind(viewer)
     .fetch_one(pool)

@@ -82,7 +82,9 @@ pub async fn gather(db: &Db, user_id: i64) -> sqlx::Result<Value> {
 struct MessageRecord {
     with_name: Option<String>,
     from_me: bool,
+    /// Empty for a message someone else wrote that a moderator hid.
     body: String,
+    hidden: bool,
     sent_at: i64,
 }
 
@@ -90,7 +92,9 @@ struct MessageRecord {
 /// members they have since blocked.
 async fn all_messages(db: &Db, user_id: i64) -> sqlx::Result<Vec<Value>> {
     let rows: Vec<MessageRecord> = with_pool!(db, pool => sqlx::query_as(
-        "SELECT u.display_name AS with_name, m.sender_id = $1 AS from_me, m.body, m.sent_at
+        "SELECT u.display_name AS with_name, m.sender_id = $1 AS from_me,
+                CASE WHEN m.hidden_at IS NULL OR m.sender_id = $1 THEN m.body ELSE '' END AS body,
+                m.hidden_at IS NOT NULL AS hidden, m.sent_at
          FROM conversations c
          JOIN messages m ON m.conversation_id = c.id
          LEFT JOIN users u ON u.id = CASE WHEN c.user_low = $1 THEN c.user_high ELSE c.user_low END
@@ -107,6 +111,7 @@ async fn all_messages(db: &Db, user_id: i64) -> sqlx::Result<Vec<Value>> {
                 "with": row.with_name,
                 "from_me": row.from_me,
                 "body": row.body,
+                "hidden_by_moderator": row.hidden,
                 "sent_at": format_time(row.sent_at),
             })
         })

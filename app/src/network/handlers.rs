@@ -142,6 +142,9 @@ async fn refused(
     .await
 }
 
+/// Why a member whose profile a moderator hid cannot reach others.
+const HIDDEN_SENDER: &str = "A moderator has hidden your profile, so you cannot send requests or messages. Use the contact page if you think this is wrong.";
+
 /// `POST /network/members/{handle}/connect`: kind (connect or mentoring)
 /// and an optional note.
 pub async fn request_connection(
@@ -157,6 +160,17 @@ pub async fn request_connection(
         return Ok(no_such_member(&context, form, &handle).await);
     };
     let from = me.id;
+    if repo::is_hidden(&context.db, from).await? {
+        return Ok(refuse(
+            &context,
+            form,
+            &page,
+            StatusCode::FORBIDDEN,
+            "request",
+            HIDDEN_SENDER,
+        )
+        .await);
+    }
     if repo::handle_of(&context.db, from).await?.is_none() {
         return Ok(refuse(
             &context,
@@ -357,6 +371,17 @@ pub async fn send_message(
         return Ok(no_such_member(&context, form, &handle).await);
     };
     let from = me.id;
+    if repo::is_hidden(&context.db, from).await? {
+        return Ok(refuse(
+            &context,
+            form,
+            &page,
+            StatusCode::FORBIDDEN,
+            "body",
+            HIDDEN_SENDER,
+        )
+        .await);
+    }
     let body = match MessageBody::parse(&form.input::<MessageInput>()?.body) {
         Ok(body) => body,
         Err(message) => {

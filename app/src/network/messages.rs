@@ -123,8 +123,8 @@ pub async fn unread_count(db: &Db, viewer: i64) -> sqlx::Result<i64> {
     let sql = format!(
         "SELECT COUNT(*) FROM conversations c JOIN messages m ON m.conversation_id = c.id
          JOIN profiles p ON p.user_id = m.sender_id
-         WHERE {MINE_AND_UNBLOCKED} AND m.sender_id <> $1 AND p.listed
-           AND m.id > CASE WHEN c.user_low = $1 THEN c.low_read_up_to ELSE c.high_read_up_to END"
+         WHERE {MINE_AND_UNBLOCKED} AND m.sender_id <> $1 AND p.listed AND p.hidden_at IS NULL
+           AND m.hidden_at IS NULL AND m.id > CASE WHEN c.user_low = $1 THEN c.low_read_up_to ELSE c.high_read_up_to END"
     );
     with_pool!(db, pool => sqlx::query_scalar(&sql).bind(viewer).fetch_one(pool).await)
 }
@@ -143,11 +143,12 @@ pub async fn conversations_of(db: &Db, viewer: i64) -> sqlx::Result<Vec<Conversa
     let sql = format!(
         "SELECT p.handle, p.display_name, c.last_message_at,
             (SELECT COUNT(*) FROM messages m WHERE m.conversation_id = c.id AND m.sender_id <> $1
-               AND m.id > CASE WHEN c.user_low = $1 THEN c.low_read_up_to ELSE c.high_read_up_to END) AS unread,
-            (SELECT m.body FROM messages m WHERE m.conversation_id = c.id ORDER BY m.id DESC LIMIT 1) AS preview
+               AND m.hidden_at IS NULL AND m.id > CASE WHEN c.user_low = $1 THEN c.low_read_up_to ELSE c.high_read_up_to END) AS unread,
+            (SELECT CASE WHEN m.hidden_at IS NULL THEN m.body ELSE '' END
+               FROM messages m WHERE m.conversation_id = c.id ORDER BY m.id DESC LIMIT 1) AS preview
          FROM conversations c
          JOIN profiles p ON p.user_id = CASE WHEN c.user_low = $1 THEN c.user_high ELSE c.user_low END
-         WHERE {MINE_AND_UNBLOCKED} AND p.listed
+         WHERE {MINE_AND_UNBLOCKED} AND p.listed AND p.hidden_at IS NULL
          ORDER BY c.last_message_at DESC, c.id DESC"
     );
     let rows: Vec<SummaryRow> =
@@ -172,6 +173,7 @@ struct MessageRow {
     sender_id: i64,
     body: String,
     sent_at: i64,
+    hidden_at: Option<i64>,
 }
 
 /// The conversation between the viewer and `other`, newest first, marked
@@ -186,7 +188,7 @@ pub async fn conversation(
 ) -> sqlx::Result<Vec<MessageView>> {
     let (low, high) = pair(viewer, other);
     let sql = format!(
-        "SELECT m.id, m.sender_id, m.body, m.sent_at FROM conversations c
+        "SELECT m.id, m.sender_id, m.body, m.sent_at, m.hidden_at FROM conversations c
          JOIN messages m ON m.conversation_id = c.id
          WHERE {MINE_AND_UNBLOCKED} AND c.user_low = $2 AND c.user_high = $3
          ORDER BY m.id DESC LIMIT {CONVERSATION_LIMIT}"
@@ -218,10 +220,50 @@ pub async fn conversation(
             } else {
                 other_name.to_string()
             },
-            parts: message_parts(&row.body),
+            // A hidden message's text never leaves the server.
+            parts: if row.hidden_at.is_some() {
+                Vec::new()
+            } else {
+                message_parts(&row.body)
+            },
             sent_at: row.sent_at,
+            hidden: row.hidden_at.is_some(),
         })
         .collect())
+}
+
+/// A message someone sent `viewer`, as a report quotes it: (sender's user
+/// id, sender's name, text). `None` unless it is in one of the viewer's
+/// conversations, from the other person, and not already hidden.
+pub async fn message_for_report(
+    db: &Db,
+    viewer: i64,
+    id: i64,
+) -> sqlx::Result<Option<(i64, String, String)>> {
+    with_pool!(db, pool => sqlx::query_as(
+        "SELECT m.sender_id, COALESCE(p.display_name, 'A member'), m.body
+         FROM messages m JOIN conversations c ON c.id = m.conversation_id
+         LEFT JOIN profiles p ON p.user_id = m.sender_id
+         WHERE m.id = $2 AND (c.user_low = $1 OR c.user_high = $1) AND m.sender_id <> $1
+           AND m.hidden_at IS NULL",
+    )
+    .bind(viewer)
+    .bind(id)
+    .fetch_optional(pool)
+    .await)
+}
+
+/// Replaces a message `sender` wrote with a notice for both people (a
+/// moderator's decision); its text stays for the record. The sender is
+/// part of the key: a deleted message's id may be reused on SQLite.
+pub async fn hide_message(db: &Db, id: i64, sender: i64, at: i64) -> sqlx::Result<()> {
+    with_pool!(db, pool => sqlx::query("UPDATE messages SET hidden_at = $3 WHERE id = $1 AND sender_id = $2")
+        .bind(id)
+        .bind(sender)
+        .bind(at)
+        .execute(pool)
+        .await
+        .map(|_| ()))
 }
 
 #[cfg(test)]

@@ -224,6 +224,7 @@ const VISIBLE_PROFILES: &str = "
     ) THEN 2 ELSE $2 END AS tier
     FROM profiles p
     WHERE p.listed
+      AND (p.hidden_at IS NULL OR p.user_id = $1)
       AND p.user_id NOT IN (
           SELECT blocked_id FROM blocks WHERE blocker_id = $1
           UNION ALL SELECT blocker_id FROM blocks WHERE blocked_id = $1)";
@@ -250,6 +251,67 @@ pub async fn visible_profile(
         .bind(looker.base_tier().rank())
         .bind(handle)
         .fetch_optional(pool)
+        .await)
+}
+
+/// A profile as a report quotes it, if `looker` may see it and it is not
+/// their own: (the member's user id, display name, what they may see of
+/// it as text).
+pub async fn profile_for_report(
+    db: &Db,
+    looker: Looker,
+    handle: &str,
+) -> sqlx::Result<Option<(i64, String, String)>> {
+    let Some(row) = visible_profile(db, looker, handle).await? else {
+        return Ok(None);
+    };
+    if Some(row.user_id) == looker.user_id {
+        return Ok(None);
+    }
+    let card = row.card();
+    let bio = row.sees(row.bio_visibility).then(|| row.bio.clone());
+    let text = [card.role_title, card.organisation, bio]
+        .into_iter()
+        .flatten()
+        .filter(|line| !line.is_empty())
+        .collect::<Vec<_>>()
+        .join("\n\n");
+    Ok(Some((row.user_id, row.display_name.clone(), text)))
+}
+
+/// Hides a profile from everyone but its owner (a moderator's decision).
+pub async fn hide_profile(db: &Db, user_id: i64, at: i64) -> sqlx::Result<()> {
+    with_pool!(db, pool => sqlx::query("UPDATE profiles SET hidden_at = $2 WHERE user_id = $1")
+        .bind(user_id)
+        .bind(at)
+        .execute(pool)
+        .await
+        .map(|_| ()))
+}
+
+/// Whether a moderator has hidden `user_id`'s profile: then they may not
+/// send requests or messages either.
+pub async fn is_hidden(db: &Db, user_id: i64) -> sqlx::Result<bool> {
+    let hidden: i64 = with_pool!(db, pool => sqlx::query_scalar(
+        "SELECT COUNT(*) FROM profiles WHERE user_id = $1 AND hidden_at IS NOT NULL",
+    )
+    .bind(user_id)
+    .fetch_one(pool)
+    .await?);
+    Ok(hidden > 0)
+}
+
+/// The handles of every profile someone who is not signed in may see (for
+/// the sitemap): listed, visible to everyone, of an active account.
+pub async fn public_handles(db: &Db) -> sqlx::Result<Vec<String>> {
+    let sql = format!(
+        "SELECT d.handle FROM ({VISIBLE_PROFILES}) d WHERE d.visibility <= d.tier ORDER BY d.handle"
+    );
+    let looker = Looker::ANONYMOUS;
+    with_pool!(db, pool => sqlx::query_scalar(&sql)
+        .bind(looker.id())
+        .bind(looker.base_tier().rank())
+        .fetch_all(pool)
         .await)
 }
 

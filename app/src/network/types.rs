@@ -419,6 +419,8 @@ pub struct MessageView {
     pub sender_name: String,
     pub parts: Vec<MessagePart>,
     pub sent_at: i64,
+    /// Hidden by a moderator: shown as a notice, without its text.
+    pub hidden: bool,
 }
 
 /// A conversation in the list of conversations.

@@ -44,14 +44,14 @@ pub fn AboutPage() -> impl IntoView {
 
                 <h2 id="accessibility">"Accessibility"</h2>
                 <p>
-                    "The hub aims to meet the Web Content Accessibility Guidelines 2.2 at level AA. Every page can be "
-                    "used with a keyboard alone and with JavaScript turned off."
+                    "Every page can be used with a keyboard alone and with JavaScript turned off: see the "
+                    <a href="/accessibility">"accessibility statement"</a> "."
                 </p>
 
                 <h2 id="privacy">"Privacy and confidentiality"</h2>
                 <p>
-                    "Learning from patient safety events is about systems, never blame. Do not enter details that "
-                    "could identify a patient, a family or a member of staff involved in an incident."
+                    "Do not enter details that could identify a patient, a family or a member of staff involved in "
+                    "an incident. The " <a href="/privacy">"privacy notice"</a> " says what the hub keeps and for how long."
                 </p>
             </div>
         </div>

@@ -367,6 +367,15 @@ pub async fn in_sector(db: &Db, sector: Sector, limit: i64) -> sqlx::Result<Vec<
     Ok(rows.into_iter().map(|row| row.into_card().1).collect())
 }
 
+/// The slug of every published resource, for the sitemap.
+pub async fn published_slugs(db: &Db) -> sqlx::Result<Vec<String>> {
+    with_pool!(db, pool => sqlx::query_scalar(
+        "SELECT slug FROM resources WHERE status = 'published' ORDER BY slug",
+    )
+    .fetch_all(pool)
+    .await)
+}
+
 /// Remembers a search that found nothing (normalised, counted).
 pub async fn record_miss(db: &Db, query: &str) -> sqlx::Result<()> {
     let now = match db.backend() {
@@ -378,6 +387,18 @@ pub async fn record_miss(db: &Db, query: &str) -> sqlx::Result<()> {
          ON CONFLICT (query) DO UPDATE SET searches = search_misses.searches + 1, last_seen = {now}"
     );
     with_pool!(db, pool => sqlx::query(&sql).bind(query).execute(pool).await.map(|_| ()))
+}
+
+/// Deletes the searches that found nothing and were last made before
+/// `cutoff` (seconds since 1970; the retention schedule's period).
+pub async fn delete_search_misses_before(db: &Db, cutoff: i64) -> sqlx::Result<u64> {
+    let sql = match db.backend() {
+        Backend::Sqlite => {
+            "DELETE FROM search_misses WHERE last_seen < strftime('%Y-%m-%dT%H:%M:%fZ', $1, 'unixepoch')"
+        }
+        Backend::Postgres => "DELETE FROM search_misses WHERE last_seen < to_timestamp($1)",
+    };
+    Ok(with_pool!(db, pool => sqlx::query(sql).bind(cutoff).execute(pool).await?.rows_affected()))
 }
 
 /// Known words close enough to `word` to be what was meant, most used first.

@@ -84,7 +84,11 @@ pub fn page_access(path: &str) -> Access {
         Access::AtLeast(Role::Curator)
     } else if under("/contribute") {
         Access::AtLeast(Role::Contributor)
-    } else if under("/account") || under("/network/connections") || under("/network/messages") {
+    } else if under("/account")
+        || under("/network/connections")
+        || under("/network/messages")
+        || under("/report")
+    {
         Access::SignedIn
     } else {
         Access::Public
@@ -348,6 +352,7 @@ mod tests {
             Access::AtLeast(Role::Curator)
         );
         assert_eq!(page_access("/network/messages/sam-x"), Access::SignedIn);
+        assert_eq!(page_access("/report/message/12"), Access::SignedIn);
         assert_eq!(
             page_access("/contribute/new"),
             Access::AtLeast(Role::Contributor)

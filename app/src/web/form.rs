@@ -17,6 +17,7 @@ use super::feedback::FormFeedback;
 use super::identity::User;
 use super::mail::{Email, Mailer};
 use super::session::{self, Viewer};
+use super::site::Site;
 use crate::db::Db;
 
 /// The page a failed form post shows again (see [`show_again`]), when it is
@@ -30,8 +31,9 @@ pub struct WebContext {
     pub db: Db,
     pub options: LeptosOptions,
     pub mailer: Mailer,
-    /// The hub's address as users reach it, for links in emails.
-    pub public_url: String,
+    /// The hub's public address and contact, for links in emails and for
+    /// every page rendered.
+    pub site: Site,
     /// The application's HTML document, for pages shown again after a
     /// failed post (given by the server, which knows the app's shell).
     pub shell: fn(LeptosOptions) -> AnyView,
@@ -39,7 +41,7 @@ pub struct WebContext {
 
 impl WebContext {
     pub fn link(&self, path: &str) -> String {
-        format!("{}{}", self.public_url.trim_end_matches('/'), path)
+        self.site.link(path)
     }
 
     /// Sends in the background: the answer must not wait for (or reveal
@@ -204,12 +206,14 @@ pub async fn show_again(
         parts.uri = uri;
     }
     let db = context.db.clone();
+    let site = context.site.clone();
     let options = context.options.clone();
     let shell = context.shell;
     let shown = ShownPath(page.to_string());
     let render = leptos_axum::render_app_async_with_context(
         move || {
             provide_context(db.clone());
+            provide_context(site.clone());
             provide_context(feedback.clone());
             provide_context(shown.clone());
         },

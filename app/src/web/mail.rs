@@ -15,6 +15,19 @@ pub struct Email {
     pub body: String,
 }
 
+impl Email {
+    /// An email in the hub's own words: its name after the subject, and a
+    /// closing line saying who sent it.
+    pub fn from_hub(to: &str, subject: &str, body: String) -> Email {
+        let service = crate::SERVICE_NAME;
+        Email {
+            to: to.to_string(),
+            subject: format!("{subject} – {service}"),
+            body: format!("{body}\n\nThis email was sent by the {service}. If you did not expect it, you can ignore it."),
+        }
+    }
+}
+
 #[derive(Clone)]
 pub enum Mailer {
     Outbox {

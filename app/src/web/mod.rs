@@ -12,6 +12,8 @@ pub mod identity;
 #[cfg(feature = "ssr")]
 pub mod client_address;
 #[cfg(feature = "ssr")]
+pub mod cookies;
+#[cfg(feature = "ssr")]
 pub mod csrf;
 #[cfg(feature = "ssr")]
 pub mod form;
@@ -25,5 +27,7 @@ pub mod plain;
 pub mod rate_limit;
 #[cfg(feature = "ssr")]
 pub mod session;
+#[cfg(feature = "ssr")]
+pub mod site;
 #[cfg(feature = "ssr")]
 pub mod tokens;

@@ -42,6 +42,26 @@ pub const RESETS_PER_ACCOUNT: Limit = Limit {
     span_seconds: 3600,
 };
 
+/// Feedback about the service from one address.
+pub const FEEDBACK_PER_IP: Limit = Limit {
+    name: "feedback-ip",
+    max: 10,
+    span_seconds: 3600,
+};
+/// Feedback from everyone together: a flood from many addresses stops here.
+pub const FEEDBACK_FROM_EVERYONE: Limit = Limit {
+    name: "feedback-all",
+    max: 300,
+    span_seconds: 3600,
+};
+
+/// Reports about content from one member.
+pub const REPORTS_PER_MEMBER: Limit = Limit {
+    name: "report-member",
+    max: 20,
+    span_seconds: 3600,
+};
+
 fn bucket(limit: Limit, key: &str) -> String {
     // Keys can be email addresses: store a digest, not the address.
     format!("{}:{}", limit.name, &super::tokens::digest(key)[..32])

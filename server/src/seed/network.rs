@@ -6,6 +6,9 @@ use std::collections::HashMap;
 
 use app::accounts::{password, repo as accounts_repo, EmailAddress, Role};
 use app::db::Db;
+use app::moderation::repo as moderation_repo;
+use app::moderation::subjects;
+use app::moderation::types::{parse_report, ReportInput, SubjectKind};
 use app::network::messages::{self, MessageBody};
 use app::network::profile::{ProfileDraft, ProfileInput};
 use app::network::{connections, repo, RequestKind};
@@ -21,6 +24,8 @@ pub struct DemoNetwork {
     pub profiles: Vec<DemoProfile>,
     pub connections: Vec<DemoConnection>,
     pub conversations: Vec<DemoConversation>,
+    #[serde(default)]
+    pub reports: Vec<DemoReport>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -46,6 +51,16 @@ pub struct DemoConnection {
     pub to: String,
     pub kind: String,
     pub accepted: bool,
+}
+
+/// A report of the last message `about` sent `reporter`, left open for
+/// moderators to find.
+#[derive(Debug, Deserialize)]
+pub struct DemoReport {
+    pub reporter: String,
+    pub about: String,
+    pub reason: String,
+    pub note: String,
 }
 
 #[derive(Debug, Deserialize)]
@@ -163,7 +178,56 @@ pub async fn seed(db: &Db) -> Result<usize, SeedError> {
             messages::send(db, from, to, &body).await?;
         }
     }
+    for report in &network.reports {
+        seed_report(db, user(&report.reporter)?, user(&report.about)?, report).await?;
+    }
     Ok(network.profiles.len())
+}
+
+/// Files `report` through the same rules a member's report follows: the
+/// message must be one the reporter may report.
+async fn seed_report(
+    db: &Db,
+    reporter: i64,
+    about: i64,
+    report: &DemoReport,
+) -> Result<(), SeedError> {
+    let invalid =
+        |what: &str| SeedError::InvalidData(format!("demo report by {}: {what}", report.reporter));
+    let message: Option<i64> = with_pool!(db, pool => sqlx::query_scalar(
+        "SELECT MAX(m.id) FROM messages m JOIN conversations c ON c.id = m.conversation_id
+         WHERE m.sender_id = $1 AND (c.user_low = $2 OR c.user_high = $2)",
+    )
+    .bind(about)
+    .bind(reporter)
+    .fetch_one(pool)
+    .await?);
+    let message = message.ok_or_else(|| invalid("no message to report"))?;
+    let reporter_user = accounts_repo::by_id(db, reporter)
+        .await?
+        .ok_or_else(|| invalid("no such member"))?;
+    let subject = subjects::find(
+        db,
+        &reporter_user,
+        SubjectKind::Message,
+        &message.to_string(),
+    )
+    .await?
+    .ok_or_else(|| invalid("the message cannot be reported"))?;
+    let draft = parse_report(&ReportInput {
+        reason: report.reason.clone(),
+        note: report.note.clone(),
+    })
+    .map_err(|errors| invalid(&format!("{errors:?}")))?;
+    moderation_repo::insert(
+        db,
+        reporter,
+        &subject,
+        &draft,
+        chrono::Utc::now().timestamp(),
+    )
+    .await?;
+    Ok(())
 }
 
 #[cfg(test)]
@@ -197,6 +261,11 @@ mod tests {
         for connection in &network.connections {
             assert!(
                 keys.contains(&connection.from.as_str()) && keys.contains(&connection.to.as_str())
+            );
+        }
+        for report in &network.reports {
+            assert!(
+                keys.contains(&report.reporter.as_str()) && keys.contains(&report.about.as_str())
             );
         }
         // The end-to-end story needs a primary-care mentor in the North West.

@@ -60,6 +60,14 @@ fn expected() -> BTreeMap<String, Who> {
         "/api/v1/openapi.json",
         "/network",
         "/network/members/{handle}",
+        "/accessibility",
+        "/privacy",
+        "/cookies",
+        "/contact",
+        "/community-rules",
+        "/feedback",
+        "/robots.txt",
+        "/sitemap.xml",
     ] {
         add(&format!("GET {page}"), Anyone);
     }
@@ -75,6 +83,8 @@ fn expected() -> BTreeMap<String, Who> {
         "/network/connections",
         "/network/messages",
         "/network/messages/{handle}",
+        "/report/{kind}/{target}",
+        "/account/reports",
     ] {
         add(&format!("GET {page}"), SignedIn);
     }
@@ -95,6 +105,8 @@ fn expected() -> BTreeMap<String, Who> {
         "get_link_report",
         "review_queue",
         "load_organisation_form",
+        "load_moderation_queue",
+        "load_report_case",
     ] {
         add(&format!("FN {function}"), Curator);
     }
@@ -103,6 +115,8 @@ fn expected() -> BTreeMap<String, Who> {
         "/curation/organisations",
         "/curation/organisations/new",
         "/curation/organisations/{slug}",
+        "/curation/reports",
+        "/curation/reports/{id}",
     ] {
         add(&format!("GET {page}"), Curator);
     }
@@ -110,6 +124,7 @@ fn expected() -> BTreeMap<String, Who> {
         "/contribute/{slug}/duplicates",
         "/curation/organisations/new",
         "/curation/organisations/{slug}",
+        "/curation/reports/{id}",
     ] {
         add(&format!("POST {form}"), Curator);
     }
@@ -143,7 +158,12 @@ fn expected() -> BTreeMap<String, Who> {
     ] {
         add(&format!("FN {function}"), Contributor);
     }
-    for page in ["/admin/users", "/admin/users/{id}", "/admin/audit"] {
+    for page in [
+        "/admin/users",
+        "/admin/users/{id}",
+        "/admin/audit",
+        "/admin/feedback",
+    ] {
         add(&format!("GET {page}"), Admin);
     }
     for form in [
@@ -155,6 +175,7 @@ fn expected() -> BTreeMap<String, Who> {
         "/reset-password/{token}",
         "/confirm-email/{token}",
         "/sign-out",
+        "/feedback",
     ] {
         add(&format!("POST {form}"), Anyone);
     }
@@ -173,6 +194,7 @@ fn expected() -> BTreeMap<String, Who> {
         "/network/members/{handle}/unblock",
         "/network/requests/{id}/{answer}",
         "/network/messages/{handle}",
+        "/report/{kind}/{target}",
     ] {
         add(&format!("POST {form}"), SignedIn);
     }
@@ -197,6 +219,7 @@ fn expected() -> BTreeMap<String, Who> {
         "link_is_live",
         "network_directory",
         "member_profile",
+        "load_statement",
     ] {
         add(&format!("FN {function}"), Anyone);
     }
@@ -209,10 +232,12 @@ fn expected() -> BTreeMap<String, Who> {
         "conversation_list",
         "conversation_with",
         "preview_markdown",
+        "load_report_subject",
+        "own_reports",
     ] {
         add(&format!("FN {function}"), SignedIn);
     }
-    for function in ["admin_users", "admin_user", "audit_log"] {
+    for function in ["admin_users", "admin_user", "audit_log", "list_feedback"] {
         add(&format!("FN {function}"), Admin);
     }
     table
@@ -228,7 +253,10 @@ fn arguments(function: &str, target: i64) -> String {
         "link_is_live" => "token=x&purpose=verify".into(),
         "admin_users" => "query=&page=1".into(),
         "admin_user" => format!("id={target}"),
-        "audit_log" => "page=1".into(),
+        "audit_log" | "list_feedback" => "page=1".into(),
+        "load_statement" => "path=%2Fprivacy".into(),
+        "load_report_subject" => "kind=message&target=1".into(),
+        "load_report_case" => format!("id={target}"),
         "network_directory" => "query=".into(),
         "member_profile" | "conversation_with" => "handle=nobody".into(),
         "contribution_editor" | "get_contribution" | "contribution_history" => {
@@ -252,6 +280,8 @@ fn enumerate(target: i64) -> Vec<(String, Method, String)> {
             .replace("{id}", &target.to_string())
             .replace("{handle}", "nobody")
             .replace("{answer}", "accept")
+            .replace("{kind}", "message")
+            .replace("{target}", "1")
     };
     let mut all = Vec::new();
     for route in server::startup::route_list() {

@@ -3,14 +3,9 @@
 
 use super::WebContext;
 use crate::web::mail::Email;
-use crate::SERVICE_NAME;
 
 fn email(to: &str, subject: &str, body: String) -> Email {
-    Email {
-        to: to.to_string(),
-        subject: format!("{subject} – {SERVICE_NAME}"),
-        body: format!("{body}\n\nThis email was sent by the {SERVICE_NAME}. If you did not expect it, you can ignore it."),
-    }
+    Email::from_hub(to, subject, body)
 }
 
 pub fn verify(context: &WebContext, to: &str, name: &str, token: &str) -> Email {

@@ -4,7 +4,7 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::accounts::server::{admin_user, admin_users, audit_log};
 use crate::accounts::types::{format_time, AccountStatus, AuditEntry, Role, UserRow};
-use crate::components::found_or_not_found;
+use crate::components::{found_or_not_found, Table};
 use crate::forms::{with_form_state, PostForm, SubmitButton};
 
 fn page_number(raw: Option<String>) -> u32 {
@@ -27,7 +27,7 @@ pub fn AdminUsersPage() -> impl IntoView {
     view! {
         <Title text="Accounts" />
         <h1 class="nhsuk-heading-l">"Accounts"</h1>
-        <p><a href="/admin/audit">"Audit log"</a></p>
+        <p><a href="/admin/audit">"Audit log"</a> " · " <a href="/admin/feedback">"Feedback about the hub"</a> " · " <a href="/curation/reports">"Reported content"</a></p>
         <form method="get" action="/admin/users" role="search" class="hub-inline-form">
             <div class="nhsuk-form-group">
                 <label class="nhsuk-label" for="q">"Search by name or email address"</label>
@@ -155,34 +155,28 @@ fn AuditTable(entries: Vec<AuditEntry>) -> impl IntoView {
     if entries.is_empty() {
         return view! { <p>"No events yet."</p> }.into_any();
     }
+    let dash = |text: Option<String>| text.unwrap_or_else(|| "–".into());
+    let rows = entries
+        .into_iter()
+        .map(|entry| {
+            vec![
+                format_time(entry.at).into_any(),
+                entry.action.into_any(),
+                dash(entry.actor).into_any(),
+                dash(entry.subject).into_any(),
+                entry.detail.into_any(),
+                dash(entry.ip).into_any(),
+            ]
+        })
+        .collect();
     view! {
-        <table class="nhsuk-table">
-            <caption class="nhsuk-table__caption nhsuk-u-visually-hidden">"Security events, newest first"</caption>
-            <thead class="nhsuk-table__head">
-                <tr>
-                    <th scope="col">"When"</th>
-                    <th scope="col">"Event"</th>
-                    <th scope="col">"By"</th>
-                    <th scope="col">"Account"</th>
-                    <th scope="col">"Detail"</th>
-                    <th scope="col">"Network address"</th>
-                </tr>
-            </thead>
-            <tbody class="nhsuk-table__body">
-                {entries.into_iter().map(|entry| view! {
-                    <tr class="nhsuk-table__row">
-                        <td class="nhsuk-table__cell">{format_time(entry.at)}</td>
-                        <td class="nhsuk-table__cell">{entry.action}</td>
-                        <td class="nhsuk-table__cell">{entry.actor.unwrap_or_else(|| "–".into())}</td>
-                        <td class="nhsuk-table__cell">{entry.subject.unwrap_or_else(|| "–".into())}</td>
-                        <td class="nhsuk-table__cell">{entry.detail}</td>
-                        <td class="nhsuk-table__cell">{entry.ip.unwrap_or_else(|| "–".into())}</td>
-                    </tr>
-                }).collect_view()}
-            </tbody>
-        </table>
+        <Table
+            caption="Security events, newest first"
+            headers=vec!["When", "Event", "By", "Account", "Detail", "Network address"]
+            rows
+        />
     }
-        .into_any()
+    .into_any()
 }
 
 /// `/admin/audit`: the audit log, newest first.

@@ -20,6 +20,7 @@ pub fn CurationPage() -> impl IntoView {
         <p class="nhsuk-lede-text">"Keep the catalogue trustworthy: review contributions, find gaps, out-of-date material and broken links."</p>
         <CardGroup>
             <NavCard title="Review queue" href="/curation/queue" description="Contributions waiting for a curator: publish, request changes or reject." />
+            <NavCard title="Reported content" href="/curation/reports" description="Profiles, messages and requests members reported as breaking the community rules: dismiss, hide, warn or suspend." />
             <NavCard title="Organisations" href="/curation/organisations" description="Add and edit the organisations that provide and signpost resources." />
             <NavCard title="Searches that found nothing" href="/curation/searches" description="What investigators looked for and the catalogue could not answer: the gaps to fill." />
             <NavCard title="Review dates" href="/curation/review-dates" description="Resources past their review-by date, and those due in the next 30 days." />

@@ -111,7 +111,14 @@ fn Received(request: PendingRequest) -> impl IntoView {
         <li class="hub-request">
             <h3 class="nhsuk-heading-s">{member_link(&request.other)}</h3>
             <p class="nhsuk-body-s">{format!("{}, {}", kind_label(request.kind), format_time(request.requested_at))}</p>
-            {(!request.note.is_empty()).then(|| view! { <p class="hub-message__text">{request.note.clone()}</p> })}
+            {(!request.note.is_empty()).then(|| view! {
+                <p class="hub-message__text">{request.note.clone()}</p>
+                <p class="nhsuk-body-s">
+                    <a href=format!("/report/request/{}", request.id)>
+                        "Report this note" <span class="nhsuk-u-visually-hidden">{format!(" from {}", request.other.display_name)}</span>
+                    </a>
+                </p>
+            })}
             <AnswerButtons id=request.id />
             <PostForm action=format!("/network/members/{}/block", request.other.handle)>
                 <button class="nhsuk-button nhsuk-button--warning nhsuk-button--small" type="submit">

@@ -29,6 +29,7 @@ fn Profile(page: ProfilePage) -> impl IntoView {
     } = page;
     let lines = detail_lines(&card);
     let can_block = signed_in && relation != Relation::Own;
+    let report = format!("/report/profile/{}", card.handle);
     view! {
         <Title text=card.display_name.clone() />
         <div class="nhsuk-grid-row">
@@ -55,6 +56,9 @@ fn Profile(page: ProfilePage) -> impl IntoView {
                     <Actions card=card.clone() relation=relation.clone() />
                     {can_block.then(|| view! { <BlockSection card=card.clone() /> })}
                 }.into_any())}
+                {can_block.then(|| view! {
+                    <p><a href=report>"Report this profile"</a> " if it breaks the community rules"</p>
+                })}
                 <p><a href="/network">"Find more investigators"</a></p>
             </div>
         </div>
@@ -97,7 +101,10 @@ fn Actions(card: ProfileCard, relation: Relation) -> impl IntoView {
                 RequestKind::Mentoring => format!("{name} has asked you to mentor them."),
                 RequestKind::Connect => format!("{name} has asked to connect with you."),
             }}</p>
-            {(!note.is_empty()).then(|| view! { <div class="nhsuk-inset-text"><p class="hub-message__text">{note.clone()}</p></div> })}
+            {(!note.is_empty()).then(|| view! {
+                <div class="nhsuk-inset-text"><p class="hub-message__text">{note.clone()}</p></div>
+                <p><a href=format!("/report/request/{id}")>"Report this request's note"</a></p>
+            })}
             <AnswerButtons id />
         }.into_any(),
         Relation::Connected { kind, viewer_is_mentor } => {

@@ -112,14 +112,27 @@ fn Message(message: MessageView) -> impl IntoView {
                 <strong>{if message.from_viewer { "You".to_string() } else { message.sender_name.clone() }}</strong>
                 {format!(", {}", format_time(message.sent_at))}
             </p>
-            <p class="hub-message__text">
-                {message.parts.into_iter().map(|part| match part {
-                    MessagePart::Text(text) => text.into_any(),
-                    MessagePart::Link(url) => view! {
-                        <a href=url.clone() rel="nofollow noopener noreferrer ugc">{url.clone()}</a>
-                    }.into_any(),
-                }).collect_view()}
-            </p>
+            {if message.hidden {
+                view! { <p class="hub-message__text"><em>"A moderator hid this message because it broke the community rules."</em></p> }.into_any()
+            } else {
+                view! {
+                    <p class="hub-message__text">
+                        {message.parts.into_iter().map(|part| match part {
+                            MessagePart::Text(text) => text.into_any(),
+                            MessagePart::Link(url) => view! {
+                                <a href=url.clone() rel="nofollow noopener noreferrer ugc">{url.clone()}</a>
+                            }.into_any(),
+                        }).collect_view()}
+                    </p>
+                    {(!message.from_viewer).then(|| view! {
+                        <p class="nhsuk-body-s hub-message__report">
+                            <a href=format!("/report/message/{}", message.id)>
+                                "Report" <span class="nhsuk-u-visually-hidden">{format!(" this message from {}", format_time(message.sent_at))}</span>
+                            </a>
+                        </p>
+                    })}
+                }.into_any()
+            }}
         </li>
     }
 }
