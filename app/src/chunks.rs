@@ -232,8 +232,7 @@ macro_rules! chunk {
 
 chunk! {
     /// The rest of the catalogue: lessons, the toolkits page, sector and
-    /// provider pages, the about page; and the service's statements and
-    /// feedback form.
+    /// provider pages, the about page.
     catalogue {
         LessonRoute => crate::resources::LessonView,
         ToolkitsRoute => crate::resources::ToolkitsPage,
@@ -241,8 +240,6 @@ chunk! {
         OrganisationsRoute => crate::organisations::OrganisationsPage,
         OrganisationRoute => crate::resources::OrganisationPage,
         AboutRoute => crate::pages::AboutPage,
-        StatementRoute => crate::service::StatementPage,
-        FeedbackRoute => crate::service::FeedbackPage,
     }
 }
 
@@ -268,26 +265,22 @@ chunk! {
         DeleteAccountRoute => crate::accounts::DeleteAccountPage,
         MfaRoute => crate::accounts::MfaPage,
         RecoveryCodesRoute => crate::accounts::RecoveryCodesPage,
-        OwnReportsRoute => crate::moderation::OwnReportsPage,
     }
 }
 
 chunk! {
-    /// The network: the directory, members' profiles, connections,
-    /// messages, and reporting what breaks its rules.
+    /// The network: the directory, members' profiles, connections, messages.
     network {
         NetworkRoute => crate::network::NetworkPage,
         MemberRoute => crate::network::MemberPage,
         ConnectionsRoute => crate::network::ConnectionsPage,
         MessagesRoute => crate::network::MessagesPage,
         ConversationRoute => crate::network::ConversationView,
-        ReportRoute => crate::moderation::ReportPage,
     }
 }
 
 chunk! {
-    /// Curators' pages: reviews, reports, the organisations editor and
-    /// moderation of reported content.
+    /// Curators' pages: reviews, reports and the organisations editor.
     curation {
         CurationRoute => crate::curation::CurationPage,
         MissedSearchesRoute => crate::curation::MissedSearchesPage,
@@ -298,6 +291,24 @@ chunk! {
         CurationOrganisationsRoute => crate::organisations::CurationOrganisationsPage,
         NewOrganisationRoute => crate::organisations::OrganisationEditorPage,
         EditOrganisationRoute => crate::organisations::OrganisationEditorPage,
+    }
+}
+
+chunk! {
+    /// The service's own pages: its statements and the feedback form (kept
+    /// apart so the catalogue's pages do not bring the form code with them).
+    service {
+        StatementRoute => crate::service::StatementPage,
+        FeedbackRoute => crate::service::FeedbackPage,
+    }
+}
+
+chunk! {
+    /// Reporting content and moderating it: the report form, a member's
+    /// reports, the moderators' queue and case pages.
+    moderation {
+        ReportRoute => crate::moderation::ReportPage,
+        OwnReportsRoute => crate::moderation::OwnReportsPage,
         ReportsQueueRoute => crate::moderation::ReportsQueuePage,
         ReportCaseRoute => crate::moderation::ReportCasePage,
     }
@@ -336,11 +347,16 @@ pub fn chunk_for_path(path: &str) -> Option<Chunk> {
     Some(match first {
         // /resources/{slug}/lessons/{position}
         "resources" if parts.nth(1) == Some("lessons") => Chunk::Catalogue,
-        "about" | "toolkits" | "sectors" | "organisations" | "accessibility" | "privacy"
-        | "cookies" | "contact" | "community-rules" | "feedback" => Chunk::Catalogue,
+        "about" | "toolkits" | "sectors" | "organisations" => Chunk::Catalogue,
+        "accessibility" | "privacy" | "cookies" | "contact" | "community-rules" | "feedback" => {
+            Chunk::Service
+        }
+        // /report/…, /account/reports, /curation/reports[/{id}]
+        "report" => Chunk::Moderation,
+        "account" | "curation" if parts.next() == Some("reports") => Chunk::Moderation,
         "register" | "sign-in" | "signed-out" | "account-deleted" | "verify-email"
         | "forgot-password" | "reset-password" | "confirm-email" | "account" => Chunk::Account,
-        "network" | "report" => Chunk::Network,
+        "network" => Chunk::Network,
         "curation" => Chunk::Curation,
         "contribute" => Chunk::Editor,
         "admin" => Chunk::Admin,
@@ -357,6 +373,8 @@ pub enum Chunk {
     Curation,
     Editor,
     Admin,
+    Service,
+    Moderation,
 }
 
 impl Chunk {
@@ -369,6 +387,8 @@ impl Chunk {
             Chunk::Curation => curation::load().await?,
             Chunk::Editor => editor::load().await?,
             Chunk::Admin => admin::load().await?,
+            Chunk::Service => service::load().await?,
+            Chunk::Moderation => moderation::load().await?,
         }
         Ok(())
     }
@@ -463,6 +483,14 @@ mod tests {
             ("/curation/organisations/new", Chunk::Curation),
             ("/contribute/new", Chunk::Editor),
             ("/admin/audit", Chunk::Admin),
+            ("/admin/feedback", Chunk::Admin),
+            ("/privacy", Chunk::Service),
+            ("/feedback?page=/about", Chunk::Service),
+            ("/report/message/12", Chunk::Moderation),
+            ("/account/reports", Chunk::Moderation),
+            ("/curation/reports/3", Chunk::Moderation),
+            ("/curation/reports", Chunk::Moderation),
+            ("/curation/review-dates", Chunk::Curation),
         ];
         for (path, chunk) in cases {
             assert_eq!(chunk_for_path(path), Some(chunk), "{path}");

@@ -7,7 +7,9 @@ use leptos_router::{
     path, Lazy, SsrMode,
 };
 
-use crate::chunks::{account, admin, catalogue, curation, editor, network, NavigationWatch};
+use crate::chunks::{
+    account, admin, catalogue, curation, editor, moderation, network, service, NavigationWatch,
+};
 use crate::layout::{
     current_viewer, Footer, Header, Notice, PhaseBanner, SkipLink, ViewerResource,
 };
@@ -175,12 +177,12 @@ pub fn App() -> impl IntoView {
                             <Route path=path!("/resources") view=ResourcesPage ssr=SsrMode::Async />
                             <Route path=path!("/resources/:slug") view=ResourcePage ssr=SsrMode::Async />
                             <Route path=path!("/resources/:slug/lessons/:position") view={Lazy::<catalogue::LessonRoute>::new()} ssr=SsrMode::Async />
-                            <Route path=path!("/accessibility") view={Lazy::<catalogue::StatementRoute>::new()} ssr=SsrMode::Async />
-                            <Route path=path!("/privacy") view={Lazy::<catalogue::StatementRoute>::new()} ssr=SsrMode::Async />
-                            <Route path=path!("/cookies") view={Lazy::<catalogue::StatementRoute>::new()} ssr=SsrMode::Async />
-                            <Route path=path!("/contact") view={Lazy::<catalogue::StatementRoute>::new()} ssr=SsrMode::Async />
-                            <Route path=path!("/community-rules") view={Lazy::<catalogue::StatementRoute>::new()} ssr=SsrMode::Async />
-                            <Route path=path!("/feedback") view={Lazy::<catalogue::FeedbackRoute>::new()} ssr=SsrMode::Async />
+                            <Route path=path!("/accessibility") view={Lazy::<service::StatementRoute>::new()} ssr=SsrMode::Async />
+                            <Route path=path!("/privacy") view={Lazy::<service::StatementRoute>::new()} ssr=SsrMode::Async />
+                            <Route path=path!("/cookies") view={Lazy::<service::StatementRoute>::new()} ssr=SsrMode::Async />
+                            <Route path=path!("/contact") view={Lazy::<service::StatementRoute>::new()} ssr=SsrMode::Async />
+                            <Route path=path!("/community-rules") view={Lazy::<service::StatementRoute>::new()} ssr=SsrMode::Async />
+                            <Route path=path!("/feedback") view={Lazy::<service::FeedbackRoute>::new()} ssr=SsrMode::Async />
                             <Route path=path!("/toolkits") view={Lazy::<catalogue::ToolkitsRoute>::new()} ssr=SsrMode::Async />
                             <Route path=path!("/sectors/:slug") view={Lazy::<catalogue::SectorRoute>::new()} ssr=SsrMode::Async />
                             <Route path=path!("/organisations") view={Lazy::<catalogue::OrganisationsRoute>::new()} ssr=SsrMode::Async />
@@ -190,7 +192,7 @@ pub fn App() -> impl IntoView {
                             <Route path=path!("/network/connections") view={Lazy::<network::ConnectionsRoute>::new()} ssr=SsrMode::Async />
                             <Route path=path!("/network/messages") view={Lazy::<network::MessagesRoute>::new()} ssr=SsrMode::Async />
                             <Route path=path!("/network/messages/:handle") view={Lazy::<network::ConversationRoute>::new()} ssr=SsrMode::Async />
-                            <Route path=path!("/report/:kind/:target") view={Lazy::<network::ReportRoute>::new()} ssr=SsrMode::Async />
+                            <Route path=path!("/report/:kind/:target") view={Lazy::<moderation::ReportRoute>::new()} ssr=SsrMode::Async />
                             <Route path=path!("/register") view={Lazy::<account::RegisterRoute>::new()} ssr=SsrMode::Async />
                             <Route path=path!("/register/check-email") view={Lazy::<account::CheckEmailRoute>::new()} ssr=SsrMode::Async />
                             <Route path=path!("/sign-in") view={Lazy::<account::SignInRoute>::new()} ssr=SsrMode::Async />
@@ -209,7 +211,7 @@ pub fn App() -> impl IntoView {
                             <Route path=path!("/account/delete") view={Lazy::<account::DeleteAccountRoute>::new()} ssr=SsrMode::Async />
                             <Route path=path!("/account/mfa") view={Lazy::<account::MfaRoute>::new()} ssr=SsrMode::Async />
                             <Route path=path!("/account/recovery-codes") view={Lazy::<account::RecoveryCodesRoute>::new()} ssr=SsrMode::Async />
-                            <Route path=path!("/account/reports") view={Lazy::<account::OwnReportsRoute>::new()} ssr=SsrMode::Async />
+                            <Route path=path!("/account/reports") view={Lazy::<moderation::OwnReportsRoute>::new()} ssr=SsrMode::Async />
                             <Route path=path!("/curation") view={Lazy::<curation::CurationRoute>::new()} ssr=SsrMode::Async />
                             <Route path=path!("/curation/searches") view={Lazy::<curation::MissedSearchesRoute>::new()} ssr=SsrMode::Async />
                             <Route path=path!("/curation/review-dates") view={Lazy::<curation::ReviewDatesRoute>::new()} ssr=SsrMode::Async />
@@ -219,8 +221,8 @@ pub fn App() -> impl IntoView {
                             <Route path=path!("/curation/organisations") view={Lazy::<curation::CurationOrganisationsRoute>::new()} ssr=SsrMode::Async />
                             <Route path=path!("/curation/organisations/new") view={Lazy::<curation::NewOrganisationRoute>::new()} ssr=SsrMode::Async />
                             <Route path=path!("/curation/organisations/:slug") view={Lazy::<curation::EditOrganisationRoute>::new()} ssr=SsrMode::Async />
-                            <Route path=path!("/curation/reports") view={Lazy::<curation::ReportsQueueRoute>::new()} ssr=SsrMode::Async />
-                            <Route path=path!("/curation/reports/:id") view={Lazy::<curation::ReportCaseRoute>::new()} ssr=SsrMode::Async />
+                            <Route path=path!("/curation/reports") view={Lazy::<moderation::ReportsQueueRoute>::new()} ssr=SsrMode::Async />
+                            <Route path=path!("/curation/reports/:id") view={Lazy::<moderation::ReportCaseRoute>::new()} ssr=SsrMode::Async />
                             <Route path=path!("/contribute") view={Lazy::<editor::MyContributionsRoute>::new()} ssr=SsrMode::Async />
                             <Route path=path!("/contribute/new") view={Lazy::<editor::NewContributionRoute>::new()} ssr=SsrMode::Async />
                             <Route path=path!("/contribute/:slug") view={Lazy::<editor::ContributionRoute>::new()} ssr=SsrMode::Async />
