@@ -234,7 +234,7 @@ chunk! {
     /// The rest of the catalogue: lessons, the toolkits page, sector and
     /// provider pages, the about page.
     catalogue {
-        LessonRoute => crate::resources::LessonView,
+        LessonRoute => crate::learning::LessonWithProgress,
         ToolkitsRoute => crate::resources::ToolkitsPage,
         SectorRoute => crate::resources::SectorPage,
         OrganisationsRoute => crate::organisations::OrganisationsPage,
@@ -245,7 +245,7 @@ chunk! {
 
 chunk! {
     /// Registering, signing in and out, and a member's own account: its
-    /// settings, two-step verification and profile.
+    /// settings, two-step verification, profile and learning record.
     account {
         RegisterRoute => crate::accounts::RegisterPage,
         CheckEmailRoute => crate::accounts::CheckEmailPage,
@@ -265,6 +265,10 @@ chunk! {
         DeleteAccountRoute => crate::accounts::DeleteAccountPage,
         MfaRoute => crate::accounts::MfaPage,
         RecoveryCodesRoute => crate::accounts::RecoveryCodesPage,
+        LearningRoute => crate::learning::LearningPage,
+        NewCpdEntryRoute => crate::learning::NewCpdEntryPage,
+        CpdPrintRoute => crate::learning::CpdPrintPage,
+        CpdEntryRoute => crate::learning::CpdEntryPage,
     }
 }
 
@@ -478,6 +482,7 @@ mod tests {
             ("/register/check-email", Chunk::Account),
             ("/reset-password/abc", Chunk::Account),
             ("/account/profile", Chunk::Account),
+            ("/account/learning/cpd/3", Chunk::Account),
             ("/network", Chunk::Network),
             ("/network/members/sam?x=1", Chunk::Network),
             ("/curation/organisations/new", Chunk::Curation),

@@ -9,6 +9,34 @@ pub fn format_time(unix_seconds: i64) -> String {
         .unwrap_or_default()
 }
 
+/// The calendar day in the UK at `utc`: the hub's members are there.
+/// British Summer Time (UTC+1) runs from 01:00 UTC on the last Sunday of
+/// March to 01:00 UTC on the last Sunday of October (the Summer Time Order
+/// 2002); the rest of the year the UK keeps UTC.
+pub fn uk_date(utc: chrono::DateTime<chrono::Utc>) -> chrono::NaiveDate {
+    use chrono::{Datelike, Duration, NaiveDate};
+    let change = |month: u32| {
+        // March and October both have 31 days.
+        NaiveDate::from_ymd_opt(utc.year(), month, 31).map(|last| {
+            let sunday = last - Duration::days(i64::from(last.weekday().num_days_from_sunday()));
+            sunday.and_hms_opt(1, 0, 0).unwrap_or_default().and_utc()
+        })
+    };
+    let summer = matches!((change(3), change(10)), (Some(starts), Some(ends)) if utc >= starts && utc < ends);
+    (utc + Duration::hours(i64::from(summer))).date_naive()
+}
+
+/// Today in the UK.
+#[cfg(feature = "ssr")]
+pub fn uk_today() -> chrono::NaiveDate {
+    uk_date(chrono::Utc::now())
+}
+
+/// The UK day of a moment given in Unix seconds.
+pub fn uk_day_of(unix_seconds: i64) -> Option<Day> {
+    chrono::DateTime::from_timestamp(unix_seconds, 0).map(|time| uk_date(time).into())
+}
+
 const MONTHS: [&str; 12] = [
     "January",
     "February",
@@ -44,6 +72,15 @@ impl Day {
             MONTHS[self.month as usize - 1],
             self.year
         )
+    }
+
+    /// "2025-03-14", as date fields and files write it.
+    pub fn iso(self) -> String {
+        format!("{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+
+    pub fn year(self) -> i32 {
+        self.year
     }
 
     /// The day as chrono's, for the server (None only for a day such as
@@ -82,10 +119,7 @@ impl From<chrono::NaiveDate> for Day {
 
 impl Serialize for Day {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_str(&format_args!(
-            "{:04}-{:02}-{:02}",
-            self.year, self.month, self.day
-        ))
+        serializer.collect_str(&self.iso())
     }
 }
 
@@ -98,6 +132,23 @@ impl<'de> Deserialize<'de> for Day {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn the_uk_day_follows_british_summer_time() {
+        let day = |text: &str| {
+            let utc = chrono::DateTime::parse_from_rfc3339(text).unwrap().to_utc();
+            uk_date(utc).to_string()
+        };
+        // 2026: summer time from 29 March to 25 October, 01:00 UTC.
+        assert_eq!(day("2026-01-15T23:30:00Z"), "2026-01-15");
+        assert_eq!(day("2026-03-29T00:59:00Z"), "2026-03-29");
+        assert_eq!(day("2026-03-28T23:30:00Z"), "2026-03-28");
+        assert_eq!(day("2026-06-30T23:30:00Z"), "2026-07-01");
+        assert_eq!(day("2026-10-25T00:30:00Z"), "2026-10-25");
+        assert_eq!(day("2026-10-24T23:30:00Z"), "2026-10-25");
+        assert_eq!(day("2026-10-25T23:30:00Z"), "2026-10-25");
+        assert_eq!(day("2026-12-31T23:30:00Z"), "2026-12-31");
+    }
+
     use super::*;
     use chrono::NaiveDate;
 

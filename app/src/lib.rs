@@ -11,6 +11,7 @@ pub mod curation;
 pub mod dates;
 pub mod forms;
 pub mod layout;
+pub mod learning;
 pub mod moderation;
 pub mod network;
 pub mod organisations;

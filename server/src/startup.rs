@@ -310,6 +310,7 @@ pub fn http_endpoints() -> Endpoints<AppState> {
         .merge(app::organisations::editor::routes())
         .merge(app::service::routes())
         .merge(app::moderation::handlers::routes())
+        .merge(app::learning::handlers::routes())
 }
 
 /// The whole HTTP surface: probes, static files, pages, forms and server

@@ -32,7 +32,7 @@ pub async fn download(
 
 /// Everything about `user_id`: account, profile with its visibility
 /// choices, connections, requests, blocks, every message sent or received,
-/// and the security events about the account.
+/// the security events about the account, and the learning record.
 pub async fn gather(db: &Db, user_id: i64) -> sqlx::Result<Value> {
     let account = accounts_repo::by_id(db, user_id).await?.map(|user| {
         json!({
@@ -75,6 +75,7 @@ pub async fn gather(db: &Db, user_id: i64) -> sqlx::Result<Value> {
         "blocked_members": blocked,
         "messages": all_messages(db, user_id).await?,
         "security_events": security_events,
+        "learning": crate::learning::repo::export(db, user_id).await?,
     }))
 }
 

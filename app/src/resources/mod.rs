@@ -13,8 +13,8 @@ mod server;
 mod types;
 
 pub use pages::{
-    LessonView, OrganisationPage, ResourceList, ResourcePage, ResourcesPage, SectorPage,
-    ToolkitsPage,
+    LessonEnd, LessonView, ModuleOutline, OrganisationPage, ResourceList, ResourcePage,
+    ResourcesPage, SectorPage, ToolkitsPage,
 };
 pub use server::*;
 pub use types::*;

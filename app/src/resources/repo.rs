@@ -347,6 +347,47 @@ pub async fn lesson(
     .await)
 }
 
+/// What taking a module needs of it: which it is, its name and the time
+/// it counts for.
+#[derive(Clone, Debug, FromRow)]
+pub struct ModuleFacts {
+    pub id: i64,
+    pub slug: String,
+    pub title: String,
+    pub minutes: i64,
+    pub cpd_hours: f64,
+}
+
+/// A published module by slug (None for other kinds, and unpublished ones).
+pub async fn published_module(db: &Db, slug: &str) -> sqlx::Result<Option<ModuleFacts>> {
+    with_pool!(db, pool => sqlx::query_as(
+        "SELECT id, slug, title, minutes, cpd_hours FROM resources \
+         WHERE slug = $1 AND status = 'published' AND kind = 'module'",
+    )
+    .bind(slug)
+    .fetch_optional(pool)
+    .await)
+}
+
+/// The positions of a module's lessons, in order.
+pub async fn lesson_positions(db: &Db, resource_id: i64) -> sqlx::Result<Vec<u32>> {
+    Ok(lesson_titles(db, resource_id)
+        .await?
+        .into_iter()
+        .map(|lesson| lesson.position)
+        .collect())
+}
+
+/// A published resource's id by slug, of any kind.
+pub async fn published_id(db: &Db, slug: &str) -> sqlx::Result<Option<i64>> {
+    with_pool!(db, pool => sqlx::query_scalar(
+        "SELECT id FROM resources WHERE slug = $1 AND status = 'published'",
+    )
+    .bind(slug)
+    .fetch_optional(pool)
+    .await)
+}
+
 /// Counts published resources per sector bit, for landing pages.
 pub async fn count_in_sector(db: &Db, sector: Sector) -> sqlx::Result<i64> {
     with_pool!(db, pool => sqlx::query_scalar(

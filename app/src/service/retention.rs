@@ -23,7 +23,7 @@ pub struct Retention {
 }
 
 /// The schedule, as the privacy notice shows it.
-pub const SCHEDULE: [Retention; 10] = [
+pub const SCHEDULE: [Retention; 12] = [
     Retention {
         record: "Your account (email address, display name, password hash, two-step verification)",
         period: "Until you delete your account",
@@ -31,6 +31,14 @@ pub const SCHEDULE: [Retention; 10] = [
     Retention {
         record: "Your network profile and connections",
         period: "Until you delete your account",
+    },
+    Retention {
+        record: "Your learning record (lessons done, modules completed) and CPD log",
+        period: "Until you delete the entries or your account",
+    },
+    Retention {
+        record: "The resources you opened last (your recently viewed list)",
+        period: "The last 20; until you clear the list or delete your account",
     },
     Retention {
         record: "Conversations and their messages",

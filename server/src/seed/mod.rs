@@ -3,6 +3,7 @@
 
 pub mod contributions;
 pub mod demo;
+pub mod learning;
 pub mod network;
 pub mod synthetic;
 pub mod synthetic_network;

@@ -26,6 +26,8 @@ pub struct DemoNetwork {
     pub conversations: Vec<DemoConversation>,
     #[serde(default)]
     pub reports: Vec<DemoReport>,
+    #[serde(default)]
+    pub learning: Vec<super::learning::DemoLearning>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -181,6 +183,9 @@ pub async fn seed(db: &Db) -> Result<usize, SeedError> {
     for report in &network.reports {
         seed_report(db, user(&report.reporter)?, user(&report.about)?, report).await?;
     }
+    for record in &network.learning {
+        super::learning::seed(db, user(&record.member)?, record).await?;
+    }
     Ok(network.profiles.len())
 }
 
@@ -267,6 +272,29 @@ mod tests {
             assert!(
                 keys.contains(&report.reporter.as_str()) && keys.contains(&report.about.as_str())
             );
+        }
+        // Learning is weaker where the strategy found it weakest: members
+        // working only in primary care or mental health complete fewer
+        // modules, on average, than everyone else.
+        let completions = |wanted: &dyn Fn(&DemoProfile) -> bool| {
+            let members: Vec<&DemoProfile> =
+                network.profiles.iter().filter(|p| wanted(p)).collect();
+            let done: usize = network
+                .learning
+                .iter()
+                .filter(|record| members.iter().any(|p| p.key == record.member))
+                .map(|record| record.completed.len())
+                .sum();
+            done as f64 / members.len().max(1) as f64
+        };
+        let underserved = |p: &DemoProfile| {
+            p.sectors
+                .iter()
+                .all(|sector| sector == "primary-care" || sector == "mental-health")
+        };
+        assert!(completions(&underserved) * 2.0 < completions(&|p| !underserved(p)));
+        for record in &network.learning {
+            assert!(keys.contains(&record.member.as_str()), "{}", record.member);
         }
         // The end-to-end story needs a primary-care mentor in the North West.
         assert!(drafts.iter().any(|draft| draft.open_to_mentoring

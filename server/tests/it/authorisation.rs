@@ -85,6 +85,11 @@ fn expected() -> BTreeMap<String, Who> {
         "/network/messages/{handle}",
         "/report/{kind}/{target}",
         "/account/reports",
+        "/account/learning",
+        "/account/learning/cpd/new",
+        "/account/learning/cpd/print",
+        "/account/learning/cpd/{id}",
+        "/account/learning/cpd.csv",
     ] {
         add(&format!("GET {page}"), SignedIn);
     }
@@ -195,6 +200,11 @@ fn expected() -> BTreeMap<String, Who> {
         "/network/requests/{id}/{answer}",
         "/network/messages/{handle}",
         "/report/{kind}/{target}",
+        "/learning/progress",
+        "/account/learning/cpd",
+        "/account/learning/cpd/{id}",
+        "/account/learning/cpd/{id}/delete",
+        "/account/learning/recent/clear",
     ] {
         add(&format!("POST {form}"), SignedIn);
     }
@@ -220,6 +230,7 @@ fn expected() -> BTreeMap<String, Who> {
         "network_directory",
         "member_profile",
         "load_statement",
+        "load_module_progress",
     ] {
         add(&format!("FN {function}"), Anyone);
     }
@@ -234,6 +245,8 @@ fn expected() -> BTreeMap<String, Who> {
         "preview_markdown",
         "load_report_subject",
         "own_reports",
+        "load_learning_record",
+        "load_cpd_entry",
     ] {
         add(&format!("FN {function}"), SignedIn);
     }
@@ -250,6 +263,8 @@ fn arguments(function: &str, target: i64) -> String {
         "suggest_titles" => "typed=time".into(),
         "get_resource" | "sector_overview" | "get_organisation" => "slug=primary-care".into(),
         "get_lesson" => "slug=x&position=1".into(),
+        "load_module_progress" => "slug=foundations-of-systems-based-investigation".into(),
+        "load_cpd_entry" => "id=1".into(),
         "link_is_live" => "token=x&purpose=verify".into(),
         "admin_users" => "query=&page=1".into(),
         "admin_user" => format!("id={target}"),

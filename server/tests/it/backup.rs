@@ -7,7 +7,7 @@ use server::backup::{backup, restore};
 
 use crate::support::{spawn_app_with_demo, Backend, TestDatabase};
 
-const TABLES: [&str; 7] = [
+const TABLES: [&str; 10] = [
     "organisations",
     "resources",
     "lessons",
@@ -15,6 +15,9 @@ const TABLES: [&str; 7] = [
     "profiles",
     "connections",
     "messages",
+    "lesson_progress",
+    "module_completions",
+    "cpd_entries",
 ];
 
 async fn count(db: &Db, table: &str) -> i64 {

@@ -33,8 +33,9 @@ pub fn AccountPage() -> impl IntoView {
                     })
                 })}
             </Suspense>
-            <h2 class="nhsuk-heading-m">"Your profile and data"</h2>
+            <h2 class="nhsuk-heading-m">"Your learning, profile and data"</h2>
             <ul class="nhsuk-list">
+                <li><a href="/account/learning">"Your learning record and CPD log"</a></li>
                 <li><a href="/account/profile">"Your network profile"</a></li>
                 <li><a href="/account/reports">"Content you have reported, and what was decided"</a></li>
                 <li><a href="/account/data.json" download="investigation-hub-my-data.json">"Download everything the hub holds about you (JSON)"</a></li>

@@ -5,17 +5,22 @@ use leptos_router::hooks::use_params_map;
 use super::card::{KindTag, ResourceList};
 use crate::components::found_or_not_found;
 use crate::components::{Breadcrumbs, Crumb};
-use crate::resources::{format_minutes, get_resource, ResourceDetail};
+use crate::resources::{format_minutes, get_resource, LessonTitle, ResourceDetail};
 use crate::vocabulary::ResourceKind;
 
-/// `/resources/{slug}`.
+/// A module's lessons as another area shows them, with the reader's
+/// progress: (resource slug, lessons, none unless a module) → (what goes
+/// above the text: start or carry on; what goes below: the lessons).
+pub type ModuleOutline = fn(String, Vec<LessonTitle>) -> (AnyView, AnyView);
+
+/// `/resources/{slug}`. A module's lessons are shown by `outline`.
 #[component]
-pub fn ResourcePage() -> impl IntoView {
+pub fn ResourcePage(outline: ModuleOutline) -> impl IntoView {
     let params = use_params_map();
     let slug = move || params.with(|map| map.get("slug").unwrap_or_default());
     let resource = Resource::new(slug, get_resource);
     view! {
-        {found_or_not_found(resource, |detail| view! { <ResourceView detail /> })}
+        {found_or_not_found(resource, move |detail| view! { <ResourceView detail outline /> })}
     }
 }
 
@@ -43,7 +48,7 @@ fn links<T: Copy>(
 }
 
 #[component]
-fn ResourceView(detail: ResourceDetail) -> impl IntoView {
+fn ResourceView(detail: ResourceDetail, outline: ModuleOutline) -> impl IntoView {
     let ResourceDetail {
         card,
         body_html,
@@ -59,10 +64,10 @@ fn ResourceView(detail: ResourceDetail) -> impl IntoView {
     } = detail;
     let provider_href = format!("/organisations/{}", card.provider.slug);
     let provider_name = card.provider.name.clone();
-    let first_lesson = lessons
-        .first()
-        .map(|lesson| format!("/resources/{}/lessons/{}", card.slug, lesson.position));
     let slug = card.slug.clone();
+    // Called for every resource, not only modules: the learning area
+    // notes a signed-in reader's visit.
+    let (lead, lessons) = outline(slug.clone(), lessons);
     let sectors = card.sectors.clone();
 
     view! {
@@ -85,18 +90,9 @@ fn ResourceView(detail: ResourceDetail) -> impl IntoView {
                         </a>
                     </p>
                 })}
-                {first_lesson.map(|href| view! {
-                    <p><a class="nhsuk-button" href=href>"Start the module"</a></p>
-                })}
+                {lead}
                 <div class="hub-prose" inner_html=body_html></div>
-                {(!lessons.is_empty()).then(|| view! {
-                    <h2 class="nhsuk-heading-m">"Lessons"</h2>
-                    <ol class="nhsuk-list nhsuk-list--number">
-                        {lessons.into_iter().map(|lesson| view! {
-                            <li><a href=format!("/resources/{slug}/lessons/{}", lesson.position)>{lesson.title}</a></li>
-                        }).collect_view()}
-                    </ol>
-                })}
+                {lessons}
             </div>
         </div>
         <h2 class="nhsuk-heading-m">"About this resource"</h2>

@@ -3,14 +3,18 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
 use crate::components::found_or_not_found;
-use crate::components::Pagination;
 use crate::components::{Breadcrumbs, Crumb};
-use crate::resources::{get_lesson, LessonPage};
+use crate::resources::{get_lesson, LessonPage, LessonTitle};
+
+/// The end of a lesson as another area shows it (the reader's progress):
+/// (module slug, lesson position, the module's lessons) → view.
+pub type LessonEnd = fn(String, u32, Vec<LessonTitle>) -> AnyView;
 
 /// `/resources/{slug}/lessons/{position}`: one lesson, with the module's
-/// contents and previous/next links.
+/// contents, ending with `lesson_end` (previous and next, and the reader's
+/// progress).
 #[component]
-pub fn LessonView() -> impl IntoView {
+pub fn LessonView(lesson_end: LessonEnd) -> impl IntoView {
     let params = use_params_map();
     let key = move || {
         params.with(|map| {
@@ -27,12 +31,12 @@ pub fn LessonView() -> impl IntoView {
         }
     });
     view! {
-        {found_or_not_found(lesson, |page| view! { <Lesson page /> })}
+        {found_or_not_found(lesson, move |page| view! { <Lesson page lesson_end /> })}
     }
 }
 
 #[component]
-fn Lesson(page: LessonPage) -> impl IntoView {
+fn Lesson(page: LessonPage, lesson_end: LessonEnd) -> impl IntoView {
     let LessonPage {
         module_slug,
         module_title,
@@ -43,17 +47,7 @@ fn Lesson(page: LessonPage) -> impl IntoView {
     } = page;
     let count = lessons.len();
     let href = |position: u32| format!("/resources/{module_slug}/lessons/{position}");
-    let find = |wanted: u32| {
-        lessons
-            .iter()
-            .find(|lesson| lesson.position == wanted)
-            .cloned()
-    };
-    let previous = position
-        .checked_sub(1)
-        .and_then(find)
-        .map(|lesson| (href(lesson.position), lesson.title));
-    let next = find(position + 1).map(|lesson| (href(lesson.position), lesson.title));
+    let end = lesson_end(module_slug.clone(), position, lessons.clone());
     let contents = lessons
         .iter()
         .map(|lesson| {
@@ -86,7 +80,7 @@ fn Lesson(page: LessonPage) -> impl IntoView {
                     <ol class="nhsuk-contents-list__list">{contents}</ol>
                 </nav>
                 <div class="hub-prose" inner_html=body_html></div>
-                <Pagination label="Previous and next lessons" previous next />
+                {end}
             </div>
         </div>
     }

@@ -6,8 +6,8 @@ mod search;
 mod sector;
 
 pub use card::ResourceList;
-pub use detail::ResourcePage;
-pub use lesson::LessonView;
+pub use detail::{ModuleOutline, ResourcePage};
+pub use lesson::{LessonEnd, LessonView};
 pub use provider::OrganisationPage;
 pub use search::ResourcesPage;
 pub use sector::{SectorPage, ToolkitsPage};

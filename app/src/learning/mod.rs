@@ -1,0 +1,25 @@
+//! The learning record: taking modules (lessons marked done, "continue
+//! where you left off", completion), the CPD log (entries made by completing
+//! a module or by hand with a reflection, totals per year, CSV and a page
+//! to print) and recently viewed resources, at `/account/learning`.
+//!
+//! It builds on the catalogue (modules, lessons, titles); the catalogue's
+//! module and lesson pages show progress through [`module_outline`] and
+//! [`lesson_end`], which the routes hand them, so the catalogue never uses
+//! this area.
+
+pub mod cpd;
+mod pages;
+mod server;
+pub mod types;
+
+#[cfg(feature = "ssr")]
+pub mod handlers;
+#[cfg(feature = "ssr")]
+pub mod repo;
+
+pub use pages::{
+    lesson_end, module_outline, CpdEntryPage, CpdPrintPage, LearningPage, LessonWithProgress,
+    NewCpdEntryPage,
+};
+pub use server::*;

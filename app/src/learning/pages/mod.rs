@@ -1,0 +1,16 @@
+mod cpd;
+mod progress;
+mod record;
+
+pub use cpd::{CpdEntryPage, NewCpdEntryPage};
+pub use progress::{lesson_end, module_outline};
+pub use record::{CpdPrintPage, LearningPage};
+
+use leptos::prelude::*;
+
+/// `/resources/{slug}/lessons/{position}`: the catalogue's lesson, ending
+/// with the reader's progress.
+#[component]
+pub fn LessonWithProgress() -> impl IntoView {
+    view! { <crate::resources::LessonView lesson_end=lesson_end /> }
+}

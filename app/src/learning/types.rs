@@ -1,0 +1,93 @@
+//! What the learning pages show of progress, and the pure rules behind
+//! it: when a module is complete and where to carry on. Shared by the
+//! server (which decides) and the client (which shows).
+
+use serde::{Deserialize, Serialize};
+
+use super::cpd::CpdEntry;
+use crate::dates::Day;
+
+/// A member's progress through one module.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ModuleProgress {
+    /// Positions of the lessons marked done, in order.
+    pub done: Vec<u32>,
+    /// When the module was completed, if it was.
+    pub completed_on: Option<Day>,
+}
+
+/// What a module or lesson page knows of its reader's progress.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Progress {
+    /// Not signed in: nothing is kept, and the page says so.
+    SignedOut,
+    Member(ModuleProgress),
+}
+
+/// Whether every lesson of a module (given by position) is done. A module
+/// without lessons is never complete: there is nothing to take.
+pub fn is_complete(lessons: &[u32], done: &[u32]) -> bool {
+    !lessons.is_empty() && lessons.iter().all(|lesson| done.contains(lesson))
+}
+
+/// Where "continue where you left off" leads: the first lesson, in order,
+/// not yet done (None once all are).
+pub fn continue_at(lessons: &[u32], done: &[u32]) -> Option<u32> {
+    lessons
+        .iter()
+        .copied()
+        .find(|lesson| !done.contains(lesson))
+}
+
+/// The lesson after `position`, if there is one.
+pub fn next_lesson(lessons: &[u32], position: u32) -> Option<u32> {
+    lessons.iter().copied().filter(|&l| l > position).min()
+}
+
+/// A module on the learning page.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ModuleSummary {
+    pub slug: String,
+    pub title: String,
+    pub lessons_done: u32,
+    pub lessons: u32,
+    /// The lesson to carry on with (in progress only).
+    pub continue_at: Option<u32>,
+    pub completed_on: Option<Day>,
+}
+
+/// A resource the member opened lately.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RecentResource {
+    pub slug: String,
+    pub title: String,
+    /// How long ago, as the server said it ("3 days ago").
+    pub viewed: String,
+}
+
+/// Everything `/account/learning` shows.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LearningRecord {
+    pub display_name: String,
+    pub modules: Vec<ModuleSummary>,
+    /// Newest first.
+    pub cpd: Vec<CpdEntry>,
+    pub recent: Vec<RecentResource>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_module_is_complete_when_every_lesson_is_done() {
+        assert!(!is_complete(&[1, 2, 3], &[1, 3]));
+        assert!(is_complete(&[1, 2, 3], &[3, 1, 2]));
+        assert!(!is_complete(&[], &[]), "nothing to take");
+        assert_eq!(continue_at(&[1, 2, 3], &[1, 3]), Some(2));
+        assert_eq!(continue_at(&[1, 2, 3], &[]), Some(1));
+        assert_eq!(continue_at(&[1, 2], &[1, 2]), None);
+        assert_eq!(next_lesson(&[1, 2, 4], 2), Some(4));
+        assert_eq!(next_lesson(&[1, 2], 2), None);
+    }
+}
