@@ -245,7 +245,7 @@ chunk! {
 
 chunk! {
     /// Registering, signing in and out, and a member's own account: its
-    /// settings, two-step verification, profile and learning record.
+    /// settings, two-step verification and profile.
     account {
         RegisterRoute => crate::accounts::RegisterPage,
         CheckEmailRoute => crate::accounts::CheckEmailPage,
@@ -265,10 +265,6 @@ chunk! {
         DeleteAccountRoute => crate::accounts::DeleteAccountPage,
         MfaRoute => crate::accounts::MfaPage,
         RecoveryCodesRoute => crate::accounts::RecoveryCodesPage,
-        LearningRoute => crate::learning::LearningPage,
-        NewCpdEntryRoute => crate::learning::NewCpdEntryPage,
-        CpdPrintRoute => crate::learning::CpdPrintPage,
-        CpdEntryRoute => crate::learning::CpdEntryPage,
     }
 }
 
@@ -295,6 +291,17 @@ chunk! {
         CurationOrganisationsRoute => crate::organisations::CurationOrganisationsPage,
         NewOrganisationRoute => crate::organisations::OrganisationEditorPage,
         EditOrganisationRoute => crate::organisations::OrganisationEditorPage,
+    }
+}
+
+chunk! {
+    /// A member's learning record and CPD log (kept apart so signing in
+    /// does not bring their tables and forms).
+    learning_record {
+        LearningRoute => crate::learning::LearningPage,
+        NewCpdEntryRoute => crate::learning::NewCpdEntryPage,
+        CpdPrintRoute => crate::learning::CpdPrintPage,
+        CpdEntryRoute => crate::learning::CpdEntryPage,
     }
 }
 
@@ -357,7 +364,8 @@ pub fn chunk_for_path(path: &str) -> Option<Chunk> {
         }
         // /report/…, /account/reports, /curation/reports[/{id}]
         "report" => Chunk::Moderation,
-        "account" | "curation" if parts.next() == Some("reports") => Chunk::Moderation,
+        "account" | "curation" if parts.clone().next() == Some("reports") => Chunk::Moderation,
+        "account" if parts.next() == Some("learning") => Chunk::LearningRecord,
         "register" | "sign-in" | "signed-out" | "account-deleted" | "verify-email"
         | "forgot-password" | "reset-password" | "confirm-email" | "account" => Chunk::Account,
         "network" => Chunk::Network,
@@ -379,6 +387,7 @@ pub enum Chunk {
     Admin,
     Service,
     Moderation,
+    LearningRecord,
 }
 
 impl Chunk {
@@ -393,6 +402,7 @@ impl Chunk {
             Chunk::Admin => admin::load().await?,
             Chunk::Service => service::load().await?,
             Chunk::Moderation => moderation::load().await?,
+            Chunk::LearningRecord => learning_record::load().await?,
         }
         Ok(())
     }
@@ -482,7 +492,9 @@ mod tests {
             ("/register/check-email", Chunk::Account),
             ("/reset-password/abc", Chunk::Account),
             ("/account/profile", Chunk::Account),
-            ("/account/learning/cpd/3", Chunk::Account),
+            ("/account/learning", Chunk::LearningRecord),
+            ("/account/learning/cpd/3", Chunk::LearningRecord),
+            ("/account/learning-x", Chunk::Account),
             ("/network", Chunk::Network),
             ("/network/members/sam?x=1", Chunk::Network),
             ("/curation/organisations/new", Chunk::Curation),

@@ -8,7 +8,8 @@ use leptos_router::{
 };
 
 use crate::chunks::{
-    account, admin, catalogue, curation, editor, moderation, network, service, NavigationWatch,
+    account, admin, catalogue, curation, editor, learning_record, moderation, network, service,
+    NavigationWatch,
 };
 use crate::layout::{
     current_viewer, Footer, Header, Notice, PhaseBanner, SkipLink, ViewerResource,
@@ -175,7 +176,7 @@ pub fn App() -> impl IntoView {
                             <Route path=path!("") view=HomePage ssr=SsrMode::Async />
                             <Route path=path!("/about") view={Lazy::<catalogue::AboutRoute>::new()} ssr=SsrMode::Async />
                             <Route path=path!("/resources") view=ResourcesPage ssr=SsrMode::Async />
-                            <Route path=path!("/resources/:slug") view=|| view! { <ResourcePage outline=crate::learning::module_outline /> } ssr=SsrMode::Async />
+                            <Route path=path!("/resources/:slug") view=|| view! { <ResourcePage text=crate::learning::module_outline /> } ssr=SsrMode::Async />
                             <Route path=path!("/resources/:slug/lessons/:position") view={Lazy::<catalogue::LessonRoute>::new()} ssr=SsrMode::Async />
                             <Route path=path!("/accessibility") view={Lazy::<service::StatementRoute>::new()} ssr=SsrMode::Async />
                             <Route path=path!("/privacy") view={Lazy::<service::StatementRoute>::new()} ssr=SsrMode::Async />
@@ -211,10 +212,10 @@ pub fn App() -> impl IntoView {
                             <Route path=path!("/account/delete") view={Lazy::<account::DeleteAccountRoute>::new()} ssr=SsrMode::Async />
                             <Route path=path!("/account/mfa") view={Lazy::<account::MfaRoute>::new()} ssr=SsrMode::Async />
                             <Route path=path!("/account/recovery-codes") view={Lazy::<account::RecoveryCodesRoute>::new()} ssr=SsrMode::Async />
-                            <Route path=path!("/account/learning") view={Lazy::<account::LearningRoute>::new()} ssr=SsrMode::Async />
-                            <Route path=path!("/account/learning/cpd/new") view={Lazy::<account::NewCpdEntryRoute>::new()} ssr=SsrMode::Async />
-                            <Route path=path!("/account/learning/cpd/print") view={Lazy::<account::CpdPrintRoute>::new()} ssr=SsrMode::Async />
-                            <Route path=path!("/account/learning/cpd/:id") view={Lazy::<account::CpdEntryRoute>::new()} ssr=SsrMode::Async />
+                            <Route path=path!("/account/learning") view={Lazy::<learning_record::LearningRoute>::new()} ssr=SsrMode::Async />
+                            <Route path=path!("/account/learning/cpd/new") view={Lazy::<learning_record::NewCpdEntryRoute>::new()} ssr=SsrMode::Async />
+                            <Route path=path!("/account/learning/cpd/print") view={Lazy::<learning_record::CpdPrintRoute>::new()} ssr=SsrMode::Async />
+                            <Route path=path!("/account/learning/cpd/:id") view={Lazy::<learning_record::CpdEntryRoute>::new()} ssr=SsrMode::Async />
                             <Route path=path!("/account/reports") view={Lazy::<moderation::OwnReportsRoute>::new()} ssr=SsrMode::Async />
                             <Route path=path!("/curation") view={Lazy::<curation::CurationRoute>::new()} ssr=SsrMode::Async />
                             <Route path=path!("/curation/searches") view={Lazy::<curation::MissedSearchesRoute>::new()} ssr=SsrMode::Async />

@@ -26,7 +26,7 @@ where
 {
     Endpoints::new()
         .post("/learning/progress", Access::SignedIn, mark_done)
-        .post("/account/learning/cpd", Access::SignedIn, add_entry)
+        .post("/account/learning/cpd/new", Access::SignedIn, add_entry)
         .post("/account/learning/cpd/{id}", Access::SignedIn, change_entry)
         .post(
             "/account/learning/cpd/{id}/delete",
@@ -113,7 +113,7 @@ async fn mark_done(
     .await)
 }
 
-/// `POST /account/learning/cpd`.
+/// `POST /account/learning/cpd/new`.
 async fn add_entry(
     State(context): State<WebContext>,
     SignedIn(member): SignedIn,
@@ -130,6 +130,17 @@ async fn add_entry(
 
 fn entry_id(raw: &str) -> Option<i64> {
     raw.parse::<i64>().ok().filter(|id| *id > 0)
+}
+
+/// The id in the address if it names one of `user_id`'s entries: another
+/// member's entry is not found, whatever was posted.
+async fn own_entry(context: &WebContext, user_id: i64, raw: &str) -> Result<Option<i64>, Failure> {
+    let Some(id) = entry_id(raw) else {
+        return Ok(None);
+    };
+    Ok(repo::cpd_entry(&context.db, user_id, id)
+        .await?
+        .map(|entry| entry.id))
 }
 
 /// The entry's page, shown again as "not found" (it is not this member's,
@@ -156,16 +167,9 @@ async fn change_entry(
     Path(id): Path<String>,
     form: SubmittedForm,
 ) -> Outcome {
-    let Some(entry_id) = entry_id(&id) else {
+    let Some(entry_id) = own_entry(&context, member.id, &id).await? else {
         return entry_not_found(&context, form, &id).await;
     };
-    // Someone else's entry is not found, whatever was posted.
-    if repo::cpd_entry(&context.db, member.id, entry_id)
-        .await?
-        .is_none()
-    {
-        return entry_not_found(&context, form, &id).await;
-    }
     let page = format!("/account/learning/cpd/{entry_id}");
     let entry = match parse_cpd(&form.input::<CpdInput>()?, uk_today()) {
         Ok(entry) => entry,
@@ -191,15 +195,9 @@ async fn delete_entry(
     Path(id): Path<String>,
     form: SubmittedForm,
 ) -> Outcome {
-    let Some(entry_id) = entry_id(&id) else {
+    let Some(entry_id) = own_entry(&context, member.id, &id).await? else {
         return entry_not_found(&context, form, &id).await;
     };
-    if repo::cpd_entry(&context.db, member.id, entry_id)
-        .await?
-        .is_none()
-    {
-        return entry_not_found(&context, form, &id).await;
-    }
     // Deleting cannot be undone: the form asks for a tick first.
     if form.input::<DeleteInput>()?.confirm != "yes" {
         return Ok(refuse(

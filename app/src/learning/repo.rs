@@ -382,7 +382,15 @@ pub async fn export(db: &Db, user_id: i64) -> sqlx::Result<Value> {
     .bind(user_id)
     .fetch_all(pool)
     .await)?;
-    let cpd = cpd_entries(db, user_id).await?;
+    // Every entry with the module it came from, archived or not.
+    let cpd: Vec<CpdRow> = with_pool!(db, pool => sqlx::query_as(
+        "SELECT e.id, e.title, e.done_on, e.minutes, e.activity, e.what, e.so_what, e.now_what, r.slug AS module \
+         FROM cpd_entries e LEFT JOIN resources r ON r.id = e.resource_id WHERE e.user_id = $1 ORDER BY e.done_on DESC, e.id DESC",
+    )
+    .bind(user_id)
+    .fetch_all(pool)
+    .await)?;
+    let cpd: Vec<CpdEntry> = cpd.into_iter().map(CpdEntry::from).collect();
     let recent: Vec<(String, i64)> = with_pool!(db, pool => sqlx::query_as(
         "SELECT r.slug, v.viewed_at FROM recent_views v JOIN resources r ON r.id = v.resource_id \
          WHERE v.user_id = $1 ORDER BY v.viewed_at DESC",

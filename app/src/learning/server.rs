@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use leptos::server_fn::codec::GetUrl;
 
 use super::cpd::CpdEntry;
-use super::types::{LearningRecord, Progress};
+use super::types::{LearningRecord, OutlineHtml, Progress};
 #[cfg(feature = "ssr")]
 use crate::{
     db::{from_context, internal_error},
@@ -16,27 +16,31 @@ use crate::{
     web::session::request_viewer,
 };
 
-/// The reader's progress in a published module (None for any other
-/// resource). A signed-in reader's visit is noted for "recently viewed",
-/// whatever the kind: the one write a page read makes, and best effort (a
-/// busy database must not cost the reader their progress marks).
-#[server(input = GetUrl)]
-pub async fn load_module_progress(slug: String) -> Result<Option<Progress>, ServerFnError> {
-    let db = from_context()?;
-    let user_id = request_viewer().and_then(|viewer| viewer.user_id());
-    let module = catalogue::published_module(&db, &slug)
+/// The reader's progress in the published module `slug`, and the module
+/// (None for any other resource). A signed-in reader's visit is noted for
+/// "recently viewed", whatever the kind: the one write a page read makes,
+/// and best effort (a busy database must not cost the page).
+#[cfg(feature = "ssr")]
+async fn progress_in(
+    db: &crate::db::Db,
+    slug: &str,
+    with_csrf_token: bool,
+) -> Result<Option<(crate::resources::repo::ModuleFacts, Progress)>, ServerFnError> {
+    let viewer = request_viewer();
+    let user_id = viewer.as_ref().and_then(|viewer| viewer.user_id());
+    let module = catalogue::published_module(db, slug)
         .await
         .map_err(internal_error)?;
     if let Some(user_id) = user_id {
         let resource_id = match &module {
             Some(module) => Some(module.id),
-            None => catalogue::published_id(&db, &slug)
+            None => catalogue::published_id(db, slug)
                 .await
                 .map_err(internal_error)?,
         };
         if let Some(resource_id) = resource_id {
             let now_ms = chrono::Utc::now().timestamp_millis();
-            if let Err(error) = repo::record_view(&db, user_id, resource_id, now_ms).await {
+            if let Err(error) = repo::record_view(db, user_id, resource_id, now_ms).await {
                 tracing::warn!(%error, "could not note a recently viewed resource");
             }
         }
@@ -44,19 +48,68 @@ pub async fn load_module_progress(slug: String) -> Result<Option<Progress>, Serv
     let Some(module) = module else {
         return Ok(None);
     };
-    let Some(user_id) = user_id else {
-        return Ok(Some(Progress::SignedOut));
+    let (Some(user_id), Some(viewer)) = (user_id, viewer) else {
+        return Ok(Some((module, Progress::SignedOut)));
     };
-    let done = repo::lessons_done(&db, user_id, module.id)
+    let done = repo::lessons_done(db, user_id, module.id)
         .await
         .map_err(internal_error)?;
-    let completed_at = repo::completed_at(&db, user_id, module.id)
+    let completed_at = repo::completed_at(db, user_id, module.id)
         .await
         .map_err(internal_error)?;
-    Ok(Some(Progress::Member(ModuleProgress {
+    let csrf_token = if with_csrf_token {
+        crate::web::csrf::ensure_token(&viewer.session)
+            .await
+            .map_err(internal_error)?
+    } else {
+        String::new()
+    };
+    let progress = Progress::Member(ModuleProgress {
         done,
         completed_on: completed_at.and_then(crate::dates::uk_day_of),
-    })))
+        csrf_token,
+    });
+    Ok(Some((module, progress)))
+}
+
+/// The reader's progress in a published module (None for any other
+/// resource), for the end of a lesson.
+#[server(input = GetUrl)]
+pub async fn load_module_progress(slug: String) -> Result<Option<Progress>, ServerFnError> {
+    let db = from_context()?;
+    Ok(progress_in(&db, &slug, true)
+        .await?
+        .map(|(_, progress)| progress))
+}
+
+/// A module page's progress, rendered on the server (None for any other
+/// resource). Progress that cannot be read leaves the lessons, unmarked.
+#[server(input = GetUrl)]
+pub async fn load_module_outline(slug: String) -> Result<Option<OutlineHtml>, ServerFnError> {
+    let db = from_context()?;
+    let (module, progress) = match progress_in(&db, &slug, false).await {
+        Ok(Some((module, progress))) => (module, Some(progress)),
+        Ok(None) => return Ok(None),
+        Err(error) => {
+            tracing::warn!(%error, "could not read a reader's progress");
+            match catalogue::published_module(&db, &slug)
+                .await
+                .map_err(internal_error)?
+            {
+                Some(module) => (module, None),
+                None => return Ok(None),
+            }
+        }
+    };
+    let lessons = catalogue::lesson_titles(&db, module.id)
+        .await
+        .map_err(internal_error)?;
+    if lessons.is_empty() {
+        return Ok(None);
+    }
+    Ok(Some(super::pages::outline::render(
+        &slug, &lessons, progress,
+    )))
 }
 
 /// The signed-in member's learning record.

@@ -1,6 +1,7 @@
 //! What the learning pages show of progress, and the pure rules behind
-//! it: when a module is complete and where to carry on. Shared by the
-//! server (which decides) and the client (which shows).
+//! it: when a module is complete, where to carry on, which lesson is next
+//! (the server decides and renders the module page's part; the client
+//! shows the end of a lesson).
 
 use serde::{Deserialize, Serialize};
 
@@ -14,6 +15,10 @@ pub struct ModuleProgress {
     pub done: Vec<u32>,
     /// When the module was completed, if it was.
     pub completed_on: Option<Day>,
+    /// The session's CSRF token, for the lesson's "mark as done" form: a
+    /// plain form, so a lesson's page carries none of the form machinery
+    /// (empty where no form is shown).
+    pub csrf_token: String,
 }
 
 /// What a module or lesson page knows of its reader's progress.
@@ -42,6 +47,14 @@ pub fn continue_at(lessons: &[u32], done: &[u32]) -> Option<u32> {
 /// The lesson after `position`, if there is one.
 pub fn next_lesson(lessons: &[u32], position: u32) -> Option<u32> {
     lessons.iter().copied().filter(|&l| l > position).min()
+}
+
+/// A module page's progress as HTML the server rendered: what goes above
+/// the module's text (start or carry on) and below it (the lessons).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OutlineHtml {
+    pub lead: String,
+    pub lessons: String,
 }
 
 /// A module on the learning page.

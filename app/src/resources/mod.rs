@@ -13,8 +13,8 @@ mod server;
 mod types;
 
 pub use pages::{
-    LessonEnd, LessonView, ModuleOutline, OrganisationPage, ResourceList, ResourcePage,
-    ResourcesPage, SectorPage, ToolkitsPage,
+    LessonEnd, LessonView, OrganisationPage, ResourceList, ResourcePage, ResourceText,
+    ResourcesPage, SectorPage, TextView, ToolkitsPage,
 };
 pub use server::*;
 pub use types::*;

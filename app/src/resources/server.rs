@@ -70,7 +70,7 @@ pub async fn home_highlights() -> Result<HomeLists, ServerFnError> {
     Ok(HomeLists { featured, newest })
 }
 
-/// A published resource with its rendered body, lessons and related items.
+/// A published resource with its rendered body and related items.
 #[server(input = GetUrl)]
 pub async fn get_resource(slug: String) -> Result<Option<ResourceDetail>, ServerFnError> {
     let db = from_context()?;
@@ -80,9 +80,6 @@ pub async fn get_resource(slug: String) -> Result<Option<ResourceDetail>, Server
     else {
         return Ok(None);
     };
-    let lessons = repo::lesson_titles(&db, row.id)
-        .await
-        .map_err(internal_error)?;
     let related = repo::related(&db, row.id, row.sectors, row.topics, 3)
         .await
         .map_err(internal_error)?;
@@ -96,7 +93,6 @@ pub async fn get_resource(slug: String) -> Result<Option<ResourceDetail>, Server
         external_url: row.external_url,
         reviewed_on: row.reviewed_on.into(),
         review_by: row.review_by.into(),
-        lessons,
         related,
     }))
 }

@@ -50,7 +50,6 @@ pub struct ResourceDetail {
     pub external_url: Option<String>,
     pub reviewed_on: Day,
     pub review_by: Day,
-    pub lessons: Vec<LessonTitle>,
     pub related: Vec<ResourceCard>,
 }
 

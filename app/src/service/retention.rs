@@ -23,7 +23,7 @@ pub struct Retention {
 }
 
 /// The schedule, as the privacy notice shows it.
-pub const SCHEDULE: [Retention; 12] = [
+pub const SCHEDULE: [Retention; 13] = [
     Retention {
         record: "Your account (email address, display name, password hash, two-step verification)",
         period: "Until you delete your account",
@@ -33,7 +33,11 @@ pub const SCHEDULE: [Retention; 12] = [
         period: "Until you delete your account",
     },
     Retention {
-        record: "Your learning record (lessons done, modules completed) and CPD log",
+        record: "Your progress in modules (lessons done, modules completed)",
+        period: "Until you delete your account",
+    },
+    Retention {
+        record: "Your CPD log",
         period: "Until you delete the entries or your account",
     },
     Retention {

@@ -201,7 +201,7 @@ fn expected() -> BTreeMap<String, Who> {
         "/network/messages/{handle}",
         "/report/{kind}/{target}",
         "/learning/progress",
-        "/account/learning/cpd",
+        "/account/learning/cpd/new",
         "/account/learning/cpd/{id}",
         "/account/learning/cpd/{id}/delete",
         "/account/learning/recent/clear",
@@ -231,6 +231,7 @@ fn expected() -> BTreeMap<String, Who> {
         "member_profile",
         "load_statement",
         "load_module_progress",
+        "load_module_outline",
     ] {
         add(&format!("FN {function}"), Anyone);
     }
@@ -263,7 +264,9 @@ fn arguments(function: &str, target: i64) -> String {
         "suggest_titles" => "typed=time".into(),
         "get_resource" | "sector_overview" | "get_organisation" => "slug=primary-care".into(),
         "get_lesson" => "slug=x&position=1".into(),
-        "load_module_progress" => "slug=foundations-of-systems-based-investigation".into(),
+        "load_module_progress" | "load_module_outline" => {
+            "slug=foundations-of-systems-based-investigation".into()
+        }
         "load_cpd_entry" => "id=1".into(),
         "link_is_live" => "token=x&purpose=verify".into(),
         "admin_users" => "query=&page=1".into(),

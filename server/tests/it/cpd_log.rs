@@ -3,19 +3,16 @@
 //! own entries (another member's is a 404, whatever is posted), totals per
 //! year, the CSV export (formulas defused) and the page to print.
 
+use crate::learning::count;
 use crate::support::accounts::*;
-use crate::support::{spawn_app_with_demo, Backend, TestApp};
+use crate::support::{spawn_app_with_demo, Backend};
 use app::accounts::Role;
 use reqwest::StatusCode;
-
-async fn count(app: &TestApp, sql: &str, user_id: i64) -> i64 {
-    app::with_pool!(&app.db, pool => sqlx::query_scalar::<_, i64>(sql).bind(user_id).fetch_one(pool).await.unwrap())
-}
 
 /// Adds an entry through the form (a reading, with a reflection).
 pub async fn add_entry(member: &Browser, title: &str, on: &str, hours: &str) -> Page {
     member
-        .post("/account/learning/cpd", &entry(title, on, hours))
+        .post("/account/learning/cpd/new", &entry(title, on, hours))
         .await
 }
 
@@ -65,7 +62,7 @@ async fn the_cpd_log_checks_entries_and_exports_them(backend: Backend) {
             "at most 100 hours",
         ),
     ] {
-        let page = member.post("/account/learning/cpd", &fields).await;
+        let page = member.post("/account/learning/cpd/new", &fields).await;
         assert_eq!(page.status, StatusCode::UNPROCESSABLE_ENTITY, "{field}");
         assert!(page.body.contains(message), "{field}: {message}");
         assert!(
@@ -75,7 +72,7 @@ async fn the_cpd_log_checks_entries_and_exports_them(backend: Backend) {
     }
     let mut napping = entry("Reading", "2026-01-10", "1");
     napping[3] = ("activity", "napping");
-    let page = member.post("/account/learning/cpd", &napping).await;
+    let page = member.post("/account/learning/cpd/new", &napping).await;
     assert_eq!(page.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(page.body.contains("Select the type of activity"));
     assert_eq!(
@@ -90,7 +87,7 @@ async fn the_cpd_log_checks_entries_and_exports_them(backend: Backend) {
 
     let added = member
         .post(
-            "/account/learning/cpd",
+            "/account/learning/cpd/new",
             &entry("<script>alert(1)</script> SEIPS 101", "2025-06-01", "1.5"),
         )
         .await;
@@ -98,7 +95,7 @@ async fn the_cpd_log_checks_entries_and_exports_them(backend: Backend) {
     assert_eq!(added.location.as_deref(), Some("/account/learning"));
     member
         .post(
-            "/account/learning/cpd",
+            "/account/learning/cpd/new",
             &entry("Swarm huddle training", "2026-01-10", "2.25"),
         )
         .await;
@@ -134,6 +131,10 @@ async fn the_cpd_log_checks_entries_and_exports_them(backend: Backend) {
             .post(&path, &entry("Mine now", "2025-06-02", "1"))
             .await
             .status,
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(
+        intruder.post(&format!("{path}/delete"), &[]).await.status,
         StatusCode::NOT_FOUND
     );
     // Not even a wrong entry tells another member the entry exists.

@@ -76,7 +76,7 @@ pub fn NewCpdEntryPage() -> impl IntoView {
         "Add a CPD entry",
         with_form_state(|| {
             view! {
-                <PostForm action="/account/learning/cpd">
+                <PostForm action="/account/learning/cpd/new">
                     {fields(None)}
                     <SubmitButton label="Save entry" />
                 </PostForm>

@@ -1,4 +1,6 @@
 mod cpd;
+#[cfg(feature = "ssr")]
+pub(crate) mod outline;
 mod progress;
 mod record;
 

@@ -3,20 +3,27 @@
 //! for each done (below it); at the end of each lesson, the button that
 //! marks it done and goes on. The catalogue's pages call these through the
 //! routes, so the catalogue knows nothing of learning records.
+//!
+//! The module page is in the client's main module, which every first visit
+//! loads: its progress comes as HTML the server rendered (`outline`), so
+//! the client carries none of its views; the lesson's form is a plain form
+//! (its CSRF token comes with the progress), so a lesson does not bring the
+//! form machinery.
 
 use leptos::prelude::*;
 
 use crate::components::Pagination;
-use crate::forms::{with_form_state, HiddenField, PostForm};
-use crate::learning::server::load_module_progress;
-use crate::learning::types::{continue_at, next_lesson, ModuleProgress, Progress};
-use crate::resources::LessonTitle;
+use crate::learning::server::{load_module_outline, load_module_progress};
+use crate::learning::types::{next_lesson, ModuleProgress, OutlineHtml, Progress};
+use std::sync::Arc;
 
-fn lesson_href(slug: &str, position: u32) -> String {
+use crate::resources::{LessonTitle, TextView};
+
+pub(super) fn lesson_href(slug: &str, position: u32) -> String {
     format!("/resources/{slug}/lessons/{position}")
 }
 
-fn sign_in_note(back: &str) -> impl IntoView {
+pub(super) fn sign_in_note(back: &str) -> impl IntoView {
     let href = format!(
         "/sign-in?next={}",
         back.replace('%', "%25").replace('/', "%2F")
@@ -29,146 +36,57 @@ fn sign_in_note(back: &str) -> impl IntoView {
     }
 }
 
-/// What the page knows of the reader's progress.
-#[derive(Clone)]
-enum Known {
-    /// Not a module: nothing to show.
-    NotAModule,
-    /// Progress could not be read: the lessons are shown without marks.
-    Unknown,
-    Progress(Progress),
-}
-
-type ProgressResource = Resource<Result<Option<Progress>, ServerFnError>>;
-
-fn progress_of(slug: String) -> ProgressResource {
-    Resource::new(move || slug.clone(), load_module_progress)
-}
-
-/// Renders `render` with what is known of the reader's progress, once it is.
+/// Loads the reader's progress in the module `slug` and renders `render`
+/// with it: Ok(None) for a resource that is not a module, Err when it could
+/// not be read.
 fn with_progress<V: IntoView + 'static>(
-    progress: ProgressResource,
-    render: impl Fn(Known) -> V + Clone + Send + Sync + 'static,
+    slug: String,
+    render: impl Fn(Result<Option<Progress>, ServerFnError>) -> V + Clone + Send + Sync + 'static,
 ) -> AnyView {
+    let progress = Resource::new(move || slug.clone(), load_module_progress);
     view! {
         <Suspense fallback=|| ()>
             {move || {
                 let render = render.clone();
-                Suspend::new(async move {
-                    render(match progress.await {
-                        Ok(None) => Known::NotAModule,
-                        Ok(Some(progress)) => Known::Progress(progress),
-                        Err(_) => Known::Unknown,
-                    })
-                })
+                Suspend::new(async move { render(progress.await) })
             }}
         </Suspense>
     }
     .into_any()
 }
 
-/// A resource page's part of the reader's progress: (above the text, below
-/// it). Any resource page calls it: loading the progress notes a
-/// signed-in reader's visit.
-pub fn module_outline(slug: String, lessons: Vec<LessonTitle>) -> (AnyView, AnyView) {
-    let progress = progress_of(slug.clone());
-    let lead = {
-        let (slug, lessons) = (slug.clone(), lessons.clone());
-        with_progress(progress, move |known| {
-            (!lessons.is_empty()).then(|| lead(&slug, &lessons, known))
-        })
-    };
-    let list = with_progress(progress, move |known| {
-        (!lessons.is_empty()).then(|| lesson_list(&slug, &lessons, known))
-    });
-    (lead, list)
-}
-
-fn member_progress(known: &Known) -> Option<ModuleProgress> {
-    match known {
-        Known::Progress(Progress::Member(progress)) => Some(progress.clone()),
-        _ => None,
-    }
-}
-
-/// Start, or carry on, or "you completed it"; for a signed-out reader, what
-/// signing in would keep.
-fn lead(slug: &str, lessons: &[LessonTitle], known: Known) -> AnyView {
-    let positions: Vec<u32> = lessons.iter().map(|lesson| lesson.position).collect();
-    let start = |position: u32| {
-        view! { <p><a class="nhsuk-button" href=lesson_href(slug, position)>"Start the module"</a></p> }.into_any()
-    };
-    match (&known, member_progress(&known)) {
-        (Known::NotAModule, _) => ().into_any(),
-        (_, Some(ModuleProgress { completed_on: Some(day), .. })) => view! {
-            <div class="nhsuk-inset-text">
-                <span class="nhsuk-u-visually-hidden">"Information: "</span>
-                <p>{format!("You completed this module on {}. ", day.shown())} <a href="/account/learning">"See it in your learning record"</a></p>
-            </div>
+/// A resource page's text with the reader's progress around it: for a
+/// module, start or carry on above the text and the lessons below it,
+/// rendered by the server ([`load_module_outline`]), which starts loading
+/// beside the resource. Any resource page calls it: loading the outline
+/// notes a signed-in reader's visit.
+pub fn module_outline(slug: Signal<String>) -> TextView {
+    let outline = Resource::new(move || slug.get(), load_module_outline);
+    Arc::new(move |body_html: String| {
+        view! {
+            <Suspense fallback=|| ()>
+                {move || {
+                    let body_html = body_html.clone();
+                    Suspend::new(async move {
+                        let OutlineHtml { lead, lessons } = outline.await.ok().flatten().unwrap_or_default();
+                        view! {
+                            <div inner_html=lead></div>
+                            <div class="hub-prose" inner_html=body_html></div>
+                            <div inner_html=lessons></div>
+                        }
+                    })
+                }}
+            </Suspense>
         }
-        .into_any(),
-        (_, Some(ModuleProgress { done, .. })) if !done.is_empty() => {
-            let done_count = positions.iter().filter(|p| done.contains(p)).count();
-            let Some(position) = continue_at(&positions, &done) else {
-                return ().into_any();
-            };
-            let title = lessons
-                .iter()
-                .find(|lesson| lesson.position == position)
-                .map(|lesson| lesson.title.clone())
-                .unwrap_or_default();
-            view! {
-                <p>{format!("You have done {done_count} of {} lessons.", positions.len())}</p>
-                <p>
-                    <a class="nhsuk-button" href=lesson_href(slug, position)>
-                        "Continue where you left off"
-                        <span class="nhsuk-u-visually-hidden">{format!(": {title}")}</span>
-                    </a>
-                </p>
-            }
-            .into_any()
-        }
-        (Known::Progress(Progress::SignedOut), _) => view! {
-            {positions.first().map(|position| start(*position))}
-            {sign_in_note(&format!("/resources/{slug}"))}
-        }
-        .into_any(),
-        _ => positions.first().map(|position| start(*position)).into_any(),
-    }
-}
-
-/// Each lesson, with "Done" beside those the member has done.
-fn lesson_list(slug: &str, lessons: &[LessonTitle], known: Known) -> AnyView {
-    let done = member_progress(&known)
-        .map(|progress| progress.done)
-        .unwrap_or_default();
-    let items = lessons
-        .iter()
-        .map(|lesson| {
-            let is_done = done.contains(&lesson.position);
-            view! {
-                <li>
-                    <a href=lesson_href(slug, lesson.position)>{lesson.title.clone()}</a>
-                    {is_done.then(|| view! { " " <strong class="nhsuk-tag nhsuk-tag--green hub-done-tag">"Done"</strong> })}
-                </li>
-            }
-        })
-        .collect_view();
-    (!matches!(known, Known::NotAModule))
-        .then(|| {
-            view! {
-                <h2 class="nhsuk-heading-m">"Lessons"</h2>
-                <ol class="nhsuk-list nhsuk-list--number">{items}</ol>
-            }
-        })
         .into_any()
+    })
 }
 
 /// The end of a lesson: previous and next links; for a member, first a
 /// button that marks the lesson done and goes on to the next (or finishes
 /// the module); for a signed-out reader, what signing in would keep.
 pub fn lesson_end(slug: String, position: u32, lessons: Vec<LessonTitle>) -> AnyView {
-    with_progress(progress_of(slug.clone()), move |known| {
+    with_progress(slug.clone(), move |progress| {
         let positions: Vec<u32> = lessons.iter().map(|lesson| lesson.position).collect();
         let link = |wanted: Option<u32>| {
             wanted.and_then(|wanted| {
@@ -180,16 +98,15 @@ pub fn lesson_end(slug: String, position: u32, lessons: Vec<LessonTitle>) -> Any
         };
         let previous = link(positions.iter().copied().filter(|&p| p < position).max());
         let next = link(next_lesson(&positions, position));
+        let next_title = next.as_ref().map(|(_, title)| title.clone());
         let pagination = (previous.is_some() || next.is_some()).then(|| {
-            view! { <Pagination label="Previous and next lessons" previous next=next.clone() /> }
+            view! { <Pagination label="Previous and next lessons" previous next /> }
         });
-        let progress = match known {
-            Known::Progress(Progress::Member(progress)) => {
-                mark_done_form(&slug, position, &progress, next.map(|(_, title)| title))
+        let progress = match progress {
+            Ok(Some(Progress::Member(progress))) => {
+                mark_done_form(&slug, position, &progress, next_title)
             }
-            Known::Progress(Progress::SignedOut) => {
-                sign_in_note(&lesson_href(&slug, position)).into_any()
-            }
+            Ok(Some(Progress::SignedOut)) => sign_in_note(&lesson_href(&slug, position)).into_any(),
             _ => ().into_any(),
         };
         view! { {progress} {pagination} }
@@ -208,19 +125,14 @@ fn mark_done_form(
         None if progress.completed_on.is_some() => "Mark as done and return to the module".into(),
         None => "Mark as done and finish the module".into(),
     };
-    let slug = slug.to_string();
     view! {
         {done.then(|| view! { <p><strong class="nhsuk-tag nhsuk-tag--green">"Done"</strong> " You have marked this lesson as done."</p> })}
-        {with_form_state(move || {
-            let (button, slug) = (button.clone(), slug.clone());
-            view! {
-                <PostForm action="/learning/progress">
-                    <HiddenField name="module" value=slug />
-                    <HiddenField name="lesson" value=position.to_string() />
-                    <button class="nhsuk-button" type="submit" data-module="nhsuk-button">{button}</button>
-                </PostForm>
-            }
-        })}
+        <form method="post" action="/learning/progress">
+            <input type="hidden" name="csrf_token" value=progress.csrf_token.clone() />
+            <input type="hidden" name="module" value=slug.to_string() />
+            <input type="hidden" name="lesson" value=position.to_string() />
+            <button class="nhsuk-button" type="submit" data-module="nhsuk-button">{button}</button>
+        </form>
     }
     .into_any()
 }

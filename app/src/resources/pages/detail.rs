@@ -1,3 +1,5 @@
+use std::sync::Arc;
+
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
@@ -5,22 +7,27 @@ use leptos_router::hooks::use_params_map;
 use super::card::{KindTag, ResourceList};
 use crate::components::found_or_not_found;
 use crate::components::{Breadcrumbs, Crumb};
-use crate::resources::{format_minutes, get_resource, LessonTitle, ResourceDetail};
+use crate::resources::{format_minutes, get_resource, ResourceDetail};
 use crate::vocabulary::ResourceKind;
 
-/// A module's lessons as another area shows them, with the reader's
-/// progress: (resource slug, lessons, none unless a module) → (what goes
-/// above the text: start or carry on; what goes below: the lessons).
-pub type ModuleOutline = fn(String, Vec<LessonTitle>) -> (AnyView, AnyView);
+/// A resource's text as another area shows it, with what it adds around
+/// it (for a module, the lessons and the reader's progress). Given the
+/// page's slug, it starts loading at once, beside the resource itself, and
+/// returns how to show the text's sanitised HTML once the resource is here.
+pub type ResourceText = fn(Signal<String>) -> TextView;
 
-/// `/resources/{slug}`. A module's lessons are shown by `outline`.
+/// Shows a resource's text (its sanitised HTML).
+pub type TextView = Arc<dyn Fn(String) -> AnyView + Send + Sync>;
+
+/// `/resources/{slug}`. The text is shown by `text`.
 #[component]
-pub fn ResourcePage(outline: ModuleOutline) -> impl IntoView {
+pub fn ResourcePage(text: ResourceText) -> impl IntoView {
     let params = use_params_map();
     let slug = move || params.with(|map| map.get("slug").unwrap_or_default());
     let resource = Resource::new(slug, get_resource);
+    let text = text(Signal::derive(slug));
     view! {
-        {found_or_not_found(resource, move |detail| view! { <ResourceView detail outline /> })}
+        {found_or_not_found(resource, move |detail| view! { <ResourceView detail text=text.clone() /> })}
     }
 }
 
@@ -48,7 +55,7 @@ fn links<T: Copy>(
 }
 
 #[component]
-fn ResourceView(detail: ResourceDetail, outline: ModuleOutline) -> impl IntoView {
+fn ResourceView(detail: ResourceDetail, text: TextView) -> impl IntoView {
     let ResourceDetail {
         card,
         body_html,
@@ -59,15 +66,11 @@ fn ResourceView(detail: ResourceDetail, outline: ModuleOutline) -> impl IntoView
         external_url,
         reviewed_on,
         review_by,
-        lessons,
         related,
     } = detail;
     let provider_href = format!("/organisations/{}", card.provider.slug);
     let provider_name = card.provider.name.clone();
-    let slug = card.slug.clone();
-    // Called for every resource, not only modules: the learning area
-    // notes a signed-in reader's visit.
-    let (lead, lessons) = outline(slug.clone(), lessons);
+    let text = text(body_html);
     let sectors = card.sectors.clone();
 
     view! {
@@ -90,9 +93,7 @@ fn ResourceView(detail: ResourceDetail, outline: ModuleOutline) -> impl IntoView
                         </a>
                     </p>
                 })}
-                {lead}
-                <div class="hub-prose" inner_html=body_html></div>
-                {lessons}
+                {text}
             </div>
         </div>
         <h2 class="nhsuk-heading-m">"About this resource"</h2>
