@@ -14,7 +14,7 @@ mod types;
 
 pub use pages::{
     LessonEnd, LessonView, OrganisationPage, ResourceList, ResourcePage, ResourceText,
-    ResourcesPage, SectorPage, TextView, ToolkitsPage,
+    ResourcesPage, SectorPage, ToolkitsPage,
 };
 pub use server::*;
 pub use types::*;

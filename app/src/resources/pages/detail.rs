@@ -1,5 +1,3 @@
-use std::sync::Arc;
-
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
@@ -11,13 +9,9 @@ use crate::resources::{format_minutes, get_resource, ResourceDetail};
 use crate::vocabulary::ResourceKind;
 
 /// A resource's text as another area shows it, with what it adds around
-/// it (for a module, the lessons and the reader's progress). Given the
-/// page's slug, it starts loading at once, beside the resource itself, and
-/// returns how to show the text's sanitised HTML once the resource is here.
-pub type ResourceText = fn(Signal<String>) -> TextView;
-
-/// Shows a resource's text (its sanitised HTML).
-pub type TextView = Arc<dyn Fn(String) -> AnyView + Send + Sync>;
+/// it (for a module, the lessons and the reader's progress): (resource
+/// slug, the text's sanitised HTML) → view.
+pub type ResourceText = fn(String, String) -> AnyView;
 
 /// `/resources/{slug}`. The text is shown by `text`.
 #[component]
@@ -25,9 +19,8 @@ pub fn ResourcePage(text: ResourceText) -> impl IntoView {
     let params = use_params_map();
     let slug = move || params.with(|map| map.get("slug").unwrap_or_default());
     let resource = Resource::new(slug, get_resource);
-    let text = text(Signal::derive(slug));
     view! {
-        {found_or_not_found(resource, move |detail| view! { <ResourceView detail text=text.clone() /> })}
+        {found_or_not_found(resource, move |detail| view! { <ResourceView detail text /> })}
     }
 }
 
@@ -55,7 +48,7 @@ fn links<T: Copy>(
 }
 
 #[component]
-fn ResourceView(detail: ResourceDetail, text: TextView) -> impl IntoView {
+fn ResourceView(detail: ResourceDetail, text: ResourceText) -> impl IntoView {
     let ResourceDetail {
         card,
         body_html,
@@ -70,7 +63,7 @@ fn ResourceView(detail: ResourceDetail, text: TextView) -> impl IntoView {
     } = detail;
     let provider_href = format!("/organisations/{}", card.provider.slug);
     let provider_name = card.provider.name.clone();
-    let text = text(body_html);
+    let text = text(card.slug.clone(), body_html);
     let sectors = card.sectors.clone();
 
     view! {

@@ -6,7 +6,7 @@ mod search;
 mod sector;
 
 pub use card::ResourceList;
-pub use detail::{ResourcePage, ResourceText, TextView};
+pub use detail::{ResourcePage, ResourceText};
 pub use lesson::{LessonEnd, LessonView};
 pub use provider::OrganisationPage;
 pub use search::ResourcesPage;
