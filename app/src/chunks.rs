@@ -295,17 +295,6 @@ chunk! {
 }
 
 chunk! {
-    /// A member's learning record and CPD log (kept apart so signing in
-    /// does not bring their tables and forms).
-    learning_record {
-        LearningRoute => crate::learning::LearningPage,
-        NewCpdEntryRoute => crate::learning::NewCpdEntryPage,
-        CpdPrintRoute => crate::learning::CpdPrintPage,
-        CpdEntryRoute => crate::learning::CpdEntryPage,
-    }
-}
-
-chunk! {
     /// The service's own pages: its statements and the feedback form (kept
     /// apart so the catalogue's pages do not bring the form code with them).
     service {
@@ -315,13 +304,20 @@ chunk! {
 }
 
 chunk! {
-    /// Reporting content and moderating it: the report form, a member's
-    /// reports, the moderators' queue and case pages.
+    /// Reporting content and moderating it (the report form, a member's
+    /// reports, the moderators' queue and case pages), and a member's
+    /// learning record and CPD log: pages built from the same forms and
+    /// tables, kept out of the account chunk so signing in does not bring
+    /// them (a chunk of their own would cost every first visit 1 KB).
     moderation {
         ReportRoute => crate::moderation::ReportPage,
         OwnReportsRoute => crate::moderation::OwnReportsPage,
         ReportsQueueRoute => crate::moderation::ReportsQueuePage,
         ReportCaseRoute => crate::moderation::ReportCasePage,
+        LearningRoute => crate::learning::LearningPage,
+        NewCpdEntryRoute => crate::learning::NewCpdEntryPage,
+        CpdPrintRoute => crate::learning::CpdPrintPage,
+        CpdEntryRoute => crate::learning::CpdEntryPage,
     }
 }
 
@@ -365,7 +361,7 @@ pub fn chunk_for_path(path: &str) -> Option<Chunk> {
         // /report/…, /account/reports, /curation/reports[/{id}]
         "report" => Chunk::Moderation,
         "account" | "curation" if parts.clone().next() == Some("reports") => Chunk::Moderation,
-        "account" if parts.next() == Some("learning") => Chunk::LearningRecord,
+        "account" if parts.next() == Some("learning") => Chunk::Moderation,
         "register" | "sign-in" | "signed-out" | "account-deleted" | "verify-email"
         | "forgot-password" | "reset-password" | "confirm-email" | "account" => Chunk::Account,
         "network" => Chunk::Network,
@@ -387,7 +383,6 @@ pub enum Chunk {
     Admin,
     Service,
     Moderation,
-    LearningRecord,
 }
 
 impl Chunk {
@@ -402,7 +397,6 @@ impl Chunk {
             Chunk::Admin => admin::load().await?,
             Chunk::Service => service::load().await?,
             Chunk::Moderation => moderation::load().await?,
-            Chunk::LearningRecord => learning_record::load().await?,
         }
         Ok(())
     }
@@ -492,8 +486,8 @@ mod tests {
             ("/register/check-email", Chunk::Account),
             ("/reset-password/abc", Chunk::Account),
             ("/account/profile", Chunk::Account),
-            ("/account/learning", Chunk::LearningRecord),
-            ("/account/learning/cpd/3", Chunk::LearningRecord),
+            ("/account/learning", Chunk::Moderation),
+            ("/account/learning/cpd/3", Chunk::Moderation),
             ("/account/learning-x", Chunk::Account),
             ("/network", Chunk::Network),
             ("/network/members/sam?x=1", Chunk::Network),

@@ -8,8 +8,7 @@ use leptos_router::{
 };
 
 use crate::chunks::{
-    account, admin, catalogue, curation, editor, learning_record, moderation, network, service,
-    NavigationWatch,
+    account, admin, catalogue, curation, editor, moderation, network, service, NavigationWatch,
 };
 use crate::layout::{
     current_viewer, Footer, Header, Notice, PhaseBanner, SkipLink, ViewerResource,
@@ -212,10 +211,10 @@ pub fn App() -> impl IntoView {
                             <Route path=path!("/account/delete") view={Lazy::<account::DeleteAccountRoute>::new()} ssr=SsrMode::Async />
                             <Route path=path!("/account/mfa") view={Lazy::<account::MfaRoute>::new()} ssr=SsrMode::Async />
                             <Route path=path!("/account/recovery-codes") view={Lazy::<account::RecoveryCodesRoute>::new()} ssr=SsrMode::Async />
-                            <Route path=path!("/account/learning") view={Lazy::<learning_record::LearningRoute>::new()} ssr=SsrMode::Async />
-                            <Route path=path!("/account/learning/cpd/new") view={Lazy::<learning_record::NewCpdEntryRoute>::new()} ssr=SsrMode::Async />
-                            <Route path=path!("/account/learning/cpd/print") view={Lazy::<learning_record::CpdPrintRoute>::new()} ssr=SsrMode::Async />
-                            <Route path=path!("/account/learning/cpd/:id") view={Lazy::<learning_record::CpdEntryRoute>::new()} ssr=SsrMode::Async />
+                            <Route path=path!("/account/learning") view={Lazy::<moderation::LearningRoute>::new()} ssr=SsrMode::Async />
+                            <Route path=path!("/account/learning/cpd/new") view={Lazy::<moderation::NewCpdEntryRoute>::new()} ssr=SsrMode::Async />
+                            <Route path=path!("/account/learning/cpd/print") view={Lazy::<moderation::CpdPrintRoute>::new()} ssr=SsrMode::Async />
+                            <Route path=path!("/account/learning/cpd/:id") view={Lazy::<moderation::CpdEntryRoute>::new()} ssr=SsrMode::Async />
                             <Route path=path!("/account/reports") view={Lazy::<moderation::OwnReportsRoute>::new()} ssr=SsrMode::Async />
                             <Route path=path!("/curation") view={Lazy::<curation::CurationRoute>::new()} ssr=SsrMode::Async />
                             <Route path=path!("/curation/searches") view={Lazy::<curation::MissedSearchesRoute>::new()} ssr=SsrMode::Async />
