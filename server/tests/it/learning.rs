@@ -29,6 +29,24 @@ async fn your_data(member: &Browser) -> serde_json::Value {
     response.json().await.unwrap()
 }
 
+/// `user_id`'s module completions and CPD entries.
+async fn completions(app: &TestApp, user_id: i64) -> (i64, i64) {
+    (
+        count(
+            app,
+            "SELECT COUNT(*) FROM module_completions WHERE user_id = $1",
+            user_id,
+        )
+        .await,
+        count(
+            app,
+            "SELECT COUNT(*) FROM cpd_entries WHERE user_id = $1",
+            user_id,
+        )
+        .await,
+    )
+}
+
 /// A count the SQL makes for `user_id` ($1).
 pub async fn count(app: &TestApp, sql: &str, user_id: i64) -> i64 {
     app::with_pool!(&app.db, pool => sqlx::query_scalar::<_, i64>(sql).bind(user_id).fetch_one(pool).await.unwrap())
@@ -89,15 +107,7 @@ async fn taking_a_module_records_progress_and_completion_once(backend: Backend) 
     mark(&member, "3").await;
     let page = member.get(&format!("/resources/{MODULE}")).await;
     assert!(page.body.contains("You have done 2 of 4 lessons."));
-    assert_eq!(
-        count(
-            &app,
-            "SELECT COUNT(*) FROM module_completions WHERE user_id = $1",
-            user.id
-        )
-        .await,
-        0
-    );
+    assert_eq!(completions(&app, user.id).await.0, 0);
 
     // The two lessons left, at once: one completion, one CPD entry.
     let (first, second) = tokio::join!(mark(&member, "2"), mark(&member, "4"));
@@ -107,24 +117,7 @@ async fn taking_a_module_records_progress_and_completion_once(backend: Backend) 
         second.location.as_deref(),
         Some(format!("/resources/{MODULE}").as_str())
     );
-    assert_eq!(
-        count(
-            &app,
-            "SELECT COUNT(*) FROM module_completions WHERE user_id = $1",
-            user.id
-        )
-        .await,
-        1
-    );
-    assert_eq!(
-        count(
-            &app,
-            "SELECT COUNT(*) FROM cpd_entries WHERE user_id = $1",
-            user.id
-        )
-        .await,
-        1
-    );
+    assert_eq!(completions(&app, user.id).await, (1, 1));
     // The two posts' notices race for the session; the last lesson of a
     // completed module, posted again, says it is complete.
     mark(&member, "4").await;
@@ -162,19 +155,7 @@ async fn the_last_lessons_posted_at_once_complete_the_module_once(backend: Backe
         let (third, fourth) = tokio::join!(mark(&member, "3"), mark(&member, "4"));
         assert_eq!(third.status, StatusCode::SEE_OTHER);
         assert_eq!(fourth.status, StatusCode::SEE_OTHER);
-        let completions = count(
-            &app,
-            "SELECT COUNT(*) FROM module_completions WHERE user_id = $1",
-            user.id,
-        )
-        .await;
-        let entries = count(
-            &app,
-            "SELECT COUNT(*) FROM cpd_entries WHERE user_id = $1",
-            user.id,
-        )
-        .await;
-        assert_eq!((completions, entries), (1, 1), "member {n}");
+        assert_eq!(completions(&app, user.id).await, (1, 1), "member {n}");
     }
 }
 
@@ -199,15 +180,7 @@ async fn every_lesson_done_without_a_completion_can_be_finished(backend: Backend
         finished.location.as_deref(),
         Some(format!("/resources/{MODULE}").as_str())
     );
-    assert_eq!(
-        count(
-            &app,
-            "SELECT COUNT(*) FROM module_completions WHERE user_id = $1",
-            user.id
-        )
-        .await,
-        1
-    );
+    assert_eq!(completions(&app, user.id).await.0, 1);
     let page = member.get(&format!("/resources/{MODULE}")).await;
     assert!(
         page.body.contains("in your CPD log as 1.5 hours"),
