@@ -280,7 +280,8 @@ chunk! {
 }
 
 chunk! {
-    /// Curators' pages: reviews, reports and the organisations editor.
+    /// Curators' pages: reviews, reports, the organisations editor and
+    /// what members answered to "Was this useful?".
     curation {
         CurationRoute => crate::curation::CurationPage,
         MissedSearchesRoute => crate::curation::MissedSearchesPage,
@@ -291,6 +292,8 @@ chunk! {
         CurationOrganisationsRoute => crate::organisations::CurationOrganisationsPage,
         NewOrganisationRoute => crate::organisations::OrganisationEditorPage,
         EditOrganisationRoute => crate::organisations::OrganisationEditorPage,
+        UsefulnessReportRoute => crate::learning::useful::UsefulnessReportPage,
+        ResourceUsefulnessRoute => crate::learning::useful::ResourceUsefulnessPage,
     }
 }
 

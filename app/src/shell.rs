@@ -175,7 +175,7 @@ pub fn App() -> impl IntoView {
                             <Route path=path!("") view=HomePage ssr=SsrMode::Async />
                             <Route path=path!("/about") view={Lazy::<catalogue::AboutRoute>::new()} ssr=SsrMode::Async />
                             <Route path=path!("/resources") view=ResourcesPage ssr=SsrMode::Async />
-                            <Route path=path!("/resources/:slug") view=|| view! { <ResourcePage text=crate::learning::module_outline /> } ssr=SsrMode::Async />
+                            <Route path=path!("/resources/:slug") view=|| view! { <ResourcePage text=crate::learning::with_reader_panels /> } ssr=SsrMode::Async />
                             <Route path=path!("/resources/:slug/lessons/:position") view={Lazy::<catalogue::LessonRoute>::new()} ssr=SsrMode::Async />
                             <Route path=path!("/accessibility") view={Lazy::<service::StatementRoute>::new()} ssr=SsrMode::Async />
                             <Route path=path!("/privacy") view={Lazy::<service::StatementRoute>::new()} ssr=SsrMode::Async />
@@ -220,6 +220,8 @@ pub fn App() -> impl IntoView {
                             <Route path=path!("/curation/searches") view={Lazy::<curation::MissedSearchesRoute>::new()} ssr=SsrMode::Async />
                             <Route path=path!("/curation/review-dates") view={Lazy::<curation::ReviewDatesRoute>::new()} ssr=SsrMode::Async />
                             <Route path=path!("/curation/links") view={Lazy::<curation::LinksRoute>::new()} ssr=SsrMode::Async />
+                            <Route path=path!("/curation/usefulness") view={Lazy::<curation::UsefulnessReportRoute>::new()} ssr=SsrMode::Async />
+                            <Route path=path!("/curation/usefulness/:slug") view={Lazy::<curation::ResourceUsefulnessRoute>::new()} ssr=SsrMode::Async />
                             <Route path=path!("/curation/export") view={Lazy::<curation::ExportRoute>::new()} ssr=SsrMode::Async />
                             <Route path=path!("/curation/queue") view={Lazy::<curation::ReviewQueueRoute>::new()} ssr=SsrMode::Async />
                             <Route path=path!("/curation/organisations") view={Lazy::<curation::CurationOrganisationsRoute>::new()} ssr=SsrMode::Async />

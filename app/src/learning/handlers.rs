@@ -1,5 +1,6 @@
 //! The learning area's form posts (marking a lesson done; adding, changing
-//! and deleting CPD entries) and the CPD log as CSV.
+//! and deleting CPD entries; answering "Was this useful?") and the CPD log
+//! as CSV.
 
 use axum::extract::{FromRef, Path, State};
 use axum::http::{header, StatusCode};
@@ -9,6 +10,7 @@ use serde::Deserialize;
 use super::cpd::{activity_label, format_hours, parse_cpd, CpdEntry, CpdInput};
 use super::repo;
 use super::types::next_lesson;
+use super::useful::types::{parse_answer, UsefulInput};
 use crate::dates::uk_today;
 use crate::forms::FormFeedback;
 use crate::resources::repo as catalogue;
@@ -26,6 +28,7 @@ where
 {
     Endpoints::new()
         .post("/learning/progress", Access::SignedIn, mark_done)
+        .post("/resources/{slug}", Access::SignedIn, answer_usefulness)
         .post("/account/learning/cpd/new", Access::SignedIn, add_entry)
         .post("/account/learning/cpd/{id}", Access::SignedIn, change_entry)
         .post(
@@ -109,6 +112,36 @@ async fn mark_done(
         &form.viewer,
         &to,
         format!("Lesson {position} marked as done"),
+    )
+    .await)
+}
+
+/// `POST /resources/{slug}`: "Was this useful?" answered, or the answer
+/// changed. The form posts to the resource's own page, so a refusal shows
+/// that page again with the messages.
+async fn answer_usefulness(
+    State(context): State<WebContext>,
+    SignedIn(member): SignedIn,
+    Path(slug): Path<String>,
+    form: SubmittedForm,
+) -> Outcome {
+    let db = &context.db;
+    let Some(resource_id) = catalogue::published_id(db, &slug).await? else {
+        return Ok(not_found(
+            "Resource not found",
+            "<p>There is no such published resource. <a href=\"/resources\">Find a resource</a></p>",
+        ));
+    };
+    let page = format!("/resources/{slug}");
+    let answer = match parse_answer(&form.input::<UsefulInput>()?) {
+        Ok(answer) => answer,
+        Err(problems) => return Ok(show_field_errors(&context, form, &page, problems).await),
+    };
+    super::useful::repo::answer(db, member.id, resource_id, &answer, now()).await?;
+    Ok(done(
+        &form.viewer,
+        &page,
+        "Thank you: your answer about this resource is saved",
     )
     .await)
 }

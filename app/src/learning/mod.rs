@@ -4,7 +4,7 @@
 //! to print) and recently viewed resources, at `/account/learning`.
 //!
 //! It builds on the catalogue (modules, lessons, titles); the catalogue's
-//! module and lesson pages show progress through [`module_outline`] and
+//! module and lesson pages show progress through [`with_reader_panels`] and
 //! [`lesson_end`], which the routes hand them, so the catalogue never uses
 //! this area.
 
@@ -12,6 +12,7 @@ pub mod cpd;
 mod pages;
 mod server;
 pub mod types;
+pub mod useful;
 
 #[cfg(feature = "ssr")]
 pub mod handlers;
@@ -19,7 +20,7 @@ pub mod handlers;
 pub mod repo;
 
 pub use pages::{
-    lesson_end, module_outline, CpdEntryPage, CpdPrintPage, LearningPage, LessonWithProgress,
+    lesson_end, with_reader_panels, CpdEntryPage, CpdPrintPage, LearningPage, LessonWithProgress,
     NewCpdEntryPage,
 };
 pub use server::*;

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use leptos::server_fn::codec::GetUrl;
 
 use super::cpd::CpdEntry;
-use super::types::{LearningRecord, OutlineHtml, Progress};
+use super::types::{LearningRecord, Progress, ReaderPanels};
 #[cfg(feature = "ssr")]
 use crate::{
     db::{from_context, internal_error},
@@ -82,34 +82,48 @@ pub async fn load_module_progress(slug: String) -> Result<Option<Progress>, Serv
         .map(|(_, progress)| progress))
 }
 
-/// A module page's progress, rendered on the server (None for any other
-/// resource). Progress that cannot be read leaves the lessons, unmarked.
+/// What the published resource `slug`'s page shows around its text,
+/// rendered on the server (None for any other resource).
 #[server(input = GetUrl)]
-pub async fn load_module_outline(slug: String) -> Result<Option<OutlineHtml>, ServerFnError> {
+pub async fn load_reader_panels(slug: String) -> Result<Option<ReaderPanels>, ServerFnError> {
     let db = from_context()?;
-    let (module, progress) = match progress_in(&db, &slug, false).await {
+    let (lead, lessons) = module_outline(&db, &slug).await?;
+    let Some(useful) = super::useful::panel_html(&db, &slug).await? else {
+        return Ok(None);
+    };
+    Ok(Some(ReaderPanels {
+        lead: super::useful::panel::error_summary() + &lead,
+        lessons,
+        useful,
+    }))
+}
+
+/// A module page's progress as HTML: above the text, and the lessons below
+/// it (both empty for any other resource). Progress that cannot be read
+/// leaves the lessons, unmarked.
+#[cfg(feature = "ssr")]
+async fn module_outline(db: &crate::db::Db, slug: &str) -> Result<(String, String), ServerFnError> {
+    let (module, progress) = match progress_in(db, slug, false).await {
         Ok(Some((module, progress))) => (module, Some(progress)),
-        Ok(None) => return Ok(None),
+        Ok(None) => return Ok(Default::default()),
         Err(error) => {
             tracing::warn!(%error, "could not read a reader's progress");
-            match catalogue::published_module(&db, &slug)
+            match catalogue::published_module(db, slug)
                 .await
                 .map_err(internal_error)?
             {
                 Some(module) => (module, None),
-                None => return Ok(None),
+                None => return Ok(Default::default()),
             }
         }
     };
-    let lessons = catalogue::lesson_titles(&db, module.id)
+    let lessons = catalogue::lesson_titles(db, module.id)
         .await
         .map_err(internal_error)?;
     if lessons.is_empty() {
-        return Ok(None);
+        return Ok(Default::default());
     }
-    Ok(Some(super::pages::outline::render(
-        &slug, &lessons, progress,
-    )))
+    Ok(super::pages::outline::render(slug, &lessons, progress))
 }
 
 /// The signed-in member's learning record.

@@ -49,12 +49,15 @@ pub fn next_lesson(lessons: &[u32], position: u32) -> Option<u32> {
     lessons.iter().copied().filter(|&l| l > position).min()
 }
 
-/// A module page's progress as HTML the server rendered: what goes above
-/// the module's text (start or carry on) and below it (the lessons).
+/// What a resource's page shows its reader around the text, as HTML the
+/// server rendered: above it (a refused answer's error summary; for a
+/// module, start or carry on), below it (a module's lessons) and at its
+/// foot ("Was this useful?").
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct OutlineHtml {
+pub struct ReaderPanels {
     pub lead: String,
     pub lessons: String,
+    pub useful: String,
 }
 
 /// A module on the learning page.

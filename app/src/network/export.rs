@@ -76,6 +76,7 @@ pub async fn gather(db: &Db, user_id: i64) -> sqlx::Result<Value> {
         "messages": all_messages(db, user_id).await?,
         "security_events": security_events,
         "learning": crate::learning::repo::export(db, user_id).await?,
+        "usefulness_answers": crate::learning::useful::repo::export(db, user_id).await?,
     }))
 }
 

@@ -23,7 +23,7 @@ pub struct Retention {
 }
 
 /// The schedule, as the privacy notice shows it.
-pub const SCHEDULE: [Retention; 13] = [
+pub const SCHEDULE: [Retention; 14] = [
     Retention {
         record: "Your account (email address, display name, password hash, two-step verification)",
         period: "Until you delete your account",
@@ -43,6 +43,10 @@ pub const SCHEDULE: [Retention; 13] = [
     Retention {
         record: "The resources you opened last (your recently viewed list)",
         period: "The last 20; until you clear the list or delete your account",
+    },
+    Retention {
+        record: "Your answers about whether a resource was useful, with your comments and your role title, sectors and region when you answered",
+        period: "Until you delete your account, or the resource is removed from the catalogue",
     },
     Retention {
         record: "Conversations and their messages",

@@ -7,6 +7,7 @@ pub mod learning;
 pub mod network;
 pub mod synthetic;
 pub mod synthetic_network;
+pub mod usefulness;
 
 #[derive(Debug, thiserror::Error)]
 pub enum SeedError {

@@ -133,8 +133,10 @@ pub async fn seed(db: &Db) -> Result<usize, SeedError> {
     // Nobody knows this password: demo members cannot be signed in as.
     let unusable = password::hash_now(&format!("{:x}", rand::random::<u128>()));
     let mut users: HashMap<&str, i64> = HashMap::new();
+    let mut answerers = Vec::new();
     for profile in &network.profiles {
         let draft = profile.draft()?;
+        let sectors = app::vocabulary::Sector::mask(&draft.sectors);
         let email = EmailAddress::parse(&profile.email()).map_err(SeedError::InvalidData)?;
         let id = match accounts_repo::create_user(
             db,
@@ -154,6 +156,11 @@ pub async fn seed(db: &Db) -> Result<usize, SeedError> {
         };
         repo::save_profile(db, id, &draft, true).await?;
         users.insert(&profile.key, id);
+        answerers.push(super::usefulness::Answerer {
+            user_id: id,
+            key: &profile.key,
+            sectors,
+        });
     }
     let user = |key: &str| {
         users
@@ -186,6 +193,7 @@ pub async fn seed(db: &Db) -> Result<usize, SeedError> {
     for record in &network.learning {
         super::learning::seed(db, user(&record.member)?, record).await?;
     }
+    super::usefulness::seed(db, &answerers).await?;
     Ok(network.profiles.len())
 }
 

@@ -101,6 +101,8 @@ fn expected() -> BTreeMap<String, Who> {
         "/curation/export",
         "/curation/export.json",
         "/curation/export.csv",
+        "/curation/usefulness",
+        "/curation/usefulness/{slug}",
     ] {
         add(&format!("GET {page}"), Curator);
     }
@@ -112,6 +114,8 @@ fn expected() -> BTreeMap<String, Who> {
         "load_organisation_form",
         "load_moderation_queue",
         "load_report_case",
+        "load_usefulness_report",
+        "load_resource_usefulness",
     ] {
         add(&format!("FN {function}"), Curator);
     }
@@ -205,6 +209,7 @@ fn expected() -> BTreeMap<String, Who> {
         "/account/learning/cpd/{id}",
         "/account/learning/cpd/{id}/delete",
         "/account/learning/recent/clear",
+        "/resources/{slug}",
     ] {
         add(&format!("POST {form}"), SignedIn);
     }
@@ -231,7 +236,7 @@ fn expected() -> BTreeMap<String, Who> {
         "member_profile",
         "load_statement",
         "load_module_progress",
-        "load_module_outline",
+        "load_reader_panels",
     ] {
         add(&format!("FN {function}"), Anyone);
     }
@@ -264,7 +269,7 @@ fn arguments(function: &str, target: i64) -> String {
         "suggest_titles" => "typed=time".into(),
         "get_resource" | "sector_overview" | "get_organisation" => "slug=primary-care".into(),
         "get_lesson" => "slug=x&position=1".into(),
-        "load_module_progress" | "load_module_outline" => {
+        "load_module_progress" | "load_reader_panels" => {
             "slug=foundations-of-systems-based-investigation".into()
         }
         "load_cpd_entry" => "id=1".into(),
@@ -275,6 +280,7 @@ fn arguments(function: &str, target: i64) -> String {
         "load_statement" => "path=%2Fprivacy".into(),
         "load_report_subject" => "kind=message&target=1".into(),
         "load_report_case" => format!("id={target}"),
+        "load_resource_usefulness" => "slug=timeline-mapping".into(),
         "network_directory" => "query=".into(),
         "member_profile" | "conversation_with" => "handle=nobody".into(),
         "contribution_editor" | "get_contribution" | "contribution_history" => {

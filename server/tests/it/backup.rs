@@ -7,7 +7,7 @@ use server::backup::{backup, restore};
 
 use crate::support::{spawn_app_with_demo, Backend, TestDatabase};
 
-const TABLES: [&str; 10] = [
+const TABLES: [&str; 11] = [
     "organisations",
     "resources",
     "lessons",
@@ -18,6 +18,7 @@ const TABLES: [&str; 10] = [
     "lesson_progress",
     "module_completions",
     "cpd_entries",
+    "usefulness_answers",
 ];
 
 async fn count(db: &Db, table: &str) -> i64 {

@@ -22,3 +22,4 @@ mod pages;
 mod probes;
 mod search;
 mod service;
+mod usefulness;

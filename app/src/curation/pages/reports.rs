@@ -24,6 +24,7 @@ pub fn CurationPage() -> impl IntoView {
             <NavCard title="Organisations" href="/curation/organisations" description="Add and edit the organisations that provide and signpost resources." />
             <NavCard title="Searches that found nothing" href="/curation/searches" description="What investigators looked for and the catalogue could not answer: the gaps to fill." />
             <NavCard title="Review dates" href="/curation/review-dates" description="Resources past their review-by date, and those due in the next 30 days." />
+            <NavCard title="Was it useful?" href="/curation/usefulness" description="What members said about each resource's usefulness, by sector, with their comments." />
             <NavCard title="Broken links" href="/curation/links" description="Signposted resources whose link no longer works, from the daily link check." />
             <NavCard title="Export the catalogue" href="/curation/export" description="Every resource and lesson as JSON or CSV." />
         </CardGroup>

@@ -5,7 +5,7 @@ mod progress;
 mod record;
 
 pub use cpd::{CpdEntryPage, NewCpdEntryPage};
-pub use progress::{lesson_end, module_outline};
+pub use progress::{lesson_end, with_reader_panels};
 pub use record::{CpdPrintPage, LearningPage};
 
 use leptos::prelude::*;

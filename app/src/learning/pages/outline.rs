@@ -6,17 +6,14 @@ use leptos::prelude::*;
 use leptos::tachys::view::RenderHtml;
 
 use super::progress::{lesson_href, sign_in_note};
-use crate::learning::types::{continue_at, ModuleProgress, OutlineHtml, Progress};
+use crate::learning::types::{continue_at, ModuleProgress, Progress};
 use crate::resources::LessonTitle;
 
 /// Start or carry on (above the module's text) and the lessons with a mark
 /// for each done (below it), as HTML.
-pub fn render(slug: &str, lessons: &[LessonTitle], progress: Option<Progress>) -> OutlineHtml {
+pub fn render(slug: &str, lessons: &[LessonTitle], progress: Option<Progress>) -> (String, String) {
     let (lead, list) = outline(slug, lessons, progress);
-    OutlineHtml {
-        lead: lead.to_html(),
-        lessons: list.to_html(),
-    }
+    (lead.to_html(), list.to_html())
 }
 
 /// What goes above a module's text and below it.

@@ -13,8 +13,8 @@
 use leptos::prelude::*;
 
 use crate::components::Pagination;
-use crate::learning::server::{load_module_outline, load_module_progress};
-use crate::learning::types::{next_lesson, ModuleProgress, OutlineHtml, Progress};
+use crate::learning::server::{load_module_progress, load_reader_panels};
+use crate::learning::types::{next_lesson, ModuleProgress, Progress, ReaderPanels};
 
 use crate::resources::LessonTitle;
 
@@ -54,27 +54,28 @@ fn with_progress<V: IntoView + 'static>(
     .into_any()
 }
 
-/// A resource page's text with the reader's progress around it: for a
-/// module, start or carry on above the text and the lessons below it,
-/// rendered by the server ([`load_module_outline`]). Any resource page
-/// calls it: loading the outline notes a signed-in reader's visit.
+/// A resource page's text with what the reader needs around it, rendered
+/// by the server ([`load_reader_panels`]): for a module, start or carry on
+/// above the text and the lessons below it; for any resource, "Was this
+/// useful?" at its foot. Loading them notes a signed-in reader's visit.
 ///
 /// It loads once the resource has (one `Suspense` in the client's main
 /// module: loading it beside the resource cost 0.8 KB more, over the
 /// first-load ceiling), so a client-side move to a resource page waits for
 /// two answers in turn; a first visit gets the page whole from the server.
-pub fn module_outline(slug: String, body_html: String) -> AnyView {
-    let outline = Resource::new(move || slug.clone(), load_module_outline);
+pub fn with_reader_panels(slug: String, body_html: String) -> AnyView {
+    let panels = Resource::new(move || slug.clone(), load_reader_panels);
     view! {
         <Suspense fallback=|| ()>
             {move || {
                 let body_html = body_html.clone();
                 Suspend::new(async move {
-                    let OutlineHtml { lead, lessons } = outline.await.ok().flatten().unwrap_or_default();
+                    let ReaderPanels { lead, lessons, useful } = panels.await.ok().flatten().unwrap_or_default();
                     view! {
                         <div inner_html=lead></div>
                         <div class="hub-prose" inner_html=body_html></div>
                         <div inner_html=lessons></div>
+                        <div inner_html=useful></div>
                     }
                 })
             }}

@@ -1,0 +1,70 @@
+//! The reads behind "Was this useful?": the section a resource's page
+//! shows its reader (rendered here, on the server) and the curators'
+//! report.
+
+use leptos::prelude::*;
+use leptos::server_fn::codec::GetUrl;
+
+use super::types::{ResourceUsefulnessDetail, UsefulnessReport};
+#[cfg(feature = "ssr")]
+use crate::{
+    db::{from_context, internal_error, Db},
+    resources::repo as catalogue,
+    web::{
+        access::{require, Access},
+        identity::Role,
+        session::request_viewer,
+    },
+};
+
+/// The section for the foot of the published resource `slug`'s page, as
+/// HTML (None for any other resource).
+#[cfg(feature = "ssr")]
+pub async fn panel_html(db: &Db, slug: &str) -> Result<Option<String>, ServerFnError> {
+    use super::panel::{render, Reader};
+    use super::repo;
+    let Some(resource_id) = catalogue::published_id(db, slug)
+        .await
+        .map_err(internal_error)?
+    else {
+        return Ok(None);
+    };
+    let reader = match request_viewer() {
+        Some(viewer) => match viewer.user_id() {
+            Some(user_id) => Reader::Member {
+                answer: repo::own_answer(db, user_id, resource_id)
+                    .await
+                    .map_err(internal_error)?,
+                csrf_token: crate::web::csrf::ensure_token(&viewer.session)
+                    .await
+                    .map_err(internal_error)?,
+            },
+            None => Reader::SignedOut,
+        },
+        None => Reader::SignedOut,
+    };
+    let tally = repo::tally(db, resource_id).await.map_err(internal_error)?;
+    Ok(Some(render(slug, reader, tally)))
+}
+
+/// `/curation/usefulness`: every resource's answers, least useful first,
+/// and answers across the catalogue by sector.
+#[server(input = GetUrl)]
+pub async fn load_usefulness_report() -> Result<UsefulnessReport, ServerFnError> {
+    require(Access::AtLeast(Role::Curator))?;
+    super::repo::report(&from_context()?)
+        .await
+        .map_err(internal_error)
+}
+
+/// `/curation/usefulness/{slug}`: one resource's answers by sector and its
+/// comments (None for a resource that is not published).
+#[server(input = GetUrl)]
+pub async fn load_resource_usefulness(
+    slug: String,
+) -> Result<Option<ResourceUsefulnessDetail>, ServerFnError> {
+    require(Access::AtLeast(Role::Curator))?;
+    super::repo::resource_report(&from_context()?, &slug)
+        .await
+        .map_err(internal_error)
+}
