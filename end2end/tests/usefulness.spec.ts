@@ -17,15 +17,18 @@ test("a member says whether a resource was useful and a curator sees it by secto
 
   await visit(RESOURCE);
   await expect(page.getByRole("heading", { name: "Was this useful?" })).toBeVisible();
+  const comment = `Used the huddle prompts on our ward ${uniqueWord()}`;
+  await page.getByLabel("Your comment").fill(comment);
   await page.getByRole("button", { name: "Send your answer" }).click();
   await expect(page).toHaveURL(new RegExp(`${RESOURCE}$`));
-  await expect(page.getByRole("alert")).toContainText("Select yes if this resource was useful to you, or no");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(TITLE);
   await afterNavigation(steps);
+  // Still there once the page has hydrated: the message and what was typed.
+  await expect(page.getByRole("alert")).toContainText("Select yes if this resource was useful to you, or no");
+  await expect(page.locator("#useful-error")).toContainText("Select yes if this resource was useful to you, or no");
+  await expect(page.getByLabel("Your comment")).toHaveValue(comment);
 
-  const comment = `Used the huddle prompts on our ward ${uniqueWord()}`;
   await page.getByRole("radio", { name: "Yes" }).check();
-  await page.getByLabel("Your comment").fill(comment);
   await page.getByRole("button", { name: "Send your answer" }).click();
   await expect(page).toHaveURL(new RegExp(`${RESOURCE}$`));
   await expect(page.getByRole("status")).toContainText("your answer about this resource is saved");

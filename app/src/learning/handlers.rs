@@ -116,8 +116,8 @@ async fn mark_done(
     .await)
 }
 
-/// `POST /resources/{slug}`: "Was this useful?" answered, or the answer
-/// changed. The form posts to the resource's own page, so a refusal shows
+/// `POST /resources/{slug}`: "Was this useful?" answered, the answer
+/// changed or (with `action=remove`) withdrawn. The form posts to the resource's own page, so a refusal shows
 /// that page again with the messages.
 async fn answer_usefulness(
     State(context): State<WebContext>,
@@ -133,7 +133,17 @@ async fn answer_usefulness(
         ));
     };
     let page = format!("/resources/{slug}");
-    let answer = match parse_answer(&form.input::<UsefulInput>()?) {
+    let input: UsefulInput = form.input()?;
+    if input.action == "remove" {
+        super::useful::repo::remove(db, member.id, resource_id).await?;
+        return Ok(done(
+            &form.viewer,
+            &page,
+            "Your answer about this resource is removed",
+        )
+        .await);
+    }
+    let answer = match parse_answer(&input) {
         Ok(answer) => answer,
         Err(problems) => return Ok(show_field_errors(&context, form, &page, problems).await),
     };

@@ -88,13 +88,19 @@ pub async fn load_module_progress(slug: String) -> Result<Option<Progress>, Serv
 pub async fn load_reader_panels(slug: String) -> Result<Option<ReaderPanels>, ServerFnError> {
     let db = from_context()?;
     let (lead, lessons) = module_outline(&db, &slug).await?;
-    let Some(useful) = super::useful::panel_html(&db, &slug).await? else {
-        return Ok(None);
+    // A failure here must not cost the module's outline: the section is
+    // left out instead.
+    let useful = match super::useful::panel_html(&db, &slug).await {
+        Ok(Some(useful)) => useful,
+        Ok(None) => return Ok(None),
+        Err(error) => {
+            tracing::warn!(%error, "could not read a resource's usefulness");
+            String::new()
+        }
     };
     Ok(Some(ReaderPanels {
         lead: super::useful::panel::error_summary() + &lead,
-        lessons,
-        useful,
+        after: lessons + &useful,
     }))
 }
 

@@ -51,13 +51,13 @@ pub fn next_lesson(lessons: &[u32], position: u32) -> Option<u32> {
 
 /// What a resource's page shows its reader around the text, as HTML the
 /// server rendered: above it (a refused answer's error summary; for a
-/// module, start or carry on), below it (a module's lessons) and at its
-/// foot ("Was this useful?").
+/// module, start or carry on) and below it (a module's lessons, then "Was
+/// this useful?"). Two fields, not one per part: each costs the client's
+/// main module bytes, and it is near its ceiling.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ReaderPanels {
     pub lead: String,
-    pub lessons: String,
-    pub useful: String,
+    pub after: String,
 }
 
 /// A module on the learning page.

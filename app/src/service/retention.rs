@@ -46,7 +46,7 @@ pub const SCHEDULE: [Retention; 14] = [
     },
     Retention {
         record: "Your answers about whether a resource was useful, with your comments and your role title, sectors and region when you answered",
-        period: "Until you delete your account, or the resource is removed from the catalogue",
+        period: "Until you remove the answer or delete your account",
     },
     Retention {
         record: "Conversations and their messages",

@@ -141,6 +141,20 @@ async fn a_member_answers_and_changes_their_answer(backend: Backend) {
         .body
         .contains("You said this resource was not useful."));
 
+    // The answer can be withdrawn.
+    let removed = gp
+        .browser
+        .post(&page(TOOLKIT), &[("action", "remove")])
+        .await;
+    assert_eq!(removed.status, StatusCode::SEE_OTHER);
+    assert_eq!(stored(&app, gp.user.id, TOOLKIT).await, None);
+    let shown = gp.browser.get(&page(TOOLKIT)).await;
+    assert!(shown
+        .body
+        .contains("Your answer about this resource is removed"));
+    assert!(shown.body.contains("Send your answer"));
+    assert!(!shown.body.contains("Remove your answer"));
+
     // Two answers at once from one member: one answer stays.
     let (first, second) = tokio::join!(
         answer(&gp.browser, MODULE, "yes", "first"),
@@ -148,7 +162,48 @@ async fn a_member_answers_and_changes_their_answer(backend: Backend) {
     );
     assert_eq!(first.status, StatusCode::SEE_OTHER);
     assert_eq!(second.status, StatusCode::SEE_OTHER);
-    assert_eq!(answers_by(&app, gp.user.id).await, 2);
+    assert_eq!(answers_by(&app, gp.user.id).await, 1);
+}
+
+async fn details_kept_from_members_are_not_kept_with_an_answer(backend: Backend) {
+    let app = spawn_app_with_demo(backend).await;
+    let private = member(
+        &app,
+        "private@example.org",
+        "Cara Doyle",
+        &[
+            ("sector", "maternity"),
+            ("sectors_visibility", "connections"),
+            ("region", "london"),
+            ("role_title", "Maternity safety champion"),
+            ("role_title_visibility", "connections"),
+        ],
+    )
+    .await;
+    answer(&private.browser, TOOLKIT, "yes", "").await;
+    let (_, _, sectors, region, role) = stored(&app, private.user.id, TOOLKIT).await.unwrap();
+    assert_eq!((sectors, role.as_str()), (0, ""));
+    assert_eq!(
+        region.as_deref(),
+        Some("london"),
+        "shown to members, so kept"
+    );
+    let hidden = member(
+        &app,
+        "hidden@example.org",
+        "Dev Shah",
+        &[
+            ("visibility", "connections"),
+            ("sector", "ambulance"),
+            ("role_title", "Paramedic"),
+        ],
+    )
+    .await;
+    answer(&hidden.browser, TOOLKIT, "no", "").await;
+    assert_eq!(
+        stored(&app, hidden.user.id, TOOLKIT).await.unwrap(),
+        (false, String::new(), 0, None, String::new())
+    );
 }
 
 async fn bad_answers_are_refused_beside_their_fields(backend: Backend) {
@@ -341,6 +396,7 @@ crate::both_backends!(
     a_member_answers_and_changes_their_answer,
     bad_answers_are_refused_beside_their_fields,
     the_page_shows_the_count_from_five_answers,
+    details_kept_from_members_are_not_kept_with_an_answer,
     curators_see_usefulness_by_sector_without_names,
     answers_are_in_your_data_and_go_with_the_account,
 );

@@ -57,7 +57,7 @@ fn with_progress<V: IntoView + 'static>(
 /// A resource page's text with what the reader needs around it, rendered
 /// by the server ([`load_reader_panels`]): for a module, start or carry on
 /// above the text and the lessons below it; for any resource, "Was this
-/// useful?" at its foot. Loading them notes a signed-in reader's visit.
+/// useful?" below it. Loading them notes a signed-in reader's visit.
 ///
 /// It loads once the resource has (one `Suspense` in the client's main
 /// module: loading it beside the resource cost 0.8 KB more, over the
@@ -70,12 +70,11 @@ pub fn with_reader_panels(slug: String, body_html: String) -> AnyView {
             {move || {
                 let body_html = body_html.clone();
                 Suspend::new(async move {
-                    let ReaderPanels { lead, lessons, useful } = panels.await.ok().flatten().unwrap_or_default();
+                    let ReaderPanels { lead, after } = panels.await.ok().flatten().unwrap_or_default();
                     view! {
                         <div inner_html=lead></div>
                         <div class="hub-prose" inner_html=body_html></div>
-                        <div inner_html=lessons></div>
-                        <div inner_html=useful></div>
+                        <div inner_html=after></div>
                     }
                 })
             }}

@@ -1,4 +1,4 @@
-//! "Was this useful?" at the foot of a resource's page, rendered on the
+//! "Was this useful?" below a resource's text, rendered on the
 //! server into HTML (the page is in the client's main module, which every
 //! first visit loads; HTML costs it nothing). A plain form that posts to
 //! the page's own address, so a refusal shows the page again with the
@@ -58,7 +58,8 @@ pub fn render(slug: &str, reader: Reader, tally: Tally) -> String {
                 let what = if answer.useful { "useful" } else { "not useful" };
                 view! { <p>{format!("You said this resource was {what}. You can change your answer.")}</p> }
             });
-            let button = if answer.is_some() {
+            let answered = answer.is_some();
+            let button = if answered {
                 "Change your answer"
             } else {
                 "Send your answer"
@@ -79,7 +80,12 @@ pub fn render(slug: &str, reader: Reader, tally: Tally) -> String {
                     <input type="hidden" name="csrf_token" value=csrf_token />
                     <RadioGroup name="useful" legend="Was this resource useful to you?" options value=chosen.unwrap_or_default() />
                     <TextArea name="comment" label="Your comment" hint=COMMENT_HINT value=comment rows=3 />
-                    <button class="nhsuk-button nhsuk-button--secondary" type="submit" data-module="nhsuk-button">{button}</button>
+                    <div class="nhsuk-button-group">
+                        <button class="nhsuk-button nhsuk-button--secondary" type="submit" data-module="nhsuk-button">{button}</button>
+                        {answered.then(|| view! {
+                            <button class="nhsuk-button nhsuk-button--secondary" type="submit" name="action" value="remove" data-module="nhsuk-button">"Remove your answer"</button>
+                        })}
+                    </div>
                 </form>
             }
             .into_any()

@@ -14,7 +14,10 @@ use crate::with_pool;
 
 /// Records `user_id`'s answer about a resource, or replaces the one they
 /// gave; either way with their profile's sectors, region and role title as
-/// they are now (none if they have no profile).
+/// they are now, each only if the member shows it to every signed-in
+/// member (visibility rank 1 or more open, for the profile and the
+/// detail): curators read the answers, and must learn nothing the member
+/// keeps to their connections. None without a profile.
 pub async fn answer(
     db: &Db,
     user_id: i64,
@@ -24,7 +27,10 @@ pub async fn answer(
 ) -> sqlx::Result<()> {
     with_pool!(db, pool => sqlx::query(
         "INSERT INTO usefulness_answers (user_id, resource_id, useful, comment, sectors, region, role_title, answered_at) \
-         SELECT u.id, $2, $3, $4, COALESCE(p.sectors, 0), p.region, COALESCE(p.role_title, ''), $5 \
+         SELECT u.id, $2, $3, $4, \
+                CASE WHEN p.visibility <= 1 AND p.sectors_visibility <= 1 THEN p.sectors ELSE 0 END, \
+                CASE WHEN p.visibility <= 1 AND p.region_visibility <= 1 THEN p.region END, \
+                CASE WHEN p.visibility <= 1 AND p.role_title_visibility <= 1 THEN p.role_title ELSE '' END, $5 \
          FROM users u LEFT JOIN profiles p ON p.user_id = u.id WHERE u.id = $1 \
          ON CONFLICT (user_id, resource_id) DO UPDATE SET useful = excluded.useful, comment = excluded.comment, \
          sectors = excluded.sectors, region = excluded.region, role_title = excluded.role_title, \
@@ -35,6 +41,19 @@ pub async fn answer(
     .bind(answer.useful)
     .bind(&answer.comment)
     .bind(now)
+    .execute(pool)
+    .await
+    .map(|_| ()))
+}
+
+/// Removes `user_id`'s answer about a resource (whether or not there was
+/// one).
+pub async fn remove(db: &Db, user_id: i64, resource_id: i64) -> sqlx::Result<()> {
+    with_pool!(db, pool => sqlx::query(
+        "DELETE FROM usefulness_answers WHERE user_id = $1 AND resource_id = $2",
+    )
+    .bind(user_id)
+    .bind(resource_id)
     .execute(pool)
     .await
     .map(|_| ()))

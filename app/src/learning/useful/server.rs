@@ -17,7 +17,7 @@ use crate::{
     },
 };
 
-/// The section for the foot of the published resource `slug`'s page, as
+/// The section below the text of the published resource `slug`'s page, as
 /// HTML (None for any other resource).
 #[cfg(feature = "ssr")]
 pub async fn panel_html(db: &Db, slug: &str) -> Result<Option<String>, ServerFnError> {

@@ -20,6 +20,8 @@ pub const COUNT_SHOWN_FROM: i64 = 5;
 pub struct UsefulInput {
     pub useful: String,
     pub comment: String,
+    /// "remove" from the button that withdraws the answer.
+    pub action: String,
 }
 
 /// A member's answer about one resource.
@@ -196,6 +198,7 @@ mod tests {
         UsefulInput {
             useful: useful.into(),
             comment: comment.into(),
+            action: String::new(),
         }
     }
 
