@@ -117,8 +117,9 @@ async fn mark_done(
 }
 
 /// `POST /resources/{slug}`: "Was this useful?" answered, the answer
-/// changed or (with `action=remove`) withdrawn. The form posts to the resource's own page, so a refusal shows
-/// that page again with the messages.
+/// changed or (with `action=remove`) withdrawn. The form posts to the
+/// resource's own page, so a refusal shows that page again with the
+/// messages.
 async fn answer_usefulness(
     State(context): State<WebContext>,
     SignedIn(member): SignedIn,
