@@ -204,6 +204,27 @@ async fn details_kept_from_members_are_not_kept_with_an_answer(backend: Backend)
         stored(&app, hidden.user.id, TOOLKIT).await.unwrap(),
         (false, String::new(), 0, None, String::new())
     );
+    // A profile a moderator hid is shown to no one but its author: none of
+    // it is kept, whatever its visibility says.
+    let reported = member(
+        &app,
+        "reported@example.org",
+        "Eli Marsh",
+        &[
+            ("sector", "ambulance"),
+            ("region", "london"),
+            ("role_title", "Paramedic"),
+        ],
+    )
+    .await;
+    app::network::repo::hide_profile(&app.db, reported.user.id, 1)
+        .await
+        .unwrap();
+    answer(&reported.browser, TOOLKIT, "yes", "").await;
+    assert_eq!(
+        stored(&app, reported.user.id, TOOLKIT).await.unwrap(),
+        (true, String::new(), 0, None, String::new())
+    );
 }
 
 async fn bad_answers_are_refused_beside_their_fields(backend: Backend) {

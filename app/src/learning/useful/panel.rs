@@ -56,7 +56,7 @@ pub fn render(slug: &str, reader: Reader, tally: Tally) -> String {
         Reader::Member { answer, csrf_token } => {
             let said = answer.as_ref().map(|answer| {
                 let what = if answer.useful { "useful" } else { "not useful" };
-                view! { <p>{format!("You said this resource was {what}. You can change your answer.")}</p> }
+                view! { <p>{format!("You said this resource was {what}. You can change or remove your answer.")}</p> }
             });
             let answered = answer.is_some();
             let button = if answered {

@@ -17,7 +17,8 @@ use crate::with_pool;
 /// they are now, each only if the member shows it to every signed-in
 /// member (visibility rank 1 or more open, for the profile and the
 /// detail): curators read the answers, and must learn nothing the member
-/// keeps to their connections. None without a profile.
+/// keeps to their connections. None without a profile, or with one a
+/// moderator hid (shown to no one but its author).
 pub async fn answer(
     db: &Db,
     user_id: i64,
@@ -31,7 +32,7 @@ pub async fn answer(
                 CASE WHEN p.visibility <= 1 AND p.sectors_visibility <= 1 THEN p.sectors ELSE 0 END, \
                 CASE WHEN p.visibility <= 1 AND p.region_visibility <= 1 THEN p.region END, \
                 CASE WHEN p.visibility <= 1 AND p.role_title_visibility <= 1 THEN p.role_title ELSE '' END, $5 \
-         FROM users u LEFT JOIN profiles p ON p.user_id = u.id WHERE u.id = $1 \
+         FROM users u LEFT JOIN profiles p ON p.user_id = u.id AND p.hidden_at IS NULL WHERE u.id = $1 \
          ON CONFLICT (user_id, resource_id) DO UPDATE SET useful = excluded.useful, comment = excluded.comment, \
          sectors = excluded.sectors, region = excluded.region, role_title = excluded.role_title, \
          answered_at = excluded.answered_at",
