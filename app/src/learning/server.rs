@@ -13,39 +13,39 @@ use crate::{
     learning::{repo, types::ModuleProgress},
     resources::repo as catalogue,
     web::access::{require, Access},
-    web::session::request_viewer,
+    web::session::{request_viewer, Viewer},
 };
 
+/// Notes a signed-in reader's visit to a published resource for "recently
+/// viewed": the one write a page read makes, and best effort (a busy
+/// database must not cost the page).
+#[cfg(feature = "ssr")]
+async fn note_view(db: &crate::db::Db, viewer: Option<&Viewer>, resource_id: i64) {
+    let Some(user_id) = viewer.and_then(|viewer| viewer.user_id()) else {
+        return;
+    };
+    let now_ms = chrono::Utc::now().timestamp_millis();
+    if let Err(error) = repo::record_view(db, user_id, resource_id, now_ms).await {
+        tracing::warn!(%error, "could not note a recently viewed resource");
+    }
+}
+
 /// The reader's progress in the published module `slug`, and the module
-/// (None for any other resource). A signed-in reader's visit is noted for
-/// "recently viewed", whatever the kind: the one write a page read makes,
-/// and best effort (a busy database must not cost the page).
+/// (None for any other resource). The server functions read the viewer
+/// from the request's context before their first `await` and hand it on:
+/// the context is not there once a future has moved between threads.
 #[cfg(feature = "ssr")]
 async fn progress_in(
     db: &crate::db::Db,
+    viewer: Option<&Viewer>,
     slug: &str,
     with_csrf_token: bool,
 ) -> Result<Option<(crate::resources::repo::ModuleFacts, Progress)>, ServerFnError> {
-    let viewer = request_viewer();
-    let user_id = viewer.as_ref().and_then(|viewer| viewer.user_id());
-    let module = catalogue::published_module(db, slug)
+    let user_id = viewer.and_then(|viewer| viewer.user_id());
+    let Some(module) = catalogue::published_module(db, slug)
         .await
-        .map_err(internal_error)?;
-    if let Some(user_id) = user_id {
-        let resource_id = match &module {
-            Some(module) => Some(module.id),
-            None => catalogue::published_id(db, slug)
-                .await
-                .map_err(internal_error)?,
-        };
-        if let Some(resource_id) = resource_id {
-            let now_ms = chrono::Utc::now().timestamp_millis();
-            if let Err(error) = repo::record_view(db, user_id, resource_id, now_ms).await {
-                tracing::warn!(%error, "could not note a recently viewed resource");
-            }
-        }
-    }
-    let Some(module) = module else {
+        .map_err(internal_error)?
+    else {
         return Ok(None);
     };
     let (Some(user_id), Some(viewer)) = (user_id, viewer) else {
@@ -77,29 +77,43 @@ async fn progress_in(
 #[server(input = GetUrl)]
 pub async fn load_module_progress(slug: String) -> Result<Option<Progress>, ServerFnError> {
     let db = from_context()?;
-    Ok(progress_in(&db, &slug, true)
-        .await?
-        .map(|(_, progress)| progress))
+    let viewer = request_viewer();
+    let found = progress_in(&db, viewer.as_ref(), &slug, true).await?;
+    if let Some((module, _)) = &found {
+        note_view(&db, viewer.as_ref(), module.id).await;
+    }
+    Ok(found.map(|(_, progress)| progress))
 }
 
 /// What the published resource `slug`'s page shows around its text,
-/// rendered on the server (None for any other resource).
+/// rendered on the server (None for any other resource). Loading it notes
+/// a signed-in reader's visit.
 #[server(input = GetUrl)]
 pub async fn load_reader_panels(slug: String) -> Result<Option<ReaderPanels>, ServerFnError> {
     let db = from_context()?;
-    let (lead, lessons) = module_outline(&db, &slug).await?;
+    let viewer = request_viewer();
+    let feedback = use_context::<crate::forms::FormFeedback>().unwrap_or_default();
+    let error_summary = super::useful::panel::error_summary(&feedback);
+    let Some(resource_id) = catalogue::published_id(&db, &slug)
+        .await
+        .map_err(internal_error)?
+    else {
+        return Ok(None);
+    };
+    let viewer = viewer.as_ref();
+    note_view(&db, viewer, resource_id).await;
+    let (lead, lessons) = module_outline(&db, viewer, &slug).await?;
     // A failure here must not cost the module's outline: the section is
     // left out instead.
-    let useful = match super::useful::panel_html(&db, &slug).await {
-        Ok(Some(useful)) => useful,
-        Ok(None) => return Ok(None),
+    let useful = match super::useful::panel_html(&db, viewer, feedback, &slug, resource_id).await {
+        Ok(useful) => useful,
         Err(error) => {
             tracing::warn!(%error, "could not read a resource's usefulness");
             String::new()
         }
     };
     Ok(Some(ReaderPanels {
-        lead: super::useful::panel::error_summary() + &lead,
+        lead: error_summary + &lead,
         after: lessons + &useful,
     }))
 }
@@ -108,8 +122,12 @@ pub async fn load_reader_panels(slug: String) -> Result<Option<ReaderPanels>, Se
 /// it (both empty for any other resource). Progress that cannot be read
 /// leaves the lessons, unmarked.
 #[cfg(feature = "ssr")]
-async fn module_outline(db: &crate::db::Db, slug: &str) -> Result<(String, String), ServerFnError> {
-    let (module, progress) = match progress_in(db, slug, false).await {
+async fn module_outline(
+    db: &crate::db::Db,
+    viewer: Option<&Viewer>,
+    slug: &str,
+) -> Result<(String, String), ServerFnError> {
+    let (module, progress) = match progress_in(db, viewer, slug, false).await {
         Ok(Some((module, progress))) => (module, Some(progress)),
         Ok(None) => return Ok(Default::default()),
         Err(error) => {

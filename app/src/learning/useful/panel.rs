@@ -25,8 +25,7 @@ const COMMENT_HINT: &str = "Optional. What made it useful, or what would have? C
 
 /// The error summary for a refused answer (empty when there is none), for
 /// the top of the page.
-pub fn error_summary() -> String {
-    let feedback = use_context::<FormFeedback>().unwrap_or_default();
+pub fn error_summary(feedback: &FormFeedback) -> String {
     let errors: Vec<(String, String)> = ["useful", "comment"]
         .into_iter()
         .filter_map(|field| {
@@ -41,8 +40,18 @@ pub fn error_summary() -> String {
     view! { <ErrorSummary errors /> }.to_html()
 }
 
-/// The section, as HTML.
-pub fn render(slug: &str, reader: Reader, tally: Tally) -> String {
+/// The section, as HTML, with what a refused post sent back (`feedback`).
+/// Its fields find the feedback in the context of an owner of its own: the
+/// server function reads it from the request before its first `await`,
+/// and the request's context may be gone by the time this runs.
+pub fn render(slug: &str, reader: Reader, tally: Tally, feedback: FormFeedback) -> String {
+    Owner::new().with(|| {
+        provide_context(feedback);
+        section(slug, reader, tally)
+    })
+}
+
+fn section(slug: &str, reader: Reader, tally: Tally) -> String {
     let count = tally.public_line().map(|line| view! { <p>{line}</p> });
     let action = format!("/resources/{slug}");
     let body = match reader {

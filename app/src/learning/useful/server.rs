@@ -9,27 +9,26 @@ use super::types::{ResourceUsefulnessDetail, UsefulnessReport};
 #[cfg(feature = "ssr")]
 use crate::{
     db::{from_context, internal_error, Db},
-    resources::repo as catalogue,
     web::{
         access::{require, Access},
         identity::Role,
-        session::request_viewer,
+        session::Viewer,
     },
 };
 
-/// The section below the text of the published resource `slug`'s page, as
-/// HTML (None for any other resource).
+/// The section below the text of the published resource `slug` (whose id
+/// is `resource_id`) for `viewer`, as HTML.
 #[cfg(feature = "ssr")]
-pub async fn panel_html(db: &Db, slug: &str) -> Result<Option<String>, ServerFnError> {
+pub async fn panel_html(
+    db: &Db,
+    viewer: Option<&Viewer>,
+    feedback: crate::forms::FormFeedback,
+    slug: &str,
+    resource_id: i64,
+) -> Result<String, ServerFnError> {
     use super::panel::{render, Reader};
     use super::repo;
-    let Some(resource_id) = catalogue::published_id(db, slug)
-        .await
-        .map_err(internal_error)?
-    else {
-        return Ok(None);
-    };
-    let reader = match request_viewer() {
+    let reader = match viewer {
         Some(viewer) => match viewer.user_id() {
             Some(user_id) => Reader::Member {
                 answer: repo::own_answer(db, user_id, resource_id)
@@ -44,7 +43,7 @@ pub async fn panel_html(db: &Db, slug: &str) -> Result<Option<String>, ServerFnE
         None => Reader::SignedOut,
     };
     let tally = repo::tally(db, resource_id).await.map_err(internal_error)?;
-    Ok(Some(render(slug, reader, tally)))
+    Ok(render(slug, reader, tally, feedback))
 }
 
 /// `/curation/usefulness`: every resource's answers, least useful first,
