@@ -6,6 +6,8 @@ import { afterNavigation, linkFromOutbox, PASSWORD, registerAndConfirm, signIn, 
 
 
 test("register, confirm from the outbox, sign out and sign in again", async ({ page, visit, hydrated, checkAccessibility }, testInfo) => {
+  // A whole account journey (argon2 at every sign-in, axe on every page) outlasts the default 30 s on a loaded CI machine.
+  test.setTimeout(90_000);
   const steps = { page, visit, hydrated, checkAccessibility };
   const email = uniqueEmail("register", testInfo.project.name);
   await registerAndConfirm(steps, email);
@@ -41,6 +43,8 @@ test("a wrong password shows the error summary and keeps the email address", asy
 });
 
 test("reset a forgotten password from the emailed link", async ({ page, visit, hydrated, checkAccessibility }, testInfo) => {
+  // A whole account journey (argon2 at every sign-in, axe on every page) outlasts the default 30 s on a loaded CI machine.
+  test.setTimeout(90_000);
   const steps = { page, visit, hydrated, checkAccessibility };
   const email = uniqueEmail("reset", testInfo.project.name);
   await registerAndConfirm(steps, email);
@@ -70,6 +74,8 @@ test("reset a forgotten password from the emailed link", async ({ page, visit, h
 });
 
 test("set up two-step verification and sign in with a code", async ({ page, visit, hydrated, checkAccessibility }, testInfo) => {
+  // A whole account journey (argon2 at every sign-in, axe on every page) outlasts the default 30 s on a loaded CI machine.
+  test.setTimeout(90_000);
   const steps = { page, visit, hydrated, checkAccessibility };
   const email = uniqueEmail("mfa", testInfo.project.name);
   await registerAndConfirm(steps, email);
@@ -110,6 +116,8 @@ test("set up two-step verification and sign in with a code", async ({ page, visi
 });
 
 test("account settings pages refuse bad input and pass axe", async ({ page, visit, hydrated, checkAccessibility }, testInfo) => {
+  // A whole account journey (argon2 at every sign-in, axe on every page) outlasts the default 30 s on a loaded CI machine.
+  test.setTimeout(90_000);
   const steps = { page, visit, hydrated, checkAccessibility };
   const email = uniqueEmail("settings", testInfo.project.name);
   await registerAndConfirm(steps, email);
