@@ -309,7 +309,7 @@ chunk! {
 chunk! {
     /// Reporting content and moderating it (the report form, a member's
     /// reports, the moderators' queue and case pages), and a member's
-    /// learning record and CPD log: pages built from the same forms and
+    /// learning record, CPD log and collections: pages built from the same forms and
     /// tables, kept out of the account chunk so signing in does not bring
     /// them (a chunk of their own would cost every first visit 1 KB).
     moderation {
@@ -321,6 +321,10 @@ chunk! {
         NewCpdEntryRoute => crate::learning::NewCpdEntryPage,
         CpdPrintRoute => crate::learning::CpdPrintPage,
         CpdEntryRoute => crate::learning::CpdEntryPage,
+        CollectionsRoute => crate::learning::collections::CollectionsPage,
+        CollectionRoute => crate::learning::collections::CollectionPage,
+        CollectionItemRoute => crate::learning::collections::CollectionItemPage,
+        SharedCollectionRoute => crate::learning::collections::SharedCollectionPage,
     }
 }
 
@@ -364,7 +368,8 @@ pub fn chunk_for_path(path: &str) -> Option<Chunk> {
         // /report/…, /account/reports, /curation/reports[/{id}]
         "report" => Chunk::Moderation,
         "account" | "curation" if parts.clone().next() == Some("reports") => Chunk::Moderation,
-        "account" if parts.next() == Some("learning") => Chunk::Moderation,
+        "account" if matches!(parts.next(), Some("learning" | "collections")) => Chunk::Moderation,
+        "collections" => Chunk::Moderation,
         "register" | "sign-in" | "signed-out" | "account-deleted" | "verify-email"
         | "forgot-password" | "reset-password" | "confirm-email" | "account" => Chunk::Account,
         "network" => Chunk::Network,
@@ -492,6 +497,8 @@ mod tests {
             ("/account/learning", Chunk::Moderation),
             ("/account/learning/cpd/3", Chunk::Moderation),
             ("/account/learning-x", Chunk::Account),
+            ("/account/collections/4", Chunk::Moderation),
+            ("/collections/abc", Chunk::Moderation),
             ("/network", Chunk::Network),
             ("/network/members/sam?x=1", Chunk::Network),
             ("/curation/organisations/new", Chunk::Curation),

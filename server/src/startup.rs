@@ -311,6 +311,7 @@ pub fn http_endpoints() -> Endpoints<AppState> {
         .merge(app::service::routes())
         .merge(app::moderation::handlers::routes())
         .merge(app::learning::handlers::routes())
+        .merge(app::learning::collections::handlers::routes())
 }
 
 /// The whole HTTP surface: probes, static files, pages, forms and server

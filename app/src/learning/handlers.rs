@@ -28,7 +28,7 @@ where
 {
     Endpoints::new()
         .post("/learning/progress", Access::SignedIn, mark_done)
-        .post("/resources/{slug}", Access::SignedIn, answer_usefulness)
+        .post("/resources/{slug}", Access::SignedIn, resource_form)
         .post("/account/learning/cpd/new", Access::SignedIn, add_entry)
         .post("/account/learning/cpd/{id}", Access::SignedIn, change_entry)
         .post(
@@ -116,11 +116,18 @@ async fn mark_done(
     .await)
 }
 
-/// `POST /resources/{slug}`: "Was this useful?" answered, the answer
-/// changed or (with `action=remove`) withdrawn. The form posts to the
-/// resource's own page, so a refusal shows that page again with the
-/// messages.
-async fn answer_usefulness(
+/// Which of a resource page's forms was sent.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+struct ResourceFormAction {
+    action: String,
+}
+
+/// `POST /resources/{slug}`: a resource page's forms, which post to the
+/// page's own address so that a refusal shows that page again with the
+/// messages: "Save this resource" (`action=save`) and "Was this useful?"
+/// (answered, changed, or withdrawn with `action=remove`).
+async fn resource_form(
     State(context): State<WebContext>,
     SignedIn(member): SignedIn,
     Path(slug): Path<String>,
@@ -133,6 +140,28 @@ async fn answer_usefulness(
             "<p>There is no such published resource. <a href=\"/resources\">Find a resource</a></p>",
         ));
     };
+    if form.input::<ResourceFormAction>()?.action == "save" {
+        return super::collections::handlers::save_resource(
+            &context,
+            &member,
+            &slug,
+            resource_id,
+            form,
+        )
+        .await;
+    }
+    answer_usefulness(&context, &member, &slug, resource_id, form).await
+}
+
+/// "Was this useful?" answered, the answer changed or withdrawn.
+async fn answer_usefulness(
+    context: &WebContext,
+    member: &crate::web::identity::User,
+    slug: &str,
+    resource_id: i64,
+    form: SubmittedForm,
+) -> Outcome {
+    let db = &context.db;
     let page = format!("/resources/{slug}");
     let input: UsefulInput = form.input()?;
     if input.action == "remove" {
@@ -146,7 +175,7 @@ async fn answer_usefulness(
     }
     let answer = match parse_answer(&input) {
         Ok(answer) => answer,
-        Err(problems) => return Ok(show_field_errors(&context, form, &page, problems).await),
+        Err(problems) => return Ok(show_field_errors(context, form, &page, problems).await),
     };
     super::useful::repo::answer(db, member.id, resource_id, &answer, now()).await?;
     Ok(done(

@@ -103,8 +103,18 @@ pub async fn load_reader_panels(slug: String) -> Result<Option<ReaderPanels>, Se
     let viewer = viewer.as_ref();
     note_view(&db, viewer, resource_id).await;
     let (lead, lessons) = module_outline(&db, viewer, &slug).await?;
-    // A failure here must not cost the module's outline: the section is
-    // left out instead.
+    // A failure in one of these must not cost the module's outline: the
+    // section is left out instead.
+    let save =
+        match super::collections::panel_html(&db, viewer, feedback.clone(), &slug, resource_id)
+            .await
+        {
+            Ok(save) => save,
+            Err(error) => {
+                tracing::warn!(%error, "could not read a reader's collections");
+                String::new()
+            }
+        };
     let useful = match super::useful::panel_html(&db, viewer, feedback, &slug, resource_id).await {
         Ok(useful) => useful,
         Err(error) => {
@@ -114,7 +124,7 @@ pub async fn load_reader_panels(slug: String) -> Result<Option<ReaderPanels>, Se
     };
     Ok(Some(ReaderPanels {
         lead: error_summary + &lead,
-        after: lessons + &useful,
+        after: lessons + &save + &useful,
     }))
 }
 

@@ -77,6 +77,7 @@ pub async fn gather(db: &Db, user_id: i64) -> sqlx::Result<Value> {
         "security_events": security_events,
         "learning": crate::learning::repo::export(db, user_id).await?,
         "usefulness_answers": crate::learning::useful::repo::export(db, user_id).await?,
+        "collections": crate::learning::collections::repo::export(db, user_id).await?,
     }))
 }
 

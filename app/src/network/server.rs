@@ -75,11 +75,15 @@ pub async fn member_profile(handle: String) -> Result<Option<ProfilePage>, Serve
     let relation = relation(&db, &viewer, row.user_id)
         .await
         .map_err(internal_error)?;
+    let collections = crate::learning::collections::repo::public_collections(&db, row.user_id)
+        .await
+        .map_err(internal_error)?;
     Ok(Some(ProfilePage {
         card: row.card(),
         bio_html: row.bio_html(),
         relation,
         signed_in: viewer.user.is_some(),
+        collections,
     }))
 }
 

@@ -232,6 +232,8 @@ pub struct ProfilePage {
     /// Whether the viewer has blocked nobody here: always true when shown
     /// (a block hides the page), kept for the block button's wording.
     pub signed_in: bool,
+    /// The member's public collections of saved resources.
+    pub collections: Vec<crate::learning::collections::types::PublicCollection>,
 }
 
 /// One page of the directory.

@@ -23,7 +23,7 @@ pub struct Retention {
 }
 
 /// The schedule, as the privacy notice shows it.
-pub const SCHEDULE: [Retention; 14] = [
+pub const SCHEDULE: [Retention; 15] = [
     Retention {
         record: "Your account (email address, display name, password hash, two-step verification)",
         period: "Until you delete your account",
@@ -47,6 +47,10 @@ pub const SCHEDULE: [Retention; 14] = [
     Retention {
         record: "Your answers about whether a resource was useful, with your comments and your role title, sectors and region when you answered",
         period: "Until you remove the answer or delete your account",
+    },
+    Retention {
+        record: "Your collections of saved resources, with your notes",
+        period: "Until you take the resource out, delete the collection or delete your account",
     },
     Retention {
         record: "Conversations and their messages",

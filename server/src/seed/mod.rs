@@ -1,6 +1,7 @@
 //! Loading data into an empty hub: the demo catalogue people explore, and a
 //! large synthetic one for benchmarks.
 
+pub mod collections;
 pub mod contributions;
 pub mod demo;
 pub mod learning;

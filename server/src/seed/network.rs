@@ -28,6 +28,8 @@ pub struct DemoNetwork {
     pub reports: Vec<DemoReport>,
     #[serde(default)]
     pub learning: Vec<super::learning::DemoLearning>,
+    #[serde(default)]
+    pub collections: Vec<super::collections::DemoCollection>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -192,6 +194,9 @@ pub async fn seed(db: &Db) -> Result<usize, SeedError> {
     }
     for record in &network.learning {
         super::learning::seed(db, user(&record.member)?, record).await?;
+    }
+    for collection in &network.collections {
+        super::collections::seed(db, user(&collection.member)?, collection).await?;
     }
     super::usefulness::seed(db, &answerers).await?;
     Ok(network.profiles.len())

@@ -68,6 +68,7 @@ fn expected() -> BTreeMap<String, Who> {
         "/feedback",
         "/robots.txt",
         "/sitemap.xml",
+        "/collections/{token}",
     ] {
         add(&format!("GET {page}"), Anyone);
     }
@@ -90,6 +91,9 @@ fn expected() -> BTreeMap<String, Who> {
         "/account/learning/cpd/print",
         "/account/learning/cpd/{id}",
         "/account/learning/cpd.csv",
+        "/account/collections",
+        "/account/collections/{id}",
+        "/account/collections/{id}/items/{resource}",
     ] {
         add(&format!("GET {page}"), SignedIn);
     }
@@ -210,6 +214,10 @@ fn expected() -> BTreeMap<String, Who> {
         "/account/learning/cpd/{id}/delete",
         "/account/learning/recent/clear",
         "/resources/{slug}",
+        "/account/collections",
+        "/account/collections/{id}",
+        "/account/collections/{id}/items/{resource}",
+        "/collections/{token}",
     ] {
         add(&format!("POST {form}"), SignedIn);
     }
@@ -237,6 +245,7 @@ fn expected() -> BTreeMap<String, Who> {
         "load_statement",
         "load_module_progress",
         "load_reader_panels",
+        "load_shared_collection",
     ] {
         add(&format!("FN {function}"), Anyone);
     }
@@ -253,6 +262,9 @@ fn expected() -> BTreeMap<String, Who> {
         "own_reports",
         "load_learning_record",
         "load_cpd_entry",
+        "load_collections",
+        "load_collection",
+        "load_collection_item",
     ] {
         add(&format!("FN {function}"), SignedIn);
     }
@@ -272,7 +284,9 @@ fn arguments(function: &str, target: i64) -> String {
         "load_module_progress" | "load_reader_panels" => {
             "slug=foundations-of-systems-based-investigation".into()
         }
-        "load_cpd_entry" => "id=1".into(),
+        "load_cpd_entry" | "load_collection" => "id=1".into(),
+        "load_collection_item" => "id=1&resource=1".into(),
+        "load_shared_collection" => "token=nothing".into(),
         "link_is_live" => "token=x&purpose=verify".into(),
         "admin_users" => "query=&page=1".into(),
         "admin_user" => format!("id={target}"),
@@ -306,6 +320,7 @@ fn enumerate(target: i64) -> Vec<(String, Method, String)> {
             .replace("{answer}", "accept")
             .replace("{kind}", "message")
             .replace("{target}", "1")
+            .replace("{resource}", "1")
     };
     let mut all = Vec::new();
     for route in server::startup::route_list() {

@@ -7,7 +7,7 @@ use server::backup::{backup, restore};
 
 use crate::support::{spawn_app_with_demo, Backend, TestDatabase};
 
-const TABLES: [&str; 11] = [
+const TABLES: [&str; 13] = [
     "organisations",
     "resources",
     "lessons",
@@ -19,6 +19,8 @@ const TABLES: [&str; 11] = [
     "module_completions",
     "cpd_entries",
     "usefulness_answers",
+    "collections",
+    "collection_items",
 ];
 
 async fn count(db: &Db, table: &str) -> i64 {

@@ -9,6 +9,7 @@ mod authorisation;
 mod backup;
 mod catalogue_http;
 mod cli;
+mod collections;
 mod contributions;
 mod cpd_log;
 mod curation;

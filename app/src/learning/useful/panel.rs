@@ -23,11 +23,13 @@ pub enum Reader {
 
 const COMMENT_HINT: &str = "Optional. What made it useful, or what would have? Curators read comments with your role and sectors, not your name. Do not include details of patients, staff or incidents. Up to 500 characters.";
 
-/// The error summary for a refused answer (empty when there is none), for
-/// the top of the page.
+/// The error summary for a refused post of one of the forms below a
+/// resource's text, this one or "Save this resource" (empty when there is
+/// none), for the top of the page.
 pub fn error_summary(feedback: &FormFeedback) -> String {
     let errors: Vec<(String, String)> = ["useful", "comment"]
         .into_iter()
+        .chain(crate::learning::collections::panel::FIELDS)
         .filter_map(|field| {
             feedback
                 .error_for(field)

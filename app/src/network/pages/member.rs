@@ -26,7 +26,24 @@ fn Profile(page: ProfilePage) -> impl IntoView {
         bio_html,
         relation,
         signed_in,
+        collections,
     } = page;
+    let collections = (!collections.is_empty()).then(|| {
+        let items = collections
+            .into_iter()
+            .map(|collection| {
+                let count = match collection.items {
+                    1 => "1 resource".to_string(),
+                    n => format!("{n} resources"),
+                };
+                view! { <li><a href=format!("/collections/{}", collection.token)>{collection.name}</a>{format!(" ({count})")}</li> }
+            })
+            .collect_view();
+        view! {
+            <h2 class="nhsuk-heading-m">"Collections"</h2>
+            <ul class="nhsuk-list nhsuk-list--bullet">{items}</ul>
+        }
+    });
     let lines = detail_lines(&card);
     let can_block = signed_in && relation != Relation::Own;
     let report = format!("/report/profile/{}", card.handle);
@@ -50,6 +67,7 @@ fn Profile(page: ProfilePage) -> impl IntoView {
                     <h2 class="nhsuk-heading-m">"About"</h2>
                     <div class="hub-prose" inner_html=html></div>
                 })}
+                {collections}
                 // One form state for every action here, so a refusal is
                 // summarised at the top whichever forms the page now shows.
                 {with_form_state(move || view! {

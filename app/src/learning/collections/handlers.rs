@@ -1,0 +1,430 @@
+//! The collections' form posts: saving a resource from its page, making a
+//! collection, changing one (its name and who may see it, its order, a
+//! resource taken out, deleting it), a saved resource's note, and copying
+//! a shared collection. Each form posts to the page it is on, so a refusal
+//! shows that page again with the messages.
+
+use axum::extract::{FromRef, Path, State};
+use axum::http::StatusCode;
+
+use super::repo::{self, Refused};
+use super::types::{
+    parse_note, parse_save, parse_settings, Move, SaveInput, SaveTo, Settings, SettingsInput,
+    Visibility, MAX_COLLECTIONS, MAX_ITEMS,
+};
+use crate::web::access::{Access, Endpoints};
+use crate::web::form::{
+    done, refuse, show_again, show_field_errors, Failure, Outcome, SignedIn, SubmittedForm,
+    WebContext,
+};
+use crate::web::identity::User;
+
+pub fn routes<S>() -> Endpoints<S>
+where
+    S: Clone + Send + Sync + 'static,
+    WebContext: FromRef<S>,
+{
+    Endpoints::new()
+        .post("/account/collections", Access::SignedIn, create)
+        .post("/account/collections/{id}", Access::SignedIn, change)
+        .post(
+            "/account/collections/{id}/items/{resource}",
+            Access::SignedIn,
+            change_note,
+        )
+        .post("/collections/{token}", Access::SignedIn, copy)
+}
+
+fn now() -> i64 {
+    chrono::Utc::now().timestamp()
+}
+
+fn positive_id(raw: &str) -> Option<i64> {
+    raw.trim().parse::<i64>().ok().filter(|id| *id > 0)
+}
+
+/// The message for a refused write, and the field it belongs to; a
+/// database failure is passed on.
+fn refusal(refused: Refused, name_field: &'static str) -> Result<(&'static str, String), Failure> {
+    Ok(match refused {
+        Refused::NameTaken => (
+            name_field,
+            "You already have a collection with that name: choose another".to_string(),
+        ),
+        Refused::TooMany => (
+            name_field,
+            format!(
+                "You have {MAX_COLLECTIONS} collections, the most you can have: delete one first"
+            ),
+        ),
+        Refused::Full => (
+            "collection",
+            format!("That collection holds {MAX_ITEMS} resources, the most it can: choose another"),
+        ),
+        Refused::Database(error) => return Err(error.into()),
+    })
+}
+
+/// `POST /resources/{slug}` with `action=save`: saves the published
+/// resource `resource_id` to a collection (the learning area's handler
+/// for the page's forms passes it on).
+pub async fn save_resource(
+    context: &WebContext,
+    member: &User,
+    slug: &str,
+    resource_id: i64,
+    form: SubmittedForm,
+) -> Outcome {
+    let page = format!("/resources/{slug}");
+    let save = match parse_save(&form.input::<SaveInput>()?) {
+        Ok(save) => save,
+        Err(problems) => return Ok(show_field_errors(context, form, &page, problems).await),
+    };
+    let db = &context.db;
+    let now = now();
+    let (collection_id, name_field) = match save.to {
+        SaveTo::Default => (
+            repo::default_collection(db, member.id, now).await,
+            "collection",
+        ),
+        SaveTo::Existing(id) => (Ok(id), "collection"),
+        SaveTo::New(name) => {
+            let settings = Settings {
+                name,
+                visibility: Visibility::Private,
+            };
+            (
+                repo::create(db, member.id, &settings, false, now).await,
+                "new_collection",
+            )
+        }
+    };
+    let saved = match collection_id {
+        Ok(id) => repo::save(db, member.id, id, resource_id, &save.note, now)
+            .await
+            .map(|saved| saved.then_some(id)),
+        Err(refused) => Err(refused),
+    };
+    match saved {
+        Ok(Some(id)) => {
+            let name = repo::collection(db, member.id, id)
+                .await?
+                .map(|collection| collection.summary.name)
+                .unwrap_or_default();
+            Ok(done(&form.viewer, &page, format!("Saved to “{name}”")).await)
+        }
+        // Not one of the member's collections (another's id, or deleted).
+        Ok(None) => Ok(refuse(
+            context,
+            form,
+            &page,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "collection",
+            "Select one of your collections",
+        )
+        .await),
+        Err(refused) => {
+            let (field, message) = refusal(refused, name_field)?;
+            Ok(refuse(
+                context,
+                form,
+                &page,
+                StatusCode::UNPROCESSABLE_ENTITY,
+                field,
+                message,
+            )
+            .await)
+        }
+    }
+}
+
+/// `POST /account/collections`: a new collection.
+async fn create(
+    State(context): State<WebContext>,
+    SignedIn(member): SignedIn,
+    form: SubmittedForm,
+) -> Outcome {
+    let page = "/account/collections";
+    let settings = match parse_settings(&form.input::<SettingsInput>()?) {
+        Ok(settings) => settings,
+        Err(problems) => return Ok(show_field_errors(&context, form, page, problems).await),
+    };
+    match repo::create(&context.db, member.id, &settings, false, now()).await {
+        Ok(id) => Ok(done(
+            &form.viewer,
+            &format!("/account/collections/{id}"),
+            format!("Collection “{}” made", settings.name),
+        )
+        .await),
+        Err(refused) => {
+            let (field, message) = refusal(refused, "name")?;
+            Ok(refuse(
+                &context,
+                form,
+                page,
+                StatusCode::UNPROCESSABLE_ENTITY,
+                field,
+                message,
+            )
+            .await)
+        }
+    }
+}
+
+/// The page of a collection that is not found (not the member's, or no
+/// such collection), 404 whatever was posted.
+async fn not_found(context: &WebContext, form: SubmittedForm, id: Option<i64>) -> Outcome {
+    let page = format!("/account/collections/{}", id.unwrap_or(0));
+    Ok(show_again(
+        context,
+        form,
+        &page,
+        StatusCode::NOT_FOUND,
+        Default::default(),
+    )
+    .await)
+}
+
+/// `POST /account/collections/{id}`: the collection page's forms, told
+/// apart by `action`: `settings` (name and who may see it), `up`, `down`
+/// and `remove` (with `resource`), `delete` (with `confirm=yes`).
+async fn change(
+    State(context): State<WebContext>,
+    SignedIn(member): SignedIn,
+    Path(id): Path<String>,
+    form: SubmittedForm,
+) -> Outcome {
+    let db = &context.db;
+    let id = positive_id(&id);
+    let Some(collection) = (match id {
+        Some(id) => repo::collection(db, member.id, id).await?,
+        None => None,
+    }) else {
+        return not_found(&context, form, id).await;
+    };
+    let id = collection.summary.id;
+    let page = format!("/account/collections/{id}");
+    let input: SettingsInput = form.input()?;
+    let resource = positive_id(&input.resource);
+    let direction = match input.action.as_str() {
+        "up" => Some(Move::Up),
+        "down" => Some(Move::Down),
+        _ => None,
+    };
+    match (input.action.as_str(), resource) {
+        ("settings", _) => {
+            let mut input = input;
+            if collection.summary.is_default {
+                // The default keeps its name; its form does not offer it.
+                input.name = collection.summary.name.clone();
+            }
+            let settings = match parse_settings(&input) {
+                Ok(settings) => settings,
+                Err(problems) => {
+                    return Ok(show_field_errors(&context, form, &page, problems).await)
+                }
+            };
+            match repo::update(db, member.id, id, &settings, now()).await {
+                Ok(true) => Ok(done(&form.viewer, &page, "Collection settings saved").await),
+                Ok(false) => not_found(&context, form, Some(id)).await,
+                Err(refused) => {
+                    let (field, message) = refusal(refused, "name")?;
+                    Ok(refuse(
+                        &context,
+                        form,
+                        &page,
+                        StatusCode::UNPROCESSABLE_ENTITY,
+                        field,
+                        message,
+                    )
+                    .await)
+                }
+            }
+        }
+        ("delete", _) => {
+            if collection.summary.is_default {
+                return Ok(refuse(
+                    &context,
+                    form,
+                    &page,
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                    "confirm",
+                    "Your default collection cannot be deleted: take out what you no longer need",
+                )
+                .await);
+            }
+            if input.confirm != "yes" {
+                return Ok(refuse(
+                    &context,
+                    form,
+                    &page,
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                    "confirm",
+                    "Tick the box to confirm you want to delete this collection",
+                )
+                .await);
+            }
+            repo::delete(db, member.id, id).await?;
+            Ok(done(
+                &form.viewer,
+                "/account/collections",
+                format!("Collection “{}” deleted", collection.summary.name),
+            )
+            .await)
+        }
+        ("up" | "down" | "remove", Some(resource))
+            if collection
+                .items
+                .iter()
+                .any(|item| item.resource_id == resource) =>
+        {
+            let title = collection
+                .items
+                .iter()
+                .find(|item| item.resource_id == resource)
+                .map(|item| item.title.clone())
+                .unwrap_or_default();
+            let notice = match direction {
+                Some(direction) => {
+                    repo::move_item(db, member.id, id, resource, direction).await?;
+                    format!(
+                        "“{title}” moved {}",
+                        if direction == Move::Up { "up" } else { "down" }
+                    )
+                }
+                None => {
+                    repo::remove(db, member.id, id, resource).await?;
+                    format!("“{title}” taken out of this collection")
+                }
+            };
+            Ok(done(&form.viewer, &page, notice).await)
+        }
+        // A resource that is not in the collection, or no known action:
+        // nothing to do, and the page says why.
+        ("up" | "down" | "remove", _) => Ok(show_again(
+            &context,
+            form,
+            &page,
+            StatusCode::NOT_FOUND,
+            Default::default(),
+        )
+        .await),
+        _ => Ok(show_again(
+            &context,
+            form,
+            &page,
+            StatusCode::BAD_REQUEST,
+            Default::default(),
+        )
+        .await),
+    }
+}
+
+/// `POST /account/collections/{id}/items/{resource}`: the note on a saved
+/// resource.
+async fn change_note(
+    State(context): State<WebContext>,
+    SignedIn(member): SignedIn,
+    Path((id, resource)): Path<(String, String)>,
+    form: SubmittedForm,
+) -> Outcome {
+    #[derive(Debug, Default, serde::Deserialize)]
+    #[serde(default)]
+    struct NoteInput {
+        note: String,
+    }
+    let (id, resource) = (positive_id(&id), positive_id(&resource));
+    let page = format!(
+        "/account/collections/{}/items/{}",
+        id.unwrap_or(0),
+        resource.unwrap_or(0)
+    );
+    let (Some(id), Some(resource)) = (id, resource) else {
+        return Ok(show_again(
+            &context,
+            form,
+            &page,
+            StatusCode::NOT_FOUND,
+            Default::default(),
+        )
+        .await);
+    };
+    let note = match parse_note(&form.input::<NoteInput>()?.note) {
+        Ok(note) => note,
+        Err(message) => {
+            return Ok(refuse(
+                &context,
+                form,
+                &page,
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "note",
+                message,
+            )
+            .await)
+        }
+    };
+    if !repo::set_note(&context.db, member.id, id, resource, &note).await? {
+        return Ok(show_again(
+            &context,
+            form,
+            &page,
+            StatusCode::NOT_FOUND,
+            Default::default(),
+        )
+        .await);
+    }
+    Ok(done(
+        &form.viewer,
+        &format!("/account/collections/{id}"),
+        "Note saved",
+    )
+    .await)
+}
+
+/// `POST /collections/{token}`: copies a shared or public collection into
+/// the member's own, private.
+async fn copy(
+    State(context): State<WebContext>,
+    SignedIn(member): SignedIn,
+    Path(token): Path<String>,
+    form: SubmittedForm,
+) -> Outcome {
+    // A link's token is base64url; anything else is shown as not found at
+    // an address that holds nothing hostile.
+    let plausible = token
+        .bytes()
+        .all(|byte| byte.is_ascii_alphanumeric() || byte == b'-' || byte == b'_');
+    let page = if plausible && !token.is_empty() && token.len() <= 64 {
+        format!("/collections/{token}")
+    } else {
+        "/collections/unknown".to_string()
+    };
+    match repo::copy(&context.db, member.id, &token, now()).await {
+        Ok(Some(id)) => Ok(done(
+            &form.viewer,
+            &format!("/account/collections/{id}"),
+            "Collection copied into your collections: it is private until you share it",
+        )
+        .await),
+        Ok(None) => Ok(show_again(
+            &context,
+            form,
+            &page,
+            StatusCode::NOT_FOUND,
+            Default::default(),
+        )
+        .await),
+        Err(refused) => {
+            let (_, message) = refusal(refused, "copy")?;
+            Ok(refuse(
+                &context,
+                form,
+                &page,
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "copy",
+                message,
+            )
+            .await)
+        }
+    }
+}
