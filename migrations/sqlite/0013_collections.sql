@@ -6,6 +6,9 @@ CREATE TABLE collections (
     id           INTEGER PRIMARY KEY,
     user_id      INTEGER NOT NULL REFERENCES users (id) ON DELETE CASCADE,
     name         TEXT NOT NULL,
+    -- The name folded to lower case (by the hub, the same on both
+    -- backends): names are unique per member whatever their case.
+    name_key     TEXT NOT NULL,
     visibility   TEXT NOT NULL DEFAULT 'private' CHECK (visibility IN ('private', 'link', 'public')),
     -- 256 random bits, the address of a shared or public collection.
     share_token  TEXT NOT NULL UNIQUE,
@@ -13,8 +16,8 @@ CREATE TABLE collections (
     created_at   INTEGER NOT NULL,
     updated_at   INTEGER NOT NULL
 );
--- Names are unique per member whatever their case; one default each.
-CREATE UNIQUE INDEX collections_name ON collections (user_id, lower(name));
+-- One name per member whatever its case; one default each.
+CREATE UNIQUE INDEX collections_name ON collections (user_id, name_key);
 CREATE UNIQUE INDEX collections_default ON collections (user_id) WHERE is_default = 1;
 
 CREATE TABLE collection_items (

@@ -6,7 +6,7 @@
 use app::db::Db;
 use app::learning::collections::repo;
 use app::learning::collections::types::{
-    parse_name, parse_note, Settings, Visibility, DEFAULT_NAME,
+    name_key, parse_name, parse_note, Settings, Visibility, DEFAULT_NAME,
 };
 use app::resources::repo as catalogue;
 use serde::Deserialize;
@@ -35,7 +35,7 @@ pub async fn seed(db: &Db, user_id: i64, collection: &DemoCollection) -> Result<
     if repo::collections(db, user_id)
         .await?
         .iter()
-        .any(|known| known.name.to_lowercase() == name.to_lowercase())
+        .any(|known| name_key(&known.name) == name_key(&name))
     {
         return Ok(());
     }

@@ -206,6 +206,42 @@ async fn a_member_saves_resources_and_orders_them(backend: Backend) {
         .contains("&lt;script&gt;alert(1)&lt;/script&gt; read before the huddle"));
     assert!(!listed.body.contains("<script>alert(1)"));
 
+    // Saving again with no note keeps the note; a name typed beside the
+    // list left at its first choice makes a new collection.
+    save(
+        &saver,
+        TOOLKIT,
+        &[("collection", &prep.to_string()), ("note", "")],
+    )
+    .await;
+    assert_eq!(
+        items_of(&app, prep).await[1],
+        (
+            TOOLKIT.to_string(),
+            "<script>alert(1)</script> read before the huddle".to_string()
+        )
+    );
+    let typed = save(
+        &saver,
+        HUDDLES,
+        &[("collection", "default"), ("new_collection", "Ward visits")],
+    )
+    .await;
+    assert_eq!(typed.status, StatusCode::SEE_OTHER, "{}", typed.body);
+    let mine = collections_of(&app, user.id).await;
+    assert_eq!(mine.len(), 3);
+    assert_eq!(mine[2].1, "Ward visits");
+    assert_eq!(
+        items_of(&app, mine[2].0).await,
+        [(HUDDLES.to_string(), String::new())]
+    );
+    // Another member sees no "Saved in" on the same page.
+    let stranger_user = create_user(&app, "stranger@example.org", Role::Member).await;
+    let stranger = signed_in(&app, &stranger_user).await;
+    let theirs = stranger.get(&format!("/resources/{TOOLKIT}")).await;
+    assert!(!theirs.body.contains("Saved in "));
+    assert!(!theirs.body.contains("Huddle prep"));
+
     // Taken out.
     let removed = saver
         .post(&page, &[("action", "remove"), ("resource", &huddles)])
@@ -428,6 +464,46 @@ async fn bad_input_and_other_members_collections_are_refused(backend: Backend) {
         &owner.post(&own_page, &[("action", "delete")]).await,
         "Tick the box to confirm",
     );
+    owner
+        .post(
+            "/account/collections",
+            &[("name", "Spare"), ("visibility", "private")],
+        )
+        .await;
+    let spare = collections_of(&app, user.id).await[1].0;
+    let spare_page = format!("/account/collections/{spare}");
+    refused(
+        &owner
+            .post(
+                &spare_page,
+                &[
+                    ("action", "settings"),
+                    ("name", "timelines"),
+                    ("visibility", "private"),
+                ],
+            )
+            .await,
+        "You already have a collection with that name",
+    );
+    let renamed = owner
+        .post(
+            &spare_page,
+            &[
+                ("action", "settings"),
+                ("name", "Spare reading"),
+                ("visibility", "private"),
+            ],
+        )
+        .await;
+    assert_eq!(renamed.status, StatusCode::SEE_OTHER);
+    assert_eq!(collections_of(&app, user.id).await[1].1, "Spare reading");
+    let gone = owner
+        .post(&spare_page, &[("action", "delete"), ("confirm", "yes")])
+        .await;
+    assert_eq!(gone.status, StatusCode::SEE_OTHER);
+    assert_eq!(gone.location.as_deref(), Some("/account/collections"));
+    assert_eq!(collections_of(&app, user.id).await.len(), 1);
+    assert_eq!(owner.get(&spare_page).await.status, StatusCode::NOT_FOUND);
     refused(
         &owner
             .post(
@@ -583,6 +659,11 @@ async fn shared_collections_open_by_link_and_can_be_copied(backend: Backend) {
         )
         .await;
     assert_eq!(shared.status, StatusCode::SEE_OTHER);
+    // Shared, it has a link of its own: the one it had while private
+    // opens nothing still.
+    assert_eq!(anonymous.get(&link).await.status, StatusCode::NOT_FOUND);
+    let token = collections_of(&app, owner.user.id).await[0].3.clone();
+    let link = format!("/collections/{token}");
     let owner_view = owner.browser.get(&settings).await;
     assert!(
         owner_view.body.contains(&format!("{link}</a>")),
@@ -654,21 +735,59 @@ async fn shared_collections_open_by_link_and_can_be_copied(backend: Backend) {
     let own = owner.browser.get(&link).await;
     assert!(own.body.contains("This is your collection"));
 
-    // Back to private: the link stops working; the copies stay.
-    owner
+    // A resource that leaves the catalogue leaves the shared view; its
+    // owner still sees it, and can take it out.
+    crate::learning::archive(&app, TOOLKIT).await;
+    let opened = anonymous.get(&link).await;
+    assert!(opened.body.contains("1 resource."));
+    assert!(!opened.body.contains(&format!("Why {TOOLKIT}")));
+    let owner_view = owner.browser.get(&settings).await;
+    assert!(owner_view.body.contains("No longer in the catalogue"));
+    let toolkit = resource_id(&app, TOOLKIT).await.to_string();
+    let taken_out = owner
         .browser
-        .post(
-            &settings,
-            &[
-                ("action", "settings"),
-                ("name", "Ward <huddles>"),
-                ("visibility", "private"),
-            ],
-        )
+        .post(&settings, &[("action", "remove"), ("resource", &toolkit)])
         .await;
+    assert_eq!(taken_out.status, StatusCode::SEE_OTHER);
+    assert_eq!(items_of(&app, id).await.len(), 1);
+
+    // Back to private: the link stops working; the copies stay. Shared
+    // again, it has a new link: the old one stays dead.
+    let set = |visibility: &'static str| {
+        let settings = settings.clone();
+        let browser = &owner.browser;
+        async move {
+            browser
+                .post(
+                    &settings,
+                    &[
+                        ("action", "settings"),
+                        ("name", "Ward <huddles>"),
+                        ("visibility", visibility),
+                    ],
+                )
+                .await
+        }
+    };
+    set("private").await;
     assert_eq!(anonymous.get(&link).await.status, StatusCode::NOT_FOUND);
     assert!(!anonymous.get(&owner.path()).await.body.contains(&link));
     assert_eq!(items_of(&app, copy_id).await.len(), 2);
+    set("link").await;
+    let new_token = collections_of(&app, owner.user.id).await[0].3.clone();
+    assert_ne!(new_token, token);
+    assert_eq!(anonymous.get(&link).await.status, StatusCode::NOT_FOUND);
+    let new_link = format!("/collections/{new_token}");
+    assert_eq!(anonymous.get(&new_link).await.status, StatusCode::OK);
+    // A suspended member's collections are not shown to anyone.
+    app::accounts::repo::set_status(
+        &app.db,
+        owner.user.id,
+        app::accounts::AccountStatus::Suspended,
+    )
+    .await
+    .unwrap();
+    assert_eq!(anonymous.get(&new_link).await.status, StatusCode::NOT_FOUND);
 }
 
 async fn collections_are_in_your_data_and_go_with_the_account(backend: Backend) {
@@ -719,6 +838,7 @@ async fn collections_are_in_your_data_and_go_with_the_account(backend: Backend) 
         format!("/resources/{TOOLKIT}")
     );
     assert_eq!(collections[0]["resources"][0]["note"], "Used in March");
+    assert_eq!(collections[0]["resources"][0]["in_catalogue"], true);
 
     let deleted = leaver
         .post("/account/delete", &[("password", PASSWORD)])

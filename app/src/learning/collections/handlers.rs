@@ -9,8 +9,8 @@ use axum::http::StatusCode;
 
 use super::repo::{self, Refused};
 use super::types::{
-    parse_note, parse_save, parse_settings, Move, SaveInput, SaveTo, Settings, SettingsInput,
-    Visibility, MAX_COLLECTIONS, MAX_ITEMS,
+    parse_note, parse_save, parse_settings, Move, SaveInput, SaveTo, SettingsInput,
+    MAX_COLLECTIONS, MAX_ITEMS,
 };
 use crate::web::access::{Access, Endpoints};
 use crate::web::form::{
@@ -82,28 +82,24 @@ pub async fn save_resource(
     };
     let db = &context.db;
     let now = now();
-    let (collection_id, name_field) = match save.to {
-        SaveTo::Default => (
-            repo::default_collection(db, member.id, now).await,
+    let (saved, name_field) = match save.to {
+        SaveTo::Default => match repo::default_collection(db, member.id, now).await {
+            Ok(id) => (
+                saved_to(db, member.id, id, resource_id, &save.note, now).await,
+                "collection",
+            ),
+            Err(refused) => (Err(refused), "collection"),
+        },
+        SaveTo::Existing(id) => (
+            saved_to(db, member.id, id, resource_id, &save.note, now).await,
             "collection",
         ),
-        SaveTo::Existing(id) => (Ok(id), "collection"),
-        SaveTo::New(name) => {
-            let settings = Settings {
-                name,
-                visibility: Visibility::Private,
-            };
-            (
-                repo::create(db, member.id, &settings, false, now).await,
-                "new_collection",
-            )
-        }
-    };
-    let saved = match collection_id {
-        Ok(id) => repo::save(db, member.id, id, resource_id, &save.note, now)
-            .await
-            .map(|saved| saved.then_some(id)),
-        Err(refused) => Err(refused),
+        SaveTo::New(name) => (
+            repo::create_holding(db, member.id, &name, resource_id, &save.note, now)
+                .await
+                .map(Some),
+            "new_collection",
+        ),
     };
     match saved {
         Ok(Some(id)) => {
@@ -136,6 +132,21 @@ pub async fn save_resource(
             .await)
         }
     }
+}
+
+/// Saves to the member's collection `id`: Some(id) when saved, None when
+/// it is not theirs.
+async fn saved_to(
+    db: &crate::db::Db,
+    user_id: i64,
+    id: i64,
+    resource_id: i64,
+    note: &str,
+    now: i64,
+) -> Result<Option<i64>, Refused> {
+    repo::save(db, user_id, id, resource_id, note, now)
+        .await
+        .map(|saved| saved.then_some(id))
 }
 
 /// `POST /account/collections`: a new collection.
@@ -286,11 +297,15 @@ async fn change(
                 .unwrap_or_default();
             let notice = match direction {
                 Some(direction) => {
-                    repo::move_item(db, member.id, id, resource, direction).await?;
-                    format!(
-                        "“{title}” moved {}",
-                        if direction == Move::Up { "up" } else { "down" }
-                    )
+                    let (way, end) = match direction {
+                        Move::Up => ("up", "first"),
+                        Move::Down => ("down", "last"),
+                    };
+                    if repo::move_item(db, member.id, id, resource, direction).await? {
+                        format!("“{title}” moved {way}")
+                    } else {
+                        format!("“{title}” is {end} already")
+                    }
                 }
                 None => {
                     repo::remove(db, member.id, id, resource).await?;
@@ -299,8 +314,8 @@ async fn change(
             };
             Ok(done(&form.viewer, &page, notice).await)
         }
-        // A resource that is not in the collection, or no known action:
-        // nothing to do, and the page says why.
+        // A resource that is not in the collection (404), or no known
+        // action (400): nothing to do; the page is shown as it is.
         ("up" | "down" | "remove", _) => Ok(show_again(
             &context,
             form,

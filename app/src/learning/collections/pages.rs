@@ -130,9 +130,17 @@ fn item_list(id: i64, items: Vec<CollectionItem>) -> impl IntoView {
                 }
             };
             let note = (!item.note.is_empty()).then(|| view! { <p class="hub-preserve-lines">{item.note.clone()}</p> });
+            let heading = if item.available {
+                view! { <h3 class="nhsuk-heading-s"><a href=format!("/resources/{}", item.slug)>{item.title.clone()}</a></h3> }.into_any()
+            } else {
+                view! {
+                    <h3 class="nhsuk-heading-s">{item.title.clone()}</h3>
+                    <p class="nhsuk-body-s">"No longer in the catalogue: only you see it here. You can take it out."</p>
+                }.into_any()
+            };
             view! {
                 <li class="hub-collection-item">
-                    <h3 class="nhsuk-heading-s"><a href=format!("/resources/{}", item.slug)>{item.title.clone()}</a></h3>
+                    {heading}
                     <p class="nhsuk-body-s">{item.summary}</p>
                     {note}
                     <PostForm action=format!("/account/collections/{id}")>

@@ -24,7 +24,7 @@ pub enum Saver {
     },
 }
 
-const NOTE_HINT: &str = "Optional, and only you see it unless you share the collection. For example, why you saved it. Up to 500 characters.";
+const NOTE_HINT: &str = "Optional, and only you see it unless you share the collection. For example, why you saved it. Up to 500 characters. Saving again with no note keeps the note it has.";
 
 /// The section, as HTML, with what a refused post sent back (`feedback`).
 pub fn render(slug: &str, saver: Saver, feedback: FormFeedback) -> String {
@@ -86,7 +86,7 @@ fn section(slug: &str, saver: Saver) -> String {
                     <input type="hidden" name="csrf_token" value=csrf_token />
                     <input type="hidden" name="action" value="save" />
                     <SelectField name="collection" label="Collection" options value=first />
-                    <TextField name="new_collection" label="Name of a new collection" hint="If you chose a new collection. Up to 80 characters." />
+                    <TextField name="new_collection" label="Name of a new collection" hint="To save to a new collection, type its name. Up to 80 characters." />
                     <TextArea name="note" label="Your note" hint=NOTE_HINT rows=2 />
                     <button class="nhsuk-button nhsuk-button--secondary" type="submit" data-module="nhsuk-button">"Save to collection"</button>
                 </form>

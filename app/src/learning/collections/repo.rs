@@ -6,13 +6,13 @@
 use serde_json::{json, Value};
 
 use super::types::{
-    copy_name, moved, Collection, CollectionItem, CollectionSummary, Move, PublicCollection,
-    Settings, Visibility, DEFAULT_NAME, MAX_COLLECTIONS, MAX_ITEMS,
+    copy_name, moved, name_key, Collection, CollectionItem, CollectionSummary, Move,
+    PublicCollection, Settings, Visibility, DEFAULT_NAME, MAX_COLLECTIONS, MAX_ITEMS,
 };
 use crate::db::{BeginWrite, Db};
 use crate::with_pool;
 
-/// Why a collection could not be made or renamed.
+/// Why a collection could not be made, renamed or added to.
 #[derive(Debug)]
 pub enum Refused {
     /// The member has a collection of that name (in any case).
@@ -33,6 +33,12 @@ impl From<sqlx::Error> for Refused {
     }
 }
 
+/// On PostgreSQL, locks the member's row so that their collection writes
+/// take turns (two posts at once cannot both pass a limit); SQLite's
+/// `BEGIN IMMEDIATE` already makes them. `NO KEY` leaves rows that refer
+/// to the member free to be written meanwhile.
+const LOCK_MEMBER: &str = "SELECT id FROM users WHERE id = $1 FOR NO KEY UPDATE";
+
 type SummaryRow = (i64, String, String, bool, i64, String);
 
 fn summary((id, name, visibility, is_default, items, token): SummaryRow) -> CollectionSummary {
@@ -51,38 +57,44 @@ const SUMMARY: &str = "SELECT c.id, c.name, c.visibility, c.is_default, \
       WHERE i.collection_id = c.id AND r.status = 'published'), c.share_token \
      FROM collections c";
 
+const ORDER: &str = "ORDER BY c.is_default DESC, c.name_key, c.id";
+
 /// The member's collections: the default first, then by name.
 pub async fn collections(db: &Db, user_id: i64) -> sqlx::Result<Vec<CollectionSummary>> {
-    let sql =
-        format!("{SUMMARY} WHERE c.user_id = $1 ORDER BY c.is_default DESC, lower(c.name), c.id");
+    let sql = format!("{SUMMARY} WHERE c.user_id = $1 {ORDER}");
     let rows: Vec<SummaryRow> =
         with_pool!(db, pool => sqlx::query_as(&sql).bind(user_id).fetch_all(pool).await)?;
     Ok(rows.into_iter().map(summary).collect())
 }
 
-/// The published resources of a collection, in its order.
-async fn items(db: &Db, collection_id: i64) -> sqlx::Result<Vec<CollectionItem>> {
-    let rows: Vec<(i64, String, String, String, String)> = with_pool!(db, pool => sqlx::query_as(
-        "SELECT r.id, r.slug, r.title, r.summary, i.note FROM collection_items i \
+/// A collection's resources in its order: every one for its owner (those
+/// no longer published marked so), or only the published ones.
+async fn items(db: &Db, collection_id: i64, owner: bool) -> sqlx::Result<Vec<CollectionItem>> {
+    let rows: Vec<(i64, String, String, String, String, bool)> = with_pool!(db, pool => sqlx::query_as(
+        "SELECT r.id, r.slug, r.title, r.summary, i.note, r.status = 'published' FROM collection_items i \
          JOIN resources r ON r.id = i.resource_id \
-         WHERE i.collection_id = $1 AND r.status = 'published' ORDER BY i.position, i.added_at, r.id",
+         WHERE i.collection_id = $1 AND ($2 OR r.status = 'published') ORDER BY i.position, i.added_at, r.id",
     )
     .bind(collection_id)
+    .bind(owner)
     .fetch_all(pool)
     .await)?;
     Ok(rows
         .into_iter()
-        .map(|(resource_id, slug, title, summary, note)| CollectionItem {
-            resource_id,
-            slug,
-            title,
-            summary,
-            note,
-        })
+        .map(
+            |(resource_id, slug, title, summary, note, available)| CollectionItem {
+                resource_id,
+                slug,
+                title,
+                summary,
+                note,
+                available,
+            },
+        )
         .collect())
 }
 
-/// The member's collection `id` with its resources (None if it is not
+/// The member's collection `id` with all its resources (None if it is not
 /// theirs).
 pub async fn collection(db: &Db, user_id: i64, id: i64) -> sqlx::Result<Option<Collection>> {
     let sql = format!("{SUMMARY} WHERE c.user_id = $1 AND c.id = $2");
@@ -95,37 +107,37 @@ pub async fn collection(db: &Db, user_id: i64, id: i64) -> sqlx::Result<Option<C
         return Ok(None);
     };
     Ok(Some(Collection {
-        items: items(db, row.0).await?,
+        items: items(db, row.0, true).await?,
         summary: summary(row),
     }))
 }
 
 /// A collection opened by its link: (owner's id, owner's name, the
-/// collection) when it is shared or public, None when it is private or
-/// there is no such link. The owner's name is the account's display name.
+/// collection with its published resources) when it is shared or public
+/// and its owner's account is active (a suspended member's words are not
+/// shown), None otherwise. The owner's name is the account's display name.
 pub async fn shared(db: &Db, token: &str) -> sqlx::Result<Option<(i64, String, Collection)>> {
-    let sql = format!("{SUMMARY} WHERE c.share_token = $1 AND c.visibility <> 'private'");
-    let row: Option<SummaryRow> = with_pool!(db, pool => sqlx::query_as(&sql)
-        .bind(token)
-        .fetch_optional(pool)
-        .await)?;
-    let Some(row) = row else {
-        return Ok(None);
-    };
-    let owner: Option<(i64, String)> = with_pool!(db, pool => sqlx::query_as(
-        "SELECT u.id, u.display_name FROM users u JOIN collections c ON c.user_id = u.id WHERE c.id = $1",
+    let row: Option<(i64, String, i64)> = with_pool!(db, pool => sqlx::query_as(
+        "SELECT u.id, u.display_name, c.id FROM collections c JOIN users u ON u.id = c.user_id \
+         WHERE c.share_token = $1 AND c.visibility <> 'private' AND u.status = 'active'",
     )
-    .bind(row.0)
+    .bind(token)
     .fetch_optional(pool)
     .await)?;
-    let Some((owner_id, owner_name)) = owner else {
+    let Some((owner_id, owner_name, id)) = row else {
+        return Ok(None);
+    };
+    let sql = format!("{SUMMARY} WHERE c.id = $1");
+    let row: Option<SummaryRow> =
+        with_pool!(db, pool => sqlx::query_as(&sql).bind(id).fetch_optional(pool).await)?;
+    let Some(row) = row else {
         return Ok(None);
     };
     Ok(Some((
         owner_id,
         owner_name,
         Collection {
-            items: items(db, row.0).await?,
+            items: items(db, id, false).await?,
             summary: summary(row),
         },
     )))
@@ -133,9 +145,7 @@ pub async fn shared(db: &Db, token: &str) -> sqlx::Result<Option<(i64, String, C
 
 /// The member's public collections, for their profile.
 pub async fn public_collections(db: &Db, user_id: i64) -> sqlx::Result<Vec<PublicCollection>> {
-    let sql = format!(
-        "{SUMMARY} WHERE c.user_id = $1 AND c.visibility = 'public' ORDER BY c.is_default DESC, lower(c.name), c.id"
-    );
+    let sql = format!("{SUMMARY} WHERE c.user_id = $1 AND c.visibility = 'public' {ORDER}");
     let rows: Vec<SummaryRow> =
         with_pool!(db, pool => sqlx::query_as(&sql).bind(user_id).fetch_all(pool).await)?;
     Ok(rows
@@ -151,14 +161,23 @@ pub async fn public_collections(db: &Db, user_id: i64) -> sqlx::Result<Vec<Publi
 
 /// The member's collections that hold a resource: (id, name).
 pub async fn holding(db: &Db, user_id: i64, resource_id: i64) -> sqlx::Result<Vec<(i64, String)>> {
-    with_pool!(db, pool => sqlx::query_as(
+    let sql = format!(
         "SELECT c.id, c.name FROM collections c JOIN collection_items i ON i.collection_id = c.id \
-         WHERE c.user_id = $1 AND i.resource_id = $2 ORDER BY c.is_default DESC, lower(c.name), c.id",
-    )
-    .bind(user_id)
-    .bind(resource_id)
-    .fetch_all(pool)
-    .await)
+         WHERE c.user_id = $1 AND i.resource_id = $2 {ORDER}"
+    );
+    with_pool!(db, pool => sqlx::query_as(&sql)
+        .bind(user_id)
+        .bind(resource_id)
+        .fetch_all(pool)
+        .await)
+}
+
+/// The name a new collection takes.
+enum NewName<'a> {
+    Given(&'a str),
+    /// "Copy of …" the named collection, free among the member's names
+    /// when the write takes its turn.
+    CopyOf(&'a str),
 }
 
 /// Makes a collection. Refused if the member has one of that name or has
@@ -170,20 +189,33 @@ pub async fn create(
     is_default: bool,
     now: i64,
 ) -> Result<i64, Refused> {
-    create_with_items(db, user_id, settings, is_default, &[], now).await
+    let name = NewName::Given(&settings.name);
+    create_with_items(db, user_id, name, settings.visibility, is_default, &[], now).await
 }
 
-/// On PostgreSQL, locks the member's row so that a member's collection
-/// writes take turns (two posts at once cannot both pass a limit); SQLite's
-/// `BEGIN IMMEDIATE` already makes them.
-const LOCK_MEMBER: &str = "SELECT id FROM users WHERE id = $1 FOR UPDATE";
+/// Makes a private collection named `name` holding one resource, in one
+/// transaction (so a failure leaves no empty collection behind).
+pub async fn create_holding(
+    db: &Db,
+    user_id: i64,
+    name: &str,
+    resource_id: i64,
+    note: &str,
+    now: i64,
+) -> Result<i64, Refused> {
+    let items = [(resource_id, note.to_string())];
+    let name = NewName::Given(name);
+    create_with_items(db, user_id, name, Visibility::Private, false, &items, now).await
+}
 
 /// Makes a collection holding `items` (resource, note) in that order, in
-/// one transaction, counting the member's collections in it.
+/// one transaction that counts the member's collections (published
+/// resources only: one archived meanwhile is left out).
 async fn create_with_items(
     db: &Db,
     user_id: i64,
-    settings: &Settings,
+    name: NewName<'_>,
+    visibility: Visibility,
     is_default: bool,
     items: &[(i64, String)],
     now: i64,
@@ -195,20 +227,25 @@ async fn create_with_items(
         if postgres {
             sqlx::query(LOCK_MEMBER).bind(user_id).execute(&mut *tx).await?;
         }
-        let count: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM collections WHERE user_id = $1")
+        let taken: Vec<String> = sqlx::query_scalar("SELECT name FROM collections WHERE user_id = $1")
             .bind(user_id)
-            .fetch_one(&mut *tx)
+            .fetch_all(&mut *tx)
             .await?;
-        if count >= MAX_COLLECTIONS {
+        if taken.len() as i64 >= MAX_COLLECTIONS {
             return Err(Refused::TooMany);
         }
+        let name = match name {
+            NewName::Given(name) => name.to_string(),
+            NewName::CopyOf(original) => copy_name(original, &taken),
+        };
         let id: i64 = sqlx::query_scalar(
-            "INSERT INTO collections (user_id, name, visibility, share_token, is_default, created_at, updated_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $6) RETURNING id",
+            "INSERT INTO collections (user_id, name, name_key, visibility, share_token, is_default, created_at, updated_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $7) RETURNING id",
         )
         .bind(user_id)
-        .bind(&settings.name)
-        .bind(settings.visibility.slug())
+        .bind(&name)
+        .bind(name_key(&name))
+        .bind(visibility.slug())
         .bind(&token)
         .bind(is_default)
         .bind(now)
@@ -216,7 +253,8 @@ async fn create_with_items(
         .await?;
         for (position, (resource_id, note)) in items.iter().enumerate() {
             sqlx::query(
-                "INSERT INTO collection_items (collection_id, resource_id, position, note, added_at) VALUES ($1, $2, $3, $4, $5)",
+                "INSERT INTO collection_items (collection_id, resource_id, position, note, added_at) \
+                 SELECT $1, id, $3, $4, $5 FROM resources WHERE id = $2 AND status = 'published'",
             )
             .bind(id)
             .bind(resource_id)
@@ -232,7 +270,9 @@ async fn create_with_items(
     Ok(id)
 }
 
-/// The member's default collection, made if they have none.
+/// The member's default collection, made if they have none. A collection
+/// they named "Saved" themselves becomes the default rather than a second
+/// "Saved".
 pub async fn default_collection(db: &Db, user_id: i64, now: i64) -> Result<i64, Refused> {
     let find = || async {
         with_pool!(db, pool => sqlx::query_scalar::<_, i64>(
@@ -250,29 +290,27 @@ pub async fn default_collection(db: &Db, user_id: i64, now: i64) -> Result<i64, 
         visibility: Visibility::Private,
     };
     match create(db, user_id, &settings, true, now).await {
-        Ok(id) => Ok(id),
-        // Made by a post at the same moment (or a collection the member
-        // named "Saved" themselves, which then serves as the default).
         Err(Refused::NameTaken) => {
-            if let Some(id) = find().await? {
-                return Ok(id);
-            }
-            let named: Option<i64> = with_pool!(db, pool => sqlx::query_scalar(
-                "SELECT id FROM collections WHERE user_id = $1 AND lower(name) = lower($2)",
+            // Made by a post at the same moment, or named by the member.
+            with_pool!(db, pool => sqlx::query(
+                "UPDATE collections SET is_default = TRUE WHERE user_id = $1 AND name_key = $2 \
+                 AND NOT EXISTS (SELECT 1 FROM collections d WHERE d.user_id = $1 AND d.is_default)",
             )
             .bind(user_id)
-            .bind(DEFAULT_NAME)
-            .fetch_optional(pool)
-            .await)?;
-            named.ok_or(Refused::NameTaken)
+            .bind(name_key(DEFAULT_NAME))
+            .execute(pool)
+            .await
+            .map(|_| ()))?;
+            find().await?.ok_or(Refused::NameTaken)
         }
-        Err(other) => Err(other),
+        made => made,
     }
 }
 
-/// Saves a resource to the member's collection `id` (last in its order),
-/// or changes its note if it is there already. False if the collection is
-/// not the member's.
+/// Saves a published resource to the member's collection `id` (last in its
+/// order), or, if it is there already, changes its note (an empty note
+/// keeps the one it has: notes are cleared on their own page). False if
+/// the collection is not the member's.
 pub async fn save(
     db: &Db,
     user_id: i64,
@@ -281,13 +319,16 @@ pub async fn save(
     note: &str,
     now: i64,
 ) -> Result<bool, Refused> {
-    let postgres = matches!(db, Db::Postgres(_));
+    // The collection's row is locked (on PostgreSQL) so that it cannot be
+    // deleted between this check and the insert.
+    let owned_sql = if matches!(db, Db::Postgres(_)) {
+        "SELECT id FROM collections WHERE id = $1 AND user_id = $2 FOR NO KEY UPDATE"
+    } else {
+        "SELECT id FROM collections WHERE id = $1 AND user_id = $2"
+    };
     let saved = with_pool!(db, pool => {
         let mut tx = pool.begin_write().await?;
-        if postgres {
-            sqlx::query(LOCK_MEMBER).bind(user_id).execute(&mut *tx).await?;
-        }
-        let owned: Option<i64> = sqlx::query_scalar("SELECT id FROM collections WHERE id = $1 AND user_id = $2")
+        let owned: Option<i64> = sqlx::query_scalar(owned_sql)
             .bind(id)
             .bind(user_id)
             .fetch_optional(&mut *tx)
@@ -295,21 +336,21 @@ pub async fn save(
         if owned.is_none() {
             return Ok(false);
         }
-        let (count, there): (i64, i64) = sqlx::query_as(
+        let (count, there): (i64, Option<i64>) = sqlx::query_as(
             "SELECT COUNT(*), SUM(CASE WHEN resource_id = $2 THEN 1 ELSE 0 END) FROM collection_items WHERE collection_id = $1",
         )
         .bind(id)
         .bind(resource_id)
         .fetch_one(&mut *tx)
-        .await
-        .map(|(count, there): (i64, Option<i64>)| (count, there.unwrap_or(0)))?;
-        if there == 0 && count >= MAX_ITEMS {
+        .await?;
+        if there.unwrap_or(0) == 0 && count >= MAX_ITEMS {
             return Err(Refused::Full);
         }
         sqlx::query(
             "INSERT INTO collection_items (collection_id, resource_id, position, note, added_at) \
              VALUES ($1, $2, (SELECT COALESCE(MAX(position), 0) + 1 FROM collection_items WHERE collection_id = $1), $3, $4) \
-             ON CONFLICT (collection_id, resource_id) DO UPDATE SET note = excluded.note",
+             ON CONFLICT (collection_id, resource_id) DO UPDATE SET note = \
+             CASE WHEN excluded.note = '' THEN collection_items.note ELSE excluded.note END",
         )
         .bind(id)
         .bind(resource_id)
@@ -329,7 +370,9 @@ pub async fn save(
 }
 
 /// Changes the name and visibility of the member's collection `id` (the
-/// default keeps its name). False if it is not theirs.
+/// default keeps its name). Sharing a private collection again gives it a
+/// new link, so a link given out before it was made private stays dead.
+/// False if it is not theirs.
 pub async fn update(
     db: &Db,
     user_id: i64,
@@ -338,13 +381,19 @@ pub async fn update(
     now: i64,
 ) -> Result<bool, Refused> {
     let changed = with_pool!(db, pool => sqlx::query(
-        "UPDATE collections SET name = CASE WHEN is_default THEN name ELSE $3 END, visibility = $4, updated_at = $5 \
+        "UPDATE collections SET \
+         name = CASE WHEN is_default THEN name ELSE $3 END, \
+         name_key = CASE WHEN is_default THEN name_key ELSE $4 END, \
+         share_token = CASE WHEN visibility = 'private' AND $5 <> 'private' THEN $6 ELSE share_token END, \
+         visibility = $5, updated_at = $7 \
          WHERE id = $1 AND user_id = $2",
     )
     .bind(id)
     .bind(user_id)
     .bind(&settings.name)
+    .bind(name_key(&settings.name))
     .bind(settings.visibility.slug())
+    .bind(crate::web::tokens::random_token())
     .bind(now)
     .execute(pool)
     .await
@@ -404,7 +453,8 @@ pub async fn set_note(
 }
 
 /// Moves a resource one place up or down in the member's collection `id`,
-/// numbering the whole order afresh. False if there is nothing to move.
+/// numbering the whole order afresh. False if there is nothing to move (it
+/// is not there, or already at that end).
 pub async fn move_item(
     db: &Db,
     user_id: i64,
@@ -420,8 +470,7 @@ pub async fn move_item(
         }
         let order: Vec<i64> = sqlx::query_scalar(
             "SELECT i.resource_id FROM collection_items i JOIN collections c ON c.id = i.collection_id \
-             JOIN resources r ON r.id = i.resource_id \
-             WHERE c.id = $1 AND c.user_id = $2 AND r.status = 'published' ORDER BY i.position, i.added_at, i.resource_id",
+             WHERE c.id = $1 AND c.user_id = $2 ORDER BY i.position, i.added_at, i.resource_id",
         )
         .bind(id)
         .bind(user_id)
@@ -451,31 +500,23 @@ pub async fn copy(db: &Db, user_id: i64, token: &str, now: i64) -> Result<Option
     let Some((_, _, original)) = shared(db, token).await? else {
         return Ok(None);
     };
-    let taken: Vec<String> = with_pool!(db, pool => sqlx::query_scalar(
-        "SELECT name FROM collections WHERE user_id = $1",
-    )
-    .bind(user_id)
-    .fetch_all(pool)
-    .await)?;
-    let settings = Settings {
-        name: copy_name(&original.summary.name, &taken),
-        visibility: Visibility::Private,
-    };
     let items: Vec<(i64, String)> = original
         .items
         .into_iter()
         .map(|item| (item.resource_id, item.note))
         .collect();
-    create_with_items(db, user_id, &settings, false, &items, now)
+    let name = NewName::CopyOf(&original.summary.name);
+    create_with_items(db, user_id, name, Visibility::Private, false, &items, now)
         .await
         .map(Some)
 }
 
-/// The member's collections for `/account/data.json`.
+/// The member's collections for `/account/data.json`: every resource in
+/// them, those no longer in the catalogue too.
 pub async fn export(db: &Db, user_id: i64) -> sqlx::Result<Value> {
     let mut out = Vec::new();
     for collection in collections(db, user_id).await? {
-        let items = items(db, collection.id).await?;
+        let items = items(db, collection.id, true).await?;
         out.push(json!({
             "name": collection.name,
             "visibility": collection.visibility.slug(),
@@ -485,6 +526,7 @@ pub async fn export(db: &Db, user_id: i64) -> sqlx::Result<Value> {
                 "resource": format!("/resources/{}", item.slug),
                 "title": item.title,
                 "note": item.note,
+                "in_catalogue": item.available,
             })).collect::<Vec<_>>(),
         }));
     }

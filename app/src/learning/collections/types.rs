@@ -89,6 +89,9 @@ pub struct CollectionItem {
     pub title: String,
     pub summary: String,
     pub note: String,
+    /// False once the resource has left the catalogue (archived): its owner
+    /// still sees it, to take it out; nobody else does.
+    pub available: bool,
 }
 
 /// A collection with its resources in the owner's order.
@@ -139,6 +142,12 @@ pub struct SettingsInput {
 pub struct Settings {
     pub name: String,
     pub visibility: Visibility,
+}
+
+/// What makes two names the same name: case does not count (folded here,
+/// the same way on both databases).
+pub fn name_key(name: &str) -> String {
+    name.to_lowercase()
 }
 
 /// A collection's name: trimmed, not empty, not too long; or the message.
@@ -208,14 +217,15 @@ pub struct Save {
     pub note: String,
 }
 
-/// The save form: "new" needs a name; a name given without choosing "new"
-/// is taken as the wish for a new collection (the select could not be
-/// reached, or was left as it was).
+/// The save form: a name typed for a new collection is the wish for a new
+/// collection, whatever the list of collections was left at (it starts at
+/// the default, and people type a name without changing it); "A new
+/// collection" chosen needs a name.
 pub fn parse_save(input: &SaveInput) -> Result<Save, FieldErrors> {
     let mut problems = FieldErrors::new();
     let chosen = input.collection.trim();
     let named = input.new_collection.trim();
-    let to = if chosen == "new" || (!named.is_empty() && chosen.is_empty()) {
+    let to = if chosen == "new" || !named.is_empty() {
         parse_name(named)
             .map(SaveTo::New)
             .map_err(|message| problems.push(("new_collection", message)))
@@ -259,11 +269,7 @@ pub fn moved(order: &[i64], item: i64, direction: Move) -> Option<Vec<i64>> {
 /// The name a copy of `original` takes among the member's own collection
 /// names: "Copy of …", then "Copy of … (2)" and on, cut to fit the limit.
 pub fn copy_name(original: &str, taken: &[String]) -> String {
-    let is_taken = |name: &str| {
-        taken
-            .iter()
-            .any(|known| known.to_lowercase() == name.to_lowercase())
-    };
+    let is_taken = |name: &str| taken.iter().any(|known| name_key(known) == name_key(name));
     let base = format!("Copy of {original}");
     (1..)
         .map(|n| {
@@ -334,8 +340,15 @@ mod tests {
             save("", "Huddles").unwrap().to,
             SaveTo::New("Huddles".into())
         );
-        // A name beside a chosen collection is ignored: the choice was made.
-        assert_eq!(save("7", "Huddles").unwrap().to, SaveTo::Existing(7));
+        // A name typed is a new collection, whatever the list says.
+        assert_eq!(
+            save("7", "Huddles").unwrap().to,
+            SaveTo::New("Huddles".into())
+        );
+        assert_eq!(
+            save("default", "Huddles").unwrap().to,
+            SaveTo::New("Huddles".into())
+        );
         assert_eq!(save("new", "").unwrap_err()[0].0, "new_collection");
         assert_eq!(save("-1", "").unwrap_err()[0].0, "collection");
         assert_eq!(save("seven", "").unwrap_err()[0].0, "collection");
@@ -355,6 +368,12 @@ mod tests {
         assert_eq!(moved(&[1, 2, 3], 1, Move::Up), None);
         assert_eq!(moved(&[1, 2, 3], 3, Move::Down), None);
         assert_eq!(moved(&[1, 2, 3], 9, Move::Up), None);
+    }
+
+    #[test]
+    fn names_are_the_same_whatever_their_case() {
+        assert_eq!(name_key("École Reading"), name_key("école reading"));
+        assert_ne!(name_key("Timelines"), name_key("Timeline"));
     }
 
     #[test]
