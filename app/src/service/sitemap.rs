@@ -11,7 +11,7 @@ pub const SITEMAP_PAGE_SIZE: usize = 50_000;
 
 /// Paths crawlers are asked to keep out of: accounts, admin and curation,
 /// forms, server functions and search results (any query on a search page).
-pub const DISALLOWED: [&str; 18] = [
+pub const DISALLOWED: [&str; 19] = [
     "/account",
     "/admin",
     "/curation",
@@ -30,6 +30,9 @@ pub const DISALLOWED: [&str; 18] = [
     "/api/",
     "/resources?",
     "/network?",
+    // Collections shared by link are for those given the link; public
+    // ones are found through their owners' profiles.
+    "/collections/",
 ];
 
 /// The service's own public pages, always listed.
@@ -248,7 +251,7 @@ mod tests {
     #[test]
     fn robots_keeps_private_and_search_pages_out_and_names_the_sitemap() {
         let robots = robots_txt(&site());
-        for path in ["/account", "/admin", "/curation", "/resources?"] {
+        for path in ["/account", "/admin", "/curation", "/resources?", "/collections/"] {
             assert!(robots.contains(&format!("Disallow: {path}\n")), "{path}");
         }
         assert!(robots.contains("Sitemap: https://hub.example/sitemap.xml"));

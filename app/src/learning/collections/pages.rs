@@ -124,7 +124,7 @@ fn item_list(id: i64, items: Vec<CollectionItem>) -> impl IntoView {
             let button = move |action: &'static str, label: &'static str| {
                 let title = title.clone();
                 view! {
-                    <button class="nhsuk-button nhsuk-button--secondary hub-button--small" type="submit" name="action" value=action data-module="nhsuk-button">
+                    <button class="nhsuk-button nhsuk-button--secondary nhsuk-button--small" type="submit" name="action" value=action data-module="nhsuk-button">
                         {label}<span class="nhsuk-u-visually-hidden">{format!(": {title}")}</span>
                     </button>
                 }
