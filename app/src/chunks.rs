@@ -321,9 +321,7 @@ chunk! {
         NewCpdEntryRoute => crate::learning::NewCpdEntryPage,
         CpdPrintRoute => crate::learning::CpdPrintPage,
         CpdEntryRoute => crate::learning::CpdEntryPage,
-        CollectionsRoute => crate::learning::collections::CollectionsPage,
-        CollectionRoute => crate::learning::collections::CollectionPage,
-        CollectionItemRoute => crate::learning::collections::CollectionItemPage,
+        CollectionsRoute => crate::learning::collections::CollectionsArea,
         SharedCollectionRoute => crate::learning::collections::SharedCollectionPage,
     }
 }

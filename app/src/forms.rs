@@ -337,10 +337,12 @@ pub fn submit_enclosing_form(event: leptos::ev::Event) {
 #[server(input = GetUrl)]
 pub async fn load_form_state() -> Result<FormState, ServerFnError> {
     let viewer = crate::web::access::require(crate::web::access::Access::Public)?;
+    // Read before the first `await`: the request's context may be gone
+    // after one.
+    let feedback = use_context::<FormFeedback>().unwrap_or_default();
     let csrf_token = crate::web::csrf::ensure_token(&viewer.session)
         .await
         .map_err(crate::db::internal_error)?;
-    let feedback = use_context::<FormFeedback>().unwrap_or_default();
     Ok(FormState {
         csrf_token,
         feedback,

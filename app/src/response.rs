@@ -5,11 +5,27 @@
 #[allow(unused_variables)]
 pub fn set_status(code: u16) {
     #[cfg(feature = "ssr")]
-    if let (Some(response), Ok(status)) = (
-        leptos::prelude::use_context::<leptos_axum::ResponseOptions>(),
-        http::StatusCode::from_u16(code),
-    ) {
-        response.set_status(status);
+    Status::from_context().set(code);
+}
+
+/// The status of the response being rendered, for a server function that
+/// learns it only after an `await`: taken from the request's context before
+/// the first one (the context may be gone after it), set once known. A
+/// clone of the response's options writes to the same response.
+#[cfg(feature = "ssr")]
+#[derive(Clone, Default)]
+pub struct Status(Option<leptos_axum::ResponseOptions>);
+
+#[cfg(feature = "ssr")]
+impl Status {
+    pub fn from_context() -> Self {
+        Status(leptos::prelude::use_context::<leptos_axum::ResponseOptions>())
+    }
+
+    pub fn set(&self, code: u16) {
+        if let (Some(response), Ok(status)) = (&self.0, http::StatusCode::from_u16(code)) {
+            response.set_status(status);
+        }
     }
 }
 

@@ -73,6 +73,9 @@ pub async fn contribution_editor(
 ) -> Result<Option<EditorData>, ServerFnError> {
     let viewer = require(Access::AtLeast(Role::Contributor))?;
     let db = from_context()?;
+    // Read before the first `await`: the request's context may be gone
+    // after one.
+    let posted = posted_values();
     let providers = repo::providers(&db).await.map_err(internal_error)?;
     let (stage, saved, lessons, locked, version) = match &slug {
         None => {
@@ -114,7 +117,6 @@ pub async fn contribution_editor(
             )
         }
     };
-    let posted = posted_values();
     let version = posted_version(&posted, version);
     let values = posted.unwrap_or(saved);
     let body = values
@@ -142,6 +144,7 @@ pub async fn lesson_editor(
 ) -> Result<Option<LessonEditorData>, ServerFnError> {
     let viewer = require(Access::AtLeast(Role::Contributor))?;
     let db = from_context()?;
+    let posted = posted_values();
     let Some((contribution, actor)) = visible(&db, &viewer, &slug).await? else {
         return Ok(None);
     };
@@ -155,7 +158,6 @@ pub async fn lesson_editor(
             None => return Ok(None),
         },
     };
-    let posted = posted_values();
     let pick = |name: &str, saved: String| {
         posted
             .as_ref()
@@ -251,6 +253,7 @@ pub async fn contribution_history(
 ) -> Result<Option<HistoryData>, ServerFnError> {
     let viewer = require(Access::AtLeast(Role::Contributor))?;
     let db = from_context()?;
+    let status = crate::response::Status::from_context();
     let Some((contribution, actor)) = visible(&db, &viewer, &slug).await? else {
         return Ok(None);
     };
@@ -279,7 +282,7 @@ pub async fn contribution_history(
                 diff = Some(super::revisions::diff((from, &older), (to, &newer), name));
             }
             _ => {
-                crate::response::set_status(400);
+                status.set(400);
                 problem = Some("Choose two versions from the list to compare.".into());
             }
         }

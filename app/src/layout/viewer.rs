@@ -31,6 +31,9 @@ pub async fn current_viewer() -> Result<ViewerState, ServerFnError> {
     use crate::web::access::{require, Access};
     use crate::web::{csrf, session};
     let viewer = require(Access::Public)?;
+    // Read before the first `await`: the request's context may be gone
+    // after one.
+    let db = crate::db::from_context()?;
     // The notice is for the page a form's redirect lands on, and is taken
     // when that page is rendered. A call over HTTP (the client moving
     // between pages, or a prefetch) leaves it alone, so a GET from a script
@@ -51,7 +54,7 @@ pub async fn current_viewer() -> Result<ViewerState, ServerFnError> {
                     .await
                     .map_err(crate::db::internal_error)?,
             ),
-            crate::network::counts(&crate::db::from_context()?, user.id)
+            crate::network::counts(&db, user.id)
                 .await
                 .map_err(crate::db::internal_error)?,
         ),

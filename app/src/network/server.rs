@@ -30,6 +30,7 @@ pub async fn network_directory(
     query: String,
 ) -> Result<Result<DirectoryPage, ParamError>, ServerFnError> {
     let viewer = require(Access::Public)?;
+    let status = crate::response::Status::from_context();
     let params = match DirectoryParams::parse_query_string(&query) {
         Ok(params) => params,
         Err(problem) => {
@@ -50,7 +51,7 @@ pub async fn network_directory(
     };
     let page = repo::directory_page(params, &rows, total, viewer.user.is_some(), needs_profile);
     if page.params.page > page.pages {
-        crate::response::set_status(400);
+        status.set(400);
         let message = match page.pages {
             1 => "There is only 1 page of members".to_string(),
             n => format!("There are only {n} pages of members"),

@@ -251,7 +251,13 @@ mod tests {
     #[test]
     fn robots_keeps_private_and_search_pages_out_and_names_the_sitemap() {
         let robots = robots_txt(&site());
-        for path in ["/account", "/admin", "/curation", "/resources?", "/collections/"] {
+        for path in [
+            "/account",
+            "/admin",
+            "/curation",
+            "/resources?",
+            "/collections/",
+        ] {
             assert!(robots.contains(&format!("Disallow: {path}\n")), "{path}");
         }
         assert!(robots.contains("Sitemap: https://hub.example/sitemap.xml"));

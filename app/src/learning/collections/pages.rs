@@ -2,6 +2,10 @@
 //! order, notes and who may see it (`/account/collections/{id}`), a saved
 //! resource's note (`…/items/{resource}`), and a collection opened by its
 //! link (`/collections/{token}`), which a member can copy.
+//!
+//! The three pages under `/account/collections` share one route (see
+//! [`CollectionsArea`]): each route costs the client's main module, which
+//! every first visit loads, and these are rarely a first visit.
 
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -53,9 +57,47 @@ fn count(items: i64) -> String {
     }
 }
 
+/// Which page under `/account/collections` an address is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum AreaPage {
+    List,
+    Collection(i64),
+    Item(i64, i64),
+    Unknown,
+}
+
+fn area_page(rest: &str) -> AreaPage {
+    let id = |text: &str| text.parse::<i64>().ok().filter(|id| *id > 0);
+    let parts: Vec<&str> = rest.split('/').filter(|part| !part.is_empty()).collect();
+    match parts.as_slice() {
+        [] => AreaPage::List,
+        [collection] => id(collection).map_or(AreaPage::Unknown, AreaPage::Collection),
+        [collection, "items", resource] => match (id(collection), id(resource)) {
+            (Some(collection), Some(resource)) => AreaPage::Item(collection, resource),
+            _ => AreaPage::Unknown,
+        },
+        _ => AreaPage::Unknown,
+    }
+}
+
+/// `/account/collections` and the pages under it, told apart by the rest
+/// of the address.
+#[component]
+pub fn CollectionsArea() -> impl IntoView {
+    let params = use_params_map();
+    let page =
+        Memo::new(move |_| params.with(|map| area_page(&map.get("rest").unwrap_or_default())));
+    move || match page.get() {
+        AreaPage::List => view! { <CollectionsPage /> }.into_any(),
+        AreaPage::Collection(id) => view! { <CollectionPage id /> }.into_any(),
+        AreaPage::Item(id, resource) => view! { <CollectionItemPage id resource /> }.into_any(),
+        AreaPage::Unknown => view! { <crate::components::NotFoundPage /> }.into_any(),
+    }
+}
+
 /// `/account/collections`.
 #[component]
-pub fn CollectionsPage() -> impl IntoView {
+fn CollectionsPage() -> impl IntoView {
     let collections = Resource::new(|| (), |_| load_collections());
     view! {
         <Title text="Your collections" />
@@ -164,15 +206,8 @@ fn item_list(id: i64, items: Vec<CollectionItem>) -> impl IntoView {
 
 /// `/account/collections/{id}`.
 #[component]
-pub fn CollectionPage() -> impl IntoView {
-    let params = use_params_map();
-    let id = move || params.with(|map| map.get("id").and_then(|id| id.parse::<i64>().ok()));
-    let found = Resource::new(id, |id| async move {
-        match id {
-            Some(id) => load_collection(id).await,
-            None => Ok(None),
-        }
-    });
+fn CollectionPage(id: i64) -> impl IntoView {
+    let found = Resource::new(move || id, load_collection);
     view! {
         {found_or_not_found(found, |(collection, link)| {
             let summary = collection.summary;
@@ -229,21 +264,11 @@ pub fn CollectionPage() -> impl IntoView {
 /// `/account/collections/{id}/items/{resource}`: the note on a saved
 /// resource.
 #[component]
-pub fn CollectionItemPage() -> impl IntoView {
-    let params = use_params_map();
-    let ids = move || {
-        params.with(|map| {
-            let id = map.get("id").and_then(|id| id.parse::<i64>().ok());
-            let resource = map.get("resource").and_then(|id| id.parse::<i64>().ok());
-            id.zip(resource)
-        })
-    };
-    let found = Resource::new(ids, |ids| async move {
-        match ids {
-            Some((id, resource)) => load_collection_item(id, resource).await,
-            None => Ok(None),
-        }
-    });
+fn CollectionItemPage(id: i64, resource: i64) -> impl IntoView {
+    let found = Resource::new(
+        move || (id, resource),
+        |(id, resource)| load_collection_item(id, resource),
+    );
     view! {
         {found_or_not_found(found, |(collection, item)| {
             let mut trail = collections_trail();
@@ -331,6 +356,25 @@ pub fn SharedCollectionPage() -> impl IntoView {
 mod tests {
     use super::*;
     use crate::learning::collections::types::{MAX_NAME_CHARS, MAX_NOTE_CHARS};
+
+    #[test]
+    fn each_address_under_collections_is_its_page() {
+        assert_eq!(area_page(""), AreaPage::List);
+        assert_eq!(area_page("/"), AreaPage::List);
+        assert_eq!(area_page("7"), AreaPage::Collection(7));
+        assert_eq!(area_page("7/items/12"), AreaPage::Item(7, 12));
+        for unknown in [
+            "0",
+            "-3",
+            "abc",
+            "7/items",
+            "7/items/x",
+            "7/notes/3",
+            "99999999999999999999",
+        ] {
+            assert_eq!(area_page(unknown), AreaPage::Unknown, "{unknown}");
+        }
+    }
 
     #[test]
     fn the_hints_state_the_limits_the_parser_applies() {
