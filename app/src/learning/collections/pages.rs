@@ -66,27 +66,26 @@ enum AreaPage {
     Unknown,
 }
 
-fn area_page(rest: &str) -> AreaPage {
-    let id = |text: &str| text.parse::<i64>().ok().filter(|id| *id > 0);
-    let parts: Vec<&str> = rest.split('/').filter(|part| !part.is_empty()).collect();
-    match parts.as_slice() {
-        [] => AreaPage::List,
-        [collection] => id(collection).map_or(AreaPage::Unknown, AreaPage::Collection),
-        [collection, "items", resource] => match (id(collection), id(resource)) {
-            (Some(collection), Some(resource)) => AreaPage::Item(collection, resource),
-            _ => AreaPage::Unknown,
-        },
+/// The page of the route's parameters: `id` and `resource` as the
+/// address has them (absent on the list).
+fn area_page(id: Option<&str>, resource: Option<&str>) -> AreaPage {
+    let number = |text: &str| text.parse::<i64>().ok().filter(|id| *id > 0);
+    match (id.map(number), resource.map(number)) {
+        (None, None) => AreaPage::List,
+        (Some(Some(id)), None) => AreaPage::Collection(id),
+        (Some(Some(id)), Some(Some(resource))) => AreaPage::Item(id, resource),
         _ => AreaPage::Unknown,
     }
 }
 
-/// `/account/collections` and the pages under it, told apart by the rest
-/// of the address.
+/// `/account/collections` and the pages under it (a collection, a saved
+/// resource's note), told apart by the route's parameters.
 #[component]
 pub fn CollectionsArea() -> impl IntoView {
     let params = use_params_map();
-    let page =
-        Memo::new(move |_| params.with(|map| area_page(&map.get("rest").unwrap_or_default())));
+    let page = Memo::new(move |_| {
+        params.with(|map| area_page(map.get_str("id"), map.get_str("resource")))
+    });
     move || match page.get() {
         AreaPage::List => view! { <CollectionsPage /> }.into_any(),
         AreaPage::Collection(id) => view! { <CollectionPage id /> }.into_any(),
@@ -359,20 +358,20 @@ mod tests {
 
     #[test]
     fn each_address_under_collections_is_its_page() {
-        assert_eq!(area_page(""), AreaPage::List);
-        assert_eq!(area_page("/"), AreaPage::List);
-        assert_eq!(area_page("7"), AreaPage::Collection(7));
-        assert_eq!(area_page("7/items/12"), AreaPage::Item(7, 12));
-        for unknown in [
-            "0",
-            "-3",
-            "abc",
-            "7/items",
-            "7/items/x",
-            "7/notes/3",
-            "99999999999999999999",
-        ] {
-            assert_eq!(area_page(unknown), AreaPage::Unknown, "{unknown}");
+        assert_eq!(area_page(None, None), AreaPage::List);
+        assert_eq!(area_page(Some("7"), None), AreaPage::Collection(7));
+        assert_eq!(area_page(Some("7"), Some("12")), AreaPage::Item(7, 12));
+        for unknown in ["0", "-3", "abc", "99999999999999999999"] {
+            assert_eq!(
+                area_page(Some(unknown), None),
+                AreaPage::Unknown,
+                "{unknown}"
+            );
+            assert_eq!(
+                area_page(Some("7"), Some(unknown)),
+                AreaPage::Unknown,
+                "{unknown}"
+            );
         }
     }
 
