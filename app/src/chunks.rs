@@ -322,7 +322,6 @@ chunk! {
         CpdPrintRoute => crate::learning::CpdPrintPage,
         CpdEntryRoute => crate::learning::CpdEntryPage,
         CollectionsRoute => crate::learning::collections::CollectionsArea,
-        SharedCollectionRoute => crate::learning::collections::SharedCollectionPage,
     }
 }
 

@@ -217,9 +217,10 @@ pub fn App() -> impl IntoView {
                             <Route path=path!("/account/learning/cpd/:id") view={Lazy::<moderation::CpdEntryRoute>::new()} ssr=SsrMode::Async />
                             <Route path=path!("/account/reports") view={Lazy::<moderation::OwnReportsRoute>::new()} ssr=SsrMode::Async />
                             // One lazy route for these pages (see CollectionsArea).
-                            <Route path=path!("/account/collections/:id?") view={Lazy::<moderation::CollectionsRoute>::new()} ssr=SsrMode::Async />
-                            <Route path=path!("/account/collections/:id/items/:resource") view={Lazy::<moderation::CollectionsRoute>::new()} ssr=SsrMode::Async />
-                            <Route path=path!("/collections/:token") view={Lazy::<moderation::SharedCollectionRoute>::new()} ssr=SsrMode::Async />
+                            // One lazy route for every collections page (see CollectionsArea).
+                            <Route path=path!("/account/collections") view={Lazy::<moderation::CollectionsRoute>::new()} ssr=SsrMode::Async />
+                            <Route path=path!("/account/collections/:id") view={Lazy::<moderation::CollectionsRoute>::new()} ssr=SsrMode::Async />
+                            <Route path=path!("/collections/:token") view={Lazy::<moderation::CollectionsRoute>::new()} ssr=SsrMode::Async />
                             <Route path=path!("/curation") view={Lazy::<curation::CurationRoute>::new()} ssr=SsrMode::Async />
                             <Route path=path!("/curation/searches") view={Lazy::<curation::MissedSearchesRoute>::new()} ssr=SsrMode::Async />
                             <Route path=path!("/curation/review-dates") view={Lazy::<curation::ReviewDatesRoute>::new()} ssr=SsrMode::Async />

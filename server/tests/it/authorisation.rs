@@ -93,7 +93,6 @@ fn expected() -> BTreeMap<String, Who> {
         "/account/learning/cpd.csv",
         "/account/collections",
         "/account/collections/{id}",
-        "/account/collections/{id}/items/{resource}",
     ] {
         add(&format!("GET {page}"), SignedIn);
     }
@@ -216,7 +215,6 @@ fn expected() -> BTreeMap<String, Who> {
         "/resources/{slug}",
         "/account/collections",
         "/account/collections/{id}",
-        "/account/collections/{id}/items/{resource}",
         "/collections/{token}",
     ] {
         add(&format!("POST {form}"), SignedIn);

@@ -191,12 +191,21 @@ async fn a_member_saves_resources_and_orders_them(backend: Backend) {
     assert_eq!(items_of(&app, prep).await[0].0, MODULE);
 
     // A note on its own page, escaped where it is shown.
-    let note_page = format!("/account/collections/{prep}/items/{toolkit}");
-    assert_eq!(saver.get(&note_page).await.status, StatusCode::OK);
+    let note_page = format!("/account/collections/{prep}?note={toolkit}");
+    let editor = saver.get(&note_page).await;
+    assert_eq!(editor.status, StatusCode::OK);
+    assert!(
+        editor.body.contains(&format!("action=\"{note_page}\"")),
+        "the form posts to its own page"
+    );
     let noted = saver
         .post(
             &note_page,
-            &[("note", "<script>alert(1)</script> read before the huddle")],
+            &[
+                ("action", "note"),
+                ("resource", &toolkit),
+                ("note", "<script>alert(1)</script> read before the huddle"),
+            ],
         )
         .await;
     assert_eq!(noted.status, StatusCode::SEE_OTHER);
@@ -401,14 +410,21 @@ async fn bad_input_and_other_members_collections_are_refused(backend: Backend) {
     save(&owner, TOOLKIT, &[("collection", &own_id.to_string())]).await;
     assert_eq!(
         intruder
-            .post(&format!("{theirs}/items/{toolkit}"), &[("note", "defaced")])
+            .post(
+                &theirs,
+                &[
+                    ("action", "note"),
+                    ("resource", &toolkit),
+                    ("note", "defaced")
+                ]
+            )
             .await
             .status,
         StatusCode::NOT_FOUND
     );
     assert_eq!(
         intruder
-            .get(&format!("{theirs}/items/{toolkit}"))
+            .get(&format!("{theirs}?note={toolkit}"))
             .await
             .status,
         StatusCode::NOT_FOUND
@@ -507,8 +523,12 @@ async fn bad_input_and_other_members_collections_are_refused(backend: Backend) {
     refused(
         &owner
             .post(
-                &format!("{own_page}/items/{toolkit}"),
-                &[("note", &"é".repeat(501))],
+                &own_page,
+                &[
+                    ("action", "note"),
+                    ("resource", &toolkit),
+                    ("note", &"é".repeat(501)),
+                ],
             )
             .await,
         "The note must be 500 characters or fewer",

@@ -27,11 +27,6 @@ where
     Endpoints::new()
         .post("/account/collections", Access::SignedIn, create)
         .post("/account/collections/{id}", Access::SignedIn, change)
-        .post(
-            "/account/collections/{id}/items/{resource}",
-            Access::SignedIn,
-            change_note,
-        )
         .post("/collections/{token}", Access::SignedIn, copy)
 }
 
@@ -198,7 +193,8 @@ async fn not_found(context: &WebContext, form: SubmittedForm, id: Option<i64>) -
 
 /// `POST /account/collections/{id}`: the collection page's forms, told
 /// apart by `action`: `settings` (name and who may see it), `up`, `down`
-/// and `remove` (with `resource`), `delete` (with `confirm=yes`).
+/// and `remove` (with `resource`), `delete` (with `confirm=yes`), and from
+/// the note's page (`?note={resource}`), `note` (with `resource`).
 async fn change(
     State(context): State<WebContext>,
     SignedIn(member): SignedIn,
@@ -223,6 +219,32 @@ async fn change(
         _ => None,
     };
     match (input.action.as_str(), resource) {
+        ("note", Some(resource))
+            if collection
+                .items
+                .iter()
+                .any(|item| item.resource_id == resource) =>
+        {
+            let note_page = format!("{page}?note={resource}");
+            let note = match parse_note(&input.note) {
+                Ok(note) => note,
+                Err(message) => {
+                    return Ok(refuse(
+                        &context,
+                        form,
+                        &note_page,
+                        StatusCode::UNPROCESSABLE_ENTITY,
+                        "note",
+                        message,
+                    )
+                    .await)
+                }
+            };
+            if !repo::set_note(db, member.id, id, resource, &note).await? {
+                return not_found(&context, form, Some(id)).await;
+            }
+            Ok(done(&form.viewer, &page, "Note saved").await)
+        }
         ("settings", _) => {
             let mut input = input;
             if collection.summary.is_default {
@@ -316,7 +338,7 @@ async fn change(
         }
         // A resource that is not in the collection (404), or no known
         // action (400): nothing to do; the page is shown as it is.
-        ("up" | "down" | "remove", _) => Ok(show_again(
+        ("up" | "down" | "remove" | "note", _) => Ok(show_again(
             &context,
             form,
             &page,
@@ -333,67 +355,6 @@ async fn change(
         )
         .await),
     }
-}
-
-/// `POST /account/collections/{id}/items/{resource}`: the note on a saved
-/// resource.
-async fn change_note(
-    State(context): State<WebContext>,
-    SignedIn(member): SignedIn,
-    Path((id, resource)): Path<(String, String)>,
-    form: SubmittedForm,
-) -> Outcome {
-    #[derive(Debug, Default, serde::Deserialize)]
-    #[serde(default)]
-    struct NoteInput {
-        note: String,
-    }
-    let (id, resource) = (positive_id(&id), positive_id(&resource));
-    let page = format!(
-        "/account/collections/{}/items/{}",
-        id.unwrap_or(0),
-        resource.unwrap_or(0)
-    );
-    let (Some(id), Some(resource)) = (id, resource) else {
-        return Ok(show_again(
-            &context,
-            form,
-            &page,
-            StatusCode::NOT_FOUND,
-            Default::default(),
-        )
-        .await);
-    };
-    let note = match parse_note(&form.input::<NoteInput>()?.note) {
-        Ok(note) => note,
-        Err(message) => {
-            return Ok(refuse(
-                &context,
-                form,
-                &page,
-                StatusCode::UNPROCESSABLE_ENTITY,
-                "note",
-                message,
-            )
-            .await)
-        }
-    };
-    if !repo::set_note(&context.db, member.id, id, resource, &note).await? {
-        return Ok(show_again(
-            &context,
-            form,
-            &page,
-            StatusCode::NOT_FOUND,
-            Default::default(),
-        )
-        .await);
-    }
-    Ok(done(
-        &form.viewer,
-        &format!("/account/collections/{id}"),
-        "Note saved",
-    )
-    .await)
 }
 
 /// `POST /collections/{token}`: copies a shared or public collection into

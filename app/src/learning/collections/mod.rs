@@ -14,5 +14,5 @@ pub mod panel;
 #[cfg(feature = "ssr")]
 pub mod repo;
 
-pub use pages::{CollectionsArea, SharedCollectionPage};
+pub use pages::CollectionsArea;
 pub use server::*;

@@ -1,6 +1,6 @@
 //! A member's collections (`/account/collections`), one of them with its
 //! order, notes and who may see it (`/account/collections/{id}`), a saved
-//! resource's note (`…/items/{resource}`), and a collection opened by its
+//! resource's note (`…/{id}?note={resource}`), and a collection opened by its
 //! link (`/collections/{token}`), which a member can copy.
 //!
 //! The three pages under `/account/collections` share one route (see
@@ -57,39 +57,55 @@ fn count(items: i64) -> String {
     }
 }
 
-/// Which page under `/account/collections` an address is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// Which collections page an address is.
+#[derive(Clone, Debug, PartialEq, Eq)]
 enum AreaPage {
     List,
     Collection(i64),
-    Item(i64, i64),
+    /// A saved resource's note: `/account/collections/{id}?note={resource}`.
+    Note(i64, i64),
+    Shared(String),
     Unknown,
 }
 
-/// The page of the route's parameters: `id` and `resource` as the
-/// address has them (absent on the list).
-fn area_page(id: Option<&str>, resource: Option<&str>) -> AreaPage {
+/// The page of the route's parameters (`id` or `token`; absent on the
+/// list) and the `note` query parameter.
+fn area_page(id: Option<&str>, token: Option<&str>, note: Option<&str>) -> AreaPage {
+    if let Some(token) = token {
+        return AreaPage::Shared(token.to_string());
+    }
     let number = |text: &str| text.parse::<i64>().ok().filter(|id| *id > 0);
-    match (id.map(number), resource.map(number)) {
-        (None, None) => AreaPage::List,
+    match (id.map(number), note.map(number)) {
+        (None, _) => AreaPage::List,
         (Some(Some(id)), None) => AreaPage::Collection(id),
-        (Some(Some(id)), Some(Some(resource))) => AreaPage::Item(id, resource),
+        (Some(Some(id)), Some(Some(resource))) => AreaPage::Note(id, resource),
         _ => AreaPage::Unknown,
     }
 }
 
-/// `/account/collections` and the pages under it (a collection, a saved
-/// resource's note), told apart by the route's parameters.
+/// Every collections page, told apart by the route's parameters: one lazy
+/// route for all of them, as each route costs the client's main module,
+/// which every first visit loads.
 #[component]
 pub fn CollectionsArea() -> impl IntoView {
     let params = use_params_map();
+    let query = leptos_router::hooks::use_query_map();
     let page = Memo::new(move |_| {
-        params.with(|map| area_page(map.get_str("id"), map.get_str("resource")))
+        params.with(|map| {
+            query.with(|query| {
+                area_page(
+                    map.get_str("id"),
+                    map.get_str("token"),
+                    query.get_str("note"),
+                )
+            })
+        })
     });
     move || match page.get() {
         AreaPage::List => view! { <CollectionsPage /> }.into_any(),
         AreaPage::Collection(id) => view! { <CollectionPage id /> }.into_any(),
-        AreaPage::Item(id, resource) => view! { <CollectionItemPage id resource /> }.into_any(),
+        AreaPage::Note(id, resource) => view! { <NotePage id resource /> }.into_any(),
+        AreaPage::Shared(token) => view! { <SharedCollectionPage token /> }.into_any(),
         AreaPage::Unknown => view! { <crate::components::NotFoundPage /> }.into_any(),
     }
 }
@@ -192,7 +208,7 @@ fn item_list(id: i64, items: Vec<CollectionItem>) -> impl IntoView {
                             {button("remove", "Take out")}
                         </div>
                     </PostForm>
-                    <p><a href=format!("/account/collections/{id}/items/{}", item.resource_id)>
+                    <p><a href=format!("/account/collections/{id}?note={}", item.resource_id)>
                         {if item.note.is_empty() { "Add a note" } else { "Change the note" }}
                         <span class="nhsuk-u-visually-hidden">{format!(" on {}", item.title)}</span>
                     </a></p>
@@ -260,10 +276,11 @@ fn CollectionPage(id: i64) -> impl IntoView {
     }
 }
 
-/// `/account/collections/{id}/items/{resource}`: the note on a saved
-/// resource.
+/// `/account/collections/{id}?note={resource}`: the note on a saved
+/// resource. Its form posts to the same address, so a refusal shows this
+/// page again.
 #[component]
-fn CollectionItemPage(id: i64, resource: i64) -> impl IntoView {
+fn NotePage(id: i64, resource: i64) -> impl IntoView {
     let found = Resource::new(
         move || (id, resource),
         |(id, resource)| load_collection_item(id, resource),
@@ -272,7 +289,8 @@ fn CollectionItemPage(id: i64, resource: i64) -> impl IntoView {
         {found_or_not_found(found, |(collection, item)| {
             let mut trail = collections_trail();
             trail.push(Crumb::new(collection.name.clone(), format!("/account/collections/{}", collection.id)));
-            let action = format!("/account/collections/{}/items/{}", collection.id, item.resource_id);
+            let action = format!("/account/collections/{}?note={}", collection.id, item.resource_id);
+            let resource = item.resource_id.to_string();
             let note = item.note.clone();
             view! {
                 <Title text="Your note" />
@@ -282,9 +300,11 @@ fn CollectionItemPage(id: i64, resource: i64) -> impl IntoView {
                         <h1 class="nhsuk-heading-l">"Your note"</h1>
                         <p>"On " <a href=format!("/resources/{}", item.slug)>{item.title.clone()}</a> {format!(" in “{}”.", collection.name)}</p>
                         {with_form_state(move || {
-                            let (action, note) = (action.clone(), note.clone());
+                            let (action, note, resource) = (action.clone(), note.clone(), resource.clone());
                             view! {
                                 <PostForm action=action>
+                                    <input type="hidden" name="action" value="note" />
+                                    <input type="hidden" name="resource" value=resource />
                                     <TextArea name="note" label="Note" hint=NOTE_HINT value=note rows=4 />
                                     <SubmitButton label="Save note" />
                                 </PostForm>
@@ -300,13 +320,12 @@ fn CollectionItemPage(id: i64, resource: i64) -> impl IntoView {
 /// `/collections/{token}`: a collection someone shared, read-only; a
 /// signed-in member can copy it into their own collections.
 #[component]
-pub fn SharedCollectionPage() -> impl IntoView {
-    let params = use_params_map();
-    let token = move || params.with(|map| map.get("token").unwrap_or_default());
-    let found = Resource::new(token, load_shared_collection);
+fn SharedCollectionPage(token: String) -> impl IntoView {
+    let path = format!("/collections/{token}");
+    let found = Resource::new(move || token.clone(), load_shared_collection);
     view! {
         {found_or_not_found(found, move |shared| {
-            let path = format!("/collections/{}", token());
+            let path = path.clone();
             let copy = if shared.own {
                 view! { <p>"This is your collection: " <a href="/account/collections">"change it in your collections"</a> "."</p> }.into_any()
             } else if !shared.signed_in {
@@ -357,18 +376,25 @@ mod tests {
     use crate::learning::collections::types::{MAX_NAME_CHARS, MAX_NOTE_CHARS};
 
     #[test]
-    fn each_address_under_collections_is_its_page() {
-        assert_eq!(area_page(None, None), AreaPage::List);
-        assert_eq!(area_page(Some("7"), None), AreaPage::Collection(7));
-        assert_eq!(area_page(Some("7"), Some("12")), AreaPage::Item(7, 12));
+    fn each_address_is_its_page() {
+        assert_eq!(area_page(None, None, None), AreaPage::List);
+        assert_eq!(area_page(Some("7"), None, None), AreaPage::Collection(7));
+        assert_eq!(
+            area_page(Some("7"), None, Some("12")),
+            AreaPage::Note(7, 12)
+        );
+        assert_eq!(
+            area_page(None, Some("abc"), None),
+            AreaPage::Shared("abc".into())
+        );
         for unknown in ["0", "-3", "abc", "99999999999999999999"] {
             assert_eq!(
-                area_page(Some(unknown), None),
+                area_page(Some(unknown), None, None),
                 AreaPage::Unknown,
                 "{unknown}"
             );
             assert_eq!(
-                area_page(Some("7"), Some(unknown)),
+                area_page(Some("7"), None, Some(unknown)),
                 AreaPage::Unknown,
                 "{unknown}"
             );

@@ -76,7 +76,7 @@ pub async fn load_collection(id: i64) -> Result<Option<(Collection, String)>, Se
     }))
 }
 
-/// `/account/collections/{id}/items/{resource}`: the collection's name and
+/// `/account/collections/{id}?note={resource}`: the collection's name and
 /// id, and the saved resource (None if either is not found).
 #[server(input = GetUrl)]
 pub async fn load_collection_item(

@@ -123,8 +123,8 @@ pub struct PublicCollection {
     pub items: i64,
 }
 
-/// The form that makes a collection, or changes its name and who may see
-/// it.
+/// The form that makes a collection, and the forms of a collection's own
+/// page (its name and who may see it, a resource's place or note).
 #[derive(Debug, Default, Deserialize)]
 #[serde(default)]
 pub struct SettingsInput {
@@ -132,8 +132,10 @@ pub struct SettingsInput {
     pub visibility: String,
     /// On a collection's page: which of its forms was sent.
     pub action: String,
-    /// A resource's id, for the buttons that move or remove it.
+    /// A resource's id, for the buttons that move or remove it and its
+    /// note.
     pub resource: String,
+    pub note: String,
     pub confirm: String,
 }
 
