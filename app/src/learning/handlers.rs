@@ -12,12 +12,11 @@ use super::repo;
 use super::types::next_lesson;
 use super::useful::types::{parse_answer, UsefulInput};
 use crate::dates::uk_today;
-use crate::forms::FormFeedback;
 use crate::resources::repo as catalogue;
 use crate::web::access::{Access, Endpoints};
 use crate::web::form::{
-    done, refuse, show_again, show_field_errors, Failure, Outcome, SignedIn, SubmittedForm,
-    WebContext,
+    done, not_found as not_found_page, refuse, show_field_errors, Failure, Outcome, SignedIn,
+    SubmittedForm, WebContext,
 };
 use crate::web::plain::plain_page;
 
@@ -223,14 +222,7 @@ async fn entry_not_found(context: &WebContext, form: SubmittedForm, id: &str) ->
         Some(id) => format!("/account/learning/cpd/{id}"),
         None => "/account/learning/cpd/0".to_string(),
     };
-    Ok(show_again(
-        context,
-        form,
-        &page,
-        StatusCode::NOT_FOUND,
-        FormFeedback::default(),
-    )
-    .await)
+    Ok(not_found_page(context, form, &page).await)
 }
 
 /// `POST /account/learning/cpd/{id}`.

@@ -85,6 +85,14 @@ pub async fn load_module_progress(slug: String) -> Result<Option<Progress>, Serv
     Ok(found.map(|(_, progress)| progress))
 }
 
+/// A signed-in reader of a resource's page, with their session's CSRF
+/// token for the forms below its text.
+#[cfg(feature = "ssr")]
+pub(crate) struct SignedInReader {
+    pub user_id: i64,
+    pub csrf_token: String,
+}
+
 /// What the published resource `slug`'s page shows around its text,
 /// rendered on the server (None for any other resource). Loading it notes
 /// a signed-in reader's visit.
@@ -103,10 +111,20 @@ pub async fn load_reader_panels(slug: String) -> Result<Option<ReaderPanels>, Se
     let viewer = viewer.as_ref();
     note_view(&db, viewer, resource_id).await;
     let (lead, lessons) = module_outline(&db, viewer, &slug).await?;
+    let signed_in = match viewer.and_then(|viewer| viewer.user_id().map(|id| (viewer, id))) {
+        Some((viewer, user_id)) => Some(SignedInReader {
+            user_id,
+            csrf_token: crate::web::csrf::ensure_token(&viewer.session)
+                .await
+                .map_err(internal_error)?,
+        }),
+        None => None,
+    };
+    let signed_in = signed_in.as_ref();
     // A failure in one of these must not cost the module's outline: the
     // section is left out instead.
     let save =
-        match super::collections::panel_html(&db, viewer, feedback.clone(), &slug, resource_id)
+        match super::collections::panel_html(&db, signed_in, feedback.clone(), &slug, resource_id)
             .await
         {
             Ok(save) => save,
@@ -115,7 +133,8 @@ pub async fn load_reader_panels(slug: String) -> Result<Option<ReaderPanels>, Se
                 String::new()
             }
         };
-    let useful = match super::useful::panel_html(&db, viewer, feedback, &slug, resource_id).await {
+    let useful = match super::useful::panel_html(&db, signed_in, feedback, &slug, resource_id).await
+    {
         Ok(useful) => useful,
         Err(error) => {
             tracing::warn!(%error, "could not read a resource's usefulness");

@@ -346,6 +346,19 @@ pub async fn refuse(
     show_again(context, form, page, status, feedback).await
 }
 
+/// `page` again, answering 404: what a post names is not there, or not
+/// the member's (the page itself says it is not found).
+pub async fn not_found(context: &WebContext, form: SubmittedForm, page: &str) -> Response {
+    show_again(
+        context,
+        form,
+        page,
+        StatusCode::NOT_FOUND,
+        FormFeedback::default(),
+    )
+    .await
+}
+
 /// The page of a link that is unknown, used or expired (410 Gone); the page
 /// itself says so.
 pub async fn gone(context: &WebContext, form: SubmittedForm, page: &str) -> Response {

@@ -14,8 +14,8 @@ use super::types::{
 };
 use crate::web::access::{Access, Endpoints};
 use crate::web::form::{
-    done, refuse, show_again, show_field_errors, Failure, Outcome, SignedIn, SubmittedForm,
-    WebContext,
+    done, not_found as not_found_page, refuse, show_again, show_field_errors, Failure, Outcome,
+    SignedIn, SubmittedForm, WebContext,
 };
 use crate::web::identity::User;
 
@@ -114,18 +114,7 @@ pub async fn save_resource(
             "Select one of your collections",
         )
         .await),
-        Err(refused) => {
-            let (field, message) = refusal(refused, name_field)?;
-            Ok(refuse(
-                context,
-                form,
-                &page,
-                StatusCode::UNPROCESSABLE_ENTITY,
-                field,
-                message,
-            )
-            .await)
-        }
+        Err(refused) => refused_write(context, form, &page, refused, name_field).await,
     }
 }
 
@@ -162,18 +151,7 @@ async fn create(
             format!("Collection “{}” made", settings.name),
         )
         .await),
-        Err(refused) => {
-            let (field, message) = refusal(refused, "name")?;
-            Ok(refuse(
-                &context,
-                form,
-                page,
-                StatusCode::UNPROCESSABLE_ENTITY,
-                field,
-                message,
-            )
-            .await)
-        }
+        Err(refused) => refused_write(&context, form, page, refused, "name").await,
     }
 }
 
@@ -181,12 +159,27 @@ async fn create(
 /// such collection), 404 whatever was posted.
 async fn not_found(context: &WebContext, form: SubmittedForm, id: Option<i64>) -> Outcome {
     let page = format!("/account/collections/{}", id.unwrap_or(0));
-    Ok(show_again(
+    Ok(not_found_page(context, form, &page).await)
+}
+
+/// `page` again with a refused write's message beside `name_field` (or
+/// the collection's list, when it is full), 422; a database failure is
+/// passed on.
+async fn refused_write(
+    context: &WebContext,
+    form: SubmittedForm,
+    page: &str,
+    refused: Refused,
+    name_field: &'static str,
+) -> Outcome {
+    let (field, message) = refusal(refused, name_field)?;
+    Ok(refuse(
         context,
         form,
-        &page,
-        StatusCode::NOT_FOUND,
-        Default::default(),
+        page,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        field,
+        message,
     )
     .await)
 }
@@ -260,18 +253,7 @@ async fn change(
             match repo::update(db, member.id, id, &settings, now()).await {
                 Ok(true) => Ok(done(&form.viewer, &page, "Collection settings saved").await),
                 Ok(false) => not_found(&context, form, Some(id)).await,
-                Err(refused) => {
-                    let (field, message) = refusal(refused, "name")?;
-                    Ok(refuse(
-                        &context,
-                        form,
-                        &page,
-                        StatusCode::UNPROCESSABLE_ENTITY,
-                        field,
-                        message,
-                    )
-                    .await)
-                }
+                Err(refused) => refused_write(&context, form, &page, refused, "name").await,
             }
         }
         ("delete", _) => {
@@ -338,14 +320,7 @@ async fn change(
         }
         // A resource that is not in the collection (404), or no known
         // action (400): nothing to do; the page is shown as it is.
-        ("up" | "down" | "remove" | "note", _) => Ok(show_again(
-            &context,
-            form,
-            &page,
-            StatusCode::NOT_FOUND,
-            Default::default(),
-        )
-        .await),
+        ("up" | "down" | "remove" | "note", _) => Ok(not_found_page(&context, form, &page).await),
         _ => Ok(show_again(
             &context,
             form,
@@ -382,25 +357,9 @@ async fn copy(
             "Collection copied into your collections: it is private until you share it",
         )
         .await),
-        Ok(None) => Ok(show_again(
-            &context,
-            form,
-            &page,
-            StatusCode::NOT_FOUND,
-            Default::default(),
-        )
-        .await),
-        Err(refused) => {
-            let (_, message) = refusal(refused, "copy")?;
-            Ok(refuse(
-                &context,
-                form,
-                &page,
-                StatusCode::UNPROCESSABLE_ENTITY,
-                "copy",
-                message,
-            )
-            .await)
-        }
+        Ok(None) => Ok(not_found_page(&context, form, &page).await),
+        // Every refusal of a copy is about the button: there is no name
+        // to change.
+        Err(refused) => refused_write(&context, form, &page, refused, "copy").await,
     }
 }

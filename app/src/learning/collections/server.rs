@@ -16,28 +16,26 @@ use crate::{
 };
 
 /// The "Save this resource" section below the text of the published
-/// resource `resource_id` for `viewer`, as HTML.
+/// resource `resource_id` for its reader (None: signed out), as HTML.
 #[cfg(feature = "ssr")]
-pub async fn panel_html(
+pub(crate) async fn panel_html(
     db: &Db,
-    viewer: Option<&Viewer>,
+    reader: Option<&crate::learning::server::SignedInReader>,
     feedback: crate::forms::FormFeedback,
     slug: &str,
     resource_id: i64,
 ) -> Result<String, ServerFnError> {
     use super::panel::{render, Saver};
     use super::repo;
-    let saver = match viewer.and_then(|viewer| viewer.user_id().map(|id| (viewer, id))) {
-        Some((viewer, user_id)) => Saver::Member {
-            collections: repo::collections(db, user_id)
+    let saver = match reader {
+        Some(reader) => Saver::Member {
+            collections: repo::collections(db, reader.user_id)
                 .await
                 .map_err(internal_error)?,
-            holding: repo::holding(db, user_id, resource_id)
+            holding: repo::holding(db, reader.user_id, resource_id)
                 .await
                 .map_err(internal_error)?,
-            csrf_token: crate::web::csrf::ensure_token(&viewer.session)
-                .await
-                .map_err(internal_error)?,
+            csrf_token: reader.csrf_token.clone(),
         },
         None => Saver::SignedOut,
     };

@@ -12,33 +12,27 @@ use crate::{
     web::{
         access::{require, Access},
         identity::Role,
-        session::Viewer,
     },
 };
 
 /// The section below the text of the published resource `slug` (whose id
-/// is `resource_id`) for `viewer`, as HTML.
+/// is `resource_id`) for its reader (None: signed out), as HTML.
 #[cfg(feature = "ssr")]
-pub async fn panel_html(
+pub(crate) async fn panel_html(
     db: &Db,
-    viewer: Option<&Viewer>,
+    signed_in: Option<&crate::learning::server::SignedInReader>,
     feedback: crate::forms::FormFeedback,
     slug: &str,
     resource_id: i64,
 ) -> Result<String, ServerFnError> {
     use super::panel::{render, Reader};
     use super::repo;
-    let reader = match viewer {
-        Some(viewer) => match viewer.user_id() {
-            Some(user_id) => Reader::Member {
-                answer: repo::own_answer(db, user_id, resource_id)
-                    .await
-                    .map_err(internal_error)?,
-                csrf_token: crate::web::csrf::ensure_token(&viewer.session)
-                    .await
-                    .map_err(internal_error)?,
-            },
-            None => Reader::SignedOut,
+    let reader = match signed_in {
+        Some(signed_in) => Reader::Member {
+            answer: repo::own_answer(db, signed_in.user_id, resource_id)
+                .await
+                .map_err(internal_error)?,
+            csrf_token: signed_in.csrf_token.clone(),
         },
         None => Reader::SignedOut,
     };
