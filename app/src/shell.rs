@@ -216,7 +216,6 @@ pub fn App() -> impl IntoView {
                             <Route path=path!("/account/learning/cpd/print") view={Lazy::<moderation::CpdPrintRoute>::new()} ssr=SsrMode::Async />
                             <Route path=path!("/account/learning/cpd/:id") view={Lazy::<moderation::CpdEntryRoute>::new()} ssr=SsrMode::Async />
                             <Route path=path!("/account/reports") view={Lazy::<moderation::OwnReportsRoute>::new()} ssr=SsrMode::Async />
-                            // One lazy route for these pages (see CollectionsArea).
                             // One lazy route for every collections page (see CollectionsArea).
                             <Route path=path!("/account/collections") view={Lazy::<moderation::CollectionsRoute>::new()} ssr=SsrMode::Async />
                             <Route path=path!("/account/collections/:id") view={Lazy::<moderation::CollectionsRoute>::new()} ssr=SsrMode::Async />

@@ -54,6 +54,16 @@ test("a member saves resources to a new collection, orders and shares it, and an
   await expect(titles).toHaveText([TIMELINE_TITLE, HUDDLES_TITLE]);
   await afterNavigation(steps);
 
+  // A note, on its own page.
+  await page.getByRole("link", { name: new RegExp(`^Add a note\\s+on ${TIMELINE_TITLE}$`) }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Your note");
+  await afterNavigation(steps);
+  await page.getByLabel("Note", { exact: true }).fill("Use with the huddle prompts");
+  await page.getByRole("button", { name: "Save note" }).click();
+  await expect(page.getByRole("status")).toContainText("Note saved");
+  await expect(page.getByText("Use with the huddle prompts")).toBeVisible();
+  await afterNavigation(steps);
+
   // Shared by link.
   await page.getByRole("radio", { name: /Shared by link/ }).check();
   await page.getByRole("button", { name: "Save settings" }).click();

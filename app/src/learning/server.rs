@@ -112,17 +112,31 @@ pub async fn load_reader_panels(slug: String) -> Result<Option<ReaderPanels>, Se
     note_view(&db, viewer, resource_id).await;
     let (lead, lessons) = module_outline(&db, viewer, &slug).await?;
     let signed_in = match viewer.and_then(|viewer| viewer.user_id().map(|id| (viewer, id))) {
-        Some((viewer, user_id)) => Some(SignedInReader {
-            user_id,
-            csrf_token: crate::web::csrf::ensure_token(&viewer.session)
+        Some((viewer, user_id)) => {
+            crate::web::csrf::ensure_token(&viewer.session)
                 .await
-                .map_err(internal_error)?,
-        }),
-        None => None,
+                .map(|csrf_token| {
+                    Some(SignedInReader {
+                        user_id,
+                        csrf_token,
+                    })
+                })
+        }
+        None => Ok(None),
+    };
+    // A failure in one of these must not cost the module's outline: the
+    // section is left out instead (never shown as to someone signed out).
+    let signed_in = match signed_in {
+        Ok(signed_in) => signed_in,
+        Err(error) => {
+            tracing::warn!(%error, "could not read a reader's session");
+            return Ok(Some(ReaderPanels {
+                lead: error_summary + &lead,
+                after: lessons,
+            }));
+        }
     };
     let signed_in = signed_in.as_ref();
-    // A failure in one of these must not cost the module's outline: the
-    // section is left out instead.
     let save =
         match super::collections::panel_html(&db, signed_in, feedback.clone(), &slug, resource_id)
             .await

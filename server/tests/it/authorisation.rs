@@ -318,7 +318,6 @@ fn enumerate(target: i64) -> Vec<(String, Method, String)> {
             .replace("{answer}", "accept")
             .replace("{kind}", "message")
             .replace("{target}", "1")
-            .replace("{resource}", "1")
     };
     let mut all = Vec::new();
     for route in server::startup::route_list() {

@@ -520,18 +520,52 @@ async fn bad_input_and_other_members_collections_are_refused(backend: Backend) {
     assert_eq!(gone.location.as_deref(), Some("/account/collections"));
     assert_eq!(collections_of(&app, user.id).await.len(), 1);
     assert_eq!(owner.get(&spare_page).await.status, StatusCode::NOT_FOUND);
-    refused(
-        &owner
-            .post(
-                &own_page,
-                &[
-                    ("action", "note"),
-                    ("resource", &toolkit),
-                    ("note", &"é".repeat(501)),
-                ],
-            )
-            .await,
-        "The note must be 500 characters or fewer",
+    let too_long_note = owner
+        .post(
+            &own_page,
+            &[
+                ("action", "note"),
+                ("resource", &toolkit),
+                ("note", &"é".repeat(501)),
+            ],
+        )
+        .await;
+    refused(&too_long_note, "The note must be 500 characters or fewer");
+    assert!(
+        too_long_note.body.contains("Your note"),
+        "the note's own page"
+    );
+    assert!(
+        too_long_note
+            .body
+            .contains(&format!("{}</textarea>", "é".repeat(501))),
+        "what was typed is kept"
+    );
+    assert!(
+        too_long_note
+            .body
+            .contains(&format!("{own_page}?note={toolkit}")),
+        "at its own address"
+    );
+    for odd in ["999999", "abc", "0"] {
+        let page = owner.get(&format!("{own_page}?note={odd}")).await;
+        assert_eq!(page.status, StatusCode::NOT_FOUND, "{odd}");
+    }
+    let elsewhere = owner
+        .post(
+            &own_page,
+            &[("action", "note"), ("resource", "999999"), ("note", "x")],
+        )
+        .await;
+    assert_eq!(elsewhere.status, StatusCode::NOT_FOUND);
+    assert!(
+        elsewhere.body.contains("Page not found"),
+        "{}",
+        elsewhere.body
+    );
+    assert_eq!(
+        items_of(&app, own_id).await,
+        [(TOOLKIT.to_string(), String::new())]
     );
     for token in ["%3Cscript%3E", "nope", &"a".repeat(300)] {
         assert_eq!(

@@ -234,7 +234,7 @@ async fn change(
                 }
             };
             if !repo::set_note(db, member.id, id, resource, &note).await? {
-                return not_found(&context, form, Some(id)).await;
+                return Ok(not_found_page(&context, form, &note_page).await);
             }
             Ok(done(&form.viewer, &page, "Note saved").await)
         }
@@ -320,7 +320,13 @@ async fn change(
         }
         // A resource that is not in the collection (404), or no known
         // action (400): nothing to do; the page is shown as it is.
-        ("up" | "down" | "remove" | "note", _) => Ok(not_found_page(&context, form, &page).await),
+        // A note for a resource that is not there: its note page, which
+        // says it is not found.
+        ("note", _) => {
+            let note_page = format!("{page}?note={}", resource.unwrap_or(0));
+            Ok(not_found_page(&context, form, &note_page).await)
+        }
+        ("up" | "down" | "remove", _) => Ok(not_found_page(&context, form, &page).await),
         _ => Ok(show_again(
             &context,
             form,

@@ -233,6 +233,9 @@ fn CollectionPage(id: i64) -> impl IntoView {
                     <p class="hub-share-link"><a href=link.clone()>{link.clone()}</a></p>
                 </div>
             });
+            // Its owner sees every resource in it, those no longer in the
+            // catalogue too.
+            let total = collection.items.len() as i64;
             let is_default = summary.is_default;
             let name = summary.name.clone();
             let visibility = summary.visibility.slug();
@@ -242,7 +245,7 @@ fn CollectionPage(id: i64) -> impl IntoView {
                 <div class="nhsuk-grid-row">
                     <div class="nhsuk-grid-column-two-thirds">
                         <h1 class="nhsuk-heading-l">{summary.name.clone()}</h1>
-                        <p>{format!("{}. {}.", count(summary.items), summary.visibility.short())}</p>
+                        <p>{format!("{}. {}.", count(total), summary.visibility.short())}</p>
                         {shared}
                         {with_form_state(move || {
                             let name = name.clone();

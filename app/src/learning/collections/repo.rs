@@ -272,7 +272,7 @@ async fn create_with_items(
 
 /// The member's default collection, made if they have none. A collection
 /// they named "Saved" themselves becomes the default rather than a second
-/// "Saved".
+/// "Saved" (even at the limit of collections).
 pub async fn default_collection(db: &Db, user_id: i64, now: i64) -> Result<i64, Refused> {
     let find = || async {
         with_pool!(db, pool => sqlx::query_scalar::<_, i64>(
@@ -282,6 +282,21 @@ pub async fn default_collection(db: &Db, user_id: i64, now: i64) -> Result<i64, 
         .fetch_optional(pool)
         .await)
     };
+    let promote = || async {
+        with_pool!(db, pool => sqlx::query(
+            "UPDATE collections SET is_default = TRUE WHERE user_id = $1 AND name_key = $2 \
+             AND NOT EXISTS (SELECT 1 FROM collections d WHERE d.user_id = $1 AND d.is_default)",
+        )
+        .bind(user_id)
+        .bind(name_key(DEFAULT_NAME))
+        .execute(pool)
+        .await
+        .map(|_| ()))
+    };
+    if let Some(id) = find().await? {
+        return Ok(id);
+    }
+    promote().await?;
     if let Some(id) = find().await? {
         return Ok(id);
     }
@@ -290,17 +305,10 @@ pub async fn default_collection(db: &Db, user_id: i64, now: i64) -> Result<i64, 
         visibility: Visibility::Private,
     };
     match create(db, user_id, &settings, true, now).await {
+        // Made by a post at the same moment (or named so by the member
+        // meanwhile).
         Err(Refused::NameTaken) => {
-            // Made by a post at the same moment, or named by the member.
-            with_pool!(db, pool => sqlx::query(
-                "UPDATE collections SET is_default = TRUE WHERE user_id = $1 AND name_key = $2 \
-                 AND NOT EXISTS (SELECT 1 FROM collections d WHERE d.user_id = $1 AND d.is_default)",
-            )
-            .bind(user_id)
-            .bind(name_key(DEFAULT_NAME))
-            .execute(pool)
-            .await
-            .map(|_| ()))?;
+            promote().await?;
             find().await?.ok_or(Refused::NameTaken)
         }
         made => made,
