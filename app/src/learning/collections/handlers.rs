@@ -80,30 +80,24 @@ pub async fn save_resource(
     let (saved, name_field) = match save.to {
         SaveTo::Default => match repo::default_collection(db, member.id, now).await {
             Ok(id) => (
-                saved_to(db, member.id, id, resource_id, &save.note, now).await,
+                repo::save(db, member.id, id, resource_id, &save.note, now).await,
                 "collection",
             ),
             Err(refused) => (Err(refused), "collection"),
         },
         SaveTo::Existing(id) => (
-            saved_to(db, member.id, id, resource_id, &save.note, now).await,
+            repo::save(db, member.id, id, resource_id, &save.note, now).await,
             "collection",
         ),
         SaveTo::New(name) => (
             repo::create_holding(db, member.id, &name, resource_id, &save.note, now)
                 .await
-                .map(Some),
+                .map(|_| Some(name)),
             "new_collection",
         ),
     };
     match saved {
-        Ok(Some(id)) => {
-            let name = repo::collection(db, member.id, id)
-                .await?
-                .map(|collection| collection.summary.name)
-                .unwrap_or_default();
-            Ok(done(&form.viewer, &page, format!("Saved to “{name}”")).await)
-        }
+        Ok(Some(name)) => Ok(done(&form.viewer, &page, format!("Saved to “{name}”")).await),
         // Not one of the member's collections (another's id, or deleted).
         Ok(None) => Ok(refuse(
             context,
@@ -116,21 +110,6 @@ pub async fn save_resource(
         .await),
         Err(refused) => refused_write(context, form, &page, refused, name_field).await,
     }
-}
-
-/// Saves to the member's collection `id`: Some(id) when saved, None when
-/// it is not theirs.
-async fn saved_to(
-    db: &crate::db::Db,
-    user_id: i64,
-    id: i64,
-    resource_id: i64,
-    note: &str,
-    now: i64,
-) -> Result<Option<i64>, Refused> {
-    repo::save(db, user_id, id, resource_id, note, now)
-        .await
-        .map(|saved| saved.then_some(id))
 }
 
 /// `POST /account/collections`: a new collection.

@@ -317,8 +317,8 @@ pub async fn default_collection(db: &Db, user_id: i64, now: i64) -> Result<i64, 
 
 /// Saves a published resource to the member's collection `id` (last in its
 /// order), or, if it is there already, changes its note (an empty note
-/// keeps the one it has: notes are cleared on their own page). False if
-/// the collection is not the member's.
+/// keeps the one it has: notes are cleared on their own page). The
+/// collection's name, or None if it is not the member's.
 pub async fn save(
     db: &Db,
     user_id: i64,
@@ -326,23 +326,23 @@ pub async fn save(
     resource_id: i64,
     note: &str,
     now: i64,
-) -> Result<bool, Refused> {
+) -> Result<Option<String>, Refused> {
     // The collection's row is locked (on PostgreSQL) so that it cannot be
     // deleted between this check and the insert.
     let owned_sql = if matches!(db, Db::Postgres(_)) {
-        "SELECT id FROM collections WHERE id = $1 AND user_id = $2 FOR NO KEY UPDATE"
+        "SELECT name FROM collections WHERE id = $1 AND user_id = $2 FOR NO KEY UPDATE"
     } else {
-        "SELECT id FROM collections WHERE id = $1 AND user_id = $2"
+        "SELECT name FROM collections WHERE id = $1 AND user_id = $2"
     };
     let saved = with_pool!(db, pool => {
         let mut tx = pool.begin_write().await?;
-        let owned: Option<i64> = sqlx::query_scalar(owned_sql)
+        let name: Option<String> = sqlx::query_scalar(owned_sql)
             .bind(id)
             .bind(user_id)
             .fetch_optional(&mut *tx)
             .await?;
-        if owned.is_none() {
-            return Ok(false);
+        if name.is_none() {
+            return Ok(None);
         }
         let (count, there): (i64, Option<i64>) = sqlx::query_as(
             "SELECT COUNT(*), SUM(CASE WHEN resource_id = $2 THEN 1 ELSE 0 END) FROM collection_items WHERE collection_id = $1",
@@ -372,7 +372,7 @@ pub async fn save(
             .execute(&mut *tx)
             .await?;
         tx.commit().await?;
-        true
+        name
     });
     Ok(saved)
 }
