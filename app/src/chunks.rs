@@ -309,7 +309,7 @@ chunk! {
 chunk! {
     /// Reporting content and moderating it (the report form, a member's
     /// reports, the moderators' queue and case pages), and a member's
-    /// learning record, CPD log and collections: pages built from the same forms and
+    /// learning record, CPD log, collections and certificates: pages built from the same forms and
     /// tables, kept out of the account chunk so signing in does not bring
     /// them (a chunk of their own would cost every first visit 1 KB).
     moderation {
@@ -322,6 +322,7 @@ chunk! {
         CpdPrintRoute => crate::learning::CpdPrintPage,
         CpdEntryRoute => crate::learning::CpdEntryPage,
         CollectionsRoute => crate::learning::collections::CollectionsArea,
+        CredentialsRoute => crate::learning::credentials::CredentialsArea,
     }
 }
 

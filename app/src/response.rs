@@ -32,7 +32,11 @@ impl Status {
 /// A file to download: its type, its name, and not to be cached (it holds
 /// personal or unpublished data).
 #[cfg(feature = "ssr")]
-pub fn attachment(content_type: &str, filename: &str, body: String) -> axum::response::Response {
+pub fn attachment(
+    content_type: &str,
+    filename: &str,
+    body: impl axum::response::IntoResponse,
+) -> axum::response::Response {
     use axum::http::header;
     use axum::response::IntoResponse;
     (

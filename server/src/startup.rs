@@ -109,6 +109,14 @@ impl Application {
         if let Err(error) = app::resources::search::snapshot::current(&db).await {
             tracing::warn!(%error, "could not load the search snapshot; the first search will");
         }
+        // The key that signs certificates is made on first start and kept
+        // in the database (only its id is ever logged).
+        match app::learning::credentials::repo::signing_key(&db).await {
+            Ok(key) => tracing::debug!(kid = key.kid(), "credential signing key ready"),
+            Err(error) => {
+                tracing::warn!(%error, "no credential signing key yet; the first certificate makes it")
+            }
+        }
         let listener =
             TcpListener::bind(settings.addr)
                 .await
@@ -312,6 +320,7 @@ pub fn http_endpoints() -> Endpoints<AppState> {
         .merge(app::moderation::handlers::routes())
         .merge(app::learning::handlers::routes())
         .merge(app::learning::collections::handlers::routes())
+        .merge(app::learning::credentials::handlers::routes())
 }
 
 /// The whole HTTP surface: probes, static files, pages, forms and server

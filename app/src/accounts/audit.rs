@@ -34,6 +34,7 @@ pub enum AuditAction {
     ReportDismissed,
     ContentHidden,
     MemberWarned,
+    CredentialRevoked,
 }
 
 impl AuditAction {
@@ -64,6 +65,7 @@ impl AuditAction {
             AuditAction::ReportDismissed => "report_dismissed",
             AuditAction::ContentHidden => "content_hidden",
             AuditAction::MemberWarned => "member_warned",
+            AuditAction::CredentialRevoked => "credential_revoked",
         }
     }
 }

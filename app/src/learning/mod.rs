@@ -2,7 +2,8 @@
 //! where you left off", completion), the CPD log (entries made by completing
 //! a module or by hand with a reflection, totals per year, CSV and a page
 //! to print) and recently viewed resources, at `/account/learning`;
-//! collections of saved resources; "Was this useful?".
+//! certificates for completed modules; collections of saved resources;
+//! "Was this useful?".
 //!
 //! It builds on the catalogue (modules, lessons, titles); the catalogue's
 //! module and lesson pages show progress through [`with_reader_panels`] and
@@ -11,6 +12,7 @@
 
 pub mod collections;
 pub mod cpd;
+pub mod credentials;
 mod pages;
 mod server;
 pub mod types;

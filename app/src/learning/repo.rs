@@ -75,7 +75,8 @@ pub fn completion_title(module_title: &str) -> String {
 }
 
 /// Marks a lesson done and, when every lesson of the module is then done,
-/// records the completion and its CPD entry (in one transaction, once).
+/// records the completion, its CPD entry and its certificate (in one
+/// transaction, once).
 ///
 /// The lesson is committed before completion is checked: two posts at once
 /// (lessons 3 and 4 of four) each commit theirs, and the one that commits
@@ -141,6 +142,16 @@ pub async fn mark_done(
                 .bind(now)
                 .execute(&mut *tx)
                 .await?;
+                sqlx::query(super::credentials::repo::ISSUE)
+                    .bind(crate::web::tokens::random_token())
+                    .bind(user_id)
+                    .bind(module.id)
+                    .bind(&module.slug)
+                    .bind(&module.title)
+                    .bind(module_minutes(module))
+                    .bind(now)
+                    .execute(&mut *tx)
+                    .await?;
             }
         }
         tx.commit().await?;

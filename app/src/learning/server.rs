@@ -211,6 +211,9 @@ pub async fn load_learning_record() -> Result<LearningRecord, ServerFnError> {
         recent: repo::recent(&db, user.id, now_ms)
             .await
             .map_err(internal_error)?,
+        certificates: super::credentials::repo::certificates(&db, user.id)
+            .await
+            .map_err(internal_error)?,
     })
 }
 

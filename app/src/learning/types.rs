@@ -89,6 +89,8 @@ pub struct LearningRecord {
     /// Newest first.
     pub cpd: Vec<CpdEntry>,
     pub recent: Vec<RecentResource>,
+    /// Newest first.
+    pub certificates: Vec<super::credentials::types::CertificateSummary>,
 }
 
 #[cfg(test)]

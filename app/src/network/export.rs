@@ -78,6 +78,7 @@ pub async fn gather(db: &Db, user_id: i64) -> sqlx::Result<Value> {
         "learning": crate::learning::repo::export(db, user_id).await?,
         "usefulness_answers": crate::learning::useful::repo::export(db, user_id).await?,
         "collections": crate::learning::collections::repo::export(db, user_id).await?,
+        "certificates": crate::learning::credentials::repo::export(db, user_id).await?,
     }))
 }
 

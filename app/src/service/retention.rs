@@ -23,7 +23,7 @@ pub struct Retention {
 }
 
 /// The schedule, as the privacy notice shows it.
-pub const SCHEDULE: [Retention; 15] = [
+pub const SCHEDULE: [Retention; 16] = [
     Retention {
         record: "Your account (email address, display name, password hash, two-step verification)",
         period: "Until you delete your account",
@@ -39,6 +39,10 @@ pub const SCHEDULE: [Retention; 15] = [
     Retention {
         record: "Your CPD log",
         period: "Until you delete the entries or your account",
+    },
+    Retention {
+        record: "Certificates for the modules you completed (the module, its CPD hours, the date, whether your name is shown)",
+        period: "As long as the hub runs, so that anyone you gave one to can check it; when you delete your account it says \"issued to a deleted account\" and no longer names you",
     },
     Retention {
         record: "The resources you opened last (your recently viewed list)",

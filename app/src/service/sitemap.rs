@@ -11,7 +11,7 @@ pub const SITEMAP_PAGE_SIZE: usize = 50_000;
 
 /// Paths crawlers are asked to keep out of: accounts, admin and curation,
 /// forms, server functions and search results (any query on a search page).
-pub const DISALLOWED: [&str; 19] = [
+pub const DISALLOWED: [&str; 20] = [
     "/account",
     "/admin",
     "/curation",
@@ -33,6 +33,7 @@ pub const DISALLOWED: [&str; 19] = [
     // Collections shared by link are for those given the link; public
     // ones are found through their owners' profiles.
     "/collections/",
+    "/credentials/",
 ];
 
 /// The service's own public pages, always listed.

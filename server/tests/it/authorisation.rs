@@ -69,6 +69,8 @@ fn expected() -> BTreeMap<String, Who> {
         "/robots.txt",
         "/sitemap.xml",
         "/collections/{token}",
+        "/credentials/{id}",
+        "/.well-known/jwks.json",
     ] {
         add(&format!("GET {page}"), Anyone);
     }
@@ -93,6 +95,8 @@ fn expected() -> BTreeMap<String, Who> {
         "/account/learning/cpd.csv",
         "/account/collections",
         "/account/collections/{id}",
+        "/credentials/{id}/credential.json",
+        "/credentials/{id}/certificate.pdf",
     ] {
         add(&format!("GET {page}"), SignedIn);
     }
@@ -188,6 +192,7 @@ fn expected() -> BTreeMap<String, Who> {
         "/confirm-email/{token}",
         "/sign-out",
         "/feedback",
+        "/credentials/check",
     ] {
         add(&format!("POST {form}"), Anyone);
     }
@@ -216,6 +221,7 @@ fn expected() -> BTreeMap<String, Who> {
         "/account/collections",
         "/account/collections/{id}",
         "/collections/{token}",
+        "/credentials/{id}",
     ] {
         add(&format!("POST {form}"), SignedIn);
     }
@@ -244,6 +250,7 @@ fn expected() -> BTreeMap<String, Who> {
         "load_module_progress",
         "load_reader_panels",
         "load_shared_collection",
+        "load_credential",
     ] {
         add(&format!("FN {function}"), Anyone);
     }
@@ -285,6 +292,7 @@ fn arguments(function: &str, target: i64) -> String {
         "load_cpd_entry" | "load_collection" => "id=1".into(),
         "load_collection_item" => "id=1&resource=1".into(),
         "load_shared_collection" => "token=nothing".into(),
+        "load_credential" => "id=nothing".into(),
         "link_is_live" => "token=x&purpose=verify".into(),
         "admin_users" => "query=&page=1".into(),
         "admin_user" => format!("id={target}"),

@@ -7,7 +7,7 @@ use server::backup::{backup, restore};
 
 use crate::support::{spawn_app_with_demo, Backend, TestDatabase};
 
-const TABLES: [&str; 13] = [
+const TABLES: [&str; 15] = [
     "organisations",
     "resources",
     "lessons",
@@ -21,6 +21,8 @@ const TABLES: [&str; 13] = [
     "usefulness_answers",
     "collections",
     "collection_items",
+    "credentials",
+    "signing_keys",
 ];
 
 async fn count(db: &Db, table: &str) -> i64 {

@@ -12,6 +12,7 @@ mod cli;
 mod collections;
 mod contributions;
 mod cpd_log;
+mod credentials;
 mod curation;
 mod hardening;
 mod http_plumbing;

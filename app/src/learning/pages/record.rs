@@ -9,6 +9,7 @@ use leptos_meta::Title;
 use crate::components::{Breadcrumbs, Crumb, Table};
 use crate::forms::{with_form_state, PostForm, SubmitButton};
 use crate::learning::cpd::{activity_label, format_hours, totals_by_year, CpdEntry};
+use crate::learning::credentials::types::CertificateSummary;
 use crate::learning::server::load_learning_record;
 use crate::learning::types::{LearningRecord, ModuleSummary, RecentResource};
 
@@ -37,6 +38,7 @@ pub fn LearningPage() -> impl IntoView {
                 <h1 class="nhsuk-heading-l">"Your learning"</h1>
                 {with_record(|record| view! {
                     <Modules modules=record.modules />
+                    <Certificates certificates=record.certificates />
                     <CpdLog entries=record.cpd />
                     <Recent resources=record.recent />
                 })}
@@ -95,6 +97,31 @@ fn Modules(modules: Vec<ModuleSummary>) -> impl IntoView {
         {started}
         {completed}
     }
+}
+
+#[component]
+fn Certificates(certificates: Vec<CertificateSummary>) -> impl IntoView {
+    if certificates.is_empty() {
+        return ().into_any();
+    }
+    let items = certificates
+        .into_iter()
+        .map(|certificate| {
+            let state = if certificate.revoked { ", revoked" } else { "" };
+            view! {
+                <li>
+                    <a href=format!("/credentials/{}", certificate.id)>{certificate.module_title.clone()}</a>
+                    {format!(": issued on {}{state}", certificate.issued_on.shown())}
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <h2 class="nhsuk-heading-m">"Certificates"</h2>
+        <p>"One for each module you complete: a page anyone with its link can check, a PDF to print and a signed credential to keep."</p>
+        <ul class="nhsuk-list nhsuk-list--bullet">{items}</ul>
+    }
+    .into_any()
 }
 
 /// The yearly totals, as a table.
