@@ -367,7 +367,7 @@ pub fn chunk_for_path(path: &str) -> Option<Chunk> {
         "report" => Chunk::Moderation,
         "account" | "curation" if parts.clone().next() == Some("reports") => Chunk::Moderation,
         "account" if matches!(parts.next(), Some("learning" | "collections")) => Chunk::Moderation,
-        "collections" => Chunk::Moderation,
+        "collections" | "credentials" => Chunk::Moderation,
         "register" | "sign-in" | "signed-out" | "account-deleted" | "verify-email"
         | "forgot-password" | "reset-password" | "confirm-email" | "account" => Chunk::Account,
         "network" => Chunk::Network,
@@ -497,6 +497,8 @@ mod tests {
             ("/account/learning-x", Chunk::Account),
             ("/account/collections/4", Chunk::Moderation),
             ("/collections/abc", Chunk::Moderation),
+            ("/credentials/abc", Chunk::Moderation),
+            ("/credentials/check", Chunk::Moderation),
             ("/network", Chunk::Network),
             ("/network/members/sam?x=1", Chunk::Network),
             ("/curation/organisations/new", Chunk::Curation),

@@ -2,15 +2,16 @@
 // finds its certificate on their learning page, downloads it as a PDF and
 // as a signed credential, and hides their name; someone signed out opens
 // the certificate's page and checks the credential file they were given,
-// and a changed one is refused. Every page passes axe.
+// and a changed one is refused; an admin revokes it, and its page and the
+// hub's revocation list say so. Every page passes axe.
 import { test, expect } from "./support";
-import { afterNavigation, registerAndSignIn, stepsFor, type Steps, uniqueEmail, uniqueWord } from "./helpers";
+import { adminSignedIn, afterNavigation, registerAndSignIn, stepsFor, type Steps, uniqueEmail, uniqueWord } from "./helpers";
 
 const MODULE = "/resources/human-factors-in-pre-hospital-care";
 const TITLE = "Human factors in pre-hospital and urgent care";
 
-test("a member completes a module, keeps its certificate, and someone signed out checks it", async ({ page, visit, hydrated, checkAccessibility, browser, javaScriptEnabled }, testInfo) => {
-  test.setTimeout(90_000);
+test("a member completes a module, keeps its certificate, someone signed out checks it, and an admin revokes it", async ({ page, visit, hydrated, checkAccessibility, browser, javaScriptEnabled }, testInfo) => {
+  test.setTimeout(150_000);
   const steps: Steps = { page, visit, hydrated, checkAccessibility };
   const name = `Noor ${uniqueWord()}`;
   await registerAndSignIn(steps, uniqueEmail("certified", testInfo.project.name), name);
@@ -70,7 +71,7 @@ test("a member completes a module, keeps its certificate, and someone signed out
   const changed = `${header}.${Buffer.from(JSON.stringify(claims)).toString("base64url")}.${signature}`;
   await visitor.page.getByLabel("Credential").fill(changed);
   await visitor.page.getByRole("button", { name: "Check credential" }).click();
-  await expect(visitor.page.getByRole("alert")).toContainText("changed since the hub issued it");
+  await expect(visitor.page.getByRole("alert")).toContainText("changed or damaged since the hub issued it");
   await expect(visitor.page.getByLabel("Credential")).toHaveValue(changed);
   await afterNavigation(visitor);
 
@@ -82,4 +83,28 @@ test("a member completes a module, keeps its certificate, and someone signed out
   await expect(visitor.page.getByText("Valid.")).toBeVisible();
   await afterNavigation(visitor);
   await visitorContext.close();
+
+  // An admin revokes it, with a reason its page then shows.
+  const adminContext = await browser.newContext({ javaScriptEnabled });
+  const admin = stepsFor(await adminContext.newPage(), javaScriptEnabled);
+  await adminSignedIn(admin, uniqueEmail("revoker", testInfo.project.name), "Ade Admin");
+  await admin.visit(certificate);
+  await admin.page.getByRole("button", { name: "Revoke certificate" }).click();
+  await expect(admin.page.getByRole("alert")).toContainText("Enter why the certificate is revoked");
+  await afterNavigation(admin);
+  await admin.page.getByLabel("Reason").fill("Issued in error during a test");
+  await admin.page.getByRole("checkbox", { name: /Yes, revoke this certificate/ }).check();
+  await admin.page.getByRole("button", { name: "Revoke certificate" }).click();
+  await expect(admin.page.getByRole("status")).toContainText("Certificate revoked");
+  await expect(admin.page.getByText("Reason: Issued in error during a test")).toBeVisible();
+  await expect(admin.page.getByRole("button", { name: "Revoke certificate" })).toHaveCount(0);
+  await afterNavigation(admin);
+  const list = await (await admin.page.request.get("/credentials/revocations.json")).json();
+  expect(list.revokedCredentials.map((entry: { id: string }) => new URL(entry.id).pathname)).toContain(certificate);
+  await adminContext.close();
+
+  // The holder sees it revoked, with nothing more to download.
+  await visit(certificate);
+  await expect(page.getByText("It no longer stands.")).toBeVisible();
+  await expect(page.getByRole("link", { name: /Download the signed credential/ })).toHaveCount(0);
 });

@@ -117,6 +117,13 @@ impl Application {
                 tracing::warn!(%error, "no credential signing key yet; the first certificate makes it")
             }
         }
+        match app::learning::credentials::repo::issue_missing(&db).await {
+            Ok(0) => {}
+            Ok(issued) => tracing::info!(issued, "certificates issued for earlier completions"),
+            Err(error) => {
+                tracing::warn!(%error, "could not issue certificates for earlier completions")
+            }
+        }
         let listener =
             TcpListener::bind(settings.addr)
                 .await

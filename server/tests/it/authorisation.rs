@@ -70,6 +70,8 @@ fn expected() -> BTreeMap<String, Who> {
         "/sitemap.xml",
         "/collections/{token}",
         "/credentials/{id}",
+        "/credentials/check",
+        "/credentials/revocations.json",
         "/.well-known/jwks.json",
     ] {
         add(&format!("GET {page}"), Anyone);

@@ -874,15 +874,7 @@ async fn collections_are_in_your_data_and_go_with_the_account(backend: Backend) 
     let copier = signed_in(&app, &copier_user).await;
     copier.post(&format!("/collections/{token}"), &[]).await;
 
-    let data: serde_json::Value = leaver
-        .client
-        .get(leaver.url("/account/data.json"))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let data = leaver.json("/account/data.json").await;
     let collections = data["collections"].as_array().unwrap();
     assert_eq!(collections.len(), 1, "{data}");
     assert_eq!(collections[0]["name"], "For appraisal");

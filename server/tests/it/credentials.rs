@@ -75,6 +75,18 @@ async fn signed_credential(holder: &Browser, id: &str) -> (String, String) {
     (json, jwt)
 }
 
+/// Whether the credential names the hub's revocation list as its status.
+fn claims_status_is_the_revocation_list(jwt: &str) -> bool {
+    let payload = jwt.split('.').nth(1).unwrap();
+    let claims: serde_json::Value =
+        serde_json::from_slice(&URL_SAFE_NO_PAD.decode(payload).unwrap()).unwrap();
+    claims["credentialStatus"]["type"] == "1EdTechRevocationList"
+        && claims["credentialStatus"]["id"]
+            .as_str()
+            .unwrap()
+            .ends_with("/credentials/revocations.json")
+}
+
 async fn check(browser: &Browser, credential: &str) -> Page {
     browser
         .post("/credentials/check", &[("credential", credential)])
@@ -121,16 +133,19 @@ async fn a_completed_module_gives_a_certificate_anyone_can_check(backend: Backen
         .contains(&format!("/credentials/{id}/certificate.pdf")));
 
     // The credential checks offline against the published key.
-    let jwks: serde_json::Value = anonymous
+    let jwks = anonymous.json("/.well-known/jwks.json").await;
+    let key = &jwks["keys"][0];
+    let cors = anonymous
         .client
         .get(anonymous.url("/.well-known/jwks.json"))
         .send()
         .await
-        .unwrap()
-        .json()
-        .await
         .unwrap();
-    let key = &jwks["keys"][0];
+    assert_eq!(cors.headers()["access-control-allow-origin"], "*");
+    assert!(cors.headers()["cache-control"]
+        .to_str()
+        .unwrap()
+        .contains("public"));
     assert_eq!(
         (key["kty"].as_str(), key["crv"].as_str()),
         (Some("OKP"), Some("Ed25519"))
@@ -139,7 +154,14 @@ async fn a_completed_module_gives_a_certificate_anyone_can_check(backend: Backen
     let (json, jwt) = signed_credential(&member, id).await;
     let header = jsonwebtoken::decode_header(&jwt).unwrap();
     assert_eq!(header.alg, Algorithm::EdDSA);
-    assert_eq!(header.kid.as_deref(), key["kid"].as_str());
+    // The key's address in the hub's key set, so a verifier finds it.
+    let kid = header.kid.unwrap();
+    assert!(kid.starts_with("http://"), "{kid}");
+    assert!(kid.ends_with(&format!(
+        "/.well-known/jwks.json#{}",
+        key["kid"].as_str().unwrap()
+    )));
+    assert!(claims_status_is_the_revocation_list(&jwt));
     let mut validation = Validation::new(Algorithm::EdDSA);
     validation.required_spec_claims.clear();
     validation.validate_exp = false;
@@ -167,7 +189,10 @@ async fn a_completed_module_gives_a_certificate_anyone_can_check(backend: Backen
     assert_eq!(status, StatusCode::OK);
     assert_eq!(content_type, "application/pdf");
     assert!(pdf.starts_with(b"%PDF-"));
-    assert!(String::from_utf8_lossy(&pdf).contains("(Test Member)"));
+    let text = String::from_utf8_lossy(&pdf);
+    assert!(text.contains(&format!("(Certificate: {TITLE})")), "its title");
+    assert!(text.contains("/FontFile2"), "its font embedded");
+    assert!(pdf.len() < 40_000, "{} bytes", pdf.len());
 
     // Whoever is given the file (or the signed credential) checks it.
     for given in [json.as_str(), jwt.as_str()] {
@@ -207,21 +232,49 @@ async fn changed_foreign_and_damaged_credentials_are_refused(backend: Backend) {
     // The same credential, signed by someone else's key.
     let other = SigningKey::generate().unwrap();
     let foreign = other
-        .sign(&credential_claims(&Certified {
-            site: "http://127.0.0.1",
-            id: &id,
-            holder_name: "Test Member",
-            module_title: TITLE,
-            module_slug: MODULE,
-            minutes: 90,
-            issued_at: 1_780_000_000,
-        }))
+        .sign(
+            &credential_claims(&Certified {
+                site: "http://127.0.0.1",
+                id: &id,
+                holder_name: "Test Member",
+                module_title: TITLE,
+                module_slug: MODULE,
+                minutes: 90,
+                issued_at: 1_780_000_000,
+            }),
+            "http://127.0.0.1",
+        )
         .unwrap();
     let long = format!("{jwt}{}", "A".repeat(20_000));
+    // The hub's key named, but HMAC-signed with its public key as the secret.
+    let jwks = member.json("/.well-known/jwks.json").await;
+    let mut hmac = jsonwebtoken::Header::new(Algorithm::HS256);
+    hmac.kid = jsonwebtoken::decode_header(&jwt).unwrap().kid;
+    let confused = jsonwebtoken::encode(
+        &hmac,
+        &claims,
+        &jsonwebtoken::EncodingKey::from_secret(jwks["keys"][0]["x"].as_str().unwrap().as_bytes()),
+    )
+    .unwrap();
+    let unsigned = format!(
+        "{}.{}.",
+        URL_SAFE_NO_PAD.encode(r#"{"alg":"none"}"#),
+        parts[1]
+    );
+    let truncated = &jwt[..jwt.len() - 10];
     let anonymous = Browser::new(&app);
+    let check_page = anonymous.get("/credentials/check").await;
+    assert_eq!(check_page.status, StatusCode::OK);
+    assert!(check_page.body.contains("Check a certificate"));
     for (given, message) in [
-        (changed.as_str(), "changed since the hub issued it"),
+        (
+            changed.as_str(),
+            "changed or damaged since the hub issued it",
+        ),
         (foreign.as_str(), "not issued by this hub"),
+        (confused.as_str(), "not issued by this hub"),
+        (unsigned.as_str(), "not a credential the hub can read"),
+        (truncated, "changed or damaged"),
         ("", "Paste the credential"),
         ("hello", "not a signed credential"),
         ("a.b.c", "not a credential the hub can read"),
@@ -320,10 +373,15 @@ async fn the_holder_hides_their_name_and_an_admin_revokes(backend: Backend) {
         .post(&page, &[("action", "name"), ("show_name", "perhaps")])
         .await;
     assert_eq!(unsure.status, StatusCode::UNPROCESSABLE_ENTITY);
-    member
+    let shown = member
         .post(&page, &[("action", "name"), ("show_name", "yes")])
         .await;
+    assert_eq!(shown.status, StatusCode::SEE_OTHER);
     assert!(anonymous.get(&page).await.body.contains("Test Member"));
+    // Downloaded before it is revoked.
+    let (json, _) = signed_credential(&member, &id).await;
+    let list = anonymous.json("/credentials/revocations.json").await;
+    assert_eq!(list["revokedCredentials"], serde_json::json!([]));
 
     let admin_user = create_user(&app, "admin@example.org", Role::Admin).await;
     let admin = signed_in(&app, &admin_user).await;
@@ -366,13 +424,38 @@ async fn the_holder_hides_their_name_and_an_admin_revokes(backend: Backend) {
             ],
         )
         .await;
-    assert_eq!(again.status, StatusCode::CONFLICT);
+    assert_eq!(
+        again.status,
+        StatusCode::SEE_OTHER,
+        "already revoked: its page says why"
+    );
+    assert!(admin
+        .get(&page)
+        .await
+        .body
+        .contains("had already been revoked"));
+    assert!(!admin
+        .get(&page)
+        .await
+        .body
+        .contains("Revoke this certificate"));
     let audited = app::with_pool!(&app.db, pool => sqlx::query_scalar::<_, i64>(
         "SELECT COUNT(*) FROM audit_log WHERE action = 'credential_revoked' AND actor_id = $1 AND subject_id = $2",
     ).bind(admin_user.id).bind(user.id).fetch_one(pool).await.unwrap());
     assert_eq!(audited, 1);
-    // The holder's credential is still genuine, and checking it says revoked.
-    let (json, _) = signed_credential(&member, &id).await;
+    // The list every credential names has it, with the reason.
+    let list = anonymous.json("/credentials/revocations.json").await;
+    let revoked_list = list["revokedCredentials"].as_array().unwrap();
+    assert_eq!(revoked_list.len(), 1);
+    assert!(revoked_list[0]["id"].as_str().unwrap().ends_with(&page));
+    assert_eq!(revoked_list[0]["revocationReason"], reason);
+    // It is not signed again; the one given out before checks as genuine
+    // but revoked.
+    let (status, _, _) = download(&member, &format!("{page}/credential.json")).await;
+    assert_eq!(status, StatusCode::GONE);
+    let own = member.get(&page).await.body;
+    assert!(own.contains("can no longer be downloaded"));
+    assert!(!own.contains("credential.json"));
     let checked = check(&anonymous, &json).await;
     assert_eq!(checked.status, StatusCode::SEE_OTHER);
     assert!(anonymous
@@ -391,15 +474,7 @@ async fn certificates_are_in_your_data_and_outlive_the_account(backend: Backend)
     complete_module(&member).await;
     let id = certificates_of(&app, user.id).await.remove(0);
     let (json, _) = signed_credential(&member, &id).await;
-    let data: serde_json::Value = member
-        .client
-        .get(member.url("/account/data.json"))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let data = member.json("/account/data.json").await;
     let certificates = data["certificates"].as_array().unwrap();
     assert_eq!(certificates.len(), 1);
     assert_eq!(
@@ -426,6 +501,30 @@ async fn certificates_are_in_your_data_and_outlive_the_account(backend: Backend)
     assert_eq!(held, 1);
 }
 
+/// Completions recorded before certificates existed get theirs at
+/// start-up, once, dated when the module was completed.
+async fn earlier_completions_get_their_certificates(backend: Backend) {
+    let app = spawn_app_with_demo(backend).await;
+    let user = create_user(&app, "early@example.org", Role::Member).await;
+    let member = signed_in(&app, &user).await;
+    complete_module(&member).await;
+    app::with_pool!(&app.db, pool => sqlx::query("DELETE FROM credentials WHERE user_id = $1")
+        .bind(user.id).execute(pool).await.map(|_| ()).unwrap());
+    app::with_pool!(&app.db, pool => sqlx::query("UPDATE module_completions SET completed_at = 1700000000 WHERE user_id = $1")
+        .bind(user.id).execute(pool).await.map(|_| ()).unwrap());
+    use app::learning::credentials::repo::issue_missing;
+    let (first, second) = tokio::join!(issue_missing(&app.db), issue_missing(&app.db));
+    assert_eq!(first.unwrap() + second.unwrap(), 1, "issued once");
+    assert_eq!(issue_missing(&app.db).await.unwrap(), 0);
+    let id = certificates_of(&app, user.id).await.remove(0);
+    let page = Browser::new(&app).get(&format!("/credentials/{id}")).await;
+    assert!(
+        page.body.contains("14 November 2023"),
+        "dated at completion"
+    );
+    assert!(page.body.contains("1.5 hours"));
+}
+
 /// Instances starting together make one key between them.
 async fn the_signing_key_is_made_once(backend: Backend) {
     let app = spawn_app_with_demo(backend).await;
@@ -445,15 +544,7 @@ async fn the_signing_key_is_made_once(backend: Backend) {
         "SELECT COUNT(*) FROM signing_keys",
     ).fetch_one(pool).await.unwrap());
     assert_eq!(rows, 1);
-    let jwks: serde_json::Value = Browser::new(&app)
-        .client
-        .get(Browser::new(&app).url("/.well-known/jwks.json"))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let jwks = Browser::new(&app).json("/.well-known/jwks.json").await;
     assert_eq!(jwks["keys"][0]["kid"], kids[0]);
 }
 
@@ -462,5 +553,6 @@ crate::both_backends!(
     changed_foreign_and_damaged_credentials_are_refused,
     the_holder_hides_their_name_and_an_admin_revokes,
     certificates_are_in_your_data_and_outlive_the_account,
+    earlier_completions_get_their_certificates,
     the_signing_key_is_made_once,
 );

@@ -19,14 +19,7 @@ pub async fn archive(app: &TestApp, slug: &str) {
 
 /// The member's `/account/data.json`.
 async fn your_data(member: &Browser) -> serde_json::Value {
-    let response = member
-        .client
-        .get(member.url("/account/data.json"))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(response.status(), StatusCode::OK);
-    response.json().await.unwrap()
+    member.json("/account/data.json").await
 }
 
 /// `user_id`'s module completions and CPD entries.

@@ -391,15 +391,7 @@ async fn answers_are_in_your_data_and_go_with_the_account(backend: Backend) {
     let user = create_user(&app, "leaver@example.org", Role::Member).await;
     let reader = signed_in(&app, &user).await;
     answer(&reader, TOOLKIT, "no", "Too long for a huddle").await;
-    let data: serde_json::Value = reader
-        .client
-        .get(reader.url("/account/data.json"))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let data = reader.json("/account/data.json").await;
     let answers = data["usefulness_answers"].as_array().unwrap();
     assert_eq!(answers.len(), 1, "{data}");
     assert_eq!(answers[0]["resource"], TOOLKIT);

@@ -10,7 +10,8 @@ use axum::response::{IntoResponse, Response};
 use super::pdf::{self, Certificate};
 use super::repo::{self, CredentialRecord, KeyFailure};
 use super::signing::{
-    credential_claims, credential_id, enveloped, verification_address, Certified, JWKS_PATH,
+    credential_claims, credential_id, enveloped, revocation_list, verification_address, Certified,
+    JWKS_PATH, REVOCATIONS_PATH,
 };
 use super::types::{
     is_credential_id, parse_change, parse_check, CheckInput, CredentialChange, CredentialInput,
@@ -32,6 +33,7 @@ where
 {
     Endpoints::new()
         .get(JWKS_PATH, Access::Public, public_key)
+        .get(REVOCATIONS_PATH, Access::Public, revocations)
         .post("/credentials/check", Access::Public, check)
         .post("/credentials/{id}", Access::SignedIn, change)
         .get(
@@ -58,14 +60,34 @@ impl From<KeyFailure> for Failure {
 /// `GET /.well-known/jwks.json`: the key that signs the hub's credentials.
 async fn public_key(State(context): State<WebContext>) -> Outcome {
     let key = repo::signing_key(&context.db).await?;
-    Ok((
-        [
-            (header::CONTENT_TYPE, "application/jwk-set+json"),
-            (header::CACHE_CONTROL, "public, max-age=3600"),
-        ],
+    Ok(published(
+        "application/jwk-set+json",
+        3600,
         key.jwks().to_string(),
+    ))
+}
+
+/// A document for verifiers anywhere, browsers on other sites included,
+/// cached for `seconds`.
+fn published(content_type: &'static str, seconds: u32, body: String) -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, content_type.to_string()),
+            (header::CACHE_CONTROL, format!("public, max-age={seconds}")),
+            (header::ACCESS_CONTROL_ALLOW_ORIGIN, "*".to_string()),
+        ],
+        body,
     )
-        .into_response())
+        .into_response()
+}
+
+/// `GET /credentials/revocations.json`: the credentials the hub has
+/// revoked, which every credential names as its status (a revocation
+/// shows within five minutes).
+async fn revocations(State(context): State<WebContext>) -> Outcome {
+    let revoked = repo::revoked(&context.db).await?;
+    let list = revocation_list(&context.link(""), &revoked);
+    Ok(published("application/json", 300, list.to_string()))
 }
 
 /// A certificate `member` holds, or the plain 404 page of a download.
@@ -108,6 +130,22 @@ async fn download_credential(
         Ok(record) => record,
         Err(missing) => return Ok(missing),
     };
+    // A revoked certificate's credential is not signed again: one made
+    // now would check as genuine wherever the revocation list is not read.
+    if record.revoked_at.is_some() {
+        return Ok((
+            StatusCode::GONE,
+            [(header::CONTENT_TYPE, "text/html; charset=utf-8")],
+            plain_page(
+                "This certificate has been revoked",
+                &format!(
+                    "<p>Its credential can no longer be downloaded. <a href=\"/credentials/{}\">The certificate's page says why.</a></p>",
+                    record.id
+                ),
+            ),
+        )
+            .into_response());
+    }
     let key = repo::signing_key(&context.db).await?;
     let site = context.link("");
     let claims = credential_claims(&Certified {
@@ -120,7 +158,7 @@ async fn download_credential(
         issued_at: record.issued_at,
     });
     let jwt = key
-        .sign(&claims)
+        .sign(&claims, &site)
         .map_err(|error| Failure::Internal(error.to_string()))?;
     let body = serde_json::to_string_pretty(&enveloped(&jwt))
         .map_err(|error| Failure::Internal(error.to_string()))?;
@@ -152,7 +190,8 @@ async fn download_pdf(
         issued_on: &issued_on,
         address: &address,
         revoked: record.revoked_at.is_some(),
-    });
+    })
+    .ok_or_else(|| Failure::Internal("the certificate's PDF could not be made".into()))?;
     Ok(crate::response::attachment(
         "application/pdf",
         &file_name(&record, "pdf"),
@@ -210,13 +249,11 @@ async fn change(
             }
             let now = chrono::Utc::now().timestamp();
             if !repo::revoke(db, &record.id, member.id, &reason, now).await? {
-                return Ok(refuse(
-                    &context,
-                    form,
+                // Revoked meanwhile (by another admin): the page says why.
+                return Ok(done(
+                    &form.viewer,
                     &page,
-                    StatusCode::CONFLICT,
-                    "reason",
-                    "This certificate has already been revoked",
+                    "This certificate had already been revoked",
                 )
                 .await);
             }

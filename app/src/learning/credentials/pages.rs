@@ -11,18 +11,16 @@ use super::types::{CredentialView, Holder};
 use crate::components::{found_or_not_found, Breadcrumbs, Crumb};
 use crate::forms::{with_form_state, CheckboxGroup, PostForm, RadioGroup, SubmitButton, TextArea};
 
-/// The certificate pages, told apart by the route's `id`: "check" is the
-/// check page (a certificate's id is 43 characters).
+/// The certificate pages, told apart by the route's `id` (the check page
+/// has none): one lazy route for both, as each costs the client's main
+/// module, which every first visit loads.
 #[component]
 pub fn CredentialsArea() -> impl IntoView {
     let params = use_params_map();
-    let id = Memo::new(move |_| params.with(|map| map.get("id").unwrap_or_default()));
-    move || match id.get().as_str() {
-        "check" => view! { <CheckPage /> }.into_any(),
-        id => {
-            let id = id.to_string();
-            view! { <CredentialPage id /> }.into_any()
-        }
+    let id = Memo::new(move |_| params.with(|map| map.get("id")));
+    move || match id.get() {
+        None => view! { <CheckPage /> }.into_any(),
+        Some(id) => view! { <CredentialPage id /> }.into_any(),
     }
 }
 
@@ -64,10 +62,13 @@ fn CredentialPage(id: String) -> impl IntoView {
                 }.into_any(),
             };
             let holder = match &credential.holder {
-                Holder::Named(name) if credential.yours && !credential.show_name => format!("{name} (only you see your name here)"),
-                Holder::Named(name) => name.clone(),
-                Holder::NameHidden => "The holder chose not to show their name".to_string(),
-                Holder::DeletedAccount => "An account that has since been deleted".to_string(),
+                Holder::Named(name) if credential.yours && !credential.show_name => view! {
+                    {name.clone()}
+                    <span class="hub-no-print">" (only you see your name here)"</span>
+                }.into_any(),
+                Holder::Named(name) => name.clone().into_any(),
+                Holder::NameHidden => "The holder chose not to show their name".into_any(),
+                Holder::DeletedAccount => "An account that has since been deleted".into_any(),
             };
             let row = |key: &'static str, value: AnyView| view! {
                 <div class="nhsuk-summary-list__row">
@@ -77,18 +78,33 @@ fn CredentialPage(id: String) -> impl IntoView {
             };
             let module = view! { <a href=format!("/resources/{}", credential.module_slug)>{credential.module_title.clone()}</a> }.into_any();
             let address = view! { <span class="hub-share-link">{credential.address.clone()}</span> }.into_any();
-            let holder_section = credential.yours.then(|| {
-                let id = credential.id.clone();
-                let shown = if credential.show_name { "yes" } else { "no" };
-                view! {
-                    <h2 class="nhsuk-heading-m">"Your certificate"</h2>
-                    <ul class="nhsuk-list">
-                        <li><a href=format!("/credentials/{id}/certificate.pdf") download>"Download the certificate (PDF)"</a></li>
-                        <li><a href=format!("/credentials/{id}/credential.json") download>"Download the signed credential (JSON, Open Badges 3.0)"</a></li>
-                    </ul>
-                    <p>"Give this page's address, or the credential file, to anyone who needs to check it: an appraiser, an employer, a revalidation portfolio."</p>
-                    <p>"Printed from your browser, this page prints as the certificate alone."</p>
-                    {with_form_state(move || view! {
+            // One form state for both forms: an admin holding the
+            // certificate sees both, and one error summary.
+            let (id, yours, can_revoke) = (credential.id.clone(), credential.yours, credential.can_revoke);
+            let revoked = credential.revoked.is_some();
+            let shown = if credential.show_name { "yes" } else { "no" };
+            let pdf_prints_name = credential.pdf_prints_name;
+            let forms = with_form_state(move || {
+                let holder_section = yours.then(|| {
+                    let id = id.clone();
+                    let downloads = if revoked {
+                        view! { <p>"It has been revoked, so its credential can no longer be downloaded."</p> }.into_any()
+                    } else {
+                        view! {
+                            <ul class="nhsuk-list">
+                                <li><a href=format!("/credentials/{id}/certificate.pdf") download>"Download the certificate (PDF)"</a></li>
+                                <li><a href=format!("/credentials/{id}/credential.json") download>"Download the signed credential (JSON, Open Badges 3.0)"</a></li>
+                            </ul>
+                            <p>"Give this page's address, or the credential file, to anyone who needs to check it: an appraiser, an employer, a revalidation portfolio."</p>
+                            <p>"Printed from your browser, this page prints as the certificate alone."</p>
+                            {(!pdf_prints_name).then(|| view! {
+                                <p>"Your name has letters the PDF's font does not have, which it would show as empty boxes: print this page instead."</p>
+                            })}
+                        }.into_any()
+                    };
+                    view! {
+                        <h2 class="nhsuk-heading-m">"Your certificate"</h2>
+                        {downloads}
                         <PostForm action=format!("/credentials/{id}")>
                             <input type="hidden" name="action" value="name" />
                             <RadioGroup
@@ -102,23 +118,19 @@ fn CredentialPage(id: String) -> impl IntoView {
                             />
                             <SubmitButton label="Save" variant="secondary" />
                         </PostForm>
-                    })}
-                }
-            });
-            let revoke = credential.can_revoke.then(|| {
-                let id = credential.id.clone();
-                view! {
+                    }
+                });
+                let revoke = can_revoke.then(|| view! {
                     <h2 class="nhsuk-heading-m">"Revoke this certificate"</h2>
-                    <p>"Revoke a certificate only when it should never have been issued. Its page then says so, with your reason, to anyone who checks it."</p>
-                    {with_form_state(move || view! {
-                        <PostForm action=format!("/credentials/{id}")>
-                            <input type="hidden" name="action" value="revoke" />
-                            <TextArea name="reason" label="Reason" hint="Shown on the certificate's page. Up to 500 characters." rows=3 />
-                            <CheckboxGroup name="confirm" error_name="confirm" legend="Are you sure?" options=vec![("yes".to_string(), "Yes, revoke this certificate. This cannot be undone.".to_string())] />
-                            <SubmitButton label="Revoke certificate" variant="warning" />
-                        </PostForm>
-                    })}
-                }
+                    <p>"Revoke a certificate only when it should never have been issued. Its page then says so, with your reason, to anyone who checks it, and the hub's list of revoked credentials names it."</p>
+                    <PostForm action=format!("/credentials/{}", id.clone())>
+                        <input type="hidden" name="action" value="revoke" />
+                        <TextArea name="reason" label="Reason" hint="Shown on the certificate's page. Up to 500 characters." rows=3 />
+                        <CheckboxGroup name="confirm" error_name="confirm" legend="Are you sure?" options=vec![("yes".to_string(), "Yes, revoke this certificate. This cannot be undone.".to_string())] />
+                        <SubmitButton label="Revoke certificate" variant="warning" />
+                    </PostForm>
+                });
+                view! { {holder_section} {revoke} }
             });
             view! {
                 <Title text=format!("Certificate: {}", credential.module_title) />
@@ -128,7 +140,7 @@ fn CredentialPage(id: String) -> impl IntoView {
                         <h1 class="nhsuk-heading-l">"Certificate of completion"</h1>
                         {status}
                         <dl class="nhsuk-summary-list">
-                            {row("Issued to", holder.into_any())}
+                            {row("Issued to", holder)}
                             {row("Module", module)}
                             {row("CPD", credential.hours.clone().into_any())}
                             {row("Completed on", credential.issued_on.shown().into_any())}
@@ -137,8 +149,7 @@ fn CredentialPage(id: String) -> impl IntoView {
                         </dl>
                         // Printed, the page is the certificate alone.
                         <div class="hub-no-print">
-                            {holder_section}
-                            {revoke}
+                            {forms}
                             <h2 class="nhsuk-heading-m">"Checking a certificate"</h2>
                             <p>{KEY_NOTE} <a href="/.well-known/jwks.json">"/.well-known/jwks.json"</a>". " <a href="/credentials/check">"Check a credential file"</a></p>
                         </div>

@@ -1,7 +1,18 @@
-//! A certificate as a one-page PDF (A4, landscape) in the fonts every PDF
-//! reader has (Helvetica), so the file needs nothing embedded.
+//! A certificate as a one-page PDF (A4, landscape), its text set in
+//! Liberation Sans (SIL Open Font License, `fonts/OFL.txt`), embedded as a
+//! subset of the glyphs it uses, so names in Latin, Greek and Cyrillic
+//! scripts print as they are written. Lines are measured with the font's
+//! own widths and wrapped to the page.
 
-use pdf_writer::{Content, Finish, Name, Pdf, Rect, Ref, Str, TextStr};
+use std::collections::BTreeMap;
+use std::io::Write;
+
+use pdf_writer::types::{CidFontType, FontFlags, SystemInfo, TextRenderingMode, UnicodeCmap};
+use pdf_writer::{Content, Filter, Finish, Name, Pdf, Rect, Ref, Str, TextStr};
+use skrifa::instance::{LocationRef, Size};
+use skrifa::metrics::GlyphMetrics;
+use skrifa::{FontRef, GlyphId, MetadataProvider};
+use subsetter::GlyphRemapper;
 
 /// What the PDF states.
 #[derive(Clone, Debug)]
@@ -16,192 +27,307 @@ pub struct Certificate<'a> {
     pub revoked: bool,
 }
 
+const FONT_DATA: &[u8] = include_bytes!("fonts/LiberationSans-Regular.ttf");
+const FONT_NAME: &[u8] = b"LiberationSans";
+
 const WIDTH: f32 = 842.0;
 const HEIGHT: f32 = 595.0;
 const MARGIN: f32 = 72.0;
+const TEXT_WIDTH: f32 = WIDTH - 2.0 * MARGIN;
 /// NHS blue.
 const BLUE: (f32, f32, f32) = (0.0, 0.369, 0.722);
+const BLACK: (f32, f32, f32) = (0.0, 0.0, 0.0);
+/// NHS red, for "revoked".
+const RED: (f32, f32, f32) = (0.835, 0.0, 0.208);
 
-/// The certificate as PDF bytes.
-pub fn render(certificate: &Certificate<'_>) -> Vec<u8> {
-    let catalog = Ref::new(1);
-    let pages = Ref::new(2);
-    let page = Ref::new(3);
-    let regular = Ref::new(4);
-    let bold = Ref::new(5);
-    let contents = Ref::new(6);
-    let info = Ref::new(7);
+/// The embedded font: its glyphs, their widths, and the glyphs a document
+/// uses (renumbered for the subset).
+struct Font {
+    face: FontRef<'static>,
+    glyphs: GlyphMetrics<'static>,
+    units_per_em: f32,
+    used: GlyphRemapper,
+    /// New glyph id → the character it shows, for copying text out.
+    text: BTreeMap<u16, char>,
+}
 
-    let mut pdf = Pdf::new();
-    pdf.catalog(catalog).pages(pages);
-    pdf.pages(pages).kids([page]).count(1);
-    let mut writer = pdf.page(page);
-    writer
-        .media_box(Rect::new(0.0, 0.0, WIDTH, HEIGHT))
-        .parent(pages)
-        .contents(contents);
-    writer
-        .resources()
-        .fonts()
-        .pair(Name(b"F1"), regular)
-        .pair(Name(b"F2"), bold);
-    writer.finish();
-    for (id, name) in [(regular, &b"Helvetica"[..]), (bold, &b"Helvetica-Bold"[..])] {
-        pdf.type1_font(id)
-            .base_font(Name(name))
-            .encoding_predefined(Name(b"WinAnsiEncoding"));
+fn face() -> Option<FontRef<'static>> {
+    FontRef::new(FONT_DATA).ok()
+}
+
+impl Font {
+    fn load() -> Option<Font> {
+        let face = face()?;
+        let glyphs = face.glyph_metrics(Size::unscaled(), LocationRef::default());
+        let units_per_em = f32::from(
+            face.metrics(Size::unscaled(), LocationRef::default())
+                .units_per_em,
+        );
+        Some(Font {
+            face,
+            glyphs,
+            units_per_em,
+            used: GlyphRemapper::new(),
+            text: BTreeMap::new(),
+        })
     }
-    let title = format!("Certificate: {}", certificate.module_title);
-    pdf.document_info(info)
-        .title(TextStr(&title))
-        .creator(TextStr("Investigation Resources Hub"));
 
+    fn glyph(&self, c: char) -> GlyphId {
+        self.face.charmap().map(c).unwrap_or(GlyphId::NOTDEF)
+    }
+
+    /// The width of `text` at `size` points.
+    fn width(&self, text: &str, size: f32) -> f32 {
+        text.chars()
+            .map(|c| self.glyphs.advance_width(self.glyph(c)).unwrap_or(0.0))
+            .sum::<f32>()
+            / self.units_per_em
+            * size
+    }
+
+    /// `text` as the subset's two-byte glyph ids.
+    fn encode(&mut self, text: &str) -> Vec<u8> {
+        let mut bytes = Vec::with_capacity(text.len() * 2);
+        for c in text.chars() {
+            let old = u16::try_from(self.glyph(c).to_u32()).unwrap_or(0);
+            let new = self.used.remap(old);
+            if old != 0 {
+                self.text.insert(new, c);
+            }
+            bytes.extend_from_slice(&new.to_be_bytes());
+        }
+        bytes
+    }
+}
+
+/// Whether the PDF's font has a glyph for every character of `text` (if
+/// not, those print as empty boxes: the certificate's page, printed from
+/// the browser, shows any script).
+pub fn prints(text: &str) -> bool {
+    let Some(face) = face() else {
+        return false;
+    };
+    let charmap = face.charmap();
+    text.chars()
+        .all(|c| c.is_whitespace() || charmap.map(c).is_some())
+}
+
+/// The certificate as PDF bytes (None only if the embedded font cannot be
+/// read or subset, which the tests rule out).
+pub fn render(certificate: &Certificate<'_>) -> Option<Vec<u8>> {
+    let mut font = Font::load()?;
     let mut content = Content::new();
     content
         .set_stroke_rgb(BLUE.0, BLUE.1, BLUE.2)
         .set_line_width(6.0)
         .rect(24.0, 24.0, WIDTH - 48.0, HEIGHT - 48.0)
         .stroke();
-    let mut lines = Lines::new(&mut content, HEIGHT - MARGIN - 10.0);
-    lines.colour(BLUE);
-    lines.write(true, 16.0, "Investigation Resources Hub");
-    lines.colour((0.0, 0.0, 0.0));
-    lines.gap(30.0);
-    lines.write(true, 30.0, "Certificate of completion");
-    lines.gap(26.0);
-    lines.write(false, 14.0, "This certifies that");
-    lines.gap(8.0);
-    lines.write(true, 24.0, certificate.holder_name);
-    lines.gap(8.0);
-    lines.write(false, 14.0, "completed the module");
-    lines.gap(8.0);
-    for line in wrap(certificate.module_title, 52) {
-        lines.write(true, 20.0, &line);
-    }
-    lines.gap(16.0);
-    lines.write(
-        false,
-        14.0,
-        &format!(
-            "CPD: {}   Completed on {}",
-            certificate.hours, certificate.issued_on
-        ),
+    let mut page = Lines {
+        content: &mut content,
+        font: &mut font,
+        y: HEIGHT - MARGIN - 10.0,
+    };
+    page.write(BLUE, true, 16.0, "Investigation Resources Hub");
+    page.gap(30.0);
+    page.write(BLACK, true, 30.0, "Certificate of completion");
+    page.gap(26.0);
+    page.write(BLACK, false, 14.0, "This certifies that");
+    page.gap(8.0);
+    page.write(BLACK, true, 24.0, certificate.holder_name);
+    page.gap(8.0);
+    page.write(BLACK, false, 14.0, "completed the module");
+    page.gap(8.0);
+    page.write(BLACK, true, 20.0, certificate.module_title);
+    page.gap(16.0);
+    let facts = format!(
+        "CPD: {} · Completed on {}",
+        certificate.hours, certificate.issued_on
     );
+    page.write(BLACK, false, 14.0, &facts);
     if certificate.revoked {
-        lines.gap(16.0);
-        lines.colour((0.83, 0.02, 0.07));
-        lines.write(true, 16.0, "This certificate has been revoked.");
-        lines.colour((0.0, 0.0, 0.0));
+        page.gap(16.0);
+        page.write(RED, true, 16.0, "This certificate has been revoked.");
     }
-    let footer = [
-        "Anyone can check this certificate, and whether it still stands, at:".to_string(),
-        certificate.address.to_string(),
-    ];
-    let mut bottom = Lines::new(&mut content, MARGIN + 16.0);
-    for line in footer {
-        bottom.write(false, 10.0, &line);
-    }
-    pdf.stream(contents, &content.finish());
-    pdf.finish()
+    page.y = MARGIN + 30.0;
+    page.write(
+        BLACK,
+        false,
+        10.0,
+        "Anyone can check this certificate, and whether it still stands, at:",
+    );
+    page.write(BLUE, false, 10.0, certificate.address);
+    assemble(certificate, font, content)
 }
 
-/// Lines of text down the page from `y`, at the left margin.
+/// The document around the page's content: the page, the font (subset,
+/// compressed, with the map back to text) and the document's title and
+/// language.
+fn assemble(certificate: &Certificate<'_>, font: Font, content: Content) -> Option<Vec<u8>> {
+    let catalog = Ref::new(1);
+    let pages = Ref::new(2);
+    let page = Ref::new(3);
+    let contents = Ref::new(4);
+    let type0 = Ref::new(5);
+    let cid = Ref::new(6);
+    let descriptor = Ref::new(7);
+    let to_unicode = Ref::new(8);
+    let font_file = Ref::new(9);
+    let info = Ref::new(10);
+
+    let mut pdf = Pdf::new();
+    let mut root = pdf.catalog(catalog);
+    root.pages(pages).lang(TextStr("en-GB"));
+    root.viewer_preferences().display_doc_title(true);
+    root.finish();
+    pdf.pages(pages).kids([page]).count(1);
+    let mut writer = pdf.page(page);
+    writer
+        .media_box(Rect::new(0.0, 0.0, WIDTH, HEIGHT))
+        .parent(pages)
+        .contents(contents);
+    writer.resources().fonts().pair(Name(b"F1"), type0);
+    writer.finish();
+    pdf.stream(contents, &deflate(&content.finish())?)
+        .filter(Filter::FlateDecode);
+
+    let system_info = SystemInfo {
+        registry: Str(b"Adobe"),
+        ordering: Str(b"Identity"),
+        supplement: 0,
+    };
+    pdf.type0_font(type0)
+        .base_font(Name(FONT_NAME))
+        .encoding_predefined(Name(b"Identity-H"))
+        .descendant_font(cid)
+        .to_unicode(to_unicode);
+    let scale = 1000.0 / font.units_per_em;
+    let widths: Vec<f32> = font
+        .used
+        .remapped_gids()
+        .map(|old| {
+            font.glyphs
+                .advance_width(GlyphId::new(u32::from(old)))
+                .unwrap_or(0.0)
+                * scale
+        })
+        .collect();
+    let mut cid_font = pdf.cid_font(cid);
+    cid_font
+        .subtype(CidFontType::Type2)
+        .base_font(Name(FONT_NAME))
+        .system_info(system_info)
+        .font_descriptor(descriptor)
+        .cid_to_gid_map_predefined(Name(b"Identity"));
+    cid_font.widths().consecutive(0, widths);
+    cid_font.finish();
+
+    let mut cmap = UnicodeCmap::new(Name(b"Custom"), system_info);
+    for (&glyph, &c) in &font.text {
+        cmap.pair(glyph, c);
+    }
+    pdf.cmap(to_unicode, &deflate(&cmap.finish())?)
+        .filter(Filter::FlateDecode);
+
+    let subset = subsetter::subset(FONT_DATA, 0, &font.used).ok()?;
+    pdf.stream(font_file, &deflate(&subset)?)
+        .filter(Filter::FlateDecode);
+    let metrics = font.face.metrics(Size::unscaled(), LocationRef::default());
+    let bounds = metrics.bounds.unwrap_or_default();
+    pdf.font_descriptor(descriptor)
+        .name(Name(FONT_NAME))
+        .flags(FontFlags::NON_SYMBOLIC)
+        .bbox(Rect::new(
+            bounds.x_min * scale,
+            bounds.y_min * scale,
+            bounds.x_max * scale,
+            bounds.y_max * scale,
+        ))
+        .italic_angle(0.0)
+        .ascent(metrics.ascent * scale)
+        .descent(metrics.descent * scale)
+        .cap_height(metrics.cap_height.unwrap_or(metrics.ascent) * scale)
+        .stem_v(80.0)
+        .font_file2(font_file);
+
+    let title = format!("Certificate: {}", certificate.module_title);
+    pdf.document_info(info)
+        .title(TextStr(&title))
+        .author(TextStr("Investigation Resources Hub"))
+        .creator(TextStr("Investigation Resources Hub"));
+    Some(pdf.finish())
+}
+
+fn deflate(data: &[u8]) -> Option<Vec<u8>> {
+    let mut encoder = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::best());
+    encoder.write_all(data).ok()?;
+    encoder.finish().ok()
+}
+
+/// Lines of text down the page from `y`, at the left margin, wrapped to
+/// the text's width.
 struct Lines<'a> {
     content: &'a mut Content,
+    font: &'a mut Font,
     y: f32,
 }
 
-impl<'a> Lines<'a> {
-    fn new(content: &'a mut Content, y: f32) -> Self {
-        Lines { content, y }
-    }
-
-    fn colour(&mut self, (r, g, b): (f32, f32, f32)) {
-        self.content.set_fill_rgb(r, g, b);
-    }
-
+impl Lines<'_> {
     fn gap(&mut self, points: f32) {
         self.y -= points;
     }
 
-    fn write(&mut self, bold: bool, size: f32, text: &str) {
-        self.y -= size;
-        let font = if bold { &b"F2"[..] } else { &b"F1"[..] };
-        let bytes = win_ansi(text);
-        self.content
-            .begin_text()
-            .set_font(Name(font), size)
-            .next_line(MARGIN, self.y)
-            .show(Str(&bytes))
-            .end_text();
-        self.y -= size * 0.35;
+    /// `text` in `colour` at `size` points, in heavy strokes if `bold`
+    /// (the one embedded weight, drawn filled and outlined).
+    fn write(&mut self, colour: (f32, f32, f32), bold: bool, size: f32, text: &str) {
+        let (r, g, b) = colour;
+        self.content.set_fill_rgb(r, g, b).set_stroke_rgb(r, g, b);
+        for line in wrap(text, |part| self.font.width(part, size) <= TEXT_WIDTH) {
+            self.y -= size;
+            let glyphs = self.font.encode(&line);
+            self.content.begin_text();
+            if bold {
+                self.content
+                    .set_text_rendering_mode(TextRenderingMode::FillStroke)
+                    .set_line_width(size * 0.035);
+            } else {
+                self.content
+                    .set_text_rendering_mode(TextRenderingMode::Fill);
+            }
+            self.content
+                .set_font(Name(b"F1"), size)
+                .next_line(MARGIN, self.y)
+                .show(Str(&glyphs))
+                .end_text();
+            self.y -= size * 0.35;
+        }
     }
 }
 
-/// `text` in the WinAnsi encoding of the standard fonts; a character they
-/// do not have becomes "?".
-pub fn win_ansi(text: &str) -> Vec<u8> {
-    const HIGH: [(char, u8); 27] = [
-        ('€', 0x80),
-        ('‚', 0x82),
-        ('ƒ', 0x83),
-        ('„', 0x84),
-        ('…', 0x85),
-        ('†', 0x86),
-        ('‡', 0x87),
-        ('ˆ', 0x88),
-        ('‰', 0x89),
-        ('Š', 0x8A),
-        ('‹', 0x8B),
-        ('Œ', 0x8C),
-        ('Ž', 0x8E),
-        ('‘', 0x91),
-        ('’', 0x92),
-        ('“', 0x93),
-        ('”', 0x94),
-        ('•', 0x95),
-        ('–', 0x96),
-        ('—', 0x97),
-        ('˜', 0x98),
-        ('™', 0x99),
-        ('š', 0x9A),
-        ('›', 0x9B),
-        ('œ', 0x9C),
-        ('ž', 0x9E),
-        ('Ÿ', 0x9F),
-    ];
-    text.chars()
-        .map(|c| match c as u32 {
-            0x20..=0x7E | 0xA0..=0xFF => c as u8,
-            _ => HIGH
-                .iter()
-                .find(|(high, _)| *high == c)
-                .map_or(b'?', |(_, byte)| *byte),
-        })
-        .collect()
-}
-
-/// `text` in lines of at most `width` characters, broken between words
-/// (a word longer than a line is cut).
-pub fn wrap(text: &str, width: usize) -> Vec<String> {
+/// `text` in lines that each `fits`, broken between words (a word too long
+/// for a line of its own is cut where it no longer fits).
+pub fn wrap(text: &str, fits: impl Fn(&str) -> bool) -> Vec<String> {
     let mut lines = Vec::new();
     let mut line = String::new();
     for word in text.split_whitespace() {
-        let mut word: Vec<char> = word.chars().collect();
-        while word.len() > width {
-            if !line.is_empty() {
-                lines.push(std::mem::take(&mut line));
-            }
-            lines.push(word.drain(..width).collect());
-        }
-        let word: String = word.into_iter().collect();
-        if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > width {
-            lines.push(std::mem::take(&mut line));
+        let joined = if line.is_empty() {
+            word.to_string()
+        } else {
+            format!("{line} {word}")
+        };
+        if fits(&joined) {
+            line = joined;
+            continue;
         }
         if !line.is_empty() {
-            line.push(' ');
+            lines.push(std::mem::take(&mut line));
         }
-        line.push_str(&word);
+        for c in word.chars() {
+            line.push(c);
+            if !fits(&line) && line.chars().count() > 1 {
+                line.pop();
+                lines.push(std::mem::replace(&mut line, c.to_string()));
+            }
+        }
     }
     if !line.is_empty() {
         lines.push(line);
@@ -213,39 +339,85 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
 mod tests {
     use super::*;
 
-    #[test]
-    fn text_is_written_in_the_standard_fonts_encoding() {
-        assert_eq!(
-            win_ansi("Zoë “O’Neil” – 2€"),
-            b"Zo\xEB \x93O\x92Neil\x94 \x96 2\x80"
-        );
-        assert_eq!(win_ansi("李 😀\u{7}"), b"? ??");
-    }
-
-    #[test]
-    fn long_titles_wrap_between_words() {
-        assert_eq!(wrap("one two three", 7), ["one two", "three"]);
-        assert_eq!(wrap("  spaced   out ", 20), ["spaced out"]);
-        assert_eq!(wrap("abcdefghij k", 4), ["abcd", "efgh", "ij k"]);
-        assert!(wrap("", 10).is_empty());
-    }
-
-    #[test]
-    fn the_pdf_is_one_page_naming_the_holder_and_the_module() {
-        let bytes = render(&Certificate {
-            holder_name: "Priya Shah",
+    fn certificate(holder_name: &'static str, revoked: bool) -> Certificate<'static> {
+        Certificate {
+            holder_name,
             module_title: "Systems thinking for investigators",
             hours: "2 hours",
             issued_on: "6 December 2026",
             address: "https://hub.example/credentials/abc",
-            revoked: false,
-        });
+            revoked,
+        }
+    }
+
+    /// The text a PDF reader would copy out: each glyph id shown, through
+    /// the document's own map back to characters.
+    fn shown_text(font: &Font, glyphs: &[u8]) -> String {
+        glyphs
+            .chunks(2)
+            .map(|pair| {
+                font.text
+                    .get(&u16::from_be_bytes([pair[0], pair[1]]))
+                    .copied()
+                    .unwrap_or('?')
+            })
+            .collect()
+    }
+
+    #[test]
+    fn names_in_latin_greek_and_cyrillic_scripts_print_as_written() {
+        let mut font = Font::load().expect("the embedded font reads");
+        for name in [
+            "Łukasz Żółć",
+            "Zoë O’Neil-Nuñez",
+            "Σοφία Παπαδοπούλου",
+            "Ольга Иванова",
+        ] {
+            assert!(prints(name), "{name}");
+            let glyphs = font.encode(name);
+            assert_eq!(shown_text(&font, &glyphs), name);
+        }
+        assert!(
+            !prints("李小龍"),
+            "no Chinese glyphs: the page says to print it from the browser"
+        );
+    }
+
+    #[test]
+    fn long_lines_wrap_between_words_to_the_page() {
+        let fits = |line: &str| line.chars().count() <= 7;
+        assert_eq!(wrap("one two three", fits), ["one two", "three"]);
+        assert_eq!(wrap("  spaced   out ", fits), ["spaced", "out"]);
+        assert_eq!(
+            wrap("abcdefghij k", |l: &str| l.chars().count() <= 4),
+            ["abcd", "efgh", "ij k"]
+        );
+        assert!(wrap("", fits).is_empty());
+        let font = Font::load().unwrap();
+        let name = "Wolfeschlegelsteinhausenbergerdorff ".repeat(3);
+        let lines = wrap(&name, |line| font.width(line, 24.0) <= TEXT_WIDTH);
+        assert!(lines.len() > 1);
+        assert!(lines
+            .iter()
+            .all(|line| font.width(line, 24.0) <= TEXT_WIDTH));
+    }
+
+    #[test]
+    fn the_pdf_is_one_small_page_with_its_font_subset() {
+        let bytes = render(&certificate("Łukasz Żółć", false)).expect("a PDF");
         let text = String::from_utf8_lossy(&bytes);
         assert!(text.starts_with("%PDF-"));
-        assert!(text.contains("(Priya Shah)"));
-        assert!(text.contains("(Systems thinking for investigators)"));
         assert!(text.contains("/Count 1"));
+        assert!(text.contains("/FontFile2"));
+        assert!(text.contains("/ToUnicode"));
+        assert!(text.contains("/Lang (en-GB)"));
         assert!(text.trim_end().ends_with("%%EOF"));
-        assert!(!text.contains("revoked."));
+        assert!(
+            bytes.len() < 40_000,
+            "a subset, not the whole font: {} bytes",
+            bytes.len()
+        );
+        let revoked = render(&certificate("Priya Shah", true)).unwrap();
+        assert_ne!(revoked, render(&certificate("Priya Shah", false)).unwrap());
     }
 }

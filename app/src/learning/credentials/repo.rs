@@ -18,6 +18,45 @@ pub const ISSUE: &str = "INSERT INTO credentials \
     (id, user_id, resource_id, module_slug, module_title, minutes, issued_at) \
     VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING";
 
+/// Issues the certificates of completions that have none: those recorded
+/// before the hub issued certificates. Run at start-up; instances starting
+/// together issue each once (the table allows one per member and module).
+/// Returns how many were issued.
+pub async fn issue_missing(db: &Db) -> sqlx::Result<u64> {
+    type Missing = (i64, i64, String, String, i64, f64, i64);
+    let missing: Vec<Missing> = with_pool!(db, pool => sqlx::query_as(
+        "SELECT c.user_id, r.id, r.slug, r.title, r.minutes, r.cpd_hours, c.completed_at \
+         FROM module_completions c JOIN resources r ON r.id = c.resource_id \
+         WHERE NOT EXISTS (SELECT 1 FROM credentials cr \
+            WHERE cr.user_id = c.user_id AND cr.resource_id = c.resource_id) \
+         ORDER BY c.completed_at",
+    )
+    .fetch_all(pool)
+    .await)?;
+    let mut issued = 0;
+    for (user_id, id, slug, title, minutes, cpd_hours, completed_at) in missing {
+        let module = crate::resources::repo::ModuleFacts {
+            id,
+            slug,
+            title,
+            minutes,
+            cpd_hours,
+        };
+        issued += with_pool!(db, pool => sqlx::query(ISSUE)
+            .bind(crate::web::tokens::random_token())
+            .bind(user_id)
+            .bind(module.id)
+            .bind(&module.slug)
+            .bind(&module.title)
+            .bind(crate::learning::repo::module_minutes(&module))
+            .bind(completed_at)
+            .execute(pool)
+            .await
+            .map(|done| done.rows_affected()))?;
+    }
+    Ok(issued)
+}
+
 #[derive(Debug, thiserror::Error)]
 pub enum KeyFailure {
     #[error(transparent)]
@@ -142,6 +181,16 @@ pub async fn revoke(db: &Db, id: &str, by: i64, reason: &str, now: i64) -> sqlx:
     .await
     .map(|done| done.rows_affected()))?;
     Ok(result == 1)
+}
+
+/// Every revoked certificate: (id, reason), oldest revocation first.
+pub async fn revoked(db: &Db) -> sqlx::Result<Vec<(String, String)>> {
+    with_pool!(db, pool => sqlx::query_as(
+        "SELECT id, COALESCE(revoked_reason, '') FROM credentials \
+         WHERE revoked_at IS NOT NULL ORDER BY revoked_at, id",
+    )
+    .fetch_all(pool)
+    .await)
 }
 
 /// `user_id`'s certificates for their data download.

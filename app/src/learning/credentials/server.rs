@@ -41,6 +41,11 @@ pub async fn load_credential(id: String) -> Result<Option<CredentialView>, Serve
         (Some(name), true) => Holder::Named(name.clone()),
         (Some(_), false) => Holder::NameHidden,
     };
+    let pdf_prints_name = !yours
+        || record
+            .holder_name
+            .as_deref()
+            .is_some_and(super::pdf::prints);
     let path = format!("/credentials/{}", record.id);
     let revoked = record.revoked_at.map(|at| Revocation {
         on: super::repo::day_of(at),
@@ -58,5 +63,6 @@ pub async fn load_credential(id: String) -> Result<Option<CredentialView>, Serve
         revoked,
         yours,
         show_name: record.show_name,
+        pdf_prints_name,
     }))
 }

@@ -18,6 +18,10 @@ use super::types::ENVELOPE_PREFIX;
 /// Where the hub publishes its public key (a JSON Web Key Set).
 pub const JWKS_PATH: &str = "/.well-known/jwks.json";
 
+/// Where the hub lists the credentials it has revoked (an Open Badges 3.0
+/// `1EdTechRevocationList`, which every credential names).
+pub const REVOCATIONS_PATH: &str = "/credentials/revocations.json";
+
 /// The hub's Ed25519 key pair. Its private half never leaves this type:
 /// `Debug` shows the key id only, so it cannot reach a log.
 #[derive(Clone)]
@@ -96,10 +100,12 @@ impl SigningKey {
         })
     }
 
-    /// `claims` signed as a compact JWT (`alg: EdDSA`, `kid` this key's).
-    pub fn sign(&self, claims: &Value) -> Result<String, KeyError> {
+    /// `claims` signed as a compact JWT (`alg: EdDSA`). Its `kid` is the
+    /// address of this key in the hub's key set at `site`, as Open Badges
+    /// 3.0 asks, so a verifier finds the key from the credential alone.
+    pub fn sign(&self, claims: &Value, site: &str) -> Result<String, KeyError> {
         let mut header = Header::new(Algorithm::EdDSA);
-        header.kid = Some(self.kid.clone());
+        header.kid = Some(format!("{site}{JWKS_PATH}#{}", self.kid));
         jsonwebtoken::encode(&header, claims, &EncodingKey::from_ed_der(&self.pkcs8))
             .map_err(|error| KeyError(error.to_string()))
     }
@@ -107,7 +113,15 @@ impl SigningKey {
     /// The claims of `jwt` if this key signed it as it is.
     pub fn verify(&self, jwt: &str) -> Result<Value, Unverified> {
         let header = jsonwebtoken::decode_header(jwt).map_err(|_| Unverified::NotACredential)?;
-        if header.alg != Algorithm::EdDSA || header.kid.as_deref() != Some(self.kid.as_str()) {
+        // Only this key, named by its thumbprint after the key set's
+        // address (whatever the address: the hub may have moved); a key
+        // the token carries itself is never trusted.
+        let names_this_key = header
+            .kid
+            .as_deref()
+            .and_then(|kid| kid.rsplit_once('#'))
+            .is_some_and(|(_, thumbprint)| thumbprint == self.kid);
+        if header.alg != Algorithm::EdDSA || !names_this_key {
             return Err(Unverified::OtherIssuer);
         }
         let key = DecodingKey::from_ed_components(&self.x).map_err(|_| Unverified::OtherIssuer)?;
@@ -133,7 +147,8 @@ pub enum Unverified {
     NotACredential,
     /// Signed by some other key: not one the hub issued.
     OtherIssuer,
-    /// Signed with the hub's key, but not what was signed: changed since.
+    /// Names the hub's key, but its signature does not match what it says:
+    /// changed since, or damaged.
     Changed,
 }
 
@@ -147,7 +162,7 @@ impl Unverified {
                 "That credential was not issued by this hub: it is not signed with the hub's key"
             }
             Unverified::Changed => {
-                "That credential has been changed since the hub issued it: its signature does not match what it says"
+                "That credential has been changed or damaged since the hub issued it: its signature does not match what it says"
             }
         }
     }
@@ -186,7 +201,8 @@ pub fn credential_claims(certified: &Certified<'_>) -> Value {
         .unwrap_or_default()
         .format("%Y-%m-%dT%H:%M:%SZ")
         .to_string();
-    let hours = certified.minutes as f64 / 60.0;
+    // In hours to two places, as the certificate's page rounds them.
+    let hours = (certified.minutes as f64 / 60.0 * 100.0).round() / 100.0;
     json!({
         "@context": [
             "https://www.w3.org/ns/credentials/v2",
@@ -202,6 +218,11 @@ pub fn credential_claims(certified: &Certified<'_>) -> Value {
             "url": issuer,
         },
         "validFrom": issued,
+        // Whether it still stands: the hub's list of revoked credentials.
+        "credentialStatus": {
+            "id": format!("{}{REVOCATIONS_PATH}", certified.site),
+            "type": "1EdTechRevocationList",
+        },
         "credentialSubject": {
             "type": ["AchievementSubject"],
             "identifier": [{
@@ -237,6 +258,22 @@ pub fn credential_id(claims: &Value) -> Option<String> {
     super::types::is_credential_id(id).then(|| id.to_string())
 }
 
+/// The hub's revocation list: the verification address (the credential's
+/// `id`) of each revoked credential, with the reason.
+pub fn revocation_list(site: &str, revoked: &[(String, String)]) -> Value {
+    json!({
+        "id": format!("{site}{REVOCATIONS_PATH}"),
+        "issuer": format!("{site}/"),
+        "revokedCredentials": revoked
+            .iter()
+            .map(|(id, reason)| json!({
+                "id": verification_address(site, id),
+                "revocationReason": reason,
+            }))
+            .collect::<Vec<_>>(),
+    })
+}
+
 /// The JSON file a holder downloads: a W3C enveloped verifiable credential
 /// around the signed one.
 pub fn enveloped(jwt: &str) -> Value {
@@ -251,9 +288,11 @@ pub fn enveloped(jwt: &str) -> Value {
 mod tests {
     use super::*;
 
+    const SITE: &str = "https://hub.example";
+
     fn certified() -> Certified<'static> {
         Certified {
-            site: "https://hub.example",
+            site: SITE,
             id: "AbCdEfGhIjKlMnOpQrStUvWxYz0123456789-_abcde",
             holder_name: "Priya Shah",
             module_title: "Systems thinking",
@@ -267,26 +306,68 @@ mod tests {
     fn a_signed_credential_verifies_with_the_same_key_and_names_its_certificate() {
         let key = SigningKey::generate().unwrap();
         let claims = credential_claims(&certified());
-        let jwt = key.sign(&claims).unwrap();
+        let jwt = key.sign(&claims, SITE).unwrap();
         let verified = key.verify(&jwt).unwrap();
         assert_eq!(verified, claims);
         assert_eq!(credential_id(&verified).as_deref(), Some(certified().id));
         assert_eq!(verified["type"][1], "OpenBadgeCredential");
         assert_eq!(verified["credentialSubject"]["creditsEarned"], 2.5);
         assert_eq!(verified["validFrom"], "2026-05-28T20:26:40Z");
+        assert_eq!(
+            verified["credentialStatus"]["id"],
+            "https://hub.example/credentials/revocations.json"
+        );
+        let header = jsonwebtoken::decode_header(&jwt).unwrap();
+        assert_eq!(
+            header.kid.unwrap(),
+            format!("https://hub.example/.well-known/jwks.json#{}", key.kid())
+        );
+        // Checked where the hub has moved to, it is still the hub's.
+        assert!(key
+            .verify(&key.sign(&claims, "https://old.example").unwrap())
+            .is_ok());
+    }
+
+    #[test]
+    fn hours_are_rounded_as_the_page_shows_them() {
+        let certified = Certified {
+            minutes: 100,
+            ..certified()
+        };
+        assert_eq!(
+            credential_claims(&certified)["credentialSubject"]["creditsEarned"],
+            1.67
+        );
+    }
+
+    #[test]
+    fn the_revocation_list_names_each_revoked_credential_by_its_address() {
+        let list = revocation_list(SITE, &[("abc".into(), "Issued in error".into())]);
+        assert_eq!(
+            list["revokedCredentials"][0]["id"],
+            "https://hub.example/credentials/abc"
+        );
+        assert_eq!(
+            list["revokedCredentials"][0]["revocationReason"],
+            "Issued in error"
+        );
+        assert_eq!(revocation_list(SITE, &[])["revokedCredentials"], json!([]));
     }
 
     #[test]
     fn signing_is_repeatable_so_a_download_is_the_same_file_each_time() {
         let key = SigningKey::generate().unwrap();
         let claims = credential_claims(&certified());
-        assert_eq!(key.sign(&claims).unwrap(), key.sign(&claims).unwrap());
+        assert_eq!(
+            key.sign(&claims, SITE).unwrap(),
+            key.sign(&claims, SITE).unwrap()
+        );
     }
 
     #[test]
     fn a_changed_credential_is_refused() {
         let key = SigningKey::generate().unwrap();
-        let jwt = key.sign(&credential_claims(&certified())).unwrap();
+        let jwt = key.sign(&credential_claims(&certified()), SITE).unwrap();
         let parts: Vec<&str> = jwt.split('.').collect();
         let mut claims = credential_claims(&certified());
         claims["credentialSubject"]["creditsEarned"] = json!(25.0);
@@ -299,11 +380,11 @@ mod tests {
     fn a_credential_signed_by_another_key_or_garbage_is_refused() {
         let hub = SigningKey::generate().unwrap();
         let other = SigningKey::generate().unwrap();
-        let foreign = other.sign(&credential_claims(&certified())).unwrap();
+        let foreign = other.sign(&credential_claims(&certified()), SITE).unwrap();
         assert_eq!(hub.verify(&foreign), Err(Unverified::OtherIssuer));
         // Another key claiming the hub's key id: the signature gives it away.
         let mut header = Header::new(Algorithm::EdDSA);
-        header.kid = Some(hub.kid().to_string());
+        header.kid = Some(format!("{SITE}{JWKS_PATH}#{}", hub.kid()));
         let impostor = jsonwebtoken::encode(
             &header,
             &credential_claims(&certified()),
@@ -317,7 +398,25 @@ mod tests {
             URL_SAFE_NO_PAD.encode(r#"{"alg":"none","typ":"JWT"}"#),
             URL_SAFE_NO_PAD.encode(r#"{"jti":"x"}"#)
         );
-        assert!(hub.verify(&none).is_err());
+        // (jsonwebtoken knows no algorithm "none": it is not even read.)
+        assert_eq!(hub.verify(&none), Err(Unverified::NotACredential));
+        // A key named without the key set's address, or no key at all.
+        let mut bare = Header::new(Algorithm::EdDSA);
+        bare.kid = Some(hub.kid().to_string());
+        let claims = credential_claims(&certified());
+        let unnamed =
+            jsonwebtoken::encode(&bare, &claims, &EncodingKey::from_ed_der(&hub.pkcs8)).unwrap();
+        assert_eq!(hub.verify(&unnamed), Err(Unverified::OtherIssuer));
+        // HMAC with the public key as its secret (the old confusion attack).
+        let mut hmac = Header::new(Algorithm::HS256);
+        hmac.kid = Some(format!("{SITE}{JWKS_PATH}#{}", hub.kid()));
+        let confused = jsonwebtoken::encode(
+            &hmac,
+            &claims,
+            &EncodingKey::from_secret(hub.public_key().as_bytes()),
+        )
+        .unwrap();
+        assert_eq!(hub.verify(&confused), Err(Unverified::OtherIssuer));
         for garbage in ["a.b.c", "", "....", "eyJ.eyJ.sig"] {
             assert_eq!(
                 hub.verify(garbage),

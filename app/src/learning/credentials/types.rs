@@ -47,6 +47,9 @@ pub struct CredentialView {
     pub show_name: bool,
     /// The viewer is an admin and it is not revoked yet.
     pub can_revoke: bool,
+    /// The PDF's font has every letter of the holder's name (told to the
+    /// holder only; if not, printing the page is the way).
+    pub pdf_prints_name: bool,
 }
 
 /// A certificate on its holder's learning page.

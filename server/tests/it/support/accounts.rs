@@ -81,6 +81,18 @@ impl Browser {
         .await
     }
 
+    /// The JSON at `path`, which must answer 200.
+    pub async fn json(&self, path: &str) -> serde_json::Value {
+        let response = self
+            .client
+            .get(self.url(path))
+            .send()
+            .await
+            .expect("GET reaches the hub");
+        assert_eq!(response.status(), StatusCode::OK, "{path}");
+        response.json().await.expect("JSON")
+    }
+
     /// The CSRF token the sign-in page's form carries for this browser.
     pub async fn csrf_token(&self) -> String {
         let page = self.get("/sign-in").await;
