@@ -11,6 +11,7 @@ use super::cpd::{activity_label, format_hours, parse_cpd, CpdEntry, CpdInput};
 use super::repo;
 use super::types::next_lesson;
 use super::useful::types::{parse_answer, UsefulInput};
+use crate::addresses::row_id;
 use crate::dates::uk_today;
 use crate::resources::repo as catalogue;
 use crate::web::access::{Access, Endpoints};
@@ -200,14 +201,10 @@ async fn add_entry(
     Ok(done(&form.viewer, "/account/learning", "CPD entry added").await)
 }
 
-fn entry_id(raw: &str) -> Option<i64> {
-    raw.parse::<i64>().ok().filter(|id| *id > 0)
-}
-
 /// The id in the address if it names one of `user_id`'s entries: another
 /// member's entry is not found, whatever was posted.
 async fn own_entry(context: &WebContext, user_id: i64, raw: &str) -> Result<Option<i64>, Failure> {
-    let Some(id) = entry_id(raw) else {
+    let Some(id) = row_id(raw) else {
         return Ok(None);
     };
     Ok(repo::cpd_entry(&context.db, user_id, id)
@@ -218,7 +215,7 @@ async fn own_entry(context: &WebContext, user_id: i64, raw: &str) -> Result<Opti
 /// The entry's page, shown again as "not found" (it is not this member's,
 /// or there is no such entry).
 async fn entry_not_found(context: &WebContext, form: SubmittedForm, id: &str) -> Outcome {
-    let page = match entry_id(id) {
+    let page = match row_id(id) {
         Some(id) => format!("/account/learning/cpd/{id}"),
         None => "/account/learning/cpd/0".to_string(),
     };

@@ -190,7 +190,10 @@ async fn a_completed_module_gives_a_certificate_anyone_can_check(backend: Backen
     assert_eq!(content_type, "application/pdf");
     assert!(pdf.starts_with(b"%PDF-"));
     let text = String::from_utf8_lossy(&pdf);
-    assert!(text.contains(&format!("(Certificate: {TITLE})")), "its title");
+    assert!(
+        text.contains(&format!("(Certificate: {TITLE})")),
+        "its title"
+    );
     assert!(text.contains("/FontFile2"), "its font embedded");
     assert!(pdf.len() < 40_000, "{} bytes", pdf.len());
 

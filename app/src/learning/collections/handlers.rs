@@ -12,6 +12,7 @@ use super::types::{
     parse_note, parse_save, parse_settings, Move, SaveInput, SaveTo, SettingsInput,
     MAX_COLLECTIONS, MAX_ITEMS,
 };
+use crate::addresses::row_id;
 use crate::web::access::{Access, Endpoints};
 use crate::web::form::{
     done, not_found as not_found_page, refuse, show_again, show_field_errors, Failure, Outcome,
@@ -32,10 +33,6 @@ where
 
 fn now() -> i64 {
     chrono::Utc::now().timestamp()
-}
-
-fn positive_id(raw: &str) -> Option<i64> {
-    raw.trim().parse::<i64>().ok().filter(|id| *id > 0)
 }
 
 /// The message for a refused write, and the field it belongs to; a
@@ -174,7 +171,7 @@ async fn change(
     form: SubmittedForm,
 ) -> Outcome {
     let db = &context.db;
-    let id = positive_id(&id);
+    let id = row_id(&id);
     let Some(collection) = (match id {
         Some(id) => repo::collection(db, member.id, id).await?,
         None => None,
@@ -184,7 +181,7 @@ async fn change(
     let id = collection.summary.id;
     let page = format!("/account/collections/{id}");
     let input: SettingsInput = form.input()?;
-    let resource = positive_id(&input.resource);
+    let resource = row_id(&input.resource);
     let direction = match input.action.as_str() {
         "up" => Some(Move::Up),
         "down" => Some(Move::Down),

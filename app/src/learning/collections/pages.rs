@@ -74,7 +74,7 @@ fn area_page(id: Option<&str>, token: Option<&str>, note: Option<&str>) -> AreaP
     if let Some(token) = token {
         return AreaPage::Shared(token.to_string());
     }
-    let number = |text: &str| text.parse::<i64>().ok().filter(|id| *id > 0);
+    let number = crate::addresses::row_id;
     match (id.map(number), note.map(number)) {
         (None, _) => AreaPage::List,
         (Some(Some(id)), None) => AreaPage::Collection(id),
