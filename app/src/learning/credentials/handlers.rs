@@ -63,7 +63,7 @@ async fn public_key(State(context): State<WebContext>) -> Outcome {
     Ok(published(
         "application/jwk-set+json",
         3600,
-        key.jwks().to_string(),
+        key.jwks(&context.link("")).to_string(),
     ))
 }
 

@@ -61,12 +61,14 @@ fn CredentialPage(id: String) -> impl IntoView {
                     </div>
                 }.into_any(),
             };
+            let revoked = credential.revoked.is_some();
             let holder = match &credential.holder {
-                Holder::Named(name) if credential.yours && !credential.show_name => view! {
+                Holder::Named(name) if credential.yours && (!credential.show_name || revoked) => view! {
                     {name.clone()}
                     <span class="hub-no-print">" (only you see your name here)"</span>
                 }.into_any(),
                 Holder::Named(name) => name.clone().into_any(),
+                Holder::NameHidden if revoked => "Not shown on a revoked certificate".into_any(),
                 Holder::NameHidden => "The holder chose not to show their name".into_any(),
                 Holder::DeletedAccount => "An account that has since been deleted".into_any(),
             };
@@ -78,17 +80,20 @@ fn CredentialPage(id: String) -> impl IntoView {
             };
             let module = view! { <a href=format!("/resources/{}", credential.module_slug)>{credential.module_title.clone()}</a> }.into_any();
             let address = view! { <span class="hub-share-link">{credential.address.clone()}</span> }.into_any();
-            // One form state for both forms: an admin holding the
-            // certificate sees both, and one error summary.
+            // One form state for both forms (an admin holding the
+            // certificate sees both, and one error summary), and none for
+            // everyone else: reading a certificate starts no session.
             let (id, yours, can_revoke) = (credential.id.clone(), credential.yours, credential.can_revoke);
-            let revoked = credential.revoked.is_some();
             let shown = if credential.show_name { "yes" } else { "no" };
             let pdf_prints_name = credential.pdf_prints_name;
-            let forms = with_form_state(move || {
+            let forms = (yours || can_revoke).then(|| with_form_state(move || {
                 let holder_section = yours.then(|| {
                     let id = id.clone();
                     let downloads = if revoked {
-                        view! { <p>"It has been revoked, so its credential can no longer be downloaded."</p> }.into_any()
+                        view! {
+                            <p>"It has been revoked, so its signed credential can no longer be downloaded."</p>
+                            <p><a href=format!("/credentials/{id}/certificate.pdf") download>"Download the certificate (PDF), marked as revoked"</a></p>
+                        }.into_any()
                     } else {
                         view! {
                             <ul class="nhsuk-list">
@@ -125,13 +130,13 @@ fn CredentialPage(id: String) -> impl IntoView {
                     <p>"Revoke a certificate only when it should never have been issued. Its page then says so, with your reason, to anyone who checks it, and the hub's list of revoked credentials names it."</p>
                     <PostForm action=format!("/credentials/{}", id.clone())>
                         <input type="hidden" name="action" value="revoke" />
-                        <TextArea name="reason" label="Reason" hint="Shown on the certificate's page. Up to 500 characters." rows=3 />
+                        <TextArea name="reason" label="Reason" hint="Shown on the certificate's page to anyone with its link: name no one. Up to 500 characters." rows=3 />
                         <CheckboxGroup name="confirm" error_name="confirm" legend="Are you sure?" options=vec![("yes".to_string(), "Yes, revoke this certificate. This cannot be undone.".to_string())] />
                         <SubmitButton label="Revoke certificate" variant="warning" />
                     </PostForm>
                 });
                 view! { {holder_section} {revoke} }
-            });
+            }));
             view! {
                 <Title text=format!("Certificate: {}", credential.module_title) />
                 <Breadcrumbs trail />
@@ -151,7 +156,7 @@ fn CredentialPage(id: String) -> impl IntoView {
                         <div class="hub-no-print">
                             {forms}
                             <h2 class="nhsuk-heading-m">"Checking a certificate"</h2>
-                            <p>{KEY_NOTE} <a href="/.well-known/jwks.json">"/.well-known/jwks.json"</a>". " <a href="/credentials/check">"Check a credential file"</a></p>
+                            <p>{KEY_NOTE} <a href="/.well-known/jwks.json" rel="external">"/.well-known/jwks.json"</a>". " <a href="/credentials/check">"Check a credential file"</a></p>
                         </div>
                     </div>
                 </div>
@@ -182,7 +187,7 @@ fn CheckPage() -> impl IntoView {
                         <SubmitButton label="Check credential" />
                     </PostForm>
                 })}
-                <p>{KEY_NOTE} <a href="/.well-known/jwks.json">"/.well-known/jwks.json"</a>"."</p>
+                <p>{KEY_NOTE} <a href="/.well-known/jwks.json" rel="external">"/.well-known/jwks.json"</a>"."</p>
             </div>
         </div>
     }

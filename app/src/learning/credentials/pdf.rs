@@ -28,7 +28,8 @@ pub struct Certificate<'a> {
 }
 
 const FONT_DATA: &[u8] = include_bytes!("fonts/LiberationSans-Regular.ttf");
-const FONT_NAME: &[u8] = b"LiberationSans";
+/// A subset's name: a tag of six capitals, then the font's.
+const FONT_NAME: &[u8] = b"HUBCRT+LiberationSans";
 
 const WIDTH: f32 = 842.0;
 const HEIGHT: f32 = 595.0;
@@ -100,16 +101,23 @@ impl Font {
     }
 }
 
-/// Whether the PDF's font has a glyph for every character of `text` (if
-/// not, those print as empty boxes: the certificate's page, printed from
-/// the browser, shows any script).
+/// Whether the PDF shows `text` as written: its font has a glyph for every
+/// character, and none is of a script written right to left (the PDF sets
+/// glyphs left to right, unshaped). If not, the certificate's page, printed
+/// from the browser, shows any script.
 pub fn prints(text: &str) -> bool {
     let Some(face) = face() else {
         return false;
     };
     let charmap = face.charmap();
     text.chars()
-        .all(|c| c.is_whitespace() || charmap.map(c).is_some())
+        .all(|c| c.is_whitespace() || (!is_right_to_left(c) && charmap.map(c).is_some()))
+}
+
+/// Hebrew, Arabic, Syriac, Thaana, N'Ko, Samaritan, Mandaic and their
+/// presentation forms.
+fn is_right_to_left(c: char) -> bool {
+    matches!(c, '\u{0590}'..='\u{08FF}' | '\u{FB1D}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFF}')
 }
 
 /// The certificate as PDF bytes (None only if the embedded font cannot be
@@ -133,11 +141,11 @@ pub fn render(certificate: &Certificate<'_>) -> Option<Vec<u8>> {
     page.gap(26.0);
     page.write(BLACK, false, 14.0, "This certifies that");
     page.gap(8.0);
-    page.write(BLACK, true, 24.0, certificate.holder_name);
+    page.write_within(BLACK, 24.0, 2, certificate.holder_name);
     page.gap(8.0);
     page.write(BLACK, false, 14.0, "completed the module");
     page.gap(8.0);
-    page.write(BLACK, true, 20.0, certificate.module_title);
+    page.write_within(BLACK, 20.0, 3, certificate.module_title);
     page.gap(16.0);
     let facts = format!(
         "CPD: {} · Completed on {}",
@@ -229,8 +237,11 @@ fn assemble(certificate: &Certificate<'_>, font: Font, content: Content) -> Opti
         .filter(Filter::FlateDecode);
 
     let subset = subsetter::subset(FONT_DATA, 0, &font.used).ok()?;
-    pdf.stream(font_file, &deflate(&subset)?)
-        .filter(Filter::FlateDecode);
+    let compressed = deflate(&subset)?;
+    let mut file = pdf.stream(font_file, &compressed);
+    file.filter(Filter::FlateDecode)
+        .pair(Name(b"Length1"), i32::try_from(subset.len()).ok()?);
+    file.finish();
     let metrics = font.face.metrics(Size::unscaled(), LocationRef::default());
     let bounds = metrics.bounds.unwrap_or_default();
     pdf.font_descriptor(descriptor)
@@ -274,6 +285,19 @@ struct Lines<'a> {
 impl Lines<'_> {
     fn gap(&mut self, points: f32) {
         self.y -= points;
+    }
+
+    /// `text` in bold at `size` points, or smaller (down to 12) until it
+    /// takes at most `most_lines`: a long name or title never runs into the
+    /// foot of the page.
+    fn write_within(&mut self, colour: (f32, f32, f32), size: f32, most_lines: usize, text: &str) {
+        let mut size = size;
+        while size > 12.0
+            && wrap(text, |part| self.font.width(part, size) <= TEXT_WIDTH).len() > most_lines
+        {
+            size -= 1.0;
+        }
+        self.write(colour, true, size, text);
     }
 
     /// `text` in `colour` at `size` points, in heavy strokes if `bold`
@@ -381,6 +405,8 @@ mod tests {
             !prints("李小龍"),
             "no Chinese glyphs: the page says to print it from the browser"
         );
+        assert!(!prints("שרה כהן"), "Hebrew glyphs, but set right to left");
+        assert!(!prints("فاطمة"));
     }
 
     #[test]
@@ -417,6 +443,18 @@ mod tests {
             "a subset, not the whole font: {} bytes",
             bytes.len()
         );
+        // The longest name and title the hub allows stay above the foot.
+        let mut font = Font::load().unwrap();
+        let mut content = Content::new();
+        let mut page = Lines {
+            content: &mut content,
+            font: &mut font,
+            y: 300.0,
+        };
+        page.write_within(BLACK, 24.0, 2, &"Wwwwwwwwww ".repeat(8));
+        page.write_within(BLACK, 20.0, 3, &"Mmmmmmmmm ".repeat(20));
+        let lowest = 300.0 - 2.0 * 24.0 * 1.35 - 3.0 * 20.0 * 1.35;
+        assert!(page.y >= lowest - 0.1, "{} < {lowest}", page.y);
         let revoked = render(&certificate("Priya Shah", true)).unwrap();
         assert_ne!(revoked, render(&certificate("Priya Shah", false)).unwrap());
     }

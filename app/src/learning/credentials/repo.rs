@@ -183,11 +183,10 @@ pub async fn revoke(db: &Db, id: &str, by: i64, reason: &str, now: i64) -> sqlx:
     Ok(result == 1)
 }
 
-/// Every revoked certificate: (id, reason), oldest revocation first.
-pub async fn revoked(db: &Db) -> sqlx::Result<Vec<(String, String)>> {
-    with_pool!(db, pool => sqlx::query_as(
-        "SELECT id, COALESCE(revoked_reason, '') FROM credentials \
-         WHERE revoked_at IS NOT NULL ORDER BY revoked_at, id",
+/// The ids of every revoked certificate, oldest revocation first.
+pub async fn revoked(db: &Db) -> sqlx::Result<Vec<String>> {
+    with_pool!(db, pool => sqlx::query_scalar(
+        "SELECT id FROM credentials WHERE revoked_at IS NOT NULL ORDER BY revoked_at, id",
     )
     .fetch_all(pool)
     .await)

@@ -36,7 +36,10 @@ pub async fn load_credential(id: String) -> Result<Option<CredentialView>, Serve
         .user
         .as_ref()
         .is_some_and(|user| user.role == Role::Admin);
-    let holder = match (&record.holder_name, record.show_name || yours) {
+    // A revoked certificate names its holder to them and to admins only:
+    // its page must not read as a public accusation.
+    let shows_name = yours || is_admin || (record.show_name && record.revoked_at.is_none());
+    let holder = match (&record.holder_name, shows_name) {
         (None, _) => Holder::DeletedAccount,
         (Some(name), true) => Holder::Named(name.clone()),
         (Some(_), false) => Holder::NameHidden,

@@ -86,14 +86,22 @@ impl SigningKey {
         &self.x
     }
 
-    /// The public key as a JSON Web Key Set, for [`JWKS_PATH`].
-    pub fn jwks(&self) -> Value {
+    /// The key's id as credentials name it: its address in the key set on
+    /// `site` (the thumbprint after the `#`).
+    pub fn key_id(&self, site: &str) -> String {
+        format!("{site}{JWKS_PATH}#{}", self.kid)
+    }
+
+    /// The public key as a JSON Web Key Set on `site`, for [`JWKS_PATH`]:
+    /// its `kid` is the very string credentials carry, so verifiers that
+    /// match key ids exactly find it.
+    pub fn jwks(&self, site: &str) -> Value {
         json!({
             "keys": [{
                 "kty": "OKP",
                 "crv": "Ed25519",
                 "x": self.x,
-                "kid": self.kid,
+                "kid": self.key_id(site),
                 "use": "sig",
                 "alg": "EdDSA",
             }]
@@ -105,7 +113,7 @@ impl SigningKey {
     /// 3.0 asks, so a verifier finds the key from the credential alone.
     pub fn sign(&self, claims: &Value, site: &str) -> Result<String, KeyError> {
         let mut header = Header::new(Algorithm::EdDSA);
-        header.kid = Some(format!("{site}{JWKS_PATH}#{}", self.kid));
+        header.kid = Some(self.key_id(site));
         jsonwebtoken::encode(&header, claims, &EncodingKey::from_ed_der(&self.pkcs8))
             .map_err(|error| KeyError(error.to_string()))
     }
@@ -113,14 +121,14 @@ impl SigningKey {
     /// The claims of `jwt` if this key signed it as it is.
     pub fn verify(&self, jwt: &str) -> Result<Value, Unverified> {
         let header = jsonwebtoken::decode_header(jwt).map_err(|_| Unverified::NotACredential)?;
-        // Only this key, named by its thumbprint after the key set's
-        // address (whatever the address: the hub may have moved); a key
+        // Only this key, named by its thumbprint (after the key set's
+        // address, whatever the address: the hub may have moved); a key
         // the token carries itself is never trusted.
-        let names_this_key = header
-            .kid
-            .as_deref()
-            .and_then(|kid| kid.rsplit_once('#'))
-            .is_some_and(|(_, thumbprint)| thumbprint == self.kid);
+        let names_this_key = header.kid.as_deref().is_some_and(|kid| {
+            kid.rsplit_once('#')
+                .map_or(kid, |(_, thumbprint)| thumbprint)
+                == self.kid
+        });
         if header.alg != Algorithm::EdDSA || !names_this_key {
             return Err(Unverified::OtherIssuer);
         }
@@ -259,17 +267,16 @@ pub fn credential_id(claims: &Value) -> Option<String> {
 }
 
 /// The hub's revocation list: the verification address (the credential's
-/// `id`) of each revoked credential, with the reason.
-pub fn revocation_list(site: &str, revoked: &[(String, String)]) -> Value {
+/// `id`) of each revoked credential. No reason: the list is public, and a
+/// revoked certificate's page names no holder, so nothing in it points at
+/// anyone.
+pub fn revocation_list(site: &str, revoked: &[String]) -> Value {
     json!({
         "id": format!("{site}{REVOCATIONS_PATH}"),
         "issuer": format!("{site}/"),
         "revokedCredentials": revoked
             .iter()
-            .map(|(id, reason)| json!({
-                "id": verification_address(site, id),
-                "revocationReason": reason,
-            }))
+            .map(|id| json!({ "id": verification_address(site, id) }))
             .collect::<Vec<_>>(),
     })
 }
@@ -342,15 +349,14 @@ mod tests {
 
     #[test]
     fn the_revocation_list_names_each_revoked_credential_by_its_address() {
-        let list = revocation_list(SITE, &[("abc".into(), "Issued in error".into())]);
+        let list = revocation_list(SITE, &["abc".into()]);
         assert_eq!(
             list["revokedCredentials"][0]["id"],
             "https://hub.example/credentials/abc"
         );
-        assert_eq!(
-            list["revokedCredentials"][0]["revocationReason"],
-            "Issued in error"
-        );
+        assert!(list["revokedCredentials"][0]
+            .get("revocationReason")
+            .is_none());
         assert_eq!(revocation_list(SITE, &[])["revokedCredentials"], json!([]));
     }
 
@@ -400,13 +406,22 @@ mod tests {
         );
         // (jsonwebtoken knows no algorithm "none": it is not even read.)
         assert_eq!(hub.verify(&none), Err(Unverified::NotACredential));
-        // A key named without the key set's address, or no key at all.
-        let mut bare = Header::new(Algorithm::EdDSA);
-        bare.kid = Some(hub.kid().to_string());
+        // The hub's key named by its bare thumbprint is the hub's; named
+        // by nothing, or by an empty fragment, it is not.
         let claims = credential_claims(&certified());
-        let unnamed =
-            jsonwebtoken::encode(&bare, &claims, &EncodingKey::from_ed_der(&hub.pkcs8)).unwrap();
-        assert_eq!(hub.verify(&unnamed), Err(Unverified::OtherIssuer));
+        let signed_with = |kid: Option<String>| {
+            let mut header = Header::new(Algorithm::EdDSA);
+            header.kid = kid;
+            jsonwebtoken::encode(&header, &claims, &EncodingKey::from_ed_der(&hub.pkcs8)).unwrap()
+        };
+        assert!(hub
+            .verify(&signed_with(Some(hub.kid().to_string())))
+            .is_ok());
+        assert_eq!(hub.verify(&signed_with(None)), Err(Unverified::OtherIssuer));
+        assert_eq!(
+            hub.verify(&signed_with(Some(format!("{SITE}{JWKS_PATH}#")))),
+            Err(Unverified::OtherIssuer)
+        );
         // HMAC with the public key as its secret (the old confusion attack).
         let mut hmac = Header::new(Algorithm::HS256);
         hmac.kid = Some(format!("{SITE}{JWKS_PATH}#{}", hub.kid()));
@@ -441,9 +456,9 @@ mod tests {
     #[test]
     fn the_published_key_set_is_the_public_key_only() {
         let key = SigningKey::generate().unwrap();
-        let jwks = key.jwks();
+        let jwks = key.jwks(SITE);
         assert_eq!(jwks["keys"][0]["x"], key.public_key());
-        assert_eq!(jwks["keys"][0]["kid"], key.kid());
+        assert_eq!(jwks["keys"][0]["kid"], key.key_id(SITE));
         assert!(jwks["keys"][0].get("d").is_none());
         assert_eq!(key.kid().len(), 43, "a SHA-256 thumbprint");
     }

@@ -89,7 +89,7 @@ pub fn NewCpdEntryPage() -> impl IntoView {
 #[component]
 pub fn CpdEntryPage() -> impl IntoView {
     let params = use_params_map();
-    let id = move || params.with(|map| map.get("id").and_then(|id| id.parse::<i64>().ok()));
+    let id = move || params.with(|map| map.get("id").and_then(|id| crate::addresses::row_id(&id)));
     let entry = Resource::new(id, |id| async move {
         match id {
             Some(id) => load_cpd_entry(id).await,
