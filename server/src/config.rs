@@ -7,6 +7,7 @@ use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::str::FromStr;
 
+use app::learning::credentials::signing::SigningKey;
 use app::web::client_address::{ForwardedHeader, TrustedProxies};
 use clap::{Args, Parser, Subcommand};
 
@@ -183,6 +184,37 @@ pub struct SettingsArgs {
         global = true
     )]
     pub forwarded_header: String,
+
+    /// The Ed25519 key that signs certificates, as base64 PKCS#8 (for
+    /// example `openssl genpkey -algorithm ed25519 -outform DER | base64
+    /// -w0`). Without it the hub makes one on first start and keeps it in
+    /// the database. Every instance sharing a database must be given the
+    /// same key.
+    #[arg(
+        long,
+        env = "HUB_CREDENTIAL_KEY",
+        hide_env_values = true,
+        global = true
+    )]
+    pub credential_key: Option<Secret>,
+}
+
+/// A setting never shown: not in `Debug`, not in an error message.
+#[derive(Clone)]
+pub struct Secret(pub String);
+
+impl fmt::Debug for Secret {
+    fn fmt(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
+        formatter.write_str("Secret(…)")
+    }
+}
+
+impl FromStr for Secret {
+    type Err = std::convert::Infallible;
+
+    fn from_str(raw: &str) -> Result<Self, Self::Err> {
+        Ok(Secret(raw.to_string()))
+    }
 }
 
 /// How email leaves the hub.
@@ -204,6 +236,9 @@ pub struct Settings {
     pub mail: MailSettings,
     pub secure_cookies: bool,
     pub trusted_proxies: TrustedProxies,
+    /// The certificate signing key given by setting (its `Debug` shows its
+    /// id only), or None to use the database's.
+    pub credential_key: Option<SigningKey>,
 }
 
 impl Settings {
@@ -220,6 +255,7 @@ impl Settings {
             mail: MailSettings::Outbox { folder: outbox },
             secure_cookies: false,
             trusted_proxies: TrustedProxies::default(),
+            credential_key: None,
         }
     }
 }
@@ -255,6 +291,11 @@ impl TryFrom<SettingsArgs> for Settings {
         let trusted_proxies = TrustedProxies::parse(&args.trusted_proxies)
             .map_err(ConfigError::TrustedProxy)?
             .writing(header);
+        let credential_key = args
+            .credential_key
+            .filter(|key| !key.0.trim().is_empty())
+            .map(|key| SigningKey::from_stored(&key.0).map_err(|_| ConfigError::CredentialKey))
+            .transpose()?;
         Ok(Settings {
             database: args.database_url.parse()?,
             addr,
@@ -265,6 +306,7 @@ impl TryFrom<SettingsArgs> for Settings {
             mail,
             secure_cookies: args.secure_cookies,
             trusted_proxies,
+            credential_key,
         })
     }
 }
@@ -360,6 +402,10 @@ pub enum ConfigError {
         "HUB_FORWARDED_HEADER '{0}' is not one the hub reads: use x-forwarded-for or forwarded."
     )]
     ForwardedHeader(String),
+    #[error(
+        "HUB_CREDENTIAL_KEY is not an Ed25519 private key in base64 PKCS#8 (it is not shown here)."
+    )]
+    CredentialKey,
 }
 
 #[cfg(test)]
@@ -423,10 +469,34 @@ mod tests {
             secure_cookies: false,
             trusted_proxies: String::new(),
             forwarded_header: "x-forwarded-for".into(),
+            credential_key: None,
         };
         assert_eq!(
-            Settings::try_from(args).unwrap_err(),
+            Settings::try_from(args.clone()).unwrap_err(),
             ConfigError::Address("localhost".into())
+        );
+    }
+
+    fn args_with_key(key: &str) -> SettingsArgs {
+        Cli::try_parse_from(["hub", "--credential-key", key])
+            .unwrap()
+            .settings
+    }
+
+    #[test]
+    fn a_credential_key_setting_is_used_and_never_shown() {
+        let key = SigningKey::generate().unwrap();
+        let args = args_with_key(&key.stored());
+        assert!(!format!("{args:?}").contains(&key.stored()));
+        let settings = Settings::try_from(args).unwrap();
+        assert_eq!(settings.credential_key.unwrap().kid(), key.kid());
+        let refused = Settings::try_from(args_with_key("not-a-key")).unwrap_err();
+        assert_eq!(refused, ConfigError::CredentialKey);
+        assert!(!refused.to_string().contains("not-a-key"));
+        let empty = Settings::try_from(args_with_key(" ")).unwrap();
+        assert!(
+            empty.credential_key.is_none(),
+            "empty means the database's key"
         );
     }
 }

@@ -1,6 +1,7 @@
 //! Building the application from [`Settings`] and running it until a
 //! shutdown signal. `main` and the integration tests share this path.
 
+use app::learning::credentials::repo::ConfiguredKey;
 use std::future::Future;
 use std::net::SocketAddr;
 use std::sync::OnceLock;
@@ -51,6 +52,13 @@ pub struct AppState {
     pub accounts: WebContext,
     pub secure_cookies: bool,
     pub trusted_proxies: TrustedProxies,
+    pub credential_key: ConfiguredKey,
+}
+
+impl FromRef<AppState> for ConfiguredKey {
+    fn from_ref(state: &AppState) -> Self {
+        state.credential_key.clone()
+    }
 }
 
 impl FromRef<AppState> for WebContext {
@@ -109,9 +117,10 @@ impl Application {
         if let Err(error) = app::resources::search::snapshot::current(&db).await {
             tracing::warn!(%error, "could not load the search snapshot; the first search will");
         }
-        // The key that signs certificates is made on first start and kept
-        // in the database (only its id is ever logged).
-        match app::learning::credentials::repo::signing_key(&db).await {
+        // The key that signs certificates: given by setting, or made on
+        // first start and kept in the database (only its id is logged).
+        let credential_key = ConfiguredKey(settings.credential_key.clone());
+        match app::learning::credentials::repo::signing_key(&db, &credential_key).await {
             Ok(key) => tracing::debug!(kid = key.kid(), "credential signing key ready"),
             Err(error) => {
                 tracing::warn!(%error, "no credential signing key yet; the first certificate makes it")
@@ -167,6 +176,7 @@ impl Application {
             accounts,
             secure_cookies: settings.secure_cookies,
             trusted_proxies: settings.trusted_proxies.clone(),
+            credential_key,
         };
         Ok(Self {
             listener,

@@ -547,18 +547,45 @@ async fn earlier_completions_get_their_certificates(backend: Backend) {
     assert!(page.body.contains("1.5 hours"));
 }
 
+/// A key given by setting signs instead of the database's, which is then
+/// never made.
+async fn a_key_given_by_setting_signs_instead(backend: Backend) {
+    let key = SigningKey::generate().unwrap();
+    let given = key.clone();
+    let app = crate::support::spawn_app_with(backend, move |settings| {
+        settings.credential_key = Some(given);
+    })
+    .await;
+    server::seed::demo::seed(&app.db).await.unwrap();
+    let jwks = Browser::new(&app).json("/.well-known/jwks.json").await;
+    assert_eq!(jwks["keys"][0]["x"], key.public_key());
+    let user = create_user(&app, "learner@example.org", Role::Member).await;
+    let member = signed_in(&app, &user).await;
+    complete_module(&member).await;
+    let id = certificates_of(&app, user.id).await.remove(0);
+    let (json, jwt) = signed_credential(&member, &id).await;
+    assert!(key.verify(&jwt).is_ok(), "signed with the key given");
+    let checked = check(&Browser::new(&app), &json).await;
+    assert_eq!(checked.status, StatusCode::SEE_OTHER);
+    let kept = app::with_pool!(&app.db, pool => sqlx::query_scalar::<_, i64>(
+        "SELECT COUNT(*) FROM signing_keys",
+    ).fetch_one(pool).await.unwrap());
+    assert_eq!(kept, 0, "no key made in the database");
+}
+
 /// Instances starting together make one key between them.
 async fn the_signing_key_is_made_once(backend: Backend) {
     let app = spawn_app_with_demo(backend).await;
     app::with_pool!(&app.db, pool => sqlx::query("DELETE FROM signing_keys")
         .execute(pool).await.map(|_| ()).unwrap());
     let db = &app.db;
-    use app::learning::credentials::repo::signing_key;
+    use app::learning::credentials::repo::{signing_key, ConfiguredKey};
+    let none = ConfiguredKey::default();
     let keys = tokio::join!(
-        signing_key(db),
-        signing_key(db),
-        signing_key(db),
-        signing_key(db)
+        signing_key(db, &none),
+        signing_key(db, &none),
+        signing_key(db, &none),
+        signing_key(db, &none)
     );
     let kids = [keys.0, keys.1, keys.2, keys.3].map(|key| key.unwrap().kid().to_string());
     assert!(kids.iter().all(|kid| *kid == kids[0]), "{kids:?}");
@@ -579,5 +606,6 @@ crate::both_backends!(
     the_holder_hides_their_name_and_an_admin_revokes,
     certificates_are_in_your_data_and_outlive_the_account,
     earlier_completions_get_their_certificates,
+    a_key_given_by_setting_signs_instead,
     the_signing_key_is_made_once,
 );

@@ -8,7 +8,7 @@ use axum::http::{header, Method, StatusCode};
 use axum::response::{IntoResponse, Response};
 
 use super::pdf::{self, Certificate};
-use super::repo::{self, CredentialRecord, KeyFailure};
+use super::repo::{self, ConfiguredKey, CredentialRecord, KeyFailure};
 use super::signing::{
     credential_claims, credential_id, enveloped, revocation_list, verification_address, Certified,
     JWKS_PATH, REVOCATIONS_PATH,
@@ -30,6 +30,7 @@ pub fn routes<S>() -> Endpoints<S>
 where
     S: Clone + Send + Sync + 'static,
     WebContext: FromRef<S>,
+    ConfiguredKey: FromRef<S>,
 {
     Endpoints::new()
         .get(JWKS_PATH, Access::Public, public_key)
@@ -58,8 +59,11 @@ impl From<KeyFailure> for Failure {
 }
 
 /// `GET /.well-known/jwks.json`: the key that signs the hub's credentials.
-async fn public_key(State(context): State<WebContext>) -> Outcome {
-    let key = repo::signing_key(&context.db).await?;
+async fn public_key(
+    State(context): State<WebContext>,
+    State(configured): State<ConfiguredKey>,
+) -> Outcome {
+    let key = repo::signing_key(&context.db, &configured).await?;
     Ok(published(
         "application/jwk-set+json",
         3600,
@@ -123,6 +127,7 @@ fn file_name(record: &CredentialRecord, extension: &str) -> String {
 /// signed, in a W3C enveloped verifiable credential.
 async fn download_credential(
     State(context): State<WebContext>,
+    State(configured): State<ConfiguredKey>,
     SignedIn(member): SignedIn,
     Path(id): Path<String>,
 ) -> Outcome {
@@ -146,7 +151,7 @@ async fn download_credential(
         )
             .into_response());
     }
-    let key = repo::signing_key(&context.db).await?;
+    let key = repo::signing_key(&context.db, &configured).await?;
     let site = context.link("");
     let claims = credential_claims(&Certified {
         site: &site,
@@ -271,13 +276,17 @@ async fn change(
 /// `POST /credentials/check`: a credential someone was given. A genuine
 /// one goes to its certificate's page, which says whether it still stands;
 /// anything else is this page again with the reason (422).
-async fn check(State(context): State<WebContext>, form: SubmittedForm) -> Outcome {
+async fn check(
+    State(context): State<WebContext>,
+    State(configured): State<ConfiguredKey>,
+    form: SubmittedForm,
+) -> Outcome {
     let page = "/credentials/check";
     let jwt = match parse_check(&form.input::<CheckInput>()?) {
         Ok(jwt) => jwt,
         Err(problems) => return Ok(show_field_errors(&context, form, page, problems).await),
     };
-    let key = repo::signing_key(&context.db).await?;
+    let key = repo::signing_key(&context.db, &configured).await?;
     let refused = |message: &'static str| (StatusCode::UNPROCESSABLE_ENTITY, message);
     let outcome = match key.verify(&jwt) {
         Err(unverified) => Err(refused(unverified.message())),

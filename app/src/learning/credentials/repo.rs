@@ -65,9 +65,19 @@ pub enum KeyFailure {
     Key(#[from] KeyError),
 }
 
-/// The hub's signing key, made and kept on first use: instances starting
-/// together each try to insert one and all then read the one that won.
-pub async fn signing_key(db: &Db) -> Result<SigningKey, KeyFailure> {
+/// The signing key given by a setting (`HUB_CREDENTIAL_KEY`), if any: it
+/// is used instead of the one kept in the database. Every instance sharing
+/// a database must be given the same.
+#[derive(Clone, Debug, Default)]
+pub struct ConfiguredKey(pub Option<SigningKey>);
+
+/// The hub's signing key: the configured one, or the one kept in the
+/// database, made on first use (instances starting together each try to
+/// insert one and all then read the one that won).
+pub async fn signing_key(db: &Db, configured: &ConfiguredKey) -> Result<SigningKey, KeyFailure> {
+    if let Some(key) = &configured.0 {
+        return Ok(key.clone());
+    }
     let read = || async {
         with_pool!(db, pool => sqlx::query_scalar::<_, String>(
             "SELECT private_pkcs8 FROM signing_keys WHERE purpose = 'credentials'",

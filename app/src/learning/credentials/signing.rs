@@ -454,6 +454,18 @@ mod tests {
     }
 
     #[test]
+    fn a_key_made_by_openssl_signs_too() {
+        // `openssl genpkey -algorithm ed25519 -outform DER | base64 -w0`
+        // (PKCS#8 v1, no public key inside), as HUB_CREDENTIAL_KEY takes it.
+        let key = SigningKey::from_stored(
+            "MC4CAQAwBQYDK2VwBCIEIGtYKkgjvDa2+uTyta1Fren3s60GvqmY6hk5krRE6UO4",
+        )
+        .unwrap();
+        let claims = credential_claims(&certified());
+        assert!(key.verify(&key.sign(&claims, SITE).unwrap()).is_ok());
+    }
+
+    #[test]
     fn the_published_key_set_is_the_public_key_only() {
         let key = SigningKey::generate().unwrap();
         let jwks = key.jwks(SITE);
