@@ -186,10 +186,12 @@ pub struct SettingsArgs {
     pub forwarded_header: String,
 
     /// The Ed25519 key that signs certificates, as base64 PKCS#8 (for
-    /// example `openssl genpkey -algorithm ed25519 -outform DER | base64
-    /// -w0`). Without it the hub makes one on first start and keeps it in
-    /// the database. Every instance sharing a database must be given the
-    /// same key.
+    /// example `openssl genpkey -algorithm ed25519 -outform DER | openssl
+    /// base64 -A`). Without it the hub makes one on first start and keeps
+    /// it in the database. Set it in the environment (a flag shows in the
+    /// process list), before the first certificate, and the same on every
+    /// instance sharing a database: credentials signed with another key no
+    /// longer check as the hub's.
     #[arg(
         long,
         env = "HUB_CREDENTIAL_KEY",

@@ -120,6 +120,20 @@ impl Application {
         // The key that signs certificates: given by setting, or made on
         // first start and kept in the database (only its id is logged).
         let credential_key = ConfiguredKey(settings.credential_key.clone());
+        if let Some(configured) = &credential_key.0 {
+            match app::learning::credentials::repo::stored_kid(&db).await {
+                Ok(Some(stored)) if stored != configured.kid() => tracing::warn!(
+                    configured = configured.kid(),
+                    stored = %stored,
+                    "HUB_CREDENTIAL_KEY is not the key this database's certificates were signed with: \
+                     credentials downloaded before no longer check as the hub's"
+                ),
+                Ok(_) => {}
+                Err(error) => {
+                    tracing::warn!(%error, "could not read the database's signing key id")
+                }
+            }
+        }
         match app::learning::credentials::repo::signing_key(&db, &credential_key).await {
             Ok(key) => tracing::debug!(kid = key.kid(), "credential signing key ready"),
             Err(error) => {

@@ -571,6 +571,12 @@ async fn a_key_given_by_setting_signs_instead(backend: Backend) {
         "SELECT COUNT(*) FROM signing_keys",
     ).fetch_one(pool).await.unwrap());
     assert_eq!(kept, 0, "no key made in the database");
+    assert_eq!(
+        app::learning::credentials::repo::stored_kid(&app.db)
+            .await
+            .unwrap(),
+        None
+    );
 }
 
 /// Instances starting together make one key between them.
@@ -593,6 +599,13 @@ async fn the_signing_key_is_made_once(backend: Backend) {
         "SELECT COUNT(*) FROM signing_keys",
     ).fetch_one(pool).await.unwrap());
     assert_eq!(rows, 1);
+    assert_eq!(
+        app::learning::credentials::repo::stored_kid(db)
+            .await
+            .unwrap()
+            .as_deref(),
+        Some(kids[0].as_str())
+    );
     let jwks = Browser::new(&app).json("/.well-known/jwks.json").await;
     assert!(jwks["keys"][0]["kid"]
         .as_str()

@@ -110,6 +110,15 @@ pub fn day_of(unix_seconds: i64) -> Day {
     crate::dates::uk_day_of(unix_seconds).unwrap_or_else(|| chrono::NaiveDate::default().into())
 }
 
+/// The id of the key kept in the database, if one was ever made.
+pub async fn stored_kid(db: &Db) -> sqlx::Result<Option<String>> {
+    with_pool!(db, pool => sqlx::query_scalar(
+        "SELECT kid FROM signing_keys WHERE purpose = 'credentials'",
+    )
+    .fetch_optional(pool)
+    .await)
+}
+
 /// A certificate as stored, with its holder's account name while the
 /// account lasts.
 #[derive(Clone, Debug, FromRow)]
