@@ -88,6 +88,7 @@ pub struct SettingsArgs {
         long,
         env = "DATABASE_URL",
         default_value = "sqlite://data/hub.db",
+        hide_env_values = true,
         global = true
     )]
     pub database_url: String,
@@ -135,7 +136,7 @@ pub struct SettingsArgs {
 
     /// Send email through this SMTP server (`smtps://user:password@host`).
     /// Without it, emails are written to the outbox folder.
-    #[arg(long, env = "HUB_SMTP_URL", global = true)]
+    #[arg(long, env = "HUB_SMTP_URL", hide_env_values = true, global = true)]
     pub smtp_url: Option<String>,
 
     /// The sender of the hub's emails.
@@ -483,6 +484,19 @@ mod tests {
         Cli::try_parse_from(["hub", "--credential-key", key])
             .unwrap()
             .settings
+    }
+
+    #[test]
+    fn help_never_prints_the_values_of_settings_that_hold_secrets() {
+        use clap::CommandFactory;
+        let command = Cli::command();
+        for id in ["database_url", "smtp_url", "credential_key"] {
+            let arg = command
+                .get_arguments()
+                .find(|arg| arg.get_id() == id)
+                .expect(id);
+            assert!(arg.is_hide_env_values_set(), "{id}");
+        }
     }
 
     #[test]
