@@ -3,8 +3,8 @@
 //! as CSV.
 
 use axum::extract::{FromRef, Path, State};
-use axum::http::{header, StatusCode};
-use axum::response::{IntoResponse, Response};
+use axum::http::StatusCode;
+use axum::response::Response;
 use serde::Deserialize;
 
 use super::cpd::{activity_label, format_hours, parse_cpd, CpdEntry, CpdInput};
@@ -19,7 +19,7 @@ use crate::web::form::{
     done, not_found as not_found_page, refuse, show_field_errors, Failure, Outcome, SignedIn,
     SubmittedForm, WebContext,
 };
-use crate::web::plain::plain_page;
+use crate::web::plain::plain_response;
 
 pub fn routes<S>() -> Endpoints<S>
 where
@@ -49,12 +49,7 @@ fn now() -> i64 {
 }
 
 fn not_found(title: &str, body_html: &str) -> Response {
-    (
-        StatusCode::NOT_FOUND,
-        [(header::CONTENT_TYPE, "text/html; charset=utf-8")],
-        plain_page(title, body_html),
-    )
-        .into_response()
+    plain_response(StatusCode::NOT_FOUND, title, body_html)
 }
 
 /// The lesson form as posted.

@@ -13,3 +13,19 @@ pub fn plain_page(title: &str, body_html: &str) -> String {
         service = crate::SERVICE_NAME
     )
 }
+
+/// [`plain_page`] as an HTML response with `status`.
+#[cfg(feature = "ssr")]
+pub fn plain_response(
+    status: axum::http::StatusCode,
+    title: &str,
+    body_html: &str,
+) -> axum::response::Response {
+    use axum::response::IntoResponse;
+    (
+        status,
+        [(axum::http::header::CONTENT_TYPE, "text/html; charset=utf-8")],
+        plain_page(title, body_html),
+    )
+        .into_response()
+}

@@ -24,7 +24,7 @@ use crate::web::form::{
     SubmittedForm, WebContext,
 };
 use crate::web::identity::{Role, User};
-use crate::web::plain::plain_page;
+use crate::web::plain::plain_response;
 
 pub fn routes<S>() -> Endpoints<S>
 where
@@ -106,15 +106,11 @@ async fn held_by(
         None
     };
     Ok(found.ok_or_else(|| {
-        (
+        plain_response(
             StatusCode::NOT_FOUND,
-            [(header::CONTENT_TYPE, "text/html; charset=utf-8")],
-            plain_page(
-                "Certificate not found",
-                "<p>You hold no certificate at that address. <a href=\"/account/learning\">Your certificates are on your learning page.</a></p>",
-            ),
+            "Certificate not found",
+            "<p>You hold no certificate at that address. <a href=\"/account/learning\">Your certificates are on your learning page.</a></p>",
         )
-            .into_response()
     }))
 }
 
@@ -138,18 +134,14 @@ async fn download_credential(
     // A revoked certificate's credential is not signed again: one made
     // now would check as genuine wherever the revocation list is not read.
     if record.revoked_at.is_some() {
-        return Ok((
+        return Ok(plain_response(
             StatusCode::GONE,
-            [(header::CONTENT_TYPE, "text/html; charset=utf-8")],
-            plain_page(
-                "This certificate has been revoked",
-                &format!(
-                    "<p>Its credential can no longer be downloaded. <a href=\"/credentials/{}\">The certificate's page says why.</a></p>",
-                    record.id
-                ),
+            "This certificate has been revoked",
+            &format!(
+                "<p>Its credential can no longer be downloaded. <a href=\"/credentials/{}\">The certificate's page says why.</a></p>",
+                record.id
             ),
-        )
-            .into_response());
+        ));
     }
     let key = repo::signing_key(&context.db, &configured).await?;
     let site = context.link("");
