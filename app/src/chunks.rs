@@ -317,7 +317,7 @@ chunk! {
         OwnReportsRoute => crate::moderation::OwnReportsPage,
         ReportsQueueRoute => crate::moderation::ReportsQueuePage,
         ReportCaseRoute => crate::moderation::ReportCasePage,
-        LearningRoute => crate::learning::LearningPage,
+        LearningRoute => crate::learning::LearningArea,
         NewCpdEntryRoute => crate::learning::NewCpdEntryPage,
         CpdPrintRoute => crate::learning::CpdPrintPage,
         CpdEntryRoute => crate::learning::CpdEntryPage,
@@ -366,7 +366,14 @@ pub fn chunk_for_path(path: &str) -> Option<Chunk> {
         // /report/…, /account/reports, /curation/reports[/{id}]
         "report" => Chunk::Moderation,
         "account" | "curation" if parts.clone().next() == Some("reports") => Chunk::Moderation,
-        "account" if matches!(parts.next(), Some("learning" | "collections")) => Chunk::Moderation,
+        "account"
+            if matches!(
+                parts.next(),
+                Some("learning" | "collections" | "capability")
+            ) =>
+        {
+            Chunk::Moderation
+        }
         "collections" | "credentials" => Chunk::Moderation,
         "register" | "sign-in" | "signed-out" | "account-deleted" | "verify-email"
         | "forgot-password" | "reset-password" | "confirm-email" | "account" => Chunk::Account,
@@ -494,6 +501,7 @@ mod tests {
             ("/account/profile", Chunk::Account),
             ("/account/learning", Chunk::Moderation),
             ("/account/learning/cpd/3", Chunk::Moderation),
+            ("/account/capability", Chunk::Moderation),
             ("/account/learning-x", Chunk::Account),
             ("/account/collections/4", Chunk::Moderation),
             ("/collections/abc", Chunk::Moderation),

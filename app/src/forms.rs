@@ -142,7 +142,7 @@ pub fn SubmitButton(
 }
 
 /// The error message and `aria-describedby` of a field, NHS.UK style.
-fn field_messages(
+pub(crate) fn field_messages(
     name: &str,
     hint: Option<&'static str>,
 ) -> (Option<String>, Option<String>, impl IntoView) {
@@ -169,7 +169,7 @@ fn field_messages(
 }
 
 /// The value a field shows: what was just posted, else `initial`.
-fn kept_value(name: &str, initial: Option<String>) -> Option<String> {
+pub(crate) fn kept_value(name: &str, initial: Option<String>) -> Option<String> {
     use_context::<FormFeedback>()
         .and_then(|feedback| feedback.value_for(name))
         .or(initial)

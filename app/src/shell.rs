@@ -212,6 +212,7 @@ pub fn App() -> impl IntoView {
                             <Route path=path!("/account/mfa") view={Lazy::<account::MfaRoute>::new()} ssr=SsrMode::Async />
                             <Route path=path!("/account/recovery-codes") view={Lazy::<account::RecoveryCodesRoute>::new()} ssr=SsrMode::Async />
                             <Route path=path!("/account/learning") view={Lazy::<moderation::LearningRoute>::new()} ssr=SsrMode::Async />
+                            <Route path=path!("/account/capability") view={Lazy::<moderation::LearningRoute>::new()} ssr=SsrMode::Async />
                             <Route path=path!("/account/learning/cpd/new") view={Lazy::<moderation::NewCpdEntryRoute>::new()} ssr=SsrMode::Async />
                             <Route path=path!("/account/learning/cpd/print") view={Lazy::<moderation::CpdPrintRoute>::new()} ssr=SsrMode::Async />
                             <Route path=path!("/account/learning/cpd/:id") view={Lazy::<moderation::CpdEntryRoute>::new()} ssr=SsrMode::Async />

@@ -20,6 +20,34 @@ pub fn options<T: Vocabulary>() -> Vec<(String, String)> {
         .collect()
 }
 
+/// Serde for a list of one fixed list's values as its bit mask (a number),
+/// for types the client reads (`#[serde(with = "crate::vocabulary::as_mask")]`):
+/// reading a mask needs no parser for the values' names.
+pub mod as_mask {
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    use super::Vocabulary;
+
+    #[allow(clippy::ptr_arg)] // serde hands the field as it is declared
+    pub fn serialize<T: Vocabulary, S: Serializer>(
+        values: &Vec<T>,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        serializer.serialize_i64(values.iter().fold(0, |mask, value| mask | value.bit()))
+    }
+
+    pub fn deserialize<'de, T: Vocabulary, D: Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Vec<T>, D::Error> {
+        let mask = i64::deserialize(deserializer)?;
+        Ok(T::ALL
+            .iter()
+            .copied()
+            .filter(|value| mask & value.bit() != 0)
+            .collect())
+    }
+}
+
 /// Defines a closed list of values with slug, label and stable bit.
 macro_rules! vocabulary {
     (
@@ -219,6 +247,22 @@ vocabulary! {
 }
 
 vocabulary! {
+    /// The domains of the capability framework for investigators
+    /// (shared/domain.md): what a resource helps someone get better at, and
+    /// what a member's self-assessment rates.
+    Capability, "capability domain" {
+        SystemsThinking = 0, "systems-thinking-and-human-factors", "Systems thinking and human factors";
+        Planning = 1, "planning-a-learning-response", "Planning a learning response";
+        GatheringEvidence = 2, "gathering-evidence", "Gathering evidence";
+        Analysis = 3, "analysis", "Analysis";
+        SafetyActions = 4, "safety-actions-and-improvement", "Safety actions and improvement";
+        InvolvingPeople = 5, "involving-and-supporting-people", "Involving and supporting people";
+        WritingAndSharing = 6, "writing-and-sharing-learning", "Writing and sharing learning";
+        Leading = 7, "leading-and-overseeing-investigations", "Leading and overseeing investigations";
+    }
+}
+
+vocabulary! {
     /// Where a resource is in its life.
     Status, "status" {
         Draft = 0, "draft", "Draft";
@@ -268,6 +312,22 @@ mod tests {
         let all = Topic::mask(Topic::ALL);
         assert_eq!(all.count_ones() as usize, Topic::ALL.len());
         assert_eq!(Topic::from_mask(all), Topic::ALL.to_vec());
+    }
+
+    #[test]
+    fn a_list_travels_as_its_mask() {
+        #[derive(Debug, PartialEq, Serialize, Deserialize)]
+        struct Sent {
+            #[serde(with = "as_mask")]
+            domains: Vec<Capability>,
+        }
+        let sent = Sent {
+            domains: vec![Capability::Analysis, Capability::Leading],
+        };
+        let json = serde_json::to_string(&sent).unwrap();
+        assert_eq!(json, r#"{"domains":136}"#);
+        assert_eq!(serde_json::from_str::<Sent>(&json).unwrap(), sent);
+        assert!(serde_json::from_str::<Sent>(r#"{"domains":"analysis"}"#).is_err());
     }
 
     #[test]

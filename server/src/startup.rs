@@ -352,6 +352,7 @@ pub fn http_endpoints() -> Endpoints<AppState> {
         .merge(app::learning::handlers::routes())
         .merge(app::learning::collections::handlers::routes())
         .merge(app::learning::credentials::handlers::routes())
+        .merge(app::learning::capability::handlers::routes())
 }
 
 /// The whole HTTP surface: probes, static files, pages, forms and server

@@ -12,7 +12,7 @@ use super::revisions::RevisionSummary;
 use super::workflow::{Stage, Step};
 use crate::dates::format_time;
 use crate::db::{BeginWrite, Db};
-use crate::vocabulary::{LearningResponse, Level, ResourceKind, Sector, Topic};
+use crate::vocabulary::{Capability, LearningResponse, Level, ResourceKind, Sector, Topic};
 use crate::with_pool;
 
 /// Replaces a resource's lessons inside a transaction.
@@ -38,7 +38,7 @@ macro_rules! replace_lessons {
 
 /// Adds a line to a resource's record inside a transaction.
 /// Binds a draft's fields in the order both the insert and the update of a
-/// resource list them (kind … review_by).
+/// resource list them (kind … review_by, capabilities).
 macro_rules! bind_draft {
     ($query:expr, $draft:expr) => {
         $query
@@ -57,6 +57,7 @@ macro_rules! bind_draft {
             .bind(&$draft.external_url)
             .bind($draft.reviewed_on)
             .bind($draft.review_by)
+            .bind(Capability::mask(&$draft.capabilities))
     };
 }
 
@@ -127,6 +128,7 @@ struct ContributionDbRow {
     provider: String,
     sectors: i64,
     topics: i64,
+    capabilities: i64,
     responses: i64,
     level: Level,
     audience: String,
@@ -140,7 +142,7 @@ struct ContributionDbRow {
 pub async fn load(db: &Db, slug: &str) -> sqlx::Result<Option<Contribution>> {
     let row: Option<ContributionDbRow> = with_pool!(db, pool => sqlx::query_as(
         "SELECT r.id, r.slug, r.workflow, r.owner_id, COALESCE(u.display_name, '') AS proposer, r.kind, r.title, \
-         r.summary, r.body, o.slug AS provider, r.sectors, r.topics, r.responses, r.level, r.audience, r.minutes, \
+         r.summary, r.body, o.slug AS provider, r.sectors, r.topics, r.capabilities, r.responses, r.level, r.audience, r.minutes, \
          r.cpd_hours, r.external_url, r.reviewed_on, r.review_by \
          FROM resources r JOIN organisations o ON o.id = r.provider_id LEFT JOIN users u ON u.id = r.owner_id \
          WHERE r.slug = $1",
@@ -169,6 +171,7 @@ pub async fn load(db: &Db, slug: &str) -> sqlx::Result<Option<Contribution>> {
             provider: row.provider,
             sectors: Sector::from_mask(row.sectors),
             topics: Topic::from_mask(row.topics),
+            capabilities: Capability::from_mask(row.capabilities),
             responses: LearningResponse::from_mask(row.responses),
             level: row.level,
             audience: row.audience,
@@ -225,9 +228,10 @@ async fn insert_draft(db: &Db, owner: i64, slug: &str, draft: &ResourceDraft) ->
         let mut tx = pool.begin_write().await?;
         let insert = sqlx::query_scalar(
             "INSERT INTO resources (slug, kind, title, summary, body, provider_id, sectors, topics, responses, level, \
-             audience, minutes, cpd_hours, external_url, reviewed_on, review_by, status, workflow, owner_id, stage_changed_at) \
+             audience, minutes, cpd_hours, external_url, reviewed_on, review_by, capabilities, status, workflow, owner_id, \
+             stage_changed_at) \
              VALUES ($1, $2, $3, $4, $5, (SELECT id FROM organisations WHERE slug = $6), $7, $8, $9, $10, $11, $12, $13, \
-             $14, $15, $16, 'draft', 'draft', $17, $18) RETURNING id",
+             $14, $15, $16, $17, 'draft', 'draft', $18, $19) RETURNING id",
         );
         let id: i64 = bind_draft!(insert.bind(slug), draft)
         .bind(owner)
@@ -265,7 +269,7 @@ pub async fn save(
             "UPDATE resources SET kind = $1, title = $2, summary = $3, body = $4, \
              provider_id = (SELECT id FROM organisations WHERE slug = $5), sectors = $6, topics = $7, responses = $8, \
              level = $9, audience = $10, minutes = $11, cpd_hours = $12, external_url = $13, reviewed_on = $14, \
-             review_by = $15 WHERE id = $16 AND workflow = $17",
+             review_by = $15, capabilities = $16 WHERE id = $17 AND workflow = $18",
         );
         let updated = bind_draft!(update, draft)
         .bind(current.id)

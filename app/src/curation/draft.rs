@@ -5,7 +5,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::vocabulary::{LearningResponse, Level, ResourceKind, Sector, Topic};
+use crate::vocabulary::{Capability, LearningResponse, Level, ResourceKind, Sector, Topic};
 
 pub const MAX_TITLE_CHARS: usize = 200;
 pub const MAX_SUMMARY_CHARS: usize = 600;
@@ -37,6 +37,9 @@ pub struct ResourceDraft {
     pub provider: String,
     pub sectors: Vec<Sector>,
     pub topics: Vec<Topic>,
+    /// Revisions saved before capability domains existed have none.
+    #[serde(default)]
+    pub capabilities: Vec<Capability>,
     pub responses: Vec<LearningResponse>,
     pub level: Level,
     pub audience: String,
@@ -52,7 +55,7 @@ pub struct ResourceDraft {
 use crate::forms::FieldErrors;
 
 /// The editor's form as posted: each field as typed, and every ticked value
-/// of the checkboxes (`sector`, `topic`, `response`). [`ResourceDraft::parse`]
+/// of the checkboxes (`sector`, `topic`, `capability`, `response`). [`ResourceDraft::parse`]
 /// turns it into values known to be valid.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
 #[serde(default)]
@@ -64,6 +67,7 @@ pub struct DraftInput {
     pub provider: String,
     pub sector: Vec<String>,
     pub topic: Vec<String>,
+    pub capability: Vec<String>,
     pub response: Vec<String>,
     pub level: String,
     pub audience: String,
@@ -184,6 +188,11 @@ impl ResourceDraft {
             problems.push(("topics", problem));
             Vec::new()
         });
+        let capabilities =
+            choices(&input.capability, Capability::from_slug).unwrap_or_else(|problem| {
+                problems.push(("capabilities", problem));
+                Vec::new()
+            });
         let responses =
             choices(&input.response, LearningResponse::from_slug).unwrap_or_else(|problem| {
                 problems.push(("responses", problem));
@@ -289,6 +298,7 @@ impl ResourceDraft {
                 provider,
                 sectors,
                 topics,
+                capabilities,
                 responses,
                 level,
                 audience,
@@ -331,6 +341,11 @@ impl ResourceDraft {
             self.topics
                 .iter()
                 .map(|t| ("topic".to_string(), t.slug().to_string())),
+        );
+        values.extend(
+            self.capabilities
+                .iter()
+                .map(|c| ("capability".to_string(), c.slug().to_string())),
         );
         values.extend(
             self.responses
@@ -424,6 +439,52 @@ mod tests {
         assert_eq!(draft.body, "## Steps\n\n1. Gather");
         assert_eq!(draft.sectors, vec![Sector::PrimaryCare]);
         assert_eq!(format_hours(draft.cpd_hours), "0.5");
+    }
+
+    #[test]
+    fn capability_domains_are_optional_and_checked() {
+        let draft = ResourceDraft::parse(&posted(GOOD), &["hssib".into()], vec![]).unwrap();
+        assert!(draft.capabilities.is_empty());
+
+        let mut ticked = GOOD.to_vec();
+        ticked.extend([
+            ("capability", "analysis"),
+            ("capability", "systems-thinking-and-human-factors"),
+        ]);
+        let draft = ResourceDraft::parse(&posted(&ticked), &["hssib".into()], vec![]).unwrap();
+        assert_eq!(
+            draft.capabilities,
+            vec![Capability::Analysis, Capability::SystemsThinking]
+        );
+        // What the editor shows again is what it was given.
+        let shown: Vec<String> = draft
+            .form_values()
+            .into_iter()
+            .filter(|(name, _)| name == "capability")
+            .map(|(_, value)| value)
+            .collect();
+        assert_eq!(shown, ["analysis", "systems-thinking-and-human-factors"]);
+
+        let mut forged = GOOD.to_vec();
+        forged.push(("capability", "juggling"));
+        let problems =
+            ResourceDraft::parse(&posted(&forged), &["hssib".into()], vec![]).unwrap_err();
+        assert_eq!(
+            problems,
+            vec![(
+                "capabilities",
+                "'juggling' is not one of the choices".to_string()
+            )]
+        );
+    }
+
+    #[test]
+    fn revisions_saved_before_capability_domains_still_read() {
+        let draft = ResourceDraft::parse(&posted(GOOD), &["hssib".into()], vec![]).unwrap();
+        let mut old = serde_json::to_value(&draft).unwrap();
+        old.as_object_mut().unwrap().remove("capabilities");
+        let read: ResourceDraft = serde_json::from_value(old).unwrap();
+        assert_eq!(read, draft);
     }
 
     #[test]

@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::db::Db;
-use crate::vocabulary::{LearningResponse, Level, ResourceKind, Sector, Status, Topic};
+use crate::vocabulary::{Capability, LearningResponse, Level, ResourceKind, Sector, Status, Topic};
 use crate::web::access::{Access, Endpoints};
 use crate::web::form::{Failure, Outcome};
 use crate::web::identity::Role;
@@ -35,6 +35,7 @@ pub struct ExportedResource {
     pub provider: String,
     pub sectors: Vec<Sector>,
     pub topics: Vec<Topic>,
+    pub capabilities: Vec<Capability>,
     pub responses: Vec<LearningResponse>,
     pub level: Level,
     pub audience: String,
@@ -66,6 +67,7 @@ struct Row {
     provider: String,
     sectors: i64,
     topics: i64,
+    capabilities: i64,
     responses: i64,
     level: Level,
     audience: String,
@@ -82,7 +84,7 @@ struct Row {
 pub async fn catalogue(db: &Db) -> sqlx::Result<Vec<ExportedResource>> {
     let rows: Vec<Row> = with_pool!(db, pool => sqlx::query_as(
         "SELECT r.id, r.slug, r.kind, r.status, r.title, r.summary, r.body, o.slug AS provider, r.sectors,
-                r.topics, r.responses, r.level, r.audience, r.minutes, r.cpd_hours, r.external_url,
+                r.topics, r.capabilities, r.responses, r.level, r.audience, r.minutes, r.cpd_hours, r.external_url,
                 r.published_on, r.reviewed_on, r.review_by, r.featured
          FROM resources r JOIN organisations o ON o.id = r.provider_id ORDER BY r.slug",
     )
@@ -113,6 +115,7 @@ pub async fn catalogue(db: &Db) -> sqlx::Result<Vec<ExportedResource>> {
             provider: row.provider,
             sectors: Sector::from_mask(row.sectors),
             topics: Topic::from_mask(row.topics),
+            capabilities: Capability::from_mask(row.capabilities),
             responses: LearningResponse::from_mask(row.responses),
             level: row.level,
             audience: row.audience,
@@ -141,7 +144,7 @@ pub async fn json(State(db): State<Db>) -> Outcome {
 
 /// The CSV columns, in order. Lists are joined with `;`; lessons are left
 /// out (a module's lessons are in the JSON export).
-pub const CSV_COLUMNS: [&str; 19] = [
+pub const CSV_COLUMNS: [&str; 20] = [
     "slug",
     "kind",
     "status",
@@ -151,6 +154,7 @@ pub const CSV_COLUMNS: [&str; 19] = [
     "provider",
     "sectors",
     "topics",
+    "capabilities",
     "responses",
     "level",
     "audience",
@@ -183,6 +187,7 @@ pub async fn csv(State(db): State<Db>) -> Outcome {
                 resource.provider.clone(),
                 list(resource.sectors.iter().map(|v| v.slug()).collect()),
                 list(resource.topics.iter().map(|v| v.slug()).collect()),
+                list(resource.capabilities.iter().map(|v| v.slug()).collect()),
                 list(resource.responses.iter().map(|v| v.slug()).collect()),
                 resource.level.slug().to_string(),
                 resource.audience.clone(),

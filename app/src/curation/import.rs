@@ -12,7 +12,7 @@ use serde_json::value::RawValue;
 use crate::db::Db;
 use crate::organisations;
 use crate::resources::repo::{self, NewResource};
-use crate::vocabulary::{LearningResponse, Level, ResourceKind, Sector, Status, Topic};
+use crate::vocabulary::{Capability, LearningResponse, Level, ResourceKind, Sector, Status, Topic};
 use crate::with_pool;
 
 pub use super::draft::{MAX_SLUG_CHARS, MAX_SUMMARY_CHARS, MAX_TITLE_CHARS};
@@ -55,6 +55,8 @@ pub struct ImportedResource {
     pub sectors: Vec<Sector>,
     #[serde(default)]
     pub topics: Vec<Topic>,
+    #[serde(default)]
+    pub capabilities: Vec<Capability>,
     #[serde(default)]
     pub responses: Vec<LearningResponse>,
     pub level: Level,
@@ -224,6 +226,7 @@ fn csv_row(
         provider: field("provider").trim().to_string(),
         sectors: list(field("sectors"), Sector::parse)?,
         topics: list(field("topics"), Topic::parse)?,
+        capabilities: list(field("capabilities"), Capability::parse)?,
         responses: list(field("responses"), LearningResponse::parse)?,
         level: Level::parse(field("level").trim())?,
         audience: field("audience").trim().to_string(),
@@ -320,6 +323,7 @@ fn check(
         provider_id: provider.id,
         sectors: resource.sectors.clone(),
         topics: resource.topics.clone(),
+        capabilities: resource.capabilities.clone(),
         responses: resource.responses.clone(),
         level: resource.level,
         audience: resource.audience.clone(),

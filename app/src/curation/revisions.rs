@@ -143,6 +143,11 @@ mod compare {
         field("Sectors", labels(&old.sectors), labels(&new.sectors));
         field("Topics", labels(&old.topics), labels(&new.topics));
         field(
+            "Capability domains",
+            labels(&old.capabilities),
+            labels(&new.capabilities),
+        );
+        field(
             "Learning responses",
             labels(&old.responses),
             labels(&new.responses),
@@ -213,7 +218,7 @@ mod compare {
     mod tests {
         use super::*;
         use crate::curation::draft::LessonDraft;
-        use crate::vocabulary::{Level, ResourceKind, Sector};
+        use crate::vocabulary::{Capability, Level, ResourceKind, Sector};
 
         fn draft() -> ResourceDraft {
             ResourceDraft {
@@ -224,6 +229,7 @@ mod compare {
                 provider: "hssib".into(),
                 sectors: vec![Sector::PrimaryCare],
                 topics: vec![],
+                capabilities: vec![],
                 responses: vec![],
                 level: Level::Foundation,
                 audience: String::new(),
@@ -272,6 +278,19 @@ mod compare {
                 ]
             );
             assert_eq!(diff.texts[1].label, "Lesson 1");
+        }
+
+        #[test]
+        fn capability_domains_are_compared_by_label() {
+            let old = draft();
+            let mut new = draft();
+            new.capabilities = vec![Capability::GatheringEvidence, Capability::Analysis];
+            let diff = diff((1, &old), (2, &new), str::to_string);
+            assert_eq!(diff.fields.len(), 1);
+            let change = &diff.fields[0];
+            assert_eq!(change.label, "Capability domains");
+            assert_eq!(change.before, "None");
+            assert_eq!(change.after, "Gathering evidence, Analysis");
         }
 
         #[test]

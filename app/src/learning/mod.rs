@@ -10,6 +10,7 @@
 //! [`lesson_end`], which the routes hand them, so the catalogue never uses
 //! this area.
 
+pub mod capability;
 pub mod collections;
 pub mod cpd;
 pub mod credentials;
@@ -24,7 +25,7 @@ pub mod handlers;
 pub mod repo;
 
 pub use pages::{
-    lesson_end, with_reader_panels, CpdEntryPage, CpdPrintPage, LearningPage, LessonWithProgress,
-    NewCpdEntryPage,
+    learning_trail, lesson_end, with_reader_panels, CpdEntryPage, CpdPrintPage, LearningArea,
+    LearningPage, LessonWithProgress, NewCpdEntryPage,
 };
 pub use server::*;

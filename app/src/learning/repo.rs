@@ -375,6 +375,16 @@ pub async fn delete_cpd(db: &Db, user_id: i64, id: i64) -> sqlx::Result<bool> {
     Ok(deleted == 1)
 }
 
+/// The slugs of the modules `user_id` has completed.
+pub async fn completed_modules(db: &Db, user_id: i64) -> sqlx::Result<Vec<String>> {
+    with_pool!(db, pool => sqlx::query_scalar(
+        "SELECT r.slug FROM module_completions c JOIN resources r ON r.id = c.resource_id WHERE c.user_id = $1",
+    )
+    .bind(user_id)
+    .fetch_all(pool)
+    .await)
+}
+
 /// The learning record for `/account/data.json`: every row the member
 /// has, whatever has become of the module since.
 pub async fn export(db: &Db, user_id: i64) -> sqlx::Result<Value> {

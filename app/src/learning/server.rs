@@ -111,6 +111,18 @@ pub async fn load_reader_panels(slug: String) -> Result<Option<ReaderPanels>, Se
     let viewer = viewer.as_ref();
     note_view(&db, viewer, resource_id).await;
     let (lead, lessons) = module_outline(&db, viewer, &slug).await?;
+    let domains = match catalogue::capability_domains(&db, resource_id).await {
+        Ok(Some((domains, level))) => super::capability::panel::render(
+            &crate::vocabulary::Capability::from_mask(domains),
+            level,
+        ),
+        Ok(None) => String::new(),
+        Err(error) => {
+            tracing::warn!(%error, "could not read a resource's capability domains");
+            String::new()
+        }
+    };
+    let lessons = lessons + &domains;
     let signed_in = match viewer.and_then(|viewer| viewer.user_id().map(|id| (viewer, id))) {
         Some((viewer, user_id)) => {
             crate::web::csrf::ensure_token(&viewer.session)
@@ -212,6 +224,9 @@ pub async fn load_learning_record() -> Result<LearningRecord, ServerFnError> {
             .await
             .map_err(internal_error)?,
         certificates: super::credentials::repo::certificates(&db, user.id)
+            .await
+            .map_err(internal_error)?,
+        self_assessed_on: super::capability::repo::latest_on(&db, user.id)
             .await
             .map_err(internal_error)?,
     })

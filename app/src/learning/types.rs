@@ -91,6 +91,8 @@ pub struct LearningRecord {
     pub recent: Vec<RecentResource>,
     /// Newest first.
     pub certificates: Vec<super::credentials::types::CertificateSummary>,
+    /// When the member last took the capability self-assessment.
+    pub self_assessed_on: Option<Day>,
 }
 
 #[cfg(test)]

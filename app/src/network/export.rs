@@ -79,6 +79,7 @@ pub async fn gather(db: &Db, user_id: i64) -> sqlx::Result<Value> {
         "usefulness_answers": crate::learning::useful::repo::export(db, user_id).await?,
         "collections": crate::learning::collections::repo::export(db, user_id).await?,
         "certificates": crate::learning::credentials::repo::export(db, user_id).await?,
+        "self_assessments": crate::learning::capability::repo::export(db, user_id).await?,
     }))
 }
 

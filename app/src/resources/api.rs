@@ -19,7 +19,9 @@ use super::{repo, ResourceCard};
 use crate::db::Db;
 use crate::organisations;
 use crate::resources::search::{engine, FacetGroup, ParamError, SearchParams, Sort, PAGE_SIZE};
-use crate::vocabulary::{LearningResponse, Level, OrganisationKind, ResourceKind, Sector, Topic};
+use crate::vocabulary::{
+    Capability, LearningResponse, Level, OrganisationKind, ResourceKind, Sector, Topic,
+};
 use crate::web::access::{Access, Endpoints};
 
 /// The read API: open to anyone, from any origin.
@@ -133,6 +135,9 @@ struct ResourceDetail {
     /// The content as sanitised HTML.
     body_html: String,
     topics: Vec<Topic>,
+    /// The domains of the capability framework for investigators it helps
+    /// someone develop.
+    capabilities: Vec<Capability>,
     learning_responses: Vec<LearningResponse>,
     audience: String,
     cpd_hours: f64,
@@ -171,8 +176,17 @@ struct ApiErrorBody {
 }
 
 /// The parameters [`ResourceQuery`] describes.
-const QUERY_PARAMETERS: [&str; 9] = [
-    "q", "kind", "sector", "topic", "level", "response", "provider", "sort", "page",
+const QUERY_PARAMETERS: [&str; 10] = [
+    "q",
+    "kind",
+    "sector",
+    "topic",
+    "capability",
+    "level",
+    "response",
+    "provider",
+    "sort",
+    "page",
 ];
 
 /// The search parameters, as the `/resources` page takes them. Each facet
@@ -187,6 +201,8 @@ struct ResourceQuery {
     kind: Option<Vec<ResourceKind>>,
     sector: Option<Vec<Sector>>,
     topic: Option<Vec<Topic>>,
+    /// Domains of the capability framework for investigators.
+    capability: Option<Vec<Capability>>,
     level: Option<Vec<Level>>,
     response: Option<Vec<LearningResponse>>,
     /// Providers' slugs.
@@ -324,6 +340,7 @@ async fn get_resource(State(db): State<Db>, Path(slug): Path<String>) -> Respons
         resource: ApiResource::from(card),
         body_html: crate::markdown::render(&row.body),
         topics: Topic::from_mask(row.topics),
+        capabilities: Capability::from_mask(row.capabilities),
         learning_responses: LearningResponse::from_mask(row.responses),
         audience: row.audience,
         cpd_hours: row.cpd_hours,

@@ -8,10 +8,10 @@ use crate::db::{Backend, BeginWrite, Db};
 use crate::resources::search::engine::Candidate;
 use crate::resources::search::terms::SearchTerms;
 use crate::resources::search::Highlighted;
-use crate::vocabulary::{Level, ResourceKind, Sector, Status};
+use crate::vocabulary::{Capability, Level, ResourceKind, Sector, Status};
 use crate::with_pool;
 
-use super::{LessonTitle, OrganisationRef, ResourceCard};
+use super::{LessonTitle, OrganisationRef, ResourceCard, ResourceLink};
 
 /// `$1, $2, …` for `count` parameters starting at `first`.
 pub(crate) fn placeholders(first: usize, count: usize) -> String {
@@ -31,8 +31,8 @@ pub async fn published_candidates(db: &Db) -> sqlx::Result<Vec<Candidate>> {
         Backend::Postgres => ("json_build_array", "json_agg", "'[]'::json", "::text"),
     };
     let sql = format!(
-        "SELECT COALESCE({aggregate}({array}(id, kind, level, provider_id, sectors, topics, responses, \
-         minutes, published_on, title)), {empty}){as_text} FROM resources WHERE status = 'published'"
+        "SELECT COALESCE({aggregate}({array}(id, kind, level, provider_id, sectors, topics, capabilities, \
+         responses, minutes, published_on, title)), {empty}){as_text} FROM resources WHERE status = 'published'"
     );
     let json: String =
         with_pool!(db, pool => sqlx::query_scalar::<_, String>(&sql).fetch_one(pool).await)?;
@@ -258,6 +258,7 @@ pub struct DetailRow {
     pub id: i64,
     pub body: String,
     pub topics: i64,
+    pub capabilities: i64,
     pub responses: i64,
     pub audience: String,
     pub cpd_hours: f64,
@@ -280,7 +281,7 @@ pub async fn published_by_slug(
     };
     let (id, card) = card.into_card();
     let detail: DetailRow = with_pool!(db, pool => sqlx::query_as(
-        "SELECT id, body, topics, responses, audience, cpd_hours, external_url, reviewed_on, review_by, status, sectors \
+        "SELECT id, body, topics, capabilities, responses, audience, cpd_hours, external_url, reviewed_on, review_by, status, sectors \
          FROM resources WHERE id = $1",
     )
     .bind(id)
@@ -408,6 +409,47 @@ pub async fn in_sector(db: &Db, sector: Sector, limit: i64) -> sqlx::Result<Vec<
     Ok(rows.into_iter().map(|row| row.into_card().1).collect())
 }
 
+/// Published resources tagged with `capability` at `level`, best first
+/// (featured, then newest), for a self-assessment's recommendations.
+pub async fn for_capability(
+    db: &Db,
+    capability: Capability,
+    level: Level,
+    limit: i64,
+) -> Result<Vec<ResourceLink>, sqlx::Error> {
+    let rows: Vec<(String, String, ResourceKind, i64)> = with_pool!(db, pool => sqlx::query_as(
+        "SELECT slug, title, kind, minutes FROM resources \
+         WHERE status = 'published' AND (capabilities & $1) <> 0 AND level = $2 \
+         ORDER BY featured DESC, published_on DESC, id DESC LIMIT $3",
+    )
+    .bind(capability.bit())
+    .bind(level)
+    // PostgreSQL refuses a negative LIMIT; SQLite reads it as none.
+    .bind(limit.max(0))
+    .fetch_all(pool)
+    .await)?;
+    Ok(rows
+        .into_iter()
+        .map(|(slug, title, kind, minutes)| ResourceLink {
+            slug,
+            title,
+            kind,
+            minutes: u32::try_from(minutes).unwrap_or(u32::MAX),
+        })
+        .collect())
+}
+
+/// The capability domains (a bit set) and level of the published resource
+/// `resource_id`, for the panel that links its page to the self-assessment.
+pub async fn capability_domains(db: &Db, resource_id: i64) -> sqlx::Result<Option<(i64, Level)>> {
+    with_pool!(db, pool => sqlx::query_as(
+        "SELECT capabilities, level FROM resources WHERE id = $1 AND status = 'published'",
+    )
+    .bind(resource_id)
+    .fetch_optional(pool)
+    .await)
+}
+
 /// The slug of every published resource, for the sitemap.
 pub async fn published_slugs(db: &Db) -> sqlx::Result<Vec<String>> {
     with_pool!(db, pool => sqlx::query_scalar(
@@ -516,6 +558,7 @@ pub struct NewResource {
     pub provider_id: i64,
     pub sectors: Vec<Sector>,
     pub topics: Vec<crate::vocabulary::Topic>,
+    pub capabilities: Vec<Capability>,
     pub responses: Vec<crate::vocabulary::LearningResponse>,
     pub level: Level,
     pub audience: String,
@@ -537,8 +580,9 @@ pub async fn insert_many(db: &Db, resources: &[NewResource]) -> sqlx::Result<()>
         for resource in resources {
             let id: i64 = sqlx::query_scalar(
                 "INSERT INTO resources (slug, kind, title, summary, body, provider_id, sectors, topics, responses, \
-                 level, audience, minutes, cpd_hours, external_url, published_on, reviewed_on, review_by, status, featured, workflow) \
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $18) RETURNING id",
+                 level, audience, minutes, cpd_hours, external_url, published_on, reviewed_on, review_by, status, featured, workflow, \
+                 capabilities) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $18, $20) RETURNING id",
             )
             .bind(&resource.slug)
             .bind(resource.kind)
@@ -559,6 +603,7 @@ pub async fn insert_many(db: &Db, resources: &[NewResource]) -> sqlx::Result<()>
             .bind(resource.review_by)
             .bind(resource.status)
             .bind(resource.featured)
+            .bind(Capability::mask(&resource.capabilities))
             .fetch_one(&mut *tx)
             .await?;
             for (index, (title, body)) in resource.lessons.iter().enumerate() {

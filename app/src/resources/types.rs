@@ -23,9 +23,21 @@ pub struct ResourceCard {
     pub snippet: Option<Highlighted>,
     pub provider: OrganisationRef,
     pub level: Level,
+    /// To the client as a bit mask (see [`crate::vocabulary::as_mask`]).
+    #[serde(with = "crate::vocabulary::as_mask")]
     pub sectors: Vec<Sector>,
     pub minutes: u32,
     pub published_on: Option<Day>,
+}
+
+/// A resource named in a short list: a link, what kind it is and how long
+/// it takes (a self-assessment's recommendations).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ResourceLink {
+    pub slug: String,
+    pub title: String,
+    pub kind: ResourceKind,
+    pub minutes: u32,
 }
 
 /// A lesson's place in its module.
@@ -41,7 +53,9 @@ pub struct ResourceDetail {
     pub card: ResourceCard,
     /// Sanitised HTML rendered from the Markdown body.
     pub body_html: String,
+    #[serde(with = "crate::vocabulary::as_mask")]
     pub topics: Vec<Topic>,
+    #[serde(with = "crate::vocabulary::as_mask")]
     pub responses: Vec<LearningResponse>,
     pub audience: String,
     /// CPD hours as shown ("1.5 hours"), when the resource counts for any:

@@ -23,7 +23,7 @@ pub struct Retention {
 }
 
 /// The schedule, as the privacy notice shows it.
-pub const SCHEDULE: [Retention; 16] = [
+pub const SCHEDULE: [Retention; 17] = [
     Retention {
         record: "Your account (email address, display name, password hash, two-step verification)",
         period: "Until you delete your account",
@@ -43,6 +43,10 @@ pub const SCHEDULE: [Retention; 16] = [
     Retention {
         record: "Certificates for the modules you completed (the module, its CPD hours, the date, whether your name is shown)",
         period: "As long as the hub runs, so that anyone you gave one to can check it; when you delete your account it says \"issued to a deleted account\" and no longer names you",
+    },
+    Retention {
+        record: "Your capability self-assessments (each domain's confidence and relevance, with your sectors and region when you took it)",
+        period: "Until you delete your account",
     },
     Retention {
         record: "The resources you opened last (your recently viewed list)",

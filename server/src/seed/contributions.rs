@@ -8,7 +8,7 @@ use app::curation::contribution_repo::{self as repo};
 use app::curation::draft::ResourceDraft;
 use app::curation::workflow::{Actor, Step};
 use app::db::Db;
-use app::vocabulary::{LearningResponse, Level, ResourceKind, Sector, Topic};
+use app::vocabulary::{Capability, LearningResponse, Level, ResourceKind, Sector, Topic};
 use app::with_pool;
 use chrono::{Duration, Utc};
 
@@ -24,8 +24,13 @@ struct Proposal {
 
 /// Title, summary and Markdown body.
 type Texts<'a> = (&'a str, &'a str, &'a str);
-/// Sectors, topics and learning responses.
-type Tags<'a> = (&'a [Sector], &'a [Topic], &'a [LearningResponse]);
+/// Sectors, topics, capability domains and learning responses.
+type Tags<'a> = (
+    &'a [Sector],
+    &'a [Topic],
+    &'a [Capability],
+    &'a [LearningResponse],
+);
 
 fn draft(
     kind: ResourceKind,
@@ -35,7 +40,7 @@ fn draft(
     minutes: u32,
 ) -> ResourceDraft {
     let (title, summary, body) = texts;
-    let (sectors, topics, responses) = tags;
+    let (sectors, topics, capabilities, responses) = tags;
     let today = Utc::now().date_naive();
     ResourceDraft {
         kind,
@@ -45,6 +50,7 @@ fn draft(
         provider: provider.into(),
         sectors: sectors.to_vec(),
         topics: topics.to_vec(),
+        capabilities: capabilities.to_vec(),
         responses: responses.to_vec(),
         level: Level::Foundation,
         audience: String::new(),
@@ -69,7 +75,7 @@ fn proposals() -> Vec<Proposal> {
                     "## When to huddle\n\nHuddle the same day, while memories are fresh, with everyone who was on shift.\n\n## The four questions\n\n1. What did we expect to happen?\n2. What actually happened?\n3. Why was there a difference?\n4. What will we change, and who will check it worked?\n\n## Afterwards\n\nRecord the learning in the pharmacy's incident log and share it with your primary care network's patient safety specialist.",
                 ),
                 "primary-care-safety-network",
-                (&[Sector::PrimaryCare], &[Topic::MedicationSafety, Topic::SystemsThinking], &[LearningResponse::SwarmHuddle]),
+                (&[Sector::PrimaryCare], &[Topic::MedicationSafety, Topic::SystemsThinking], &[Capability::GatheringEvidence, Capability::SafetyActions], &[LearningResponse::SwarmHuddle]),
                 20,
             ),
             steps: &[(Step::Submit, "")],
@@ -85,7 +91,7 @@ fn proposals() -> Vec<Proposal> {
                     "## About this module\n\nGeneral practice teams handle huge volumes of work with small staff groups and little protected time. Significant event analysis can feel like paperwork, and many practices are unsure how the Patient Safety Incident Response Framework applies to them. This module gives practices a realistic, proportionate way to learn from events without extra burden.\n\n## What you will cover\n\n- What makes safety in primary care different from hospitals\n- Choosing between a swarm huddle, an After Action Review and escalating to a wider review\n- Running a short, blame-free conversation in a small team\n- Making changes that stick, and sharing them across your network",
                 ),
                 "primary-care-safety-network",
-                (&[Sector::PrimaryCare], &[Topic::SystemsThinking, Topic::SafetyActions], &[LearningResponse::AfterActionReview, LearningResponse::SwarmHuddle]),
+                (&[Sector::PrimaryCare], &[Topic::SystemsThinking, Topic::SafetyActions], &[Capability::Planning, Capability::SafetyActions], &[LearningResponse::AfterActionReview, LearningResponse::SwarmHuddle]),
                 75,
             ),
             steps: &[(Step::Submit, "")],
@@ -101,7 +107,7 @@ fn proposals() -> Vec<Proposal> {
                     "## First contact\n\nAgree who will make first contact and when. Families tell us that a named person matters more than a leaflet.\n\n## Listening\n\nAsk what questions the family want answered, and write them into the terms of reference.\n\n## Keeping in touch\n\nAgree how often you will update them, and keep to it even when there is little news.",
                 ),
                 "mental-health-investigators-forum",
-                (&[Sector::MentalHealth], &[Topic::InvolvingPatientsAndFamilies], &[LearningResponse::Psii]),
+                (&[Sector::MentalHealth], &[Topic::InvolvingPatientsAndFamilies], &[Capability::InvolvingPeople], &[LearningResponse::Psii]),
                 30,
             ),
             steps: &[
@@ -123,7 +129,7 @@ fn proposals() -> Vec<Proposal> {
                     "## Start with the prescription\n\nNote when it arrived and how.\n\n## Follow the work\n\nRecord each hand-off: labelling, checking, bagging and collection.",
                 ),
                 "primary-care-safety-network",
-                (&[Sector::PrimaryCare], &[Topic::TimelineMapping, Topic::MedicationSafety], &[]),
+                (&[Sector::PrimaryCare], &[Topic::TimelineMapping, Topic::MedicationSafety], &[Capability::GatheringEvidence], &[]),
                 25,
             ),
             steps: &[],

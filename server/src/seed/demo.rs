@@ -5,7 +5,7 @@ use app::db::Db;
 use app::organisations::{self, Organisation};
 use app::resources::repo::{self, NewResource};
 use app::vocabulary::{
-    LearningResponse, Level, OrganisationKind, ResourceKind, Sector, Status, Topic,
+    Capability, LearningResponse, Level, OrganisationKind, ResourceKind, Sector, Status, Topic,
 };
 use chrono::NaiveDate;
 use serde::Deserialize;
@@ -39,6 +39,9 @@ pub struct DemoResource {
     pub provider: String,
     pub sectors: Vec<Sector>,
     pub topics: Vec<Topic>,
+    /// Required (no default), so a resource added without them fails to
+    /// parse; the tests below check each has at least one.
+    pub capabilities: Vec<Capability>,
     pub level: Level,
     pub responses: Vec<LearningResponse>,
     pub audience: String,
@@ -120,6 +123,7 @@ pub async fn seed(db: &Db) -> Result<Seeded, SeedError> {
                 provider_id,
                 sectors: demo.sectors.clone(),
                 topics: demo.topics.clone(),
+                capabilities: demo.capabilities.clone(),
                 responses: demo.responses.clone(),
                 level: demo.level,
                 audience: demo.audience.clone(),
@@ -202,5 +206,50 @@ mod tests {
         slugs.sort_unstable();
         slugs.dedup();
         assert_eq!(slugs.len(), catalogue.resources.len(), "slugs are unique");
+    }
+
+    /// Members' self-assessments recommend demo resources by capability
+    /// domain and level, so every resource names its domains and no
+    /// domain is left without something to recommend.
+    #[test]
+    fn every_demo_resource_has_capability_domains_and_every_domain_has_resources() {
+        let catalogue = catalogue().expect("the demo catalogue parses");
+        for resource in &catalogue.resources {
+            assert!(
+                (1..=3).contains(&resource.capabilities.len()),
+                "{} should name one to three capability domains",
+                resource.slug
+            );
+            let mut distinct = resource.capabilities.clone();
+            distinct.sort_unstable();
+            distinct.dedup();
+            assert_eq!(
+                distinct.len(),
+                resource.capabilities.len(),
+                "{} names a capability domain twice",
+                resource.slug
+            );
+        }
+        for capability in Capability::ALL {
+            for level in Level::ALL {
+                assert!(
+                    catalogue
+                        .resources
+                        .iter()
+                        .any(|r| r.level == *level && r.capabilities.contains(capability)),
+                    "no {level} demo resource for {capability}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn a_demo_resource_without_capability_domains_is_refused() {
+        let without = CATALOGUE.replacen("\ncapabilities = [", "\n# capabilities = [", 1);
+        let error = toml::from_str::<Catalogue>(&without).unwrap_err();
+        assert!(
+            error.to_string().contains("missing field `capabilities`"),
+            "{error}"
+        );
     }
 }

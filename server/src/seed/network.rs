@@ -158,10 +158,11 @@ pub async fn seed(db: &Db) -> Result<usize, SeedError> {
         };
         repo::save_profile(db, id, &draft, true).await?;
         users.insert(&profile.key, id);
-        answerers.push(super::usefulness::Answerer {
+        answerers.push(super::DemoMember {
             user_id: id,
             key: &profile.key,
             sectors,
+            level: draft.level,
         });
     }
     let user = |key: &str| {
@@ -199,6 +200,7 @@ pub async fn seed(db: &Db) -> Result<usize, SeedError> {
         super::collections::seed(db, user(&collection.member)?, collection).await?;
     }
     super::usefulness::seed(db, &answerers).await?;
+    super::capability::seed(db, &answerers).await?;
     Ok(network.profiles.len())
 }
 

@@ -5,7 +5,7 @@ use app::db::Db;
 use app::organisations::{self, Organisation};
 use app::resources::repo::{self, NewResource};
 use app::vocabulary::{
-    LearningResponse, Level, OrganisationKind, ResourceKind, Sector, Status, Topic,
+    Capability, LearningResponse, Level, OrganisationKind, ResourceKind, Sector, Status, Topic,
 };
 use chrono::{Days, NaiveDate};
 use rand::rngs::StdRng;
@@ -220,6 +220,40 @@ fn pick<T: Copy>(rng: &mut StdRng, all: &[T], most: usize) -> Vec<T> {
     chosen
 }
 
+/// The capability domains a resource about `topics` helps develop; for
+/// topics that name a clinical area only, one domain chosen by `n`. Derived
+/// rather than drawn, so the random values of every other field are the
+/// ones earlier versions generated.
+fn capabilities_for(topics: &[Topic], n: usize) -> Vec<Capability> {
+    let mut capabilities: Vec<Capability> = topics
+        .iter()
+        .filter_map(|topic| match topic {
+            Topic::SystemsThinking | Topic::HumanFactors => Some(Capability::SystemsThinking),
+            Topic::Seips | Topic::ThematicAnalysis | Topic::HealthInequalities => {
+                Some(Capability::Analysis)
+            }
+            Topic::TimelineMapping | Topic::Interviewing => Some(Capability::GatheringEvidence),
+            Topic::InvolvingPatientsAndFamilies
+            | Topic::PsychologicalSafety
+            | Topic::StaffWellbeing => Some(Capability::InvolvingPeople),
+            Topic::SafetyActions => Some(Capability::SafetyActions),
+            Topic::ReportWriting => Some(Capability::WritingAndSharing),
+            Topic::LearningResponsePlanning => Some(Capability::Planning),
+            Topic::OversightAndGovernance => Some(Capability::Leading),
+            Topic::MedicationSafety
+            | Topic::DiagnosticError
+            | Topic::DeterioratingPatient
+            | Topic::HandoverAndCommunication => None,
+        })
+        .collect();
+    capabilities.sort_unstable();
+    capabilities.dedup();
+    if capabilities.is_empty() {
+        capabilities.push(Capability::ALL[n % Capability::ALL.len()]);
+    }
+    capabilities
+}
+
 /// Adds `count` published synthetic resources (slugs `synthetic-N`) in
 /// batches, continuing the numbering of any already there.
 pub async fn seed(db: &Db, count: usize, on_batch: impl Fn(usize)) -> Result<usize, SeedError> {
@@ -260,7 +294,7 @@ pub async fn seed(db: &Db, count: usize, on_batch: impl Fn(usize)) -> Result<usi
                             .join(" ")
                     })
                     .collect();
-                NewResource {
+                let mut resource = NewResource {
                     slug: format!("synthetic-{n}"),
                     kind,
                     title: format!(
@@ -274,6 +308,7 @@ pub async fn seed(db: &Db, count: usize, on_batch: impl Fn(usize)) -> Result<usi
                     provider_id: providers.choose(&mut rng).unwrap().id,
                     sectors: pick(&mut rng, Sector::ALL, 3),
                     topics: pick(&mut rng, Topic::ALL, 4),
+                    capabilities: Vec::new(),
                     responses: pick(&mut rng, LearningResponse::ALL, 2),
                     level: *Level::ALL.choose(&mut rng).unwrap(),
                     audience: "Investigators".to_string(),
@@ -293,7 +328,9 @@ pub async fn seed(db: &Db, count: usize, on_batch: impl Fn(usize)) -> Result<usi
                     } else {
                         Vec::new()
                     },
-                }
+                };
+                resource.capabilities = capabilities_for(&resource.topics, n);
+                resource
             })
             .collect();
         repo::insert_many(db, &batch).await?;
@@ -302,4 +339,27 @@ pub async fn seed(db: &Db, count: usize, on_batch: impl Fn(usize)) -> Result<usi
     }
     repo::rebuild_search_terms(db).await?;
     Ok(done)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn capability_domains_follow_topics_and_are_never_empty() {
+        assert_eq!(
+            capabilities_for(&[Topic::Interviewing, Topic::TimelineMapping], 1),
+            vec![Capability::GatheringEvidence]
+        );
+        assert_eq!(
+            capabilities_for(&[Topic::ReportWriting, Topic::Seips], 1),
+            vec![Capability::Analysis, Capability::WritingAndSharing]
+        );
+        for n in 0..Capability::ALL.len() {
+            assert_eq!(
+                capabilities_for(&[Topic::MedicationSafety], n),
+                vec![Capability::ALL[n]]
+            );
+        }
+    }
 }

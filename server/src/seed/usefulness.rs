@@ -13,12 +13,7 @@ use app::with_pool;
 
 use super::SeedError;
 
-/// A demo member who may answer: their id, key and sectors (a bit mask).
-pub struct Answerer<'a> {
-    pub user_id: i64,
-    pub key: &'a str,
-    pub sectors: i64,
-}
+use super::DemoMember;
 
 const USEFUL_COMMENTS: [&str; 4] = [
     "The worked example made the SEIPS work system easy to explain to the ward team.",
@@ -35,7 +30,7 @@ const NOT_USEFUL_COMMENTS: [&str; 4] = [
 ];
 
 /// FNV-1a: stable across runs and platforms, unlike the standard hasher.
-fn stable_hash(parts: &[&str]) -> u64 {
+pub fn stable_hash(parts: &[&str]) -> u64 {
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
     for part in parts {
         for byte in part.bytes().chain([0]) {
@@ -83,7 +78,7 @@ pub fn demo_answer(
 
 /// Records the demo answers of `members` about every published resource
 /// (some days ago, spread over the last three months).
-pub async fn seed(db: &Db, members: &[Answerer<'_>]) -> Result<(), SeedError> {
+pub async fn seed(db: &Db, members: &[DemoMember<'_>]) -> Result<(), SeedError> {
     let resources: Vec<(i64, String, i64)> = with_pool!(db, pool => sqlx::query_as(
         "SELECT id, slug, sectors FROM resources WHERE status = 'published' ORDER BY id",
     )

@@ -7,7 +7,7 @@ use server::backup::{backup, restore};
 
 use crate::support::{spawn_app_with_demo, Backend, TestDatabase};
 
-const TABLES: [&str; 15] = [
+const TABLES: [&str; 17] = [
     "organisations",
     "resources",
     "lessons",
@@ -23,6 +23,8 @@ const TABLES: [&str; 15] = [
     "collection_items",
     "credentials",
     "signing_keys",
+    "self_assessments",
+    "self_assessment_ratings",
 ];
 
 async fn count(db: &Db, table: &str) -> i64 {

@@ -49,6 +49,18 @@ async fn bad_search_parameters_get_400_and_a_message(backend: Backend) {
             "/resources?provider=nobody".to_string(),
             "there is no provider called",
         ),
+        (
+            "/resources?topic=juggling".to_string(),
+            "there is no topic called &#x27;juggling&#x27;",
+        ),
+        (
+            "/resources?capability=juggling".to_string(),
+            "there is no capability domain called &#x27;juggling&#x27;",
+        ),
+        (
+            "/resources?capability=analysis&capability=Analysis".to_string(),
+            "there is no capability domain called &#x27;Analysis&#x27;",
+        ),
     ] {
         let response = app.get(&path).await;
         assert_eq!(response.status(), StatusCode::BAD_REQUEST, "{path}");
@@ -138,6 +150,7 @@ async fn markdown_bodies_are_sanitised(backend: Backend) {
         provider_id: provider,
         sectors: vec![app::vocabulary::Sector::PrimaryCare],
         topics: vec![],
+        capabilities: vec![],
         responses: vec![],
         level: app::vocabulary::Level::Foundation,
         audience: String::new(),
@@ -242,6 +255,9 @@ async fn the_api_explains_bad_parameters(backend: Backend) {
         ("page=999", "page"),
         ("sort=random", "sort"),
         ("provider=nobody", "provider"),
+        ("topic=juggling", "topic"),
+        ("capability=juggling", "capability"),
+        ("capability=", "capability"),
     ] {
         let (status, body) = json(&app, &format!("/api/v1/resources?{query}")).await;
         assert_eq!(status, StatusCode::BAD_REQUEST, "{query}");
@@ -274,7 +290,103 @@ async fn seeding_twice_changes_nothing(backend: Backend) {
     app.shutdown().await;
 }
 
+async fn capability_domains_on_pages_and_in_the_api(backend: Backend) {
+    use app::vocabulary::Capability;
+    let app = spawn_app_with_demo(backend).await;
+    let catalogue = server::seed::demo::catalogue().unwrap();
+
+    // The resource page lists them (in a section the server renders), each
+    // a link to the search for it, with the way to the self-assessment.
+    let seips = catalogue
+        .resources
+        .iter()
+        .find(|r| r.slug == "seips-in-practice")
+        .unwrap();
+    assert!(seips.capabilities.contains(&Capability::Analysis));
+    let html = app
+        .get("/resources/seips-in-practice")
+        .await
+        .text()
+        .await
+        .unwrap();
+    let row = &html[html
+        .find("<section class=\"hub-capability-panel\"")
+        .expect("a capability domains section")..];
+    let row = &row[..row.find("</section>").unwrap()];
+    assert!(row.contains(&format!(
+        "At {} level, this resource helps with:",
+        seips.level.slug()
+    )));
+    assert!(row.contains("<a href=\"/account/capability\">"));
+    for capability in &seips.capabilities {
+        assert!(
+            row.contains(&format!(
+                "<a href=\"/resources?capability={}\">{}</a>",
+                capability.slug(),
+                capability.label()
+            )),
+            "{row}"
+        );
+    }
+    assert_eq!(row.matches("<li>").count(), seips.capabilities.len());
+
+    // The search page filters by them and keeps the choice ticked.
+    let response = app.get("/resources?capability=analysis").await;
+    assert_eq!(response.status(), StatusCode::OK);
+    let html = response.text().await.unwrap();
+    assert!(html.contains("Capability domain</legend>"), "a facet");
+    assert!(html.contains("name=\"capability\" type=\"checkbox\" value=\"analysis\" checked"));
+    let analysed = catalogue
+        .resources
+        .iter()
+        .filter(|r| r.capabilities.contains(&Capability::Analysis))
+        .count();
+    assert!(html.contains(&format!("{analysed} resources</h2>")));
+
+    // The API filters by them, counts them and gives them on a resource.
+    let (status, body) = json(&app, "/api/v1/resources?capability=analysis&level=expert").await;
+    assert_eq!(status, StatusCode::OK);
+    let experts: Vec<&str> = catalogue
+        .resources
+        .iter()
+        .filter(|r| {
+            r.capabilities.contains(&Capability::Analysis)
+                && r.level == app::vocabulary::Level::Expert
+        })
+        .map(|r| r.slug.as_str())
+        .collect();
+    assert_eq!(body["total"], experts.len());
+    for item in body["items"].as_array().unwrap() {
+        assert!(experts.contains(&item["slug"].as_str().unwrap()), "{item}");
+    }
+    let facet = body["facets"]["capability"].as_array().unwrap();
+    let chosen = facet.iter().find(|v| v["value"] == "analysis").unwrap();
+    assert_eq!(chosen["selected"], true);
+    assert_eq!(chosen["label"], "Analysis");
+    assert!(chosen["count"].as_u64().unwrap() >= experts.len() as u64);
+
+    let (status, detail) = json(&app, "/api/v1/resources/seips-in-practice").await;
+    assert_eq!(status, StatusCode::OK);
+    let slugs: Vec<&str> = seips.capabilities.iter().map(|c| c.slug()).collect();
+    assert_eq!(detail["capabilities"], serde_json::json!(slugs));
+
+    // The OpenAPI document describes both.
+    let (_, openapi) = json(&app, "/api/v1/openapi.json").await;
+    let parameters = openapi["paths"]["/api/v1/resources"]["get"]["parameters"]
+        .as_array()
+        .unwrap();
+    assert!(
+        parameters.iter().any(|p| p["name"] == "capability"),
+        "{parameters:?}"
+    );
+    let document = openapi.to_string();
+    assert!(document.contains("\"capabilities\""));
+    assert!(document.contains("leading-and-overseeing-investigations"));
+    app.shutdown().await;
+}
+
 crate::both_backends!(
+    capability_domains_on_pages_and_in_the_api,
     the_search_page_renders_results_without_javascript,
     bad_search_parameters_get_400_and_a_message,
     resource_pages_show_the_resource_or_404,

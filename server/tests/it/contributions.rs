@@ -842,7 +842,170 @@ async fn lessons_queue_and_organisations(backend: Backend) {
     app.shutdown().await;
 }
 
+/// Capability domains through the editor: ticked, checked, saved as a
+/// revision (and its diff), published, then on the resource page, in
+/// search, in the API and among a self-assessment's recommendations.
+async fn capability_domains_are_edited_published_and_shown(backend: Backend) {
+    use app::vocabulary::{Capability, Level};
+    let app = spawn_app_with_demo(backend).await;
+    let people = people(&app).await;
+    let (contributor, curator) = (&people.contributor, &people.curator);
+    let capabilities_of = |slug: String| {
+        let db = app.db.clone();
+        async move {
+            let mask: i64 = with_pool!(&db, pool => sqlx::query_scalar("SELECT capabilities FROM resources WHERE slug = $1")
+                .bind(&slug)
+                .fetch_one(pool)
+                .await
+                .unwrap());
+            Capability::from_mask(mask)
+        }
+    };
+
+    // A value no checkbox offers is refused beside the field, and nothing
+    // is saved.
+    let before = resource_count(&app.db).await;
+    let mut forged = fields("Capability test", &[]);
+    forged.push(("capability", "juggling"));
+    let refused = contributor.post("/contribute/new", &forged).await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        refused
+            .body
+            .contains("&#x27;juggling&#x27; is not one of the choices")
+            || refused
+                .body
+                .contains("'juggling' is not one of the choices"),
+        "{}",
+        refused.body
+    );
+    assert!(refused.body.contains("href=\"#capabilities\""));
+    assert_eq!(resource_count(&app.db).await, before);
+
+    // None is fine: the field is optional.
+    let none = create(contributor, &fields("No capability domains", &[])).await;
+    assert!(capabilities_of(none).await.is_empty());
+
+    let mut ticked = fields("Capability test", &[]);
+    ticked.extend([
+        ("capability", "analysis"),
+        ("capability", "gathering-evidence"),
+    ]);
+    let slug = create(contributor, &ticked).await;
+    assert_eq!(
+        capabilities_of(slug.clone()).await,
+        vec![Capability::GatheringEvidence, Capability::Analysis]
+    );
+    let editor = contributor.get(&format!("/contribute/{slug}/edit")).await;
+    assert!(editor.body.contains("Capability domains (optional)"));
+    assert!(
+        editor
+            .body
+            .contains("Members&#x27; self-assessments recommend resources by these")
+            || editor
+                .body
+                .contains("Members' self-assessments recommend resources by these")
+    );
+    for (value, checked) in [
+        ("analysis", true),
+        ("gathering-evidence", true),
+        ("writing-and-sharing-learning", false),
+    ] {
+        assert_eq!(
+            editor.body.contains(&format!(
+                "name=\"capability\" type=\"checkbox\" value=\"{value}\" checked"
+            )),
+            checked,
+            "{value}"
+        );
+    }
+
+    // A change is a revision, and its diff names the domains.
+    let seen = version(&app.db, &slug).await;
+    let mut changed = fields("Capability test", &[("version", &seen)]);
+    changed.push(("capability", "writing-and-sharing-learning"));
+    let saved = contributor
+        .post(&format!("/contribute/{slug}/edit"), &changed)
+        .await;
+    assert_eq!(saved.status, StatusCode::SEE_OTHER, "{}", saved.body);
+    assert_eq!(
+        capabilities_of(slug.clone()).await,
+        vec![Capability::WritingAndSharing]
+    );
+    let diff = contributor
+        .get(&format!("/contribute/{slug}/history?from=1&to=2"))
+        .await;
+    assert_eq!(diff.status, StatusCode::OK);
+    assert!(diff.body.contains("Capability domains"), "{}", diff.body);
+    assert!(
+        diff.body.contains("Analysis, Gathering evidence"),
+        "{}",
+        diff.body
+    );
+    assert!(diff.body.contains("Writing and sharing learning"));
+
+    // Published, the resource shows them, and is found and recommended by them.
+    assert_eq!(
+        step(contributor, &slug, "submit", "").await,
+        StatusCode::SEE_OTHER
+    );
+    assert_eq!(
+        step(curator, &slug, "publish", "").await,
+        StatusCode::SEE_OTHER
+    );
+    let page = app.get(&format!("/resources/{slug}")).await;
+    assert_eq!(page.status(), StatusCode::OK);
+    let page = page.text().await.unwrap();
+    assert!(page.contains("Capability domains"), "{page}");
+    assert!(page.contains(
+        "<a href=\"/resources?capability=writing-and-sharing-learning\">Writing and sharing learning</a>"
+    ));
+    assert!(!page.contains("/resources?capability=analysis\""));
+    let found = search(
+        &app,
+        "capability=writing-and-sharing-learning&q=capability+test",
+    )
+    .await
+    .unwrap();
+    assert!(found.results.iter().any(|card| card.slug == slug));
+    let detail: serde_json::Value = app
+        .get(&format!("/api/v1/resources/{slug}"))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(
+        detail["capabilities"],
+        serde_json::json!(["writing-and-sharing-learning"])
+    );
+    let recommended = app::resources::repo::for_capability(
+        &app.db,
+        Capability::WritingAndSharing,
+        Level::Foundation,
+        100,
+    )
+    .await
+    .unwrap();
+    assert!(recommended.iter().any(|link| link.slug == slug));
+
+    // Restoring the first version restores its domains too.
+    let seen = version(&app.db, &slug).await;
+    let restored = curator
+        .post(
+            &format!("/contribute/{slug}/restore"),
+            &[("number", "1"), ("version", &seen)],
+        )
+        .await;
+    assert_eq!(restored.status, StatusCode::SEE_OTHER, "{}", restored.body);
+    assert_eq!(
+        capabilities_of(slug.clone()).await,
+        vec![Capability::GatheringEvidence, Capability::Analysis]
+    );
+    app.shutdown().await;
+}
+
 crate::both_backends!(
+    capability_domains_are_edited_published_and_shown,
     editor_validates_and_previews,
     workflow_refuses_every_invalid_step,
     revisions_diff_and_restore,

@@ -32,6 +32,7 @@ async fn add_signposted(app: &TestApp, slug: &str, url: &str, review_by: &str) {
             provider_id: provider,
             sectors: vec![Sector::MentalHealth],
             topics: vec![],
+            capabilities: vec![],
             responses: vec![],
             level: Level::Foundation,
             audience: String::new(),
@@ -284,6 +285,24 @@ async fn the_catalogue_exports_as_json_and_csv(backend: Backend) {
     assert!(exported
         .iter()
         .all(|r| r["provider"].is_string() && r["sectors"].is_array()));
+    // Capability domains, as slugs, for every resource.
+    for resource in &demo.resources {
+        let item = exported
+            .iter()
+            .find(|r| r["slug"] == resource.slug.as_str())
+            .unwrap();
+        let slugs: Vec<&str> = resource.capabilities.iter().map(|c| c.slug()).collect();
+        let mut listed: Vec<&str> = item["capabilities"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|v| v.as_str().unwrap())
+            .collect();
+        let mut expected = slugs.clone();
+        listed.sort_unstable();
+        expected.sort_unstable();
+        assert_eq!(listed, expected, "{}", resource.slug);
+    }
 
     let response = curator
         .client
@@ -298,7 +317,22 @@ async fn the_catalogue_exports_as_json_and_csv(backend: Backend) {
         reader.headers().unwrap().iter().collect::<Vec<_>>(),
         app::curation::export::CSV_COLUMNS
     );
-    assert_eq!(reader.records().count(), demo.resources.len());
+    let column = reader
+        .headers()
+        .unwrap()
+        .iter()
+        .position(|name| name == "capabilities")
+        .expect("a capabilities column");
+    let records: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert_eq!(records.len(), demo.resources.len());
+    let seips = records
+        .iter()
+        .find(|record| &record[0] == "seips-in-practice")
+        .unwrap();
+    assert_eq!(
+        &seips[column],
+        "systems-thinking-and-human-factors;analysis"
+    );
 
     let anonymous = Browser::new(&app);
     assert_ne!(

@@ -82,6 +82,20 @@ async fn the_export_imports_back(backend: Backend) {
     let real = import(&app.db, Format::Json, &text, false).await.unwrap();
     assert_eq!(real.imported, exported.len());
     assert_eq!(resource_count(&app).await, before * 2);
+    let copies = app::curation::export::catalogue(&app.db).await.unwrap();
+    for original in &exported {
+        let copy = copies
+            .iter()
+            .find(|r| r.slug == format!("{}-copy", original.slug))
+            .unwrap();
+        assert_eq!(
+            copy.capabilities, original.capabilities,
+            "{}",
+            original.slug
+        );
+        assert_eq!(copy.topics, original.topics, "{}", original.slug);
+    }
+    assert!(exported.iter().all(|r| !r.capabilities.is_empty()));
     let lessons: i64 = app::with_pool!(&app.db, pool => sqlx::query_scalar::<_, i64>("SELECT COUNT(*) FROM lessons l JOIN resources r ON r.id = l.resource_id WHERE r.slug LIKE '%-copy'").fetch_one(pool).await.unwrap());
     assert!(lessons > 0, "module lessons come across");
     // Found by search at once.
@@ -111,7 +125,108 @@ async fn the_export_imports_back(backend: Backend) {
     app.shutdown().await;
 }
 
+async fn capability_domains_import_from_csv_and_json(backend: Backend) {
+    use app::vocabulary::Capability;
+    let app = spawn_app_with_demo(backend).await;
+    let provider = server::seed::demo::catalogue().unwrap().organisations[0]
+        .slug
+        .clone();
+    let header = "slug,kind,status,title,summary,body,provider,sectors,topics,capabilities,responses,level,audience,minutes,cpd_hours,external_url,published_on,reviewed_on,review_by,featured";
+    let row = |slug: &str, capabilities: &str| {
+        format!("{slug},guide,published,Guide {slug},Fine.,Body,{provider},primary-care,,{capabilities},,practitioner,,10,0,,2026-01-01,2026-01-01,2027-01-01,false")
+    };
+    let capabilities_of = |slug: &'static str| {
+        let db = app.db.clone();
+        async move {
+            let mask: i64 = app::with_pool!(&db, pool => sqlx::query_scalar("SELECT capabilities FROM resources WHERE slug = $1")
+                .bind(slug)
+                .fetch_one(pool)
+                .await
+                .unwrap());
+            Capability::from_mask(mask)
+        }
+    };
+
+    // An unknown domain names its line and the allowed ones; nothing is imported.
+    let before = resource_count(&app).await;
+    let bad = format!(
+        "{header}\n{}\n{}\n",
+        row("fine", "analysis"),
+        row("wrong", "analysis; juggling")
+    );
+    let report = import(&app.db, Format::Csv, &bad, false).await.unwrap();
+    assert_eq!(report.imported, 0);
+    assert_eq!(report.problems.len(), 1, "{:#?}", report.problems);
+    assert_eq!(report.problems[0].line, 3);
+    assert!(
+        report.problems[0]
+            .message
+            .contains("there is no capability domain called 'juggling'; choose from"),
+        "{}",
+        report.problems[0]
+    );
+    assert_eq!(resource_count(&app).await, before);
+
+    // Listed with `;` (spaces allowed), or left empty.
+    let good = format!(
+        "{header}\n{}\n{}\n",
+        row("two-domains", "analysis; gathering-evidence"),
+        row("no-domains", "")
+    );
+    let report = import(&app.db, Format::Csv, &good, false).await.unwrap();
+    assert!(report.problems.is_empty(), "{:#?}", report.problems);
+    assert_eq!(report.imported, 2);
+    assert_eq!(
+        capabilities_of("two-domains").await,
+        vec![Capability::GatheringEvidence, Capability::Analysis]
+    );
+    assert!(capabilities_of("no-domains").await.is_empty());
+    // Search knows them at once.
+    let found = crate::support::search(&app, "q=two+domains&capability=gathering-evidence")
+        .await
+        .unwrap();
+    assert!(found.results.iter().any(|card| card.slug == "two-domains"));
+    let other = crate::support::search(
+        &app,
+        "q=two+domains&capability=planning-a-learning-response",
+    )
+    .await
+    .unwrap();
+    assert!(!other.results.iter().any(|card| card.slug == "two-domains"));
+
+    // JSON: optional, and checked like every fixed value.
+    let json = format!(
+        r#"[
+  {{"slug": "json-domains", "kind": "guide", "title": "T", "summary": "S", "provider": "{provider}",
+    "level": "expert", "minutes": 5, "reviewed_on": "2026-01-01", "review_by": "2027-01-01",
+    "capabilities": ["leading-and-overseeing-investigations"]}},
+  {{"slug": "json-none", "kind": "guide", "title": "T", "summary": "S", "provider": "{provider}",
+    "level": "expert", "minutes": 5, "reviewed_on": "2026-01-01", "review_by": "2027-01-01"}}
+]"#
+    );
+    let report = import(&app.db, Format::Json, &json, false).await.unwrap();
+    assert!(report.problems.is_empty(), "{:#?}", report.problems);
+    assert_eq!(
+        capabilities_of("json-domains").await,
+        vec![Capability::Leading]
+    );
+    assert!(capabilities_of("json-none").await.is_empty());
+    let wrong = json
+        .replace("json-domains", "json-wrong")
+        .replace("json-none", "json-none-2")
+        .replace("leading-and-overseeing-investigations", "leadership");
+    let report = import(&app.db, Format::Json, &wrong, true).await.unwrap();
+    assert_eq!(report.problems.len(), 1, "{:#?}", report.problems);
+    assert!(
+        report.problems[0].message.contains("leadership"),
+        "{}",
+        report.problems[0]
+    );
+    app.shutdown().await;
+}
+
 crate::both_backends!(
+    capability_domains_import_from_csv_and_json,
     a_dry_run_names_every_bad_line_and_imports_nothing,
     the_export_imports_back,
 );

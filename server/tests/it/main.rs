@@ -7,6 +7,7 @@ mod support;
 mod accounts;
 mod authorisation;
 mod backup;
+mod capability;
 mod catalogue_http;
 mod cli;
 mod collections;

@@ -249,6 +249,7 @@ async fn add_guide(
         provider_id: provider,
         sectors: vec![Sector::PrimaryCare],
         topics: vec![],
+        capabilities: vec![],
         responses: vec![],
         level: Level::Foundation,
         audience: String::new(),
@@ -409,7 +410,309 @@ async fn demo_content_covers_the_reports_subjects(backend: Backend) {
     app.shutdown().await;
 }
 
+/// Every result of a search, through all its pages.
+async fn all_slugs(app: &crate::support::TestApp, query: &str) -> Vec<String> {
+    let mut slugs = Vec::new();
+    let mut page = 1;
+    loop {
+        let outcome = search(app, &format!("{query}&page={page}")).await.unwrap();
+        slugs.extend(outcome.results.into_iter().map(|card| card.slug));
+        if page >= outcome.pages {
+            return slugs;
+        }
+        page += 1;
+    }
+}
+
+async fn capability_domains_filter_and_count(backend: Backend) {
+    use app::vocabulary::{Capability, Level};
+    let app = spawn_app_with_demo(backend).await;
+    let catalogue = demo::catalogue().unwrap();
+    let tagged = |capability: Capability| -> Vec<&str> {
+        catalogue
+            .resources
+            .iter()
+            .filter(|r| r.capabilities.contains(&capability))
+            .map(|r| r.slug.as_str())
+            .collect()
+    };
+    let facet = |outcome: &app::resources::search::SearchOutcome, value: &str| {
+        let group = outcome
+            .facets
+            .iter()
+            .find(|group| group.parameter == "capability")
+            .expect("a capability facet");
+        assert_eq!(group.legend, "Capability domain");
+        group
+            .values
+            .iter()
+            .find(|v| v.slug == value)
+            .map(|v| (v.count, v.selected))
+    };
+
+    // With no filter the facet counts every domain's resources.
+    let everything = search(&app, "").await.unwrap();
+    for capability in Capability::ALL {
+        let expected = tagged(*capability).len() as u32;
+        assert!(expected > 0, "the demo has {capability}");
+        assert_eq!(
+            facet(&everything, capability.slug()),
+            Some((expected, false)),
+            "{capability}"
+        );
+    }
+
+    // Filtering finds exactly the tagged resources, on every page.
+    let mut found = all_slugs(&app, "capability=analysis").await;
+    let mut expected = tagged(Capability::Analysis);
+    found.sort_unstable();
+    expected.sort_unstable();
+    assert_eq!(found, expected);
+    let analysis = search(&app, "capability=analysis").await.unwrap();
+    assert_eq!(analysis.total as usize, expected.len());
+    assert!(analysis.params.has_filters());
+    // The facet ignores its own selection (choosing another would widen);
+    // the other facets narrow to the tagged resources.
+    assert_eq!(
+        facet(&analysis, "analysis"),
+        Some((expected.len() as u32, true))
+    );
+    assert_eq!(
+        facet(&analysis, "writing-and-sharing-learning"),
+        Some((tagged(Capability::WritingAndSharing).len() as u32, false))
+    );
+    let experts = catalogue
+        .resources
+        .iter()
+        .filter(|r| r.level == Level::Expert && r.capabilities.contains(&Capability::Analysis))
+        .count() as u32;
+    let level = analysis
+        .facets
+        .iter()
+        .find(|group| group.parameter == "level")
+        .unwrap();
+    assert_eq!(
+        level
+            .values
+            .iter()
+            .find(|v| v.slug == "expert")
+            .unwrap()
+            .count,
+        experts
+    );
+
+    // Two domains widen; a domain and another facet narrow.
+    let either = search(
+        &app,
+        "capability=analysis&capability=leading-and-overseeing-investigations",
+    )
+    .await
+    .unwrap();
+    let union = catalogue
+        .resources
+        .iter()
+        .filter(|r| {
+            r.capabilities.contains(&Capability::Analysis)
+                || r.capabilities.contains(&Capability::Leading)
+        })
+        .count();
+    assert_eq!(either.total as usize, union);
+    let both = search(&app, "capability=analysis&level=expert")
+        .await
+        .unwrap();
+    assert_eq!(both.total, experts);
+    // With search terms too.
+    let worded = search(&app, "q=seips&capability=analysis").await.unwrap();
+    assert!(worded.total > 0);
+    assert!(worded
+        .results
+        .iter()
+        .all(|card| expected.contains(&card.slug.as_str())));
+
+    // An unknown domain is the same clear refusal as an unknown topic.
+    let topic = search(&app, "topic=juggling").await.unwrap_err();
+    let capability = search(&app, "capability=juggling").await.unwrap_err();
+    assert_eq!(topic.parameter, "topic");
+    assert_eq!(capability.parameter, "capability");
+    assert!(
+        capability
+            .message
+            .starts_with("there is no capability domain called 'juggling'; choose from systems-thinking-and-human-factors,"),
+        "{}",
+        capability.message
+    );
+    app.shutdown().await;
+}
+
+/// A resource tagged with capability domains, as seeding would add it.
+async fn add_tagged(
+    app: &crate::support::TestApp,
+    slug: &str,
+    capabilities: Vec<app::vocabulary::Capability>,
+    level: app::vocabulary::Level,
+    status: app::vocabulary::Status,
+    featured: bool,
+) {
+    use app::resources::repo::{self, NewResource};
+    use app::vocabulary::{ResourceKind, Sector};
+    let provider: i64 = app::with_pool!(&app.db, pool => sqlx::query_scalar("SELECT MIN(id) FROM organisations").fetch_one(pool).await.unwrap());
+    let date = |text: &str| chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap();
+    let resource = NewResource {
+        slug: slug.into(),
+        kind: ResourceKind::Toolkit,
+        title: format!("Tagged {slug}"),
+        summary: "For recommendations.".into(),
+        body: String::new(),
+        provider_id: provider,
+        sectors: vec![Sector::PrimaryCare],
+        topics: vec![],
+        capabilities,
+        responses: vec![],
+        level,
+        audience: String::new(),
+        minutes: 35,
+        cpd_hours: 0.0,
+        external_url: None,
+        // Older than every demo resource, so only `featured` can lift it.
+        published_on: (status == app::vocabulary::Status::Published).then(|| date("2001-01-01")),
+        reviewed_on: date("2001-01-01"),
+        review_by: date("2030-01-01"),
+        status,
+        featured,
+        lessons: vec![],
+    };
+    repo::insert_many(&app.db, &[resource]).await.unwrap();
+}
+
+async fn recommendations_are_published_resources_of_one_domain_and_level(backend: Backend) {
+    use app::resources::repo::for_capability;
+    use app::vocabulary::{Capability, Level, ResourceKind, Status};
+    let app = spawn_app_with_demo(backend).await;
+    let catalogue = demo::catalogue().unwrap();
+
+    // Every domain has something at every level in the demo catalogue.
+    for capability in Capability::ALL {
+        for level in Level::ALL {
+            let links = for_capability(&app.db, *capability, *level, 50)
+                .await
+                .unwrap();
+            let expected: Vec<&demo::DemoResource> = catalogue
+                .resources
+                .iter()
+                .filter(|r| r.level == *level && r.capabilities.contains(capability))
+                .collect();
+            assert!(!links.is_empty(), "{capability} at {level}");
+            assert_eq!(links.len(), expected.len(), "{capability} at {level}");
+            for link in &links {
+                let demo = expected
+                    .iter()
+                    .find(|r| r.slug == link.slug)
+                    .unwrap_or_else(|| panic!("{} is not {capability} at {level}", link.slug));
+                assert_eq!(link.title, demo.title);
+                assert_eq!(link.kind, demo.kind);
+                assert_eq!(i64::from(link.minutes), demo.minutes);
+            }
+        }
+    }
+
+    // Best first: featured, then newest; drafts and archived never; at
+    // most `limit`.
+    add_tagged(
+        &app,
+        "draft-analysis",
+        vec![Capability::Analysis],
+        Level::Practitioner,
+        Status::Draft,
+        true,
+    )
+    .await;
+    add_tagged(
+        &app,
+        "archived-analysis",
+        vec![Capability::Analysis],
+        Level::Practitioner,
+        Status::Archived,
+        true,
+    )
+    .await;
+    add_tagged(
+        &app,
+        "old-featured-analysis",
+        vec![Capability::Leading, Capability::Analysis],
+        Level::Practitioner,
+        Status::Published,
+        true,
+    )
+    .await;
+    add_tagged(
+        &app,
+        "old-plain-analysis",
+        vec![Capability::Analysis],
+        Level::Practitioner,
+        Status::Published,
+        false,
+    )
+    .await;
+    let links = for_capability(&app.db, Capability::Analysis, Level::Practitioner, 100)
+        .await
+        .unwrap();
+    let slugs: Vec<&str> = links.iter().map(|link| link.slug.as_str()).collect();
+    assert!(!slugs.contains(&"draft-analysis") && !slugs.contains(&"archived-analysis"));
+    let featured_demo = catalogue
+        .resources
+        .iter()
+        .filter(|r| {
+            r.featured
+                && r.level == Level::Practitioner
+                && r.capabilities.contains(&Capability::Analysis)
+        })
+        .count();
+    assert_eq!(
+        slugs
+            .iter()
+            .position(|slug| *slug == "old-featured-analysis"),
+        Some(featured_demo),
+        "featured first (the newest featured before it): {slugs:?}"
+    );
+    assert_eq!(slugs.last(), Some(&"old-plain-analysis"), "oldest last");
+    let newest_first = |links: &[app::resources::ResourceLink]| -> Vec<chrono::NaiveDate> {
+        links
+            .iter()
+            .filter_map(|link| catalogue.resources.iter().find(|r| r.slug == link.slug))
+            .filter(|r| !r.featured)
+            .map(|r| r.published)
+            .collect()
+    };
+    let dates = newest_first(&links);
+    assert!(dates.windows(2).all(|pair| pair[0] >= pair[1]), "{dates:?}");
+    let first = links
+        .iter()
+        .find(|link| link.slug == "old-featured-analysis")
+        .unwrap();
+    assert_eq!((first.kind, first.minutes), (ResourceKind::Toolkit, 35));
+
+    let three = for_capability(&app.db, Capability::Analysis, Level::Practitioner, 3)
+        .await
+        .unwrap();
+    assert_eq!(three, links[..3].to_vec());
+    // Other levels and domains are untouched by these.
+    let expert = for_capability(&app.db, Capability::Analysis, Level::Expert, 100)
+        .await
+        .unwrap();
+    assert!(expert.iter().all(|link| !link.slug.starts_with("old-")));
+    let leading = for_capability(&app.db, Capability::Leading, Level::Practitioner, 100)
+        .await
+        .unwrap();
+    assert!(leading
+        .iter()
+        .any(|link| link.slug == "old-featured-analysis"));
+    assert!(!leading.iter().any(|link| link.slug == "old-plain-analysis"));
+    app.shutdown().await;
+}
+
 crate::both_backends!(
+    capability_domains_filter_and_count,
+    recommendations_are_published_resources_of_one_domain_and_level,
     demo_content_covers_the_reports_subjects,
     titles_rank_above_summaries_above_bodies,
     a_changed_catalogue_shows_in_the_next_search,

@@ -12,7 +12,9 @@ use crate::forms::{
     with_form_state, CheckboxGroup, MarkdownField, PostForm, PreviewButton, SelectField, TextArea,
     TextField,
 };
-use crate::vocabulary::{options, LearningResponse, Level, ResourceKind, Sector, Topic};
+use crate::vocabulary::{
+    options, Capability, LearningResponse, Level, ResourceKind, Sector, Topic,
+};
 
 /// `/contribute/new`.
 #[component]
@@ -88,6 +90,7 @@ fn EditorForm(data: EditorData) -> impl IntoView {
                     <SelectField name="provider" label="Provided by" options=data.providers.clone() value=value("provider") blank="Choose an organisation" />
                     <CheckboxGroup name="sector" error_name="sectors" legend="Sectors it is for" options={options::<Sector>()} checked=data.values_of("sector") />
                     <CheckboxGroup name="topic" error_name="topics" legend="Topics (optional)" options={options::<Topic>()} checked=data.values_of("topic") />
+                    <CheckboxGroup name="capability" error_name="capabilities" legend="Capability domains (optional)" hint="Which parts of the capability framework for investigators this helps someone develop. Members' self-assessments recommend resources by these." options={options::<Capability>()} checked=data.values_of("capability") />
                     <CheckboxGroup name="response" error_name="responses" legend="Learning responses it supports (optional)" options={options::<LearningResponse>()} checked=data.values_of("response") />
                     <SelectField name="level" label="Level" hint="Foundation: awareness. Practitioner: conducting learning responses. Expert: leading complex investigations." options={options::<Level>()} value=value("level") blank="Choose a level" />
                     <TextField name="audience" label="Who it is for (optional)" hint="For example, Patient safety specialists in primary care" value=value("audience") />

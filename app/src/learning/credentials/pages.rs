@@ -37,11 +37,7 @@ fn CredentialPage(id: String) -> impl IntoView {
     view! {
         {found_or_not_found(found, |credential: CredentialView| {
             let trail = if credential.yours {
-                vec![
-                    Crumb::new("Home", "/"),
-                    Crumb::new("Your account", "/account"),
-                    Crumb::new("Your learning", "/account/learning"),
-                ]
+                crate::learning::learning_trail()
             } else {
                 home_trail()
             };

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
-use crate::components::{found_or_not_found, Breadcrumbs, Crumb};
+use crate::components::{found_or_not_found, Breadcrumbs};
 use crate::forms::{
     with_form_state, CheckboxGroup, PostForm, SelectField, SubmitButton, TextArea, TextField,
 };
@@ -15,11 +15,7 @@ use crate::learning::server::load_cpd_entry;
 fn frame(title: &'static str, content: impl IntoView + 'static) -> impl IntoView {
     view! {
         <Title text=title />
-        <Breadcrumbs trail=vec![
-            Crumb::new("Home", "/"),
-            Crumb::new("Your account", "/account"),
-            Crumb::new("Your learning", "/account/learning"),
-        ] />
+        <Breadcrumbs trail=crate::learning::learning_trail() />
         <div class="nhsuk-grid-row">
             <div class="nhsuk-grid-column-two-thirds">
                 <h1 class="nhsuk-heading-l">{title}</h1>

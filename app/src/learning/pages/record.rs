@@ -38,6 +38,7 @@ pub fn LearningPage() -> impl IntoView {
                 <h1 class="nhsuk-heading-l">"Your learning"</h1>
                 {with_record(|record| view! {
                     <Modules modules=record.modules />
+                    <SelfAssessment taken_on=record.self_assessed_on />
                     <Certificates certificates=record.certificates />
                     <CpdLog entries=record.cpd />
                     <Recent resources=record.recent />
@@ -96,6 +97,24 @@ fn Modules(modules: Vec<ModuleSummary>) -> impl IntoView {
         {nothing}
         {started}
         {completed}
+    }
+}
+
+#[component]
+fn SelfAssessment(taken_on: Option<crate::dates::Day>) -> impl IntoView {
+    let (said, link) = match taken_on {
+        Some(day) => (
+            format!("You last took it on {}. ", day.shown()),
+            "See your results and where to grow",
+        ),
+        None => (
+            "Rate your confidence in each domain of the capability framework for investigators, and how relevant it is to your role, to see where to grow and which resources help. ".to_string(),
+            "Take the self-assessment",
+        ),
+    };
+    view! {
+        <h2 class="nhsuk-heading-m">"Capability self-assessment"</h2>
+        <p>{said}<a href="/account/capability">{link}</a></p>
     }
 }
 

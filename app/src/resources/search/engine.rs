@@ -20,10 +20,12 @@ use super::{FacetGroup, FacetValue, ParamError, SearchOutcome, SearchParams, Sor
 use crate::db::Db;
 use crate::organisations;
 use crate::resources::repo;
-use crate::vocabulary::{LearningResponse, Level, ResourceKind, Sector, Topic, Vocabulary};
+use crate::vocabulary::{
+    Capability, LearningResponse, Level, ResourceKind, Sector, Topic, Vocabulary,
+};
 
 /// A published resource, with only what ranking and facets need. Read from
-/// a JSON array in this field order (see `repo::candidates`).
+/// a JSON array in this field order (see `repo::published_candidates`).
 #[derive(Clone, Debug, Deserialize)]
 pub struct Candidate {
     pub id: i64,
@@ -32,6 +34,7 @@ pub struct Candidate {
     pub provider_id: i64,
     pub sectors: i64,
     pub topics: i64,
+    pub capabilities: i64,
     pub responses: i64,
     pub minutes: i64,
     pub published_on: Option<NaiveDate>,
@@ -64,6 +67,7 @@ enum Facet {
     Kind,
     Sector,
     Topic,
+    Capability,
     Level,
     Response,
     Provider,
@@ -74,6 +78,7 @@ struct Filter {
     kinds: i64,
     sectors: i64,
     topics: i64,
+    capabilities: i64,
     levels: i64,
     responses: i64,
     providers: Vec<i64>,
@@ -89,6 +94,7 @@ impl Filter {
         check(Facet::Kind, self.kinds, candidate.kind.bit())
             && check(Facet::Sector, self.sectors, candidate.sectors)
             && check(Facet::Topic, self.topics, candidate.topics)
+            && check(Facet::Capability, self.capabilities, candidate.capabilities)
             && check(Facet::Level, self.levels, candidate.level.bit())
             && check(Facet::Response, self.responses, candidate.responses)
             && (ignored == Some(Facet::Provider)
@@ -123,6 +129,7 @@ pub async fn search(
         kinds: ResourceKind::mask(&params.kinds),
         sectors: Sector::mask(&params.sectors),
         topics: Topic::mask(&params.topics),
+        capabilities: Capability::mask(&params.capabilities),
         levels: Level::mask(&params.levels),
         responses: LearningResponse::mask(&params.responses),
         providers: provider_ids,
@@ -353,6 +360,12 @@ fn facet_groups(
             "Topic",
             &params.topics,
             &count_bits(Facet::Topic, |c| c.topics),
+        ),
+        group(
+            "capability",
+            "Capability domain",
+            &params.capabilities,
+            &count_bits(Facet::Capability, |c| c.capabilities),
         ),
         FacetGroup {
             parameter: "provider".to_string(),

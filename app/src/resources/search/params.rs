@@ -1,6 +1,6 @@
 use serde::{Deserialize, Serialize};
 
-use crate::vocabulary::{LearningResponse, Level, ResourceKind, Sector, Topic};
+use crate::vocabulary::{Capability, LearningResponse, Level, ResourceKind, Sector, Topic};
 
 /// Longer search terms are refused with a message, not truncated silently.
 pub const MAX_QUERY_CHARS: usize = 200;
@@ -66,9 +66,17 @@ impl ParamError {
 pub struct SearchParams {
     pub q: String,
     pub kinds: Vec<ResourceKind>,
+    // The lists below travel to the client as bit masks, so its main
+    // module carries no parser for their values' names.
+    #[serde(with = "crate::vocabulary::as_mask")]
     pub sectors: Vec<Sector>,
+    #[serde(with = "crate::vocabulary::as_mask")]
     pub topics: Vec<Topic>,
+    /// Domains of the capability framework for investigators.
+    #[serde(with = "crate::vocabulary::as_mask")]
+    pub capabilities: Vec<Capability>,
     pub levels: Vec<Level>,
+    #[serde(with = "crate::vocabulary::as_mask")]
     pub responses: Vec<LearningResponse>,
     pub providers: Vec<String>,
     /// `None` means the default: relevance with search terms, else newest.
@@ -116,6 +124,10 @@ impl SearchParams {
                     push_unique(&mut params.sectors, Sector::parse(value).map_err(invalid)?)
                 }
                 "topic" => push_unique(&mut params.topics, Topic::parse(value).map_err(invalid)?),
+                "capability" => push_unique(
+                    &mut params.capabilities,
+                    Capability::parse(value).map_err(invalid)?,
+                ),
                 "level" => push_unique(&mut params.levels, Level::parse(value).map_err(invalid)?),
                 "response" => push_unique(
                     &mut params.responses,
@@ -167,6 +179,7 @@ impl SearchParams {
         !(self.kinds.is_empty()
             && self.sectors.is_empty()
             && self.topics.is_empty()
+            && self.capabilities.is_empty()
             && self.levels.is_empty()
             && self.responses.is_empty()
             && self.providers.is_empty())
@@ -185,6 +198,10 @@ impl SearchParams {
             ),
             ("sector", self.sectors.iter().map(|v| v.slug()).collect()),
             ("topic", self.topics.iter().map(|v| v.slug()).collect()),
+            (
+                "capability",
+                self.capabilities.iter().map(|v| v.slug()).collect(),
+            ),
             ("level", self.levels.iter().map(|v| v.slug()).collect()),
             (
                 "response",
@@ -282,6 +299,42 @@ mod tests {
             "q"
         );
         assert!(SearchParams::parse(&pairs(&format!("q={}", "é".repeat(200)))).is_ok());
+    }
+
+    #[test]
+    fn capability_domains_are_a_repeated_filter() {
+        let params = SearchParams::parse(&pairs(
+            "capability=analysis&capability=gathering-evidence&capability=analysis",
+        ))
+        .unwrap();
+        assert_eq!(
+            params.capabilities,
+            vec![Capability::Analysis, Capability::GatheringEvidence]
+        );
+        assert!(params.has_filters());
+        assert_eq!(
+            params.to_query_string(),
+            "capability=analysis&capability=gathering-evidence"
+        );
+        assert_eq!(
+            SearchParams::parse(&pairs(&params.to_query_string())).unwrap(),
+            params
+        );
+        // An empty value is no filter, as for the other facets.
+        assert!(!SearchParams::parse(&pairs("capability="))
+            .unwrap()
+            .has_filters());
+
+        let error = SearchParams::parse(&pairs("capability=juggling")).unwrap_err();
+        assert_eq!(error.parameter, "capability");
+        assert!(
+            error
+                .message
+                .contains("there is no capability domain called 'juggling'"),
+            "{}",
+            error.message
+        );
+        assert!(error.message.contains("analysis"), "{}", error.message);
     }
 
     #[test]
