@@ -22,7 +22,9 @@ pub fn options<T: Vocabulary>() -> Vec<(String, String)> {
 
 /// Serde for a list of one fixed list's values as its bit mask (a number),
 /// for types the client reads (`#[serde(with = "crate::vocabulary::as_mask")]`):
-/// reading a mask needs no parser for the values' names.
+/// reading a mask needs no parser for the values' names. The list comes
+/// back in the fixed list's order, whatever order it was in; values a mask
+/// has no name for are dropped.
 pub mod as_mask {
     use serde::{Deserialize, Deserializer, Serializer};
 

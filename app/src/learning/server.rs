@@ -115,6 +115,7 @@ pub async fn load_reader_panels(slug: String) -> Result<Option<ReaderPanels>, Se
         Ok(Some((domains, level))) => super::capability::panel::render(
             &crate::vocabulary::Capability::from_mask(domains),
             level,
+            viewer.and_then(|viewer| viewer.user_id()).is_some(),
         ),
         Ok(None) => String::new(),
         Err(error) => {

@@ -439,6 +439,19 @@ pub async fn for_capability(
         .collect())
 }
 
+/// Gives the resource `slug` the capability domains `mask` if it has none
+/// (for a demo catalogue loaded before there were any).
+pub async fn tag_untagged(db: &Db, slug: &str, mask: i64) -> sqlx::Result<()> {
+    with_pool!(db, pool => sqlx::query(
+        "UPDATE resources SET capabilities = $1 WHERE slug = $2 AND capabilities = 0",
+    )
+    .bind(mask)
+    .bind(slug)
+    .execute(pool)
+    .await
+    .map(|_| ()))
+}
+
 /// The capability domains (a bit set) and level of the published resource
 /// `resource_id`, for the panel that links its page to the self-assessment.
 pub async fn capability_domains(db: &Db, resource_id: i64) -> sqlx::Result<Option<(i64, Level)>> {

@@ -79,11 +79,15 @@ pub enum Seeded {
     },
 }
 
-/// Loads the demo catalogue into an empty database; leaves one that already
-/// has resources untouched.
+/// Loads the demo catalogue into an empty database. One that already has
+/// resources keeps them, except that demo resources loaded before capability
+/// domains existed (none tagged) get the demo catalogue's.
 pub async fn seed(db: &Db) -> Result<Seeded, SeedError> {
     let existing = repo::count(db).await?;
     if existing > 0 {
+        for demo in &catalogue()?.resources {
+            repo::tag_untagged(db, &demo.slug, Capability::mask(&demo.capabilities)).await?;
+        }
         return Ok(Seeded::AlreadyHasData {
             resources: existing,
         });

@@ -122,6 +122,34 @@ impl DemoProfile {
     }
 }
 
+/// Gives a demo network loaded before there were self-assessments its
+/// members' takes (none of its members has one yet).
+async fn backfill_self_assessments(db: &Db) -> Result<(), SeedError> {
+    let taken: i64 = with_pool!(db, pool => sqlx::query_scalar(
+        "SELECT COUNT(*) FROM self_assessments a JOIN profiles p ON p.user_id = a.user_id WHERE p.is_demo",
+    )
+    .fetch_one(pool)
+    .await?);
+    if taken > 0 {
+        return Ok(());
+    }
+    let network = network()?;
+    let mut members = Vec::new();
+    for profile in &network.profiles {
+        let draft = profile.draft()?;
+        let email = EmailAddress::parse(&profile.email()).map_err(SeedError::InvalidData)?;
+        if let Some(user) = accounts_repo::by_email(db, &email).await? {
+            members.push(super::DemoMember {
+                user_id: user.id,
+                key: &profile.key,
+                sectors: app::vocabulary::Sector::mask(&draft.sectors),
+                level: draft.level,
+            });
+        }
+    }
+    super::capability::seed(db, &members).await
+}
+
 /// Loads the demo network unless demo profiles are already there. Returns
 /// how many profiles were added.
 pub async fn seed(db: &Db) -> Result<usize, SeedError> {
@@ -129,6 +157,7 @@ pub async fn seed(db: &Db) -> Result<usize, SeedError> {
         .fetch_one(pool)
         .await?);
     if existing > 0 {
+        backfill_self_assessments(db).await?;
         return Ok(0);
     }
     let network = network()?;

@@ -395,7 +395,92 @@ async fn takes_are_in_your_data_and_go_with_the_account(backend: Backend) {
     assert_eq!(takes_of(&app, other.id).await, 1);
 }
 
+/// (domains rated, gaps) over the demo members' latest takes, for members
+/// whose profile is in `sector` only or not at all.
+async fn demo_gaps(app: &TestApp, only_sector: Option<Sector>) -> (i64, i64) {
+    let rows: Vec<(i64, i64, String, String)> = app::with_pool!(&app.db, pool => sqlx::query_as(
+        "SELECT a.user_id, p.sectors, r.confidence, r.relevance FROM self_assessments a \
+         JOIN profiles p ON p.user_id = a.user_id AND p.is_demo \
+         JOIN self_assessment_ratings r ON r.assessment_id = a.id \
+         WHERE a.taken_on = (SELECT MAX(b.taken_on) FROM self_assessments b WHERE b.user_id = a.user_id)",
+    )
+    .fetch_all(pool)
+    .await
+    .unwrap());
+    let (mut rated, mut gaps) = (0, 0);
+    for (_, sectors, confidence, relevance) in rows {
+        if only_sector.is_some_and(|sector| sectors != sector.bit()) {
+            continue;
+        }
+        let rating = Rating {
+            domain: Capability::Analysis,
+            confidence: Confidence::from_slug(&confidence).unwrap(),
+            relevance: Relevance::from_slug(&relevance).unwrap(),
+        };
+        rated += 1;
+        gaps += i64::from(rating.is_gap());
+    }
+    (rated, gaps)
+}
+
+async fn the_demo_network_has_self_assessments_and_older_demo_data_catches_up(backend: Backend) {
+    let app = spawn_app_with_demo(backend).await;
+    server::seed::network::seed(&app.db).await.unwrap();
+    let (rated, gaps) = demo_gaps(&app, None).await;
+    assert!(rated >= 8 * 40, "every demo member took it: {rated}");
+    let share = |(rated, gaps): (i64, i64)| gaps as f64 / rated as f64;
+    let everyone = share((rated, gaps));
+    for sector in [Sector::PrimaryCare, Sector::MentalHealth] {
+        let theirs = demo_gaps(&app, Some(sector)).await;
+        assert!(theirs.0 > 0, "demo members only in {sector:?}");
+        assert!(
+            share(theirs) > everyone,
+            "{sector:?}: {theirs:?} against {everyone}"
+        );
+    }
+    let twice: i64 = count(
+        &app,
+        "SELECT COUNT(*) FROM (SELECT user_id FROM self_assessments GROUP BY user_id HAVING COUNT(*) > 1) t WHERE $1 = $1",
+        0,
+    )
+    .await;
+    assert!(twice > 5, "about half took it twice: {twice}");
+
+    // Demo data from before: no domains on resources, no takes.
+    app::with_pool!(&app.db, pool => {
+        sqlx::query("UPDATE resources SET capabilities = 0").execute(pool).await.unwrap();
+        sqlx::query("DELETE FROM self_assessments").execute(pool).await.unwrap();
+    });
+    server::seed::demo::seed(&app.db).await.unwrap();
+    server::seed::network::seed(&app.db).await.unwrap();
+    assert_eq!(
+        count(
+            &app,
+            "SELECT COUNT(*) FROM resources WHERE capabilities = 0 AND $1 = $1",
+            0
+        )
+        .await,
+        0
+    );
+    assert_eq!(demo_gaps(&app, None).await.0, rated, "the same takes again");
+    // A resource a curator tagged is left as it is.
+    app::with_pool!(&app.db, pool => sqlx::query(
+        "UPDATE resources SET capabilities = $1 WHERE slug = 'seips-in-practice'",
+    )
+    .bind(Capability::Leading.bit())
+    .execute(pool)
+    .await
+    .map(|_| ())
+    .unwrap());
+    server::seed::demo::seed(&app.db).await.unwrap();
+    assert_eq!(
+        facts(&app, "seips-in-practice").await.1,
+        Capability::Leading.bit()
+    );
+}
+
 crate::both_backends!(
+    the_demo_network_has_self_assessments_and_older_demo_data_catches_up,
     a_member_takes_it_and_sees_gaps_with_resources_to_close_them,
     the_history_is_kept_and_charted,
     bad_answers_are_refused_beside_their_fields,

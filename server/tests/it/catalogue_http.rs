@@ -317,7 +317,10 @@ async fn capability_domains_on_pages_and_in_the_api(backend: Backend) {
         "At {} level, this resource helps with:",
         seips.level.slug()
     )));
-    assert!(row.contains("<a href=\"/account/capability\">"));
+    // Signed out: the way to the self-assessment is through signing in.
+    assert!(row.contains(
+        "<a href=\"/sign-in?next=%2Faccount%2Fcapability\">Sign in</a> and take the capability self-assessment"
+    ));
     for capability in &seips.capabilities {
         assert!(
             row.contains(&format!(
