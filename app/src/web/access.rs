@@ -117,7 +117,7 @@ pub use server_side::*;
 mod server_side {
     use axum::extract::Request;
     use axum::handler::Handler;
-    use axum::http::{header, Method, StatusCode};
+    use axum::http::{Method, StatusCode};
     use axum::middleware::{self, Next};
     use axum::response::{IntoResponse, Redirect, Response};
     use axum::routing::{get, post, MethodRouter};
@@ -150,17 +150,12 @@ mod server_side {
                 Denied::Forbidden => {}
             }
         }
-        let html = crate::web::plain::plain_page(
+        let status = StatusCode::from_u16(denied.status()).unwrap_or(StatusCode::FORBIDDEN);
+        crate::web::plain::plain_response(
+            status,
             denied.message(),
             "<p>If you think you should be able to do this, contact an admin of the hub.</p>",
-        );
-        let status = StatusCode::from_u16(denied.status()).unwrap_or(StatusCode::FORBIDDEN);
-        (
-            status,
-            [(header::CONTENT_TYPE, "text/html; charset=utf-8")],
-            html,
         )
-            .into_response()
     }
 
     /// Middleware for page routes: applies [`page_access`] to the path.

@@ -5,9 +5,9 @@
 
 use axum::body::Body;
 use axum::extract::Request;
-use axum::http::{header, Method, StatusCode};
+use axum::http::{Method, StatusCode};
 use axum::middleware::Next;
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use tower_sessions::Session;
 
 use super::session::keys;
@@ -67,15 +67,10 @@ pub async fn verify(request: Request, next: Next) -> Response {
 }
 
 fn forbidden() -> Response {
-    let html = crate::web::plain::plain_page(
+    crate::web::plain::plain_response(
+        StatusCode::FORBIDDEN,
         "Your form could not be sent",
         "<p>For your security, forms on the hub only work from the page they came from, and for a limited time.</p>\
          <p>Go back, reload the page and try again.</p>",
-    );
-    (
-        StatusCode::FORBIDDEN,
-        [(header::CONTENT_TYPE, "text/html; charset=utf-8")],
-        html,
     )
-        .into_response()
 }

@@ -129,15 +129,11 @@ impl<S: Send + Sync> FromRequest<S> for SubmittedForm {
         // Only a browser's form body is read: any other kind would skip the
         // cleaning of control characters done for forms (`web::input`).
         if !super::input::is_urlencoded_form(&parts.headers) {
-            return Err((
+            return Err(super::plain::plain_response(
                 StatusCode::UNSUPPORTED_MEDIA_TYPE,
-                [(header::CONTENT_TYPE, "text/html; charset=utf-8")],
-                super::plain::plain_page(
-                    "The form could not be read",
-                    "<p>Send it from the hub's page for it.</p>",
-                ),
-            )
-                .into_response());
+                "The form could not be read",
+                "<p>Send it from the hub's page for it.</p>",
+            ));
         }
         let body = super::input::read_body(body).await?;
         Ok(SubmittedForm {
@@ -280,30 +276,24 @@ impl IntoResponse for Failure {
             }
             Failure::Unreadable(error) => {
                 tracing::info!(%error, "unreadable form");
-                (
+                super::plain::plain_response(
                     StatusCode::BAD_REQUEST,
-                    [(header::CONTENT_TYPE, "text/html; charset=utf-8")],
-                    super::plain::plain_page(
-                        "The form could not be read",
-                        "<p>Go back, check what you entered and send it again.</p>",
-                    ),
+                    "The form could not be read",
+                    "<p>Go back, check what you entered and send it again.</p>",
                 )
-                    .into_response()
             }
             Failure::Busy(error) => {
                 tracing::warn!(%error, "database busy; asked the client to try again");
-                (
+                let mut response = super::plain::plain_response(
                     StatusCode::SERVICE_UNAVAILABLE,
-                    [
-                        (header::CONTENT_TYPE, "text/html; charset=utf-8"),
-                        (header::RETRY_AFTER, BUSY_RETRY_SECONDS),
-                    ],
-                    super::plain::plain_page(
-                        "The hub is busy",
-                        "<p>Nothing was saved. Go back and send it again in a moment.</p>",
-                    ),
-                )
-                    .into_response()
+                    "The hub is busy",
+                    "<p>Nothing was saved. Go back and send it again in a moment.</p>",
+                );
+                response.headers_mut().insert(
+                    header::RETRY_AFTER,
+                    header::HeaderValue::from_static(BUSY_RETRY_SECONDS),
+                );
+                response
             }
         }
     }
@@ -374,7 +364,11 @@ pub async fn gone(context: &WebContext, form: SubmittedForm, page: &str) -> Resp
 
 #[cfg(test)]
 mod tests {
+    use axum::http::{header, StatusCode};
+    use axum::response::IntoResponse;
     use serde::Deserialize;
+
+    use super::{Failure, BUSY_RETRY_SECONDS};
 
     #[derive(Debug, Default, Deserialize, PartialEq)]
     #[serde(default)]
@@ -404,5 +398,18 @@ mod tests {
         // No page of the hub sends one field twice; a handler must not act
         // on one of two values silently, so such a body is unreadable (400).
         assert!(decode("name=first&name=second").is_err());
+    }
+
+    #[test]
+    fn a_busy_database_asks_the_browser_to_try_again() {
+        let response = Failure::Busy("locked".into()).into_response();
+        assert_eq!(response.status(), StatusCode::SERVICE_UNAVAILABLE);
+        assert_eq!(response.headers()[header::RETRY_AFTER], BUSY_RETRY_SECONDS);
+        assert_eq!(
+            response.headers()[header::CONTENT_TYPE],
+            "text/html; charset=utf-8"
+        );
+        let unreadable = Failure::Unreadable("twice".into()).into_response();
+        assert_eq!(unreadable.status(), StatusCode::BAD_REQUEST);
     }
 }

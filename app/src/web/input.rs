@@ -97,16 +97,12 @@ fn path_is_unusable(path: &str) -> bool {
 
 /// The answer for a path that is no page: the plain 404 page.
 fn not_found() -> Response {
-    (
+    crate::web::plain::plain_response(
         StatusCode::NOT_FOUND,
-        [(header::CONTENT_TYPE, "text/html; charset=utf-8")],
-        crate::web::plain::plain_page(
-            "Page not found",
-            "<p>If you typed the web address, check it is correct.</p>\
-             <p>If you pasted the web address, check you copied the entire address.</p>",
-        ),
+        "Page not found",
+        "<p>If you typed the web address, check it is correct.</p>\
+         <p>If you pasted the web address, check you copied the entire address.</p>",
     )
-        .into_response()
 }
 
 /// The same for the JSON API, in its error shape.
