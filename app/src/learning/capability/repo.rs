@@ -114,7 +114,8 @@ pub async fn history(db: &Db, user_id: i64) -> sqlx::Result<Vec<Assessment>> {
 }
 
 /// Every take for `/account/data.json`, oldest first, with all that was
-/// kept with it.
+/// kept with it: each stored take, matched to its ratings by its day (the
+/// key of a member's takes), not by position.
 pub async fn export(db: &Db, user_id: i64) -> sqlx::Result<Value> {
     let history = history(db, user_id).await?;
     let kept: Vec<(String, i64, i64, Option<String>)> = with_pool!(db, pool => sqlx::query_as(
@@ -123,19 +124,28 @@ pub async fn export(db: &Db, user_id: i64) -> sqlx::Result<Value> {
     .bind(user_id)
     .fetch_all(pool)
     .await)?;
-    Ok(json!(history
-        .iter()
-        .zip(kept)
-        .map(|(take, (_, taken_at, sectors, region))| json!({
-            "taken_on": take.taken_on.iso(),
-            "taken_at": crate::dates::format_time(taken_at),
-            "sectors_when_taken": Sector::from_mask(sectors).iter().map(|s| s.slug()).collect::<Vec<_>>(),
-            "region_when_taken": region,
-            "ratings": take.ratings.iter().map(|rating| json!({
-                "domain": rating.domain.slug(),
-                "confidence": rating.confidence.slug(),
-                "relevance": rating.relevance.slug(),
-            })).collect::<Vec<_>>(),
-        }))
+    Ok(json!(kept
+        .into_iter()
+        .map(|(taken_on, taken_at, sectors, region)| {
+            let ratings: Vec<Value> = history
+                .iter()
+                .find(|take| take.taken_on.iso() == taken_on)
+                .map(|take| take.ratings.as_slice())
+                .unwrap_or_default()
+                .iter()
+                .map(|rating| json!({
+                    "domain": rating.domain.slug(),
+                    "confidence": rating.confidence.slug(),
+                    "relevance": rating.relevance.slug(),
+                }))
+                .collect();
+            json!({
+                "taken_on": taken_on,
+                "taken_at": crate::dates::format_time(taken_at),
+                "sectors_when_taken": Sector::from_mask(sectors).iter().map(|s| s.slug()).collect::<Vec<_>>(),
+                "region_when_taken": region,
+                "ratings": ratings,
+            })
+        })
         .collect::<Vec<_>>()))
 }
