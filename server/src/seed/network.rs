@@ -79,6 +79,16 @@ pub fn network() -> Result<DemoNetwork, SeedError> {
 
 impl DemoProfile {
     /// The profile as its form would send it, parsed by the same rules.
+    /// The member as the made-up answers and self-assessments need them.
+    fn member(&self, user_id: i64, draft: &ProfileDraft) -> super::DemoMember<'_> {
+        super::DemoMember {
+            user_id,
+            key: &self.key,
+            sectors: app::vocabulary::Sector::mask(&draft.sectors),
+            level: draft.level,
+        }
+    }
+
     pub fn draft(&self) -> Result<ProfileDraft, SeedError> {
         let visibility = || self.visibility.clone();
         let availability = [
@@ -136,15 +146,9 @@ async fn backfill_self_assessments(db: &Db) -> Result<(), SeedError> {
     let network = network()?;
     let mut members = Vec::new();
     for profile in &network.profiles {
-        let draft = profile.draft()?;
         let email = EmailAddress::parse(&profile.email()).map_err(SeedError::InvalidData)?;
         if let Some(user) = accounts_repo::by_email(db, &email).await? {
-            members.push(super::DemoMember {
-                user_id: user.id,
-                key: &profile.key,
-                sectors: app::vocabulary::Sector::mask(&draft.sectors),
-                level: draft.level,
-            });
+            members.push(profile.member(user.id, &profile.draft()?));
         }
     }
     super::capability::seed(db, &members).await
@@ -167,7 +171,6 @@ pub async fn seed(db: &Db) -> Result<usize, SeedError> {
     let mut answerers = Vec::new();
     for profile in &network.profiles {
         let draft = profile.draft()?;
-        let sectors = app::vocabulary::Sector::mask(&draft.sectors);
         let email = EmailAddress::parse(&profile.email()).map_err(SeedError::InvalidData)?;
         let id = match accounts_repo::create_user(
             db,
@@ -187,12 +190,7 @@ pub async fn seed(db: &Db) -> Result<usize, SeedError> {
         };
         repo::save_profile(db, id, &draft, true).await?;
         users.insert(&profile.key, id);
-        answerers.push(super::DemoMember {
-            user_id: id,
-            key: &profile.key,
-            sectors,
-            level: draft.level,
-        });
+        answerers.push(profile.member(id, &draft));
     }
     let user = |key: &str| {
         users
