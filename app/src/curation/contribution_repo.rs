@@ -12,6 +12,7 @@ use super::revisions::RevisionSummary;
 use super::workflow::{Stage, Step};
 use crate::dates::format_time;
 use crate::db::{BeginWrite, Db};
+use crate::resources::questions::DEFAULT_PASS_MARK;
 use crate::vocabulary::{Capability, LearningResponse, Level, ResourceKind, Sector, Topic};
 use crate::with_pool;
 
@@ -24,12 +25,13 @@ macro_rules! replace_lessons {
             .await?;
         for (index, lesson) in $lessons.iter().enumerate() {
             sqlx::query(
-                "INSERT INTO lessons (resource_id, position, title, body) VALUES ($1, $2, $3, $4)",
+                "INSERT INTO lessons (resource_id, position, title, body, questions) VALUES ($1, $2, $3, $4, $5)",
             )
             .bind($id)
             .bind(index as i64 + 1)
             .bind(&lesson.title)
             .bind(&lesson.body)
+            .bind(crate::resources::repo::questions_json(&lesson.questions))
             .execute(&mut *$tx)
             .await?;
         }
@@ -38,7 +40,7 @@ macro_rules! replace_lessons {
 
 /// Adds a line to a resource's record inside a transaction.
 /// Binds a draft's fields in the order both the insert and the update of a
-/// resource list them (kind … review_by, capabilities).
+/// resource list them (kind … review_by, capabilities, pass_mark).
 macro_rules! bind_draft {
     ($query:expr, $draft:expr) => {
         $query
@@ -58,6 +60,7 @@ macro_rules! bind_draft {
             .bind($draft.reviewed_on)
             .bind($draft.review_by)
             .bind(Capability::mask(&$draft.capabilities))
+            .bind(i64::from($draft.pass_mark))
     };
 }
 
@@ -137,13 +140,14 @@ struct ContributionDbRow {
     external_url: Option<String>,
     reviewed_on: NaiveDate,
     review_by: NaiveDate,
+    pass_mark: i64,
 }
 
 pub async fn load(db: &Db, slug: &str) -> sqlx::Result<Option<Contribution>> {
     let row: Option<ContributionDbRow> = with_pool!(db, pool => sqlx::query_as(
         "SELECT r.id, r.slug, r.workflow, r.owner_id, COALESCE(u.display_name, '') AS proposer, r.kind, r.title, \
          r.summary, r.body, o.slug AS provider, r.sectors, r.topics, r.capabilities, r.responses, r.level, r.audience, r.minutes, \
-         r.cpd_hours, r.external_url, r.reviewed_on, r.review_by \
+         r.cpd_hours, r.external_url, r.reviewed_on, r.review_by, r.pass_mark \
          FROM resources r JOIN organisations o ON o.id = r.provider_id LEFT JOIN users u ON u.id = r.owner_id \
          WHERE r.slug = $1",
     )
@@ -151,8 +155,8 @@ pub async fn load(db: &Db, slug: &str) -> sqlx::Result<Option<Contribution>> {
     .fetch_optional(pool)
     .await)?;
     let Some(row) = row else { return Ok(None) };
-    let lessons: Vec<(String, String)> = with_pool!(db, pool => sqlx::query_as(
-        "SELECT title, body FROM lessons WHERE resource_id = $1 ORDER BY position",
+    let lessons: Vec<(String, String, String)> = with_pool!(db, pool => sqlx::query_as(
+        "SELECT title, body, questions FROM lessons WHERE resource_id = $1 ORDER BY position",
     )
     .bind(row.id)
     .fetch_all(pool)
@@ -182,8 +186,13 @@ pub async fn load(db: &Db, slug: &str) -> sqlx::Result<Option<Contribution>> {
             review_by: row.review_by,
             lessons: lessons
                 .into_iter()
-                .map(|(title, body)| LessonDraft { title, body })
+                .map(|(title, body, questions)| LessonDraft {
+                    title,
+                    body,
+                    questions: crate::resources::repo::questions_from_json(&questions),
+                })
                 .collect(),
+            pass_mark: u8::try_from(row.pass_mark).unwrap_or(DEFAULT_PASS_MARK),
         },
     }))
 }
@@ -228,10 +237,10 @@ async fn insert_draft(db: &Db, owner: i64, slug: &str, draft: &ResourceDraft) ->
         let mut tx = pool.begin_write().await?;
         let insert = sqlx::query_scalar(
             "INSERT INTO resources (slug, kind, title, summary, body, provider_id, sectors, topics, responses, level, \
-             audience, minutes, cpd_hours, external_url, reviewed_on, review_by, capabilities, status, workflow, owner_id, \
-             stage_changed_at) \
+             audience, minutes, cpd_hours, external_url, reviewed_on, review_by, capabilities, pass_mark, status, workflow, \
+             owner_id, stage_changed_at) \
              VALUES ($1, $2, $3, $4, $5, (SELECT id FROM organisations WHERE slug = $6), $7, $8, $9, $10, $11, $12, $13, \
-             $14, $15, $16, $17, 'draft', 'draft', $18, $19) RETURNING id",
+             $14, $15, $16, $17, $18, 'draft', 'draft', $19, $20) RETURNING id",
         );
         let id: i64 = bind_draft!(insert.bind(slug), draft)
         .bind(owner)
@@ -269,7 +278,7 @@ pub async fn save(
             "UPDATE resources SET kind = $1, title = $2, summary = $3, body = $4, \
              provider_id = (SELECT id FROM organisations WHERE slug = $5), sectors = $6, topics = $7, responses = $8, \
              level = $9, audience = $10, minutes = $11, cpd_hours = $12, external_url = $13, reviewed_on = $14, \
-             review_by = $15, capabilities = $16 WHERE id = $17 AND workflow = $18",
+             review_by = $15, capabilities = $16, pass_mark = $17 WHERE id = $18 AND workflow = $19",
         );
         let updated = bind_draft!(update, draft)
         .bind(current.id)

@@ -5,6 +5,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use crate::resources::questions::{Question, DEFAULT_PASS_MARK};
 use crate::vocabulary::{Capability, LearningResponse, Level, ResourceKind, Sector, Topic};
 
 pub const MAX_TITLE_CHARS: usize = 200;
@@ -24,6 +25,9 @@ pub const MAX_MINUTES: u32 = 20_000;
 pub struct LessonDraft {
     pub title: String,
     pub body: String,
+    /// Its knowledge check (none in revisions saved before checks existed).
+    #[serde(default)]
+    pub questions: Vec<Question>,
 }
 
 /// A resource as its editor holds it: everything one revision stores.
@@ -50,6 +54,13 @@ pub struct ResourceDraft {
     pub review_by: NaiveDate,
     #[serde(default)]
     pub lessons: Vec<LessonDraft>,
+    /// A module's pass mark for its knowledge checks, per cent.
+    #[serde(default = "default_pass_mark")]
+    pub pass_mark: u8,
+}
+
+fn default_pass_mark() -> u8 {
+    DEFAULT_PASS_MARK
 }
 
 use crate::forms::FieldErrors;
@@ -76,9 +87,10 @@ pub struct DraftInput {
     pub external_url: String,
     pub reviewed_on: String,
     pub review_by: String,
+    pub pass_mark: String,
 }
 
-fn required_text(
+pub(super) fn required_text(
     problems: &mut FieldErrors,
     field: &'static str,
     what: &str,
@@ -283,6 +295,19 @@ impl ResourceDraft {
                 "The review-by date must be after the date it was last reviewed".into(),
             ));
         }
+        let pass_mark = match input.pass_mark.trim() {
+            "" => DEFAULT_PASS_MARK,
+            raw => match raw.trim_end_matches('%').trim().parse::<u8>() {
+                Ok(mark) if (1..=100).contains(&mark) => mark,
+                _ => {
+                    problems.push((
+                        "pass_mark",
+                        "The pass mark must be a whole number from 1 to 100, like 70".into(),
+                    ));
+                    DEFAULT_PASS_MARK
+                }
+            },
+        };
         if kind.is_some_and(|kind| kind != ResourceKind::Module) && !lessons.is_empty() {
             problems.push((
                 "kind",
@@ -308,6 +333,7 @@ impl ResourceDraft {
                 reviewed_on,
                 review_by,
                 lessons,
+                pass_mark,
             }),
             _ => Err(problems),
         }
@@ -331,6 +357,7 @@ impl ResourceDraft {
             ),
             ("reviewed_on".into(), self.reviewed_on.to_string()),
             ("review_by".into(), self.review_by.to_string()),
+            ("pass_mark".into(), self.pass_mark.to_string()),
         ];
         values.extend(
             self.sectors
@@ -373,7 +400,12 @@ pub struct LessonInput {
 }
 
 impl LessonDraft {
-    pub fn parse(input: &LessonInput) -> Result<LessonDraft, FieldErrors> {
+    /// Parses the lesson editor's input; the lesson's knowledge check is
+    /// edited question by question and comes from `questions`.
+    pub fn parse(
+        input: &LessonInput,
+        questions: Vec<Question>,
+    ) -> Result<LessonDraft, FieldErrors> {
         let mut problems = FieldErrors::new();
         let title = required_text(
             &mut problems,
@@ -392,7 +424,11 @@ impl LessonDraft {
             ));
         }
         if problems.is_empty() {
-            Ok(LessonDraft { title, body })
+            Ok(LessonDraft {
+                title,
+                body,
+                questions,
+            })
         } else {
             Err(problems)
         }

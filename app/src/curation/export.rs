@@ -47,12 +47,16 @@ pub struct ExportedResource {
     pub review_by: NaiveDate,
     pub featured: bool,
     pub lessons: Vec<ExportedLesson>,
+    /// A module's pass mark for its knowledge checks (per cent).
+    pub pass_mark: i64,
 }
 
 #[derive(Clone, Debug, Serialize)]
 pub struct ExportedLesson {
     pub title: String,
     pub body: String,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub questions: Vec<crate::resources::questions::Question>,
 }
 
 #[derive(sqlx::FromRow)]
@@ -78,6 +82,7 @@ struct Row {
     reviewed_on: NaiveDate,
     review_by: NaiveDate,
     featured: bool,
+    pass_mark: i64,
 }
 
 /// Every resource, in slug order, with its lessons.
@@ -85,22 +90,26 @@ pub async fn catalogue(db: &Db) -> sqlx::Result<Vec<ExportedResource>> {
     let rows: Vec<Row> = with_pool!(db, pool => sqlx::query_as(
         "SELECT r.id, r.slug, r.kind, r.status, r.title, r.summary, r.body, o.slug AS provider, r.sectors,
                 r.topics, r.capabilities, r.responses, r.level, r.audience, r.minutes, r.cpd_hours, r.external_url,
-                r.published_on, r.reviewed_on, r.review_by, r.featured
+                r.published_on, r.reviewed_on, r.review_by, r.featured, r.pass_mark
          FROM resources r JOIN organisations o ON o.id = r.provider_id ORDER BY r.slug",
     )
     .fetch_all(pool)
     .await?);
-    let lessons: Vec<(i64, String, String)> = with_pool!(db, pool => sqlx::query_as(
-        "SELECT resource_id, title, body FROM lessons ORDER BY resource_id, position",
+    let lessons: Vec<(i64, String, String, String)> = with_pool!(db, pool => sqlx::query_as(
+        "SELECT resource_id, title, body, questions FROM lessons ORDER BY resource_id, position",
     )
     .fetch_all(pool)
     .await?);
     let mut by_resource: std::collections::HashMap<i64, Vec<ExportedLesson>> = Default::default();
-    for (resource_id, title, body) in lessons {
+    for (resource_id, title, body, questions) in lessons {
         by_resource
             .entry(resource_id)
             .or_default()
-            .push(ExportedLesson { title, body });
+            .push(ExportedLesson {
+                title,
+                body,
+                questions: crate::resources::repo::questions_from_json(&questions),
+            });
     }
     Ok(rows
         .into_iter()
@@ -126,6 +135,7 @@ pub async fn catalogue(db: &Db) -> sqlx::Result<Vec<ExportedResource>> {
             reviewed_on: row.reviewed_on,
             review_by: row.review_by,
             featured: row.featured,
+            pass_mark: row.pass_mark,
         })
         .collect())
 }

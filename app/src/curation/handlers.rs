@@ -472,7 +472,12 @@ async fn lesson(
             format!("Deleted lesson {n}: {}", removed.title)
         }
         _ => {
-            let lesson = match LessonDraft::parse(&form.input::<LessonInput>()?) {
+            // The lesson's questions are edited on their own form: kept.
+            let questions = position
+                .and_then(|n| draft.lessons.get(n - 1))
+                .map(|lesson| lesson.questions.clone())
+                .unwrap_or_default();
+            let lesson = match LessonDraft::parse(&form.input::<LessonInput>()?, questions) {
                 Ok(lesson) => lesson,
                 Err(problems) => {
                     return Ok(show_field_errors(&context, form, &page, problems).await)

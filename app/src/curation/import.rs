@@ -11,7 +11,8 @@ use serde_json::value::RawValue;
 
 use crate::db::Db;
 use crate::organisations;
-use crate::resources::repo::{self, NewResource};
+use crate::resources::questions::{check_questions, Question, DEFAULT_PASS_MARK};
+use crate::resources::repo::{self, NewLesson, NewResource};
 use crate::vocabulary::{Capability, LearningResponse, Level, ResourceKind, Sector, Status, Topic};
 use crate::with_pool;
 
@@ -75,6 +76,13 @@ pub struct ImportedResource {
     pub featured: bool,
     #[serde(default)]
     pub lessons: Vec<ImportedLesson>,
+    /// A module's pass mark for its knowledge checks (per cent).
+    #[serde(default = "default_pass_mark")]
+    pub pass_mark: i64,
+}
+
+fn default_pass_mark() -> i64 {
+    DEFAULT_PASS_MARK.into()
 }
 
 fn draft() -> Status {
@@ -86,6 +94,8 @@ fn draft() -> Status {
 pub struct ImportedLesson {
     pub title: String,
     pub body: String,
+    #[serde(default)]
+    pub questions: Vec<Question>,
 }
 
 /// A problem with one row, for the person fixing the file.
@@ -246,6 +256,7 @@ fn csv_row(
         review_by: required_date("review_by")?,
         featured: matches!(field("featured").trim(), "true" | "yes" | "1"),
         lessons: Vec::new(),
+        pass_mark: default_pass_mark(),
     })
 }
 
@@ -314,6 +325,19 @@ fn check(
     if resource.kind != ResourceKind::Module && !resource.lessons.is_empty() {
         return Err("only modules have lessons".into());
     }
+    let pass_mark = u8::try_from(resource.pass_mark)
+        .ok()
+        .filter(|mark| (1..=100).contains(mark))
+        .ok_or_else(|| {
+            format!(
+                "pass_mark must be from 1 to 100, not {}",
+                resource.pass_mark
+            )
+        })?;
+    for (index, lesson) in resource.lessons.iter().enumerate() {
+        check_questions(&lesson.questions)
+            .map_err(|problem| format!("lesson {}: {problem}", index + 1))?;
+    }
     Ok(NewResource {
         slug: resource.slug.clone(),
         kind: resource.kind,
@@ -338,8 +362,13 @@ fn check(
         lessons: resource
             .lessons
             .iter()
-            .map(|lesson| (lesson.title.clone(), lesson.body.clone()))
+            .map(|lesson| NewLesson {
+                title: lesson.title.clone(),
+                body: lesson.body.clone(),
+                questions: lesson.questions.clone(),
+            })
             .collect(),
+        pass_mark,
     })
 }
 

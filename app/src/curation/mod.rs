@@ -10,6 +10,7 @@ pub mod contribution_server;
 pub mod draft;
 pub mod duplicates;
 mod pages;
+pub mod question_draft;
 pub mod revisions;
 mod server;
 mod types;

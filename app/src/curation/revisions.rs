@@ -65,7 +65,8 @@ mod compare {
     use similar::{ChangeTag, TextDiff};
 
     use super::*;
-    use crate::curation::draft::{format_hours, ResourceDraft};
+    use crate::curation::draft::{format_hours, LessonDraft, ResourceDraft};
+    use crate::resources::questions::questions_as_text;
     use crate::vocabulary::Vocabulary;
 
     /// Unchanged lines shown around each change.
@@ -205,7 +206,23 @@ mod compare {
                     lines,
                 });
             }
+            let questions = |lesson: Option<&LessonDraft>| {
+                lesson
+                    .map(|lesson| questions_as_text(&lesson.questions))
+                    .unwrap_or_default()
+            };
+            if let Some(lines) = line_diff(&questions(before), &questions(after)) {
+                texts.push(TextChange {
+                    label: format!("Lesson {number}: knowledge check"),
+                    lines,
+                });
+            }
         }
+        field(
+            "Knowledge check pass mark (%)",
+            old.pass_mark.to_string(),
+            new.pass_mark.to_string(),
+        );
         RevisionDiff {
             from: from.0,
             to: to.0,
@@ -241,7 +258,9 @@ mod compare {
                 lessons: vec![LessonDraft {
                     title: "Start".into(),
                     body: "Begin here".into(),
+                    questions: vec![],
                 }],
+                pass_mark: 70,
             }
         }
 

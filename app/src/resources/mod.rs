@@ -6,6 +6,7 @@
 pub mod api;
 mod pages;
 pub mod provider;
+pub mod questions;
 #[cfg(feature = "ssr")]
 pub mod repo;
 pub mod search;

@@ -5,6 +5,7 @@ use chrono::NaiveDate;
 use sqlx::FromRow;
 
 use crate::db::{Backend, BeginWrite, Db};
+use crate::resources::questions::Question;
 use crate::resources::search::engine::Candidate;
 use crate::resources::search::terms::SearchTerms;
 use crate::resources::search::Highlighted;
@@ -357,12 +358,14 @@ pub struct ModuleFacts {
     pub title: String,
     pub minutes: i64,
     pub cpd_hours: f64,
+    /// Per cent of its knowledge checks' questions to answer right.
+    pub pass_mark: i64,
 }
 
 /// A published module by slug (None for other kinds, and unpublished ones).
 pub async fn published_module(db: &Db, slug: &str) -> sqlx::Result<Option<ModuleFacts>> {
     with_pool!(db, pool => sqlx::query_as(
-        "SELECT id, slug, title, minutes, cpd_hours FROM resources \
+        "SELECT id, slug, title, minutes, cpd_hours, pass_mark FROM resources \
          WHERE slug = $1 AND status = 'published' AND kind = 'module'",
     )
     .bind(slug)
@@ -376,6 +379,39 @@ pub async fn lesson_positions(db: &Db, resource_id: i64) -> sqlx::Result<Vec<u32
         .await?
         .into_iter()
         .map(|lesson| lesson.position)
+        .collect())
+}
+
+/// A lesson's knowledge check as stored (JSON in `lessons.questions`).
+pub fn questions_json(questions: &[Question]) -> String {
+    serde_json::to_string(questions).unwrap_or_else(|_| "[]".into())
+}
+
+/// A lesson's knowledge check from its stored JSON (none if unreadable,
+/// which only a hand-edited database could make it).
+pub fn questions_from_json(json: &str) -> Vec<Question> {
+    serde_json::from_str(json).unwrap_or_else(|error| {
+        tracing::warn!(%error, "a lesson's knowledge check could not be read");
+        Vec::new()
+    })
+}
+
+/// A published module's knowledge checks: each lesson's position and
+/// questions, in order (lessons without questions left out).
+pub async fn module_checks(db: &Db, resource_id: i64) -> sqlx::Result<Vec<(u32, Vec<Question>)>> {
+    let rows: Vec<(i64, String)> = with_pool!(db, pool => sqlx::query_as(
+        "SELECT position, questions FROM lessons WHERE resource_id = $1 AND questions <> '[]' ORDER BY position",
+    )
+    .bind(resource_id)
+    .fetch_all(pool)
+    .await)?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|(position, json)| {
+            let questions = questions_from_json(&json);
+            let position = u32::try_from(position).ok()?;
+            (!questions.is_empty()).then_some((position, questions))
+        })
         .collect())
 }
 
@@ -583,7 +619,16 @@ pub struct NewResource {
     pub review_by: NaiveDate,
     pub status: Status,
     pub featured: bool,
-    pub lessons: Vec<(String, String)>,
+    pub lessons: Vec<NewLesson>,
+    pub pass_mark: u8,
+}
+
+/// A lesson of a resource being added.
+#[derive(Debug, Clone, Default)]
+pub struct NewLesson {
+    pub title: String,
+    pub body: String,
+    pub questions: Vec<Question>,
 }
 
 /// Adds resources (and their lessons) in one transaction: all or none.
@@ -594,8 +639,9 @@ pub async fn insert_many(db: &Db, resources: &[NewResource]) -> sqlx::Result<()>
             let id: i64 = sqlx::query_scalar(
                 "INSERT INTO resources (slug, kind, title, summary, body, provider_id, sectors, topics, responses, \
                  level, audience, minutes, cpd_hours, external_url, published_on, reviewed_on, review_by, status, featured, workflow, \
-                 capabilities) \
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $18, $20) RETURNING id",
+                 capabilities, pass_mark) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $18, $20, $21) \
+                 RETURNING id",
             )
             .bind(&resource.slug)
             .bind(resource.kind)
@@ -617,14 +663,18 @@ pub async fn insert_many(db: &Db, resources: &[NewResource]) -> sqlx::Result<()>
             .bind(resource.status)
             .bind(resource.featured)
             .bind(Capability::mask(&resource.capabilities))
+            .bind(i64::from(resource.pass_mark))
             .fetch_one(&mut *tx)
             .await?;
-            for (index, (title, body)) in resource.lessons.iter().enumerate() {
-                sqlx::query("INSERT INTO lessons (resource_id, position, title, body) VALUES ($1, $2, $3, $4)")
+            for (index, lesson) in resource.lessons.iter().enumerate() {
+                sqlx::query(
+                    "INSERT INTO lessons (resource_id, position, title, body, questions) VALUES ($1, $2, $3, $4, $5)",
+                )
                     .bind(id)
                     .bind(index as i64 + 1)
-                    .bind(title)
-                    .bind(body)
+                    .bind(&lesson.title)
+                    .bind(&lesson.body)
+                    .bind(questions_json(&lesson.questions))
                     .execute(&mut *tx)
                     .await?;
             }

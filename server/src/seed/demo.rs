@@ -3,7 +3,8 @@
 
 use app::db::Db;
 use app::organisations::{self, Organisation};
-use app::resources::repo::{self, NewResource};
+use app::resources::questions::{Question, DEFAULT_PASS_MARK};
+use app::resources::repo::{self, NewLesson, NewResource};
 use app::vocabulary::{
     Capability, LearningResponse, Level, OrganisationKind, ResourceKind, Sector, Status, Topic,
 };
@@ -54,12 +55,18 @@ pub struct DemoResource {
     pub featured: bool,
     #[serde(default)]
     pub lessons: Vec<DemoLesson>,
+    /// A module's pass mark, where not the usual.
+    #[serde(default)]
+    pub pass_mark: Option<u8>,
 }
 
 #[derive(Debug, Deserialize)]
 pub struct DemoLesson {
     pub title: String,
     pub body: String,
+    /// Its knowledge check, if it has one.
+    #[serde(default)]
+    pub questions: Vec<Question>,
 }
 
 /// The demo catalogue, parsed.
@@ -142,8 +149,13 @@ pub async fn seed(db: &Db) -> Result<Seeded, SeedError> {
                 lessons: demo
                     .lessons
                     .iter()
-                    .map(|lesson| (lesson.title.clone(), lesson.body.clone()))
+                    .map(|lesson| NewLesson {
+                        title: lesson.title.clone(),
+                        body: lesson.body.clone(),
+                        questions: lesson.questions.clone(),
+                    })
                     .collect(),
+                pass_mark: demo.pass_mark.unwrap_or(DEFAULT_PASS_MARK),
             })
         })
         .collect::<Result<Vec<_>, SeedError>>()?;

@@ -3,7 +3,8 @@
 
 use app::db::Db;
 use app::organisations::{self, Organisation};
-use app::resources::repo::{self, NewResource};
+use app::resources::questions::DEFAULT_PASS_MARK;
+use app::resources::repo::{self, NewLesson, NewResource};
 use app::vocabulary::{
     Capability, LearningResponse, Level, OrganisationKind, ResourceKind, Sector, Status, Topic,
 };
@@ -323,11 +324,16 @@ pub async fn seed(db: &Db, count: usize, on_batch: impl Fn(usize)) -> Result<usi
                     featured: false,
                     lessons: if kind == ResourceKind::Module {
                         (1..=3)
-                            .map(|l| (format!("Lesson {l}"), prose.sentence(&mut rng)))
+                            .map(|l| NewLesson {
+                                title: format!("Lesson {l}"),
+                                body: prose.sentence(&mut rng),
+                                questions: Vec::new(),
+                            })
                             .collect()
                     } else {
                         Vec::new()
                     },
+                    pass_mark: DEFAULT_PASS_MARK,
                 };
                 resource.capabilities = capabilities_for(&resource.topics, n);
                 resource

@@ -163,6 +163,7 @@ async fn markdown_bodies_are_sanitised(backend: Backend) {
         status: app::vocabulary::Status::Published,
         featured: false,
         lessons: vec![],
+        pass_mark: 70,
     };
     app::resources::repo::insert_many(&app.db, &[hostile])
         .await

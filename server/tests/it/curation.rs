@@ -45,6 +45,7 @@ async fn add_signposted(app: &TestApp, slug: &str, url: &str, review_by: &str) {
             status: Status::Published,
             featured: false,
             lessons: vec![],
+            pass_mark: 70,
         }],
     )
     .await

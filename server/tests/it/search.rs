@@ -262,6 +262,7 @@ async fn add_guide(
         status: Status::Published,
         featured: false,
         lessons: vec![],
+        pass_mark: 70,
     };
     repo::insert_many(&app.db, &[resource]).await.unwrap();
 }
@@ -580,6 +581,7 @@ async fn add_tagged(
         status,
         featured,
         lessons: vec![],
+        pass_mark: 70,
     };
     repo::insert_many(&app.db, &[resource]).await.unwrap();
 }

@@ -41,6 +41,7 @@ pub async fn issue_missing(db: &Db) -> sqlx::Result<u64> {
             title,
             minutes,
             cpd_hours,
+            pass_mark: 0,
         };
         issued += with_pool!(db, pool => sqlx::query(ISSUE)
             .bind(crate::web::tokens::random_token())

@@ -1,0 +1,20 @@
+-- Knowledge checks: a lesson's multiple-choice questions (JSON: prompt,
+-- answers each with its feedback, the right one), written in the editor
+-- and reviewed with the module like its lessons; the module's pass mark
+-- (per cent of its questions answered right); and each member's latest
+-- answer to each question, with whether it was right when given (so a
+-- later revision of the question does not change a past result).
+ALTER TABLE lessons ADD COLUMN questions TEXT NOT NULL DEFAULT '[]';
+ALTER TABLE resources ADD COLUMN pass_mark BIGINT NOT NULL DEFAULT 70
+    CHECK (pass_mark BETWEEN 1 AND 100);
+
+CREATE TABLE check_answers (
+    user_id            BIGINT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+    resource_id        BIGINT NOT NULL REFERENCES resources (id) ON DELETE CASCADE,
+    lesson_position    BIGINT NOT NULL CHECK (lesson_position > 0),
+    question_position  BIGINT NOT NULL CHECK (question_position > 0),
+    chosen             BIGINT NOT NULL CHECK (chosen > 0),
+    correct            BOOLEAN NOT NULL,
+    answered_at        BIGINT NOT NULL,
+    PRIMARY KEY (user_id, resource_id, lesson_position, question_position)
+);
