@@ -29,6 +29,11 @@ where
     Endpoints::new()
         .post("/learning/progress", Access::SignedIn, mark_done)
         .post("/resources/{slug}", Access::SignedIn, resource_form)
+        .post(
+            "/resources/{slug}/lessons/{position}",
+            Access::SignedIn,
+            super::checks::handlers::answer,
+        )
         .post("/account/learning/cpd/new", Access::SignedIn, add_entry)
         .post("/account/learning/cpd/{id}", Access::SignedIn, change_entry)
         .post(
@@ -70,26 +75,27 @@ async fn mark_done(
 ) -> Outcome {
     let input: ProgressInput = form.input()?;
     let db = &context.db;
-    let module = catalogue::published_module(db, input.module.trim()).await?;
-    let lessons = match &module {
-        Some(module) => catalogue::lesson_positions(db, module.id).await?,
-        None => Vec::new(),
-    };
+    let module = repo::taken_module(db, input.module.trim()).await?;
     let position = input.lesson.trim().parse::<u32>().ok();
-    let (Some(module), Some(position)) = (module, position.filter(|p| lessons.contains(p))) else {
+    let (Some(module), Some(position)) = (
+        module.filter(|module| position.is_some_and(|p| module.lessons.contains(&p))),
+        position,
+    ) else {
         return Ok(not_found(
             "Lesson not found",
             "<p>There is no such lesson in a published module. <a href=\"/resources?kind=module\">Find a module</a></p>",
         ));
     };
-    let marked = repo::mark_done(db, member.id, &module, &lessons, position, now()).await?;
+    let marked = repo::mark_done(db, member.id, &module, position, &[], now()).await?;
+    let lessons = &module.lessons;
+    let module = &module.facts;
     let module_page = format!("/resources/{}", module.slug);
-    let next = next_lesson(&lessons, position);
+    let next = next_lesson(lessons, position);
     // The last lesson of a complete module (or the one that completed it)
     // says so, whichever of two posts at once recorded the completion.
     if marked.newly_complete || (marked.complete && next.is_none()) {
         let notice = if marked.newly_complete {
-            let hours = format_hours(repo::module_minutes(&module) as u32);
+            let hours = format_hours(repo::module_minutes(module) as u32);
             format!(
                 "You have completed “{}”: it is in your learning record, and in your CPD log as {hours}",
                 module.title

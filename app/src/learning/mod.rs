@@ -11,6 +11,7 @@
 //! this area.
 
 pub mod capability;
+pub mod checks;
 pub mod collections;
 pub mod cpd;
 pub mod credentials;

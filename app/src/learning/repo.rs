@@ -6,10 +6,14 @@ use chrono::NaiveDate;
 use serde_json::{json, Value};
 use sqlx::FromRow;
 
+use super::checks::repo::given_answer;
+pub use super::checks::repo::{answers, taken_module, TakenModule};
+use super::checks::{standing, GivenAnswer};
 use super::cpd::{CpdDraft, CpdEntry, MAX_CPD_TITLE_CHARS};
 use super::types::{is_complete, ModuleSummary, RecentResource};
 use crate::db::{BeginWrite, Db};
-use crate::resources::repo::ModuleFacts;
+use crate::resources::questions::DEFAULT_PASS_MARK;
+use crate::resources::repo::{self as catalogue, ModuleFacts};
 use crate::with_pool;
 
 /// How many recently viewed resources are kept per member.
@@ -74,33 +78,61 @@ pub fn completion_title(module_title: &str) -> String {
     format!("Completed the module “{title}”")
 }
 
-/// Marks a lesson done and, when every lesson of the module is then done,
-/// records the completion, its CPD entry and its certificate (in one
+/// Marks a lesson done, with `chosen` the answers to its knowledge check
+/// (1-based, one per question; empty when only marking it done), and,
+/// when every lesson of the module is then done and the checks' pass mark
+/// met, records the completion, its CPD entry and its certificate (in one
 /// transaction, once).
 ///
-/// The lesson is committed before completion is checked: two posts at once
-/// (lessons 3 and 4 of four) each commit theirs, and the one that commits
-/// last then sees both. Checking inside the first transaction would let
-/// each see only its own lesson on PostgreSQL (read committed), and the
-/// module would never be completed.
+/// The lesson and answers are committed before completion is checked: two
+/// posts at once (lessons 3 and 4 of four) each commit theirs, and the one
+/// that commits last then sees both. Checking inside the first transaction
+/// would let each see only its own lesson on PostgreSQL (read committed),
+/// and the module would never be completed.
 pub async fn mark_done(
     db: &Db,
     user_id: i64,
-    module: &ModuleFacts,
-    lessons: &[u32],
+    module: &TakenModule,
     position: u32,
+    chosen: &[u32],
     now: i64,
 ) -> sqlx::Result<Marked> {
     let done_on = crate::dates::uk_day_of(now)
         .and_then(crate::dates::Day::to_naive_date)
         .unwrap_or_default();
+    let questions = module.questions(position);
+    let (lessons, facts) = (&module.lessons, &module.facts);
     let marked = with_pool!(db, pool => {
+        if !chosen.is_empty() {
+            // The latest answer to each question replaces the one before
+            // (an upsert: two posts at once each leave a whole answer).
+            let mut tx = pool.begin_write().await?;
+            for (index, (question, &answer)) in questions.iter().zip(chosen).enumerate() {
+                sqlx::query(
+                    "INSERT INTO check_answers \
+                     (user_id, resource_id, lesson_position, question_position, chosen, correct, answered_at) \
+                     VALUES ($1, $2, $3, $4, $5, $6, $7) \
+                     ON CONFLICT (user_id, resource_id, lesson_position, question_position) DO UPDATE \
+                     SET chosen = excluded.chosen, correct = excluded.correct, answered_at = excluded.answered_at",
+                )
+                .bind(user_id)
+                .bind(facts.id)
+                .bind(i64::from(position))
+                .bind(index as i64 + 1)
+                .bind(i64::from(answer))
+                .bind(question.is_right(answer as usize))
+                .bind(now)
+                .execute(&mut *tx)
+                .await?;
+            }
+            tx.commit().await?;
+        }
         sqlx::query(
             "INSERT INTO lesson_progress (user_id, resource_id, position, done_at) VALUES ($1, $2, $3, $4) \
              ON CONFLICT DO NOTHING",
         )
         .bind(user_id)
-        .bind(module.id)
+        .bind(facts.id)
         .bind(i64::from(position))
         .bind(now)
         .execute(pool)
@@ -110,11 +142,20 @@ pub async fn mark_done(
             "SELECT position FROM lesson_progress WHERE user_id = $1 AND resource_id = $2",
         )
         .bind(user_id)
-        .bind(module.id)
+        .bind(facts.id)
         .fetch_all(&mut *tx)
         .await?;
         let done: Vec<u32> = done.into_iter().filter_map(|p| u32::try_from(p).ok()).collect();
-        let complete = is_complete(lessons, &done);
+        let answers: Vec<(i64, i64, i64, bool)> = sqlx::query_as(
+            "SELECT lesson_position, question_position, chosen, correct FROM check_answers \
+             WHERE user_id = $1 AND resource_id = $2",
+        )
+        .bind(user_id)
+        .bind(facts.id)
+        .fetch_all(&mut *tx)
+        .await?;
+        let answers: Vec<GivenAnswer> = answers.into_iter().filter_map(given_answer).collect();
+        let complete = is_complete(lessons, &done, module.standing(&answers).passed());
         let mut newly_complete = false;
         if complete {
             // The primary key decides which of two posts completes it.
@@ -123,7 +164,7 @@ pub async fn mark_done(
                  ON CONFLICT DO NOTHING",
             )
             .bind(user_id)
-            .bind(module.id)
+            .bind(facts.id)
             .bind(now)
             .execute(&mut *tx)
             .await?
@@ -135,20 +176,20 @@ pub async fn mark_done(
                      VALUES ($1, $2, $3, $4, 'e-learning', $5, $6) ON CONFLICT DO NOTHING",
                 )
                 .bind(user_id)
-                .bind(completion_title(&module.title))
+                .bind(completion_title(&facts.title))
                 .bind(done_on)
-                .bind(module_minutes(module))
-                .bind(module.id)
+                .bind(module_minutes(facts))
+                .bind(facts.id)
                 .bind(now)
                 .execute(&mut *tx)
                 .await?;
                 sqlx::query(super::credentials::repo::ISSUE)
                     .bind(crate::web::tokens::random_token())
                     .bind(user_id)
-                    .bind(module.id)
-                    .bind(&module.slug)
-                    .bind(&module.title)
-                    .bind(module_minutes(module))
+                    .bind(facts.id)
+                    .bind(&facts.slug)
+                    .bind(&facts.title)
+                    .bind(module_minutes(facts))
                     .bind(now)
                     .execute(&mut *tx)
                     .await?;
@@ -217,19 +258,34 @@ pub async fn modules(db: &Db, user_id: i64) -> sqlx::Result<Vec<ModuleSummary>> 
     .await)?;
     let mut modules = Vec::with_capacity(rows.len());
     for row in rows {
-        let lessons = crate::resources::repo::lesson_positions(db, row.id).await?;
+        let lessons = catalogue::lesson_positions(db, row.id).await?;
         let done = lessons_done(db, user_id, row.id).await?;
         let lessons_done = lessons.iter().filter(|l| done.contains(l)).count() as u32;
+        let mut below_pass_mark = false;
+        let continue_at = match super::types::continue_at(&lessons, &done) {
+            _ if row.completed_at.is_some() => None,
+            // Every lesson done, the checks' pass mark not yet met: back to
+            // the first check with a question not answered right.
+            None => {
+                let checks: Vec<(u32, usize)> = catalogue::module_checks(db, row.id)
+                    .await?
+                    .iter()
+                    .map(|(lesson, questions)| (*lesson, questions.len()))
+                    .collect();
+                let answers = answers(db, user_id, row.id).await?;
+                let retry_at = standing(&checks, &answers, DEFAULT_PASS_MARK).retry_at;
+                below_pass_mark = retry_at.is_some();
+                retry_at
+            }
+            carry_on => carry_on,
+        };
         modules.push(ModuleSummary {
             slug: row.slug,
             title: row.title,
             lessons_done,
             lessons: lessons.len() as u32,
-            continue_at: if row.completed_at.is_some() {
-                None
-            } else {
-                super::types::continue_at(&lessons, &done)
-            },
+            continue_at,
+            below_pass_mark,
             completed_on: row.completed_at.and_then(crate::dates::uk_day_of),
         });
     }
@@ -443,5 +499,6 @@ pub async fn export(db: &Db, user_id: i64) -> sqlx::Result<Value> {
             "resource": slug,
             "viewed_at": when(at / 1000),
         })).collect::<Vec<_>>(),
+        "knowledge_check_answers": super::checks::repo::export(db, user_id).await?,
     }))
 }

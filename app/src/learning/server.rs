@@ -6,10 +6,11 @@ use leptos::prelude::*;
 use leptos::server_fn::codec::GetUrl;
 
 use super::cpd::CpdEntry;
-use super::types::{LearningRecord, Progress, ReaderPanels};
+use super::types::{LearningRecord, LessonEnd, Progress, ReaderPanels};
 #[cfg(feature = "ssr")]
 use crate::{
     db::{from_context, internal_error},
+    learning::checks::{panel as check_panel, GivenAnswer},
     learning::{repo, types::ModuleProgress},
     resources::repo as catalogue,
     web::access::{require, Access},
@@ -30,33 +31,40 @@ async fn note_view(db: &crate::db::Db, viewer: Option<&Viewer>, resource_id: i64
     }
 }
 
-/// The reader's progress in the published module `slug`, and the module
-/// (None for any other resource). The server functions read the viewer
-/// from the request's context before their first `await` and hand it on:
-/// the context is not there once a future has moved between threads.
+/// The reader's progress in the published module `slug`, the module and
+/// the reader's answers to its knowledge checks (None for any other
+/// resource). The server functions read the viewer from the request's
+/// context before their first `await` and hand it on: the context is not
+/// there once a future has moved between threads.
 #[cfg(feature = "ssr")]
 async fn progress_in(
     db: &crate::db::Db,
     viewer: Option<&Viewer>,
     slug: &str,
     with_csrf_token: bool,
-) -> Result<Option<(crate::resources::repo::ModuleFacts, Progress)>, ServerFnError> {
+) -> Result<Option<(repo::TakenModule, Progress, Vec<GivenAnswer>)>, ServerFnError> {
     let user_id = viewer.and_then(|viewer| viewer.user_id());
-    let Some(module) = catalogue::published_module(db, slug)
-        .await
-        .map_err(internal_error)?
-    else {
+    let Some(module) = repo::taken_module(db, slug).await.map_err(internal_error)? else {
         return Ok(None);
     };
     let (Some(user_id), Some(viewer)) = (user_id, viewer) else {
-        return Ok(Some((module, Progress::SignedOut)));
+        return Ok(Some((module, Progress::SignedOut, Vec::new())));
     };
-    let done = repo::lessons_done(db, user_id, module.id)
+    let id = module.facts.id;
+    let done = repo::lessons_done(db, user_id, id)
         .await
         .map_err(internal_error)?;
-    let completed_at = repo::completed_at(db, user_id, module.id)
+    let completed_at = repo::completed_at(db, user_id, id)
         .await
         .map_err(internal_error)?;
+    let answers = if module.checks.is_empty() {
+        Vec::new()
+    } else {
+        repo::answers(db, user_id, id)
+            .await
+            .map_err(internal_error)?
+    };
+    let standing = (!module.checks.is_empty()).then(|| module.standing(&answers));
     let csrf_token = if with_csrf_token {
         crate::web::csrf::ensure_token(&viewer.session)
             .await
@@ -68,21 +76,48 @@ async fn progress_in(
         done,
         completed_on: completed_at.and_then(crate::dates::uk_day_of),
         csrf_token,
+        standing,
     });
-    Ok(Some((module, progress)))
+    Ok(Some((module, progress, answers)))
 }
 
-/// The reader's progress in a published module (None for any other
-/// resource), for the end of a lesson.
+/// The end of lesson `position` of a published module (None for any other
+/// resource): the reader's progress and the lesson's knowledge check.
 #[server(input = GetUrl)]
-pub async fn load_module_progress(slug: String) -> Result<Option<Progress>, ServerFnError> {
+pub async fn load_lesson_end(
+    slug: String,
+    position: u32,
+) -> Result<Option<LessonEnd>, ServerFnError> {
     let db = from_context()?;
     let viewer = request_viewer();
-    let found = progress_in(&db, viewer.as_ref(), &slug, true).await?;
-    if let Some((module, _)) = &found {
-        note_view(&db, viewer.as_ref(), module.id).await;
-    }
-    Ok(found.map(|(_, progress)| progress))
+    let feedback = use_context::<crate::forms::FormFeedback>().unwrap_or_default();
+    let Some((module, progress, answers)) = progress_in(&db, viewer.as_ref(), &slug, true).await?
+    else {
+        return Ok(None);
+    };
+    note_view(&db, viewer.as_ref(), module.facts.id).await;
+    let reader = match &progress {
+        Progress::SignedOut => check_panel::Reader::SignedOut,
+        Progress::Member(member) => check_panel::Reader::Member {
+            answers: answers
+                .into_iter()
+                .filter(|answer| answer.lesson == position)
+                .collect(),
+            standing: member.standing.unwrap_or_default(),
+            csrf_token: member.csrf_token.clone(),
+        },
+    };
+    let check_html = check_panel::render(
+        &slug,
+        position,
+        module.questions(position),
+        reader,
+        &feedback,
+    );
+    Ok(Some(LessonEnd {
+        progress,
+        check_html,
+    }))
 }
 
 /// A signed-in reader of a resource's page, with their session's CSRF
@@ -184,7 +219,7 @@ async fn module_outline(
     slug: &str,
 ) -> Result<(String, String), ServerFnError> {
     let (module, progress) = match progress_in(db, viewer, slug, false).await {
-        Ok(Some((module, progress))) => (module, Some(progress)),
+        Ok(Some((module, progress, _))) => (module.facts, Some(progress)),
         Ok(None) => return Ok(Default::default()),
         Err(error) => {
             tracing::warn!(%error, "could not read a reader's progress");

@@ -5,6 +5,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::checks::CheckStanding;
 use super::cpd::CpdEntry;
 use crate::dates::Day;
 
@@ -15,6 +16,9 @@ pub struct ModuleProgress {
     pub done: Vec<u32>,
     /// When the module was completed, if it was.
     pub completed_on: Option<Day>,
+    /// Where the member stands against the pass mark of the module's
+    /// knowledge checks (None for a module without any).
+    pub standing: Option<CheckStanding>,
     /// The session's CSRF token, for the lesson's "mark as done" form: a
     /// plain form, so a lesson's page carries none of the form machinery
     /// (empty where no form is shown).
@@ -29,10 +33,21 @@ pub enum Progress {
     Member(ModuleProgress),
 }
 
-/// Whether every lesson of a module (given by position) is done. A module
-/// without lessons is never complete: there is nothing to take.
-pub fn is_complete(lessons: &[u32], done: &[u32]) -> bool {
-    !lessons.is_empty() && lessons.iter().all(|lesson| done.contains(lesson))
+/// What the end of a lesson shows its reader: their progress, and the
+/// lesson's knowledge check as HTML the server rendered (empty if it has
+/// none), so the client carries none of its views.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LessonEnd {
+    pub progress: Progress,
+    pub check_html: String,
+}
+
+/// Whether a module is complete: every lesson (given by position) done and
+/// the pass mark of its knowledge checks met (`checks_passed`; true for a
+/// module without any). A module without lessons is never complete: there
+/// is nothing to take.
+pub fn is_complete(lessons: &[u32], done: &[u32], checks_passed: bool) -> bool {
+    !lessons.is_empty() && lessons.iter().all(|lesson| done.contains(lesson)) && checks_passed
 }
 
 /// Where "continue where you left off" leads: the first lesson, in order,
@@ -69,6 +84,8 @@ pub struct ModuleSummary {
     pub lessons: u32,
     /// The lesson to carry on with (in progress only).
     pub continue_at: Option<u32>,
+    /// Every lesson done, but the knowledge checks' pass mark not met.
+    pub below_pass_mark: bool,
     pub completed_on: Option<Day>,
 }
 
@@ -101,9 +118,13 @@ mod tests {
 
     #[test]
     fn a_module_is_complete_when_every_lesson_is_done() {
-        assert!(!is_complete(&[1, 2, 3], &[1, 3]));
-        assert!(is_complete(&[1, 2, 3], &[3, 1, 2]));
-        assert!(!is_complete(&[], &[]), "nothing to take");
+        assert!(!is_complete(&[1, 2, 3], &[1, 3], true));
+        assert!(is_complete(&[1, 2, 3], &[3, 1, 2], true));
+        assert!(
+            !is_complete(&[1, 2, 3], &[3, 1, 2], false),
+            "the knowledge checks' pass mark is not met"
+        );
+        assert!(!is_complete(&[], &[], true), "nothing to take");
         assert_eq!(continue_at(&[1, 2, 3], &[1, 3]), Some(2));
         assert_eq!(continue_at(&[1, 2, 3], &[]), Some(1));
         assert_eq!(continue_at(&[1, 2], &[1, 2]), None);

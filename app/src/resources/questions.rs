@@ -146,7 +146,7 @@ mod tests {
             ],
             correct: 1,
         };
-        assert_eq!(check_questions(&[good.clone()]), Ok(()));
+        assert_eq!(check_questions(std::slice::from_ref(&good)), Ok(()));
         let wrong_index = Question {
             correct: 2,
             ..good.clone()

@@ -415,6 +415,37 @@ pub async fn module_checks(db: &Db, resource_id: i64) -> sqlx::Result<Vec<(u32, 
         .collect())
 }
 
+/// Gives lesson `position` of the resource `slug` the knowledge check
+/// `questions` if it has none yet, and the resource `pass_mark` if it has
+/// the usual one (demo data loaded before knowledge checks existed).
+pub async fn add_missing_check(
+    db: &Db,
+    slug: &str,
+    position: u32,
+    questions: &[Question],
+    pass_mark: u8,
+) -> sqlx::Result<()> {
+    with_pool!(db, pool => {
+        let mut tx = pool.begin_write().await?;
+        sqlx::query(
+            "UPDATE lessons SET questions = $1 WHERE questions = '[]' AND position = $2 \
+             AND resource_id = (SELECT id FROM resources WHERE slug = $3)",
+        )
+        .bind(questions_json(questions))
+        .bind(i64::from(position))
+        .bind(slug)
+        .execute(&mut *tx)
+        .await?;
+        sqlx::query("UPDATE resources SET pass_mark = $1 WHERE slug = $2 AND pass_mark = $3")
+            .bind(i64::from(pass_mark))
+            .bind(slug)
+            .bind(i64::from(crate::resources::questions::DEFAULT_PASS_MARK))
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await
+    })
+}
+
 /// A published resource's id by slug, of any kind.
 pub async fn published_id(db: &Db, slug: &str) -> sqlx::Result<Option<i64>> {
     with_pool!(db, pool => sqlx::query_scalar(

@@ -33,7 +33,7 @@ pub const SCHEDULE: [Retention; 17] = [
         period: "Until you delete your account",
     },
     Retention {
-        record: "Your progress in modules (lessons done, modules completed)",
+        record: "Your progress in modules (lessons done, your answers to their knowledge checks, modules completed)",
         period: "Until you delete your account",
     },
     Retention {

@@ -60,6 +60,7 @@ fn draft(
         reviewed_on: today,
         review_by: today + Duration::days(365),
         lessons: Vec::new(),
+        pass_mark: app::resources::questions::DEFAULT_PASS_MARK,
     }
 }
 

@@ -88,12 +88,20 @@ pub enum Seeded {
 
 /// Loads the demo catalogue into an empty database. One that already has
 /// resources keeps them, except that demo resources loaded before capability
-/// domains existed (none tagged) get the demo catalogue's.
+/// domains or knowledge checks existed get the demo catalogue's.
 pub async fn seed(db: &Db) -> Result<Seeded, SeedError> {
     let existing = repo::count(db).await?;
     if existing > 0 {
         for demo in &catalogue()?.resources {
             repo::tag_untagged(db, &demo.slug, Capability::mask(&demo.capabilities)).await?;
+            for (index, lesson) in demo.lessons.iter().enumerate() {
+                if !lesson.questions.is_empty() {
+                    let pass_mark = demo.pass_mark.unwrap_or(DEFAULT_PASS_MARK);
+                    let position = index as u32 + 1;
+                    repo::add_missing_check(db, &demo.slug, position, &lesson.questions, pass_mark)
+                        .await?;
+                }
+            }
         }
         return Ok(Seeded::AlreadyHasData {
             resources: existing,
@@ -170,6 +178,28 @@ pub async fn seed(db: &Db) -> Result<Seeded, SeedError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn demo_modules_have_knowledge_checks_that_could_be_saved() {
+        let catalogue = catalogue().expect("the demo catalogue parses");
+        let with_checks: Vec<&DemoResource> = catalogue
+            .resources
+            .iter()
+            .filter(|r| r.lessons.iter().any(|lesson| !lesson.questions.is_empty()))
+            .collect();
+        assert!(with_checks.len() >= 2, "two demo modules have checks");
+        for resource in &with_checks {
+            assert_eq!(resource.kind, ResourceKind::Module);
+            for lesson in &resource.lessons {
+                app::resources::questions::check_questions(&lesson.questions)
+                    .unwrap_or_else(|problem| panic!("{}: {problem}", resource.slug));
+            }
+        }
+        assert!(
+            with_checks.iter().any(|r| r.pass_mark.is_some()),
+            "one shows a pass mark of its own"
+        );
+    }
 
     #[test]
     fn the_demo_catalogue_is_broad_enough() {

@@ -1,12 +1,12 @@
 //! The demo network's learning records (`[[learning]]` in
 //! `server/demo/network.toml`): modules completed some days ago, modules
 //! under way, and CPD logged by hand. Completions go through the same
-//! repository call as a member's "mark as done", so each gets its CPD entry.
+//! repository call as a member's "mark as done" (with the knowledge checks
+//! answered right), so each gets its CPD entry and certificate.
 
 use app::db::Db;
 use app::learning::cpd::{parse_cpd, CpdInput};
 use app::learning::repo;
-use app::resources::repo as catalogue;
 use serde::Deserialize;
 
 use super::SeedError;
@@ -41,32 +41,32 @@ pub async fn seed(db: &Db, user_id: i64, record: &DemoLearning) -> Result<(), Se
     let now = chrono::Utc::now();
     let invalid =
         |what: String| SeedError::InvalidData(format!("learning of {}: {what}", record.member));
-    let lessons_of = |slug: String| async move {
-        let Some(module) = catalogue::published_module(db, &slug).await? else {
-            return Ok::<_, SeedError>(None);
-        };
-        let lessons = catalogue::lesson_positions(db, module.id).await?;
-        Ok(Some((module, lessons)))
-    };
     for (slug, days_ago) in &record.completed {
-        let Some((module, lessons)) = lessons_of(slug.clone()).await? else {
+        let Some(module) = repo::taken_module(db, slug).await? else {
             continue;
         };
         let when = now - chrono::Duration::days(*days_ago);
-        for position in &lessons {
-            repo::mark_done(db, user_id, &module, &lessons, *position, when.timestamp()).await?;
+        for &position in &module.lessons {
+            // A demo member who completed a module answered its checks
+            // right (each question's right answer, counted from one).
+            let chosen: Vec<u32> = module
+                .questions(position)
+                .iter()
+                .map(|question| question.correct as u32 + 1)
+                .collect();
+            repo::mark_done(db, user_id, &module, position, &chosen, when.timestamp()).await?;
         }
     }
     for (slug, done) in &record.started {
-        let Some((module, lessons)) = lessons_of(slug.clone()).await? else {
+        let Some(module) = repo::taken_module(db, slug).await? else {
             continue;
         };
-        if *done as usize >= lessons.len() {
+        if *done as usize >= module.lessons.len() {
             return Err(invalid(format!("{slug} would be complete")));
         }
         let when = now - chrono::Duration::days(3);
-        for position in lessons.iter().take(*done as usize) {
-            repo::mark_done(db, user_id, &module, &lessons, *position, when.timestamp()).await?;
+        for &position in module.lessons.iter().take(*done as usize) {
+            repo::mark_done(db, user_id, &module, position, &[], when.timestamp()).await?;
         }
     }
     for entry in &record.cpd {

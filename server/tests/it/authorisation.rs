@@ -222,6 +222,7 @@ fn expected() -> BTreeMap<String, Who> {
         "/account/learning/recent/clear",
         "/account/capability",
         "/resources/{slug}",
+        "/resources/{slug}/lessons/{position}",
         "/account/collections",
         "/account/collections/{id}",
         "/collections/{token}",
@@ -251,7 +252,7 @@ fn expected() -> BTreeMap<String, Who> {
         "network_directory",
         "member_profile",
         "load_statement",
-        "load_module_progress",
+        "load_lesson_end",
         "load_reader_panels",
         "load_shared_collection",
         "load_credential",
@@ -291,9 +292,8 @@ fn arguments(function: &str, target: i64) -> String {
         "suggest_titles" => "typed=time".into(),
         "get_resource" | "sector_overview" | "get_organisation" => "slug=primary-care".into(),
         "get_lesson" => "slug=x&position=1".into(),
-        "load_module_progress" | "load_reader_panels" => {
-            "slug=foundations-of-systems-based-investigation".into()
-        }
+        "load_reader_panels" => "slug=foundations-of-systems-based-investigation".into(),
+        "load_lesson_end" => "slug=foundations-of-systems-based-investigation&position=1".into(),
         "load_cpd_entry" | "load_collection" => "id=1".into(),
         "load_collection_item" => "id=1&resource=1".into(),
         "load_shared_collection" => "token=nothing".into(),

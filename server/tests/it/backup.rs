@@ -7,7 +7,7 @@ use server::backup::{backup, restore};
 
 use crate::support::{spawn_app_with_demo, Backend, TestDatabase};
 
-const TABLES: [&str; 17] = [
+const TABLES: [&str; 18] = [
     "organisations",
     "resources",
     "lessons",
@@ -25,6 +25,7 @@ const TABLES: [&str; 17] = [
     "signing_keys",
     "self_assessments",
     "self_assessment_ratings",
+    "check_answers",
 ];
 
 async fn count(db: &Db, table: &str) -> i64 {

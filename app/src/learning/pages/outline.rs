@@ -21,7 +21,10 @@ fn outline(slug: &str, lessons: &[LessonTitle], progress: Option<Progress>) -> (
     let positions: Vec<u32> = lessons.iter().map(|lesson| lesson.position).collect();
     let signed_out = matches!(progress, Some(Progress::SignedOut));
     let ModuleProgress {
-        done, completed_on, ..
+        done,
+        completed_on,
+        standing,
+        ..
     } = match progress {
         Some(Progress::Member(progress)) => progress,
         _ => ModuleProgress::default(),
@@ -47,6 +50,21 @@ fn outline(slug: &str, lessons: &[LessonTitle], progress: Option<Progress>) -> (
             )),
             Some((position, "Continue where you left off")),
         ),
+        // Every lesson done, the knowledge checks' pass mark not met: back
+        // to the first check with a question not answered right.
+        (None, None) if done_count > 0 && standing.is_some_and(|s| !s.passed()) => {
+            let standing = standing.unwrap_or_default();
+            (
+                Some(format!(
+                    "You have done all {} lessons. Your knowledge check answers: {}. Answer the questions again to complete the module.",
+                    positions.len(),
+                    standing.summary()
+                )),
+                standing
+                    .retry_at
+                    .map(|position| (position, "Go to the knowledge check")),
+            )
+        }
         // Every lesson done but the module not completed: the completion
         // could not be recorded, or a revision dropped the lesson left.
         // Marking the last lesson again completes it.

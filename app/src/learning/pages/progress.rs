@@ -13,8 +13,8 @@
 use leptos::prelude::*;
 
 use crate::components::Pagination;
-use crate::learning::server::{load_module_progress, load_reader_panels};
-use crate::learning::types::{next_lesson, ModuleProgress, Progress, ReaderPanels};
+use crate::learning::server::{load_lesson_end, load_reader_panels};
+use crate::learning::types::{next_lesson, LessonEnd, ModuleProgress, Progress, ReaderPanels};
 
 use crate::resources::LessonTitle;
 
@@ -35,14 +35,18 @@ pub(super) fn sign_in_note(back: &str) -> impl IntoView {
     }
 }
 
-/// Loads the reader's progress in the module `slug` and renders `render`
-/// with it: Ok(None) for a resource that is not a module, Err when it could
-/// not be read.
-fn with_progress<V: IntoView + 'static>(
+/// Loads the end of lesson `position` of the module `slug` and renders
+/// `render` with it: Ok(None) for a resource that is not a module, Err
+/// when it could not be read.
+fn with_lesson_end<V: IntoView + 'static>(
     slug: String,
-    render: impl Fn(Result<Option<Progress>, ServerFnError>) -> V + Clone + Send + Sync + 'static,
+    position: u32,
+    render: impl Fn(Result<Option<LessonEnd>, ServerFnError>) -> V + Clone + Send + Sync + 'static,
 ) -> AnyView {
-    let progress = Resource::new(move || slug.clone(), load_module_progress);
+    let progress = Resource::new(
+        move || (slug.clone(), position),
+        |(slug, position)| load_lesson_end(slug, position),
+    );
     view! {
         <Suspense fallback=|| ()>
             {move || {
@@ -83,11 +87,12 @@ pub fn with_reader_panels(slug: String, body_html: String) -> AnyView {
     .into_any()
 }
 
-/// The end of a lesson: previous and next links; for a member, first a
-/// button that marks the lesson done and goes on to the next (or finishes
-/// the module); for a signed-out reader, what signing in would keep.
+/// The end of a lesson: its knowledge check, if it has one (HTML the
+/// server rendered); previous and next links; for a member, first a button
+/// that marks the lesson done and goes on to the next (or finishes the
+/// module); for a signed-out reader, what signing in would keep.
 pub fn lesson_end(slug: String, position: u32, lessons: Vec<LessonTitle>) -> AnyView {
-    with_progress(slug.clone(), move |progress| {
+    with_lesson_end(slug.clone(), position, move |end| {
         let positions: Vec<u32> = lessons.iter().map(|lesson| lesson.position).collect();
         let link = |wanted: Option<u32>| {
             wanted.and_then(|wanted| {
@@ -103,14 +108,21 @@ pub fn lesson_end(slug: String, position: u32, lessons: Vec<LessonTitle>) -> Any
         let pagination = (previous.is_some() || next.is_some()).then(|| {
             view! { <Pagination label="Previous and next lessons" previous next /> }
         });
+        let (progress, check_html) = match end {
+            Ok(Some(LessonEnd {
+                progress,
+                check_html,
+            })) => (Some(progress), check_html),
+            _ => (None, String::new()),
+        };
         let progress = match progress {
-            Ok(Some(Progress::Member(progress))) => {
+            Some(Progress::Member(progress)) => {
                 mark_done_form(&slug, position, &progress, next_title)
             }
-            Ok(Some(Progress::SignedOut)) => sign_in_note(&lesson_href(&slug, position)).into_any(),
-            _ => ().into_any(),
+            Some(Progress::SignedOut) => sign_in_note(&lesson_href(&slug, position)).into_any(),
+            None => ().into_any(),
         };
-        view! { {progress} {pagination} }
+        view! { <div inner_html=check_html></div> {progress} {pagination} }
     })
 }
 

@@ -64,7 +64,12 @@ fn Modules(modules: Vec<ModuleSummary>) -> impl IntoView {
                 view! {
                     <li>
                         <a href=href>{module.title}</a>
-                        {format!(": {} of {} lessons done", module.lessons_done, module.lessons)}
+                        {format!(
+                            ": {} of {} lessons done{}",
+                            module.lessons_done,
+                            module.lessons,
+                            if module.below_pass_mark { ", knowledge check answers below the pass mark" } else { "" },
+                        )}
                     </li>
                 }
             })
