@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use super::duplicates::PossibleDuplicate;
 use super::workflow::{Stage, Step};
+use crate::resources::questions::Question;
 use crate::vocabulary::{ResourceKind, Sector};
 
 /// The editor for a new or existing resource.
@@ -54,9 +55,49 @@ pub struct LessonEditorData {
     /// `None` for a new lesson.
     pub position: Option<u32>,
     pub title: String,
+    /// Blank while a question is edited: that page shows no lesson text.
     pub body: String,
     pub preview_html: String,
     pub version: i64,
+    /// Its knowledge check as saved.
+    pub questions: Vec<QuestionSummary>,
+    /// The question being edited (`?question=`), shown instead of the
+    /// lesson's form.
+    pub question: Option<QuestionEditor>,
+}
+
+/// A knowledge-check question as the lesson editor lists it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct QuestionSummary {
+    pub prompt: String,
+    pub answers: u32,
+}
+
+/// The question editor of a lesson.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct QuestionEditor {
+    /// Its number in the lesson, from 1; `None` for a new question.
+    pub number: Option<u32>,
+    /// Its fields as saved, or as just posted when the post was refused.
+    pub values: Vec<(String, String)>,
+}
+
+impl QuestionEditor {
+    pub fn value(&self, name: &str) -> String {
+        self.values
+            .iter()
+            .find(|(field, _)| field == name)
+            .map(|(_, value)| value.clone())
+            .unwrap_or_default()
+    }
+}
+
+/// A lesson as the review page shows it: its title and its knowledge check,
+/// which curators review with the module.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LessonReview {
+    pub title: String,
+    pub questions: Vec<Question>,
 }
 
 /// One change of stage, for the record on the review page.
@@ -80,7 +121,9 @@ pub struct ContributionOverview {
     pub proposer: String,
     pub summary: String,
     pub body_html: String,
-    pub lessons: Vec<String>,
+    pub lessons: Vec<LessonReview>,
+    /// A module's pass mark for its knowledge checks, per cent.
+    pub pass_mark: u8,
     /// Feedback or a reason from the last curator decision, if any.
     pub feedback: Option<WorkflowEvent>,
     pub events: Vec<WorkflowEvent>,

@@ -10,7 +10,7 @@ use super::contribution::{ContributionOverview, ContributionRow, EditorData, Les
 use super::revisions::{RevisionDiff, RevisionSummary};
 #[cfg(feature = "ssr")]
 use super::{
-    contribution::QueueFilters,
+    contribution::{LessonReview, QueueFilters},
     contribution_repo::{self as repo, Contribution},
     workflow::{may_edit, Actor, Stage, Step},
 };
@@ -86,6 +86,10 @@ pub async fn contribution_editor(
                     "review_by".to_string(),
                     (today + chrono::Months::new(12)).to_string(),
                 ),
+                (
+                    "pass_mark".to_string(),
+                    crate::resources::questions::DEFAULT_PASS_MARK.to_string(),
+                ),
             ];
             (Stage::Draft, fresh, Vec::new(), None, 0_i64)
         }
@@ -136,12 +140,18 @@ pub async fn contribution_editor(
     }))
 }
 
-/// `/contribute/{slug}/lessons/new` and `/contribute/{slug}/lessons/{n}`.
+/// `/contribute/{slug}/lessons/new` and `/contribute/{slug}/lessons/{n}`;
+/// with `question` (`?question=new` or `?question=N`), the editor of one
+/// of the lesson's knowledge-check questions instead.
 #[server(input = GetUrl)]
 pub async fn lesson_editor(
     slug: String,
     position: Option<u32>,
+    question: Option<String>,
 ) -> Result<Option<LessonEditorData>, ServerFnError> {
+    use super::contribution::{QuestionEditor, QuestionSummary};
+    use super::question_draft::{question_form_values, QuestionChoice};
+
     let viewer = require(Access::AtLeast(Role::Contributor))?;
     let db = from_context()?;
     let posted = posted_values();
@@ -158,6 +168,28 @@ pub async fn lesson_editor(
             None => return Ok(None),
         },
     };
+    let question = match (question.as_deref(), position) {
+        (None, _) => None,
+        // A lesson not yet saved has no knowledge check to edit.
+        (Some(_), None) => return Ok(None),
+        (Some(raw), Some(_)) => {
+            let Some(choice) = QuestionChoice::parse(raw, saved.questions.len()) else {
+                return Ok(None);
+            };
+            // What a refused post of this form sent, else the saved question.
+            let values = posted
+                .clone()
+                .filter(|values| values.iter().any(|(name, _)| name == "question"))
+                .unwrap_or_else(|| match choice.number() {
+                    Some(n) => question_form_values(&saved.questions[n - 1]),
+                    None => Vec::new(),
+                });
+            Some(QuestionEditor {
+                number: choice.number().map(|n| n as u32),
+                values,
+            })
+        }
+    };
     let pick = |name: &str, saved: String| {
         posted
             .as_ref()
@@ -165,11 +197,22 @@ pub async fn lesson_editor(
             .map(|(_, value)| value.clone())
             .unwrap_or(saved)
     };
-    let body = pick("body", saved.body);
+    let body = match question {
+        None => pick("body", saved.body),
+        Some(_) => String::new(),
+    };
     let latest = repo::latest_version(&db, contribution.id)
         .await
         .map_err(internal_error)?;
     let version = posted_version(&posted, latest);
+    let questions = saved
+        .questions
+        .iter()
+        .map(|question| QuestionSummary {
+            prompt: question.prompt.clone(),
+            answers: question.answers.len() as u32,
+        })
+        .collect();
     Ok(Some(LessonEditorData {
         version,
         slug,
@@ -178,6 +221,8 @@ pub async fn lesson_editor(
         title: pick("title", saved.title),
         preview_html: crate::markdown::render(&body),
         body,
+        questions,
+        question,
     }))
 }
 
@@ -216,8 +261,12 @@ pub async fn get_contribution(slug: String) -> Result<Option<ContributionOvervie
         lessons: draft
             .lessons
             .iter()
-            .map(|lesson| lesson.title.clone())
+            .map(|lesson| LessonReview {
+                title: lesson.title.clone(),
+                questions: lesson.questions.clone(),
+            })
             .collect(),
+        pass_mark: draft.pass_mark,
         title: draft.title,
         summary: draft.summary,
         feedback,

@@ -1,8 +1,9 @@
-//! The contribution forms' POST handlers: saving drafts and lessons (or
-//! previewing them without JavaScript), workflow steps, restoring a
-//! revision, and a curator's duplicate decisions. Each checks on the server
-//! that the viewer may act on that resource, then redirects (303) with a
-//! confirmation or shows the page again with the reason.
+//! The contribution forms' POST handlers: saving drafts, lessons and their
+//! knowledge-check questions (or previewing them without JavaScript),
+//! workflow steps, restoring a revision, and a curator's duplicate
+//! decisions. Each checks on the server that the viewer may act on that
+//! resource, then redirects (303) with a confirmation or shows the page
+//! again with the reason.
 
 use axum::extract::{FromRef, Path, State};
 use axum::http::StatusCode;
@@ -12,8 +13,10 @@ use serde::Deserialize;
 use super::contribution_repo::{self as repo, Contribution};
 use super::contribution_server::actor_of;
 use super::draft::{DraftInput, LessonDraft, LessonInput, ResourceDraft};
+use super::question_draft::{parse_question, QuestionChoice, QuestionInput, KNOWLEDGE_CHECK_FIELD};
 use super::workflow::{may_edit, Actor, Refusal, Step};
 use crate::forms::FormFeedback;
+use crate::resources::questions::MAX_QUESTIONS_PER_LESSON;
 use crate::web::access::{Access, Endpoints};
 use crate::web::form::{
     done, refuse, show_again, show_field_errors, Outcome, SignedIn, SubmittedForm, WebContext,
@@ -204,27 +207,40 @@ async fn locked(
     .await
 }
 
-/// Saves `draft` as a new revision, if the form's version (`seen`) is
-/// still the latest.
+/// One save of a whole draft as a new revision: what it stores, the note
+/// its history keeps and the page the editor goes to once it is saved.
+struct NewRevision<'a> {
+    draft: &'a ResourceDraft,
+    note: &'a str,
+    next: String,
+}
+
+impl<'a> NewRevision<'a> {
+    /// A save after which the editor sees the resource's page.
+    fn of(contribution: &Contribution, draft: &'a ResourceDraft, note: &'a str) -> Self {
+        NewRevision {
+            draft,
+            note,
+            next: overview_path(&contribution.slug),
+        }
+    }
+}
+
+/// Saves the revision, if the form's version (`seen`) is still the latest.
 async fn save_revision(
     context: &WebContext,
     form: SubmittedForm,
     author: i64,
     seen: Option<i64>,
     contribution: &Contribution,
-    draft: &ResourceDraft,
-    note: &str,
+    revision: NewRevision<'_>,
 ) -> Outcome {
     let Some(seen) = seen else {
         return Ok(stale(context, form, &contribution.slug).await);
     };
+    let NewRevision { draft, note, next } = revision;
     match repo::save(&context.db, contribution, seen, author, draft, note).await? {
-        Some(number) => Ok(done(
-            &form.viewer,
-            &overview_path(&contribution.slug),
-            format!("Saved as version {number}"),
-        )
-        .await),
+        Some(number) => Ok(done(&form.viewer, &next, format!("Saved as version {number}")).await),
         None => Ok(stale(context, form, &contribution.slug).await),
     }
 }
@@ -269,14 +285,14 @@ pub async fn save(
         )
         .await);
     }
+    let note = revising.note(300);
     save_revision(
         &context,
         form,
         me.id,
         revising.seen(),
         &contribution,
-        &draft,
-        &revising.note(300),
+        NewRevision::of(&contribution, &draft, &note),
     )
     .await
 }
@@ -396,14 +412,14 @@ pub async fn restore(
         old.provider = contribution.draft.provider.clone();
     }
     let seen = form.input::<Revising>()?.seen();
+    let note = format!("Restored version {number}");
     save_revision(
         &context,
         form,
         me.id,
         seen,
         &contribution,
-        &old,
-        &format!("Restored version {number}"),
+        NewRevision::of(&contribution, &old, &note),
     )
     .await
 }
@@ -418,7 +434,8 @@ pub async fn add_lesson(
     lesson(context, me.id, slug, None, form).await
 }
 
-/// `POST /contribute/{slug}/lessons/{position}`: save, preview or delete.
+/// `POST /contribute/{slug}/lessons/{position}`: save, preview or delete;
+/// with a `question` field, the same for one of its questions.
 pub async fn change_lesson(
     State(context): State<WebContext>,
     SignedIn(me): SignedIn,
@@ -461,6 +478,15 @@ async fn lesson(
         )
         .await);
     }
+    // The question form posts to its lesson's address, naming the question.
+    if let Some(question) = form.input::<QuestionField>()?.question {
+        return match position {
+            Some(lesson) => {
+                change_question(&context, form, author, &contribution, lesson, &question).await
+            }
+            None => Ok(not_found(&context, form).await),
+        };
+    }
     let revising: Revising = form.input()?;
     if revising.wants_preview() {
         return Ok(preview(&context, form, &page).await);
@@ -501,8 +527,104 @@ async fn lesson(
         author,
         revising.seen(),
         &contribution,
-        &draft,
-        &note,
+        NewRevision::of(&contribution, &draft, &note),
+    )
+    .await
+}
+
+/// The question form's own field, besides its answers and [`Revising`]'s:
+/// which question it is (see [`QuestionChoice`]). A lesson's post without
+/// it is the lesson's form.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+struct QuestionField {
+    question: Option<String>,
+}
+
+/// A post of the question form of lesson `lesson` (which exists): saves
+/// the new or changed question, or deletes it, as a new revision, then goes
+/// back to the lesson's editor.
+async fn change_question(
+    context: &WebContext,
+    form: SubmittedForm,
+    author: i64,
+    contribution: &Contribution,
+    lesson: usize,
+    question: &str,
+) -> Outcome {
+    let slug = &contribution.slug;
+    let lesson_page = format!("/contribute/{slug}/lessons/{lesson}");
+    let saved = &contribution.draft.lessons[lesson - 1].questions;
+    let Some(choice) = QuestionChoice::parse(question, saved.len()) else {
+        return Ok(not_found(context, form).await);
+    };
+    let page = format!("{lesson_page}?question={}", choice.as_query());
+    let revising: Revising = form.input()?;
+    let mut draft = contribution.draft.clone();
+    let questions = &mut draft.lessons[lesson - 1].questions;
+    let note = match (choice, revising.action.as_str()) {
+        (QuestionChoice::Number(n), "delete") => {
+            questions.remove(n - 1);
+            format!("Deleted question {n} of lesson {lesson}")
+        }
+        (QuestionChoice::New, "delete") => {
+            return Err(crate::web::form::Failure::Unreadable(
+                "a question not saved yet cannot be deleted".into(),
+            ))
+        }
+        // Checked before the fields: a full check takes no question, however
+        // well written.
+        (QuestionChoice::New, _) if questions.len() >= MAX_QUESTIONS_PER_LESSON => {
+            return Ok(refuse(
+                context,
+                form,
+                &lesson_page,
+                StatusCode::CONFLICT,
+                KNOWLEDGE_CHECK_FIELD,
+                format!(
+                    "Lesson {lesson} already has {MAX_QUESTIONS_PER_LESSON} questions, the most a lesson can have: change or delete one instead"
+                ),
+            )
+            .await)
+        }
+        (choice, _) => {
+            let parsed = match parse_question(&form.input::<QuestionInput>()?) {
+                Ok(parsed) => parsed,
+                Err(problems) => {
+                    return Ok(show_field_errors(context, form, &page, problems).await)
+                }
+            };
+            match choice {
+                QuestionChoice::Number(n) => {
+                    questions[n - 1] = parsed;
+                    format!("Changed question {n} of lesson {lesson}")
+                }
+                QuestionChoice::New => {
+                    questions.push(parsed);
+                    format!("Added question {} to lesson {lesson}", questions.len())
+                }
+            }
+        }
+    };
+    if draft == contribution.draft {
+        return Ok(done(
+            &form.viewer,
+            &lesson_page,
+            "Nothing had changed, so no new version was saved",
+        )
+        .await);
+    }
+    save_revision(
+        context,
+        form,
+        author,
+        revising.seen(),
+        contribution,
+        NewRevision {
+            draft: &draft,
+            note: &note,
+            next: lesson_page,
+        },
     )
     .await
 }

@@ -29,6 +29,11 @@ pub struct QuestionInput {
     pub correct: String,
 }
 
+/// Where a refusal about a lesson's whole knowledge check (a full one
+/// takes no more questions) is filed: the lesson editor's "Knowledge
+/// check" heading has it as its id, for the error summary's link.
+pub const KNOWLEDGE_CHECK_FIELD: &str = "knowledge-check";
+
 /// The fields of answer slot `n` (1-based): (answer, feedback).
 pub const ANSWER_FIELDS: [(&str, &str); MAX_ANSWERS] = [
     ("answer_1", "feedback_1"),
@@ -134,6 +139,48 @@ pub fn question_form_values(question: &Question) -> Vec<(String, String)> {
     values
 }
 
+/// Which question of a lesson's knowledge check a page or a form is about
+/// (`question=` in the lesson editor's address and in its question form):
+/// a new one, or one of those the lesson has.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum QuestionChoice {
+    New,
+    /// Its number in the lesson, from 1.
+    Number(usize),
+}
+
+impl QuestionChoice {
+    /// `new`, or the number of one of a lesson's `count` questions; any
+    /// other text names no question (the page is not found).
+    pub fn parse(raw: &str, count: usize) -> Option<QuestionChoice> {
+        match raw {
+            "new" => Some(QuestionChoice::New),
+            digits if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) => digits
+                .parse::<usize>()
+                .ok()
+                .filter(|n| (1..=count).contains(n))
+                .map(QuestionChoice::Number),
+            _ => None,
+        }
+    }
+
+    /// The number of an existing question; `None` for a new one.
+    pub fn number(self) -> Option<usize> {
+        match self {
+            QuestionChoice::New => None,
+            QuestionChoice::Number(n) => Some(n),
+        }
+    }
+
+    /// As the address and the form carry it: `new` or the number.
+    pub fn as_query(self) -> String {
+        match self {
+            QuestionChoice::New => "new".to_string(),
+            QuestionChoice::Number(n) => n.to_string(),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -196,5 +243,24 @@ mod tests {
         let fields: Vec<&str> = problems.iter().map(|(field, _)| *field).collect();
         assert_eq!(fields, ["answer_2", "correct"]);
         assert_eq!(problems[1].1, "Select which answer is right");
+    }
+
+    #[test]
+    fn a_question_is_new_or_one_the_lesson_has() {
+        assert_eq!(QuestionChoice::parse("new", 0), Some(QuestionChoice::New));
+        assert_eq!(
+            QuestionChoice::parse("2", 3),
+            Some(QuestionChoice::Number(2))
+        );
+        assert_eq!(
+            QuestionChoice::parse("03", 3).map(QuestionChoice::as_query),
+            Some("3".to_string())
+        );
+        for unknown in ["0", "4", "11", "abc", "", "+1", "-1", " 1", "New"] {
+            assert_eq!(QuestionChoice::parse(unknown, 3), None, "{unknown:?}");
+        }
+        assert_eq!(QuestionChoice::New.number(), None);
+        assert_eq!(QuestionChoice::Number(3).number(), Some(3));
+        assert_eq!(QuestionChoice::New.as_query(), "new");
     }
 }

@@ -6,12 +6,15 @@ use leptos::prelude::*;
 use leptos::server_fn::codec::GetUrl;
 
 use super::cpd::CpdEntry;
-use super::types::{LearningRecord, LessonEnd, Progress, ReaderPanels};
+use super::types::{LearningRecord, LessonEnd, ReaderPanels};
 #[cfg(feature = "ssr")]
 use crate::{
     db::{from_context, internal_error},
     learning::checks::{panel as check_panel, GivenAnswer},
-    learning::{repo, types::ModuleProgress},
+    learning::{
+        repo,
+        types::{ModuleProgress, Progress},
+    },
     resources::repo as catalogue,
     web::access::{require, Access},
     web::session::{request_viewer, Viewer},

@@ -18,6 +18,8 @@ mod curation;
 mod hardening;
 mod http_plumbing;
 mod import;
+mod knowledge_check_editor;
+mod knowledge_checks;
 mod learning;
 mod moderation;
 mod network;

@@ -1,13 +1,14 @@
 //! `/contribute/{slug}`: a resource in review — its stage, the curator's
-//! feedback, possible duplicates, the content, the steps the viewer may
-//! take and the record of every change of stage.
+//! feedback, possible duplicates, the content (a module's lessons with
+//! their knowledge checks), the steps the viewer may take and the record
+//! of every change of stage.
 
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
 use crate::components::found_or_not_found;
-use crate::curation::contribution::{ContributionOverview, WorkflowEvent};
+use crate::curation::contribution::{ContributionOverview, LessonReview, WorkflowEvent};
 use crate::curation::contribution_server::get_contribution;
 use crate::curation::duplicates::PossibleDuplicate;
 use crate::curation::workflow::{Stage, Step};
@@ -82,11 +83,52 @@ fn Overview(data: ContributionOverview) -> impl IntoView {
         <div class="hub-prose" inner_html=data.body_html.clone()></div>
         {(!data.lessons.is_empty()).then(|| view! {
             <h3 class="nhsuk-heading-s">"Lessons"</h3>
+            <p data-testid="pass-mark">{format!("Pass mark: {}% of its questions", data.pass_mark)}</p>
             <ol class="nhsuk-list nhsuk-list--number">
-                {data.lessons.iter().map(|title| view! { <li>{title.clone()}</li> }).collect_view()}
+                {data.lessons.iter().cloned().map(|lesson| view! { <li><LessonInReview lesson /></li> }).collect_view()}
             </ol>
         })}
         <History events=data.events.clone() />
+    }
+}
+
+/// A lesson's title and its knowledge check as members will meet it: each
+/// question, its answers with the right one named (not by colour alone)
+/// and what each answer's feedback says.
+#[component]
+fn LessonInReview(lesson: LessonReview) -> impl IntoView {
+    let LessonReview { title, questions } = lesson;
+    let check = if questions.is_empty() {
+        view! { <p class="nhsuk-body-s">"No knowledge check."</p> }.into_any()
+    } else {
+        view! {
+            <p class="nhsuk-body-s">"Knowledge check:"</p>
+            <ol class="nhsuk-list nhsuk-list--number" data-testid="knowledge-check">
+                {questions.into_iter().map(|question| {
+                    let correct = question.correct;
+                    view! {
+                        <li>
+                            <p class="nhsuk-u-margin-bottom-2 hub-preserve-lines">{question.prompt}</p>
+                            <ul class="nhsuk-list nhsuk-list--bullet">
+                                {question.answers.into_iter().enumerate().map(|(index, answer)| view! {
+                                    <li>
+                                        {answer.text}
+                                        {(index == correct).then(|| view! { " " <strong class="nhsuk-tag nhsuk-tag--green">"Right answer"</strong> })}
+                                        <br />
+                                        <span class="nhsuk-body-s hub-preserve-lines">{format!("Feedback: {}", answer.feedback)}</span>
+                                    </li>
+                                }).collect_view()}
+                            </ul>
+                        </li>
+                    }
+                }).collect_view()}
+            </ol>
+        }
+        .into_any()
+    };
+    view! {
+        {title}
+        {check}
     }
 }
 
