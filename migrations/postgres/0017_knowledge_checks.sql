@@ -2,8 +2,10 @@
 -- answers each with its feedback, the right one), written in the editor
 -- and reviewed with the module like its lessons; the module's pass mark
 -- (per cent of its questions answered right); and each member's latest
--- answer to each question, with whether it was right when given (so a
--- later revision of the question does not change a past result).
+-- answer to each question, with whether it was right when given and the
+-- key of the question it answered (a digest of its text): an answer counts
+-- only while the question at its place is still the one answered, so a
+-- question changed, or moved up by a deletion, is asked afresh.
 ALTER TABLE lessons ADD COLUMN questions TEXT NOT NULL DEFAULT '[]';
 ALTER TABLE resources ADD COLUMN pass_mark BIGINT NOT NULL DEFAULT 70
     CHECK (pass_mark BETWEEN 1 AND 100);
@@ -15,6 +17,7 @@ CREATE TABLE check_answers (
     question_position  BIGINT NOT NULL CHECK (question_position > 0),
     chosen             BIGINT NOT NULL CHECK (chosen > 0),
     correct            BOOLEAN NOT NULL,
+    question_key       TEXT NOT NULL,
     answered_at        BIGINT NOT NULL,
     PRIMARY KEY (user_id, resource_id, lesson_position, question_position)
 );

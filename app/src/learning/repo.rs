@@ -6,8 +6,8 @@ use chrono::NaiveDate;
 use serde_json::{json, Value};
 use sqlx::FromRow;
 
-use super::checks::repo::given_answer;
 pub use super::checks::repo::{answers, taken_module, TakenModule};
+use super::checks::repo::{given_answer, keys_of, question_key, AnswerRow};
 use super::checks::{standing, GivenAnswer};
 use super::cpd::{CpdDraft, CpdEntry, MAX_CPD_TITLE_CHARS};
 use super::types::{is_complete, ModuleSummary, RecentResource};
@@ -110,10 +110,11 @@ pub async fn mark_done(
             for (index, (question, &answer)) in questions.iter().zip(chosen).enumerate() {
                 sqlx::query(
                     "INSERT INTO check_answers \
-                     (user_id, resource_id, lesson_position, question_position, chosen, correct, answered_at) \
-                     VALUES ($1, $2, $3, $4, $5, $6, $7) \
+                     (user_id, resource_id, lesson_position, question_position, chosen, correct, answered_at, \
+                     question_key) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) \
                      ON CONFLICT (user_id, resource_id, lesson_position, question_position) DO UPDATE \
-                     SET chosen = excluded.chosen, correct = excluded.correct, answered_at = excluded.answered_at",
+                     SET chosen = excluded.chosen, correct = excluded.correct, answered_at = excluded.answered_at, \
+                     question_key = excluded.question_key",
                 )
                 .bind(user_id)
                 .bind(facts.id)
@@ -122,6 +123,7 @@ pub async fn mark_done(
                 .bind(i64::from(answer))
                 .bind(question.is_right(answer as usize))
                 .bind(now)
+                .bind(question_key(question))
                 .execute(&mut *tx)
                 .await?;
             }
@@ -146,8 +148,8 @@ pub async fn mark_done(
         .fetch_all(&mut *tx)
         .await?;
         let done: Vec<u32> = done.into_iter().filter_map(|p| u32::try_from(p).ok()).collect();
-        let answers: Vec<(i64, i64, i64, bool)> = sqlx::query_as(
-            "SELECT lesson_position, question_position, chosen, correct FROM check_answers \
+        let answers: Vec<AnswerRow> = sqlx::query_as(
+            "SELECT lesson_position, question_position, chosen, correct, question_key FROM check_answers \
              WHERE user_id = $1 AND resource_id = $2",
         )
         .bind(user_id)
@@ -267,11 +269,7 @@ pub async fn modules(db: &Db, user_id: i64) -> sqlx::Result<Vec<ModuleSummary>> 
             // Every lesson done, the checks' pass mark not yet met: back to
             // the first check with a question not answered right.
             None => {
-                let checks: Vec<(u32, usize)> = catalogue::module_checks(db, row.id)
-                    .await?
-                    .iter()
-                    .map(|(lesson, questions)| (*lesson, questions.len()))
-                    .collect();
+                let checks = keys_of(&catalogue::module_checks(db, row.id).await?);
                 let answers = answers(db, user_id, row.id).await?;
                 let retry_at = standing(&checks, &answers, DEFAULT_PASS_MARK).retry_at;
                 below_pass_mark = retry_at.is_some();

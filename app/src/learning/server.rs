@@ -63,9 +63,10 @@ async fn progress_in(
     let answers = if module.checks.is_empty() {
         Vec::new()
     } else {
-        repo::answers(db, user_id, id)
+        let answers = repo::answers(db, user_id, id)
             .await
-            .map_err(internal_error)?
+            .map_err(internal_error)?;
+        module.current_answers(answers)
     };
     let standing = (!module.checks.is_empty()).then(|| module.standing(&answers));
     let csrf_token = if with_csrf_token {

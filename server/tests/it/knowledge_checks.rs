@@ -368,7 +368,49 @@ async fn demo_modules_have_checks_and_older_demo_data_catches_up(backend: Backen
     assert_eq!(own_mark, 1);
 }
 
+async fn an_answer_counts_only_for_the_question_it_answered(backend: Backend) {
+    let app = spawn_app_with_demo(backend).await;
+    let user = create_user(&app, "shifted@example.org", Role::Member).await;
+    let member = signed_in(&app, &user).await;
+    answer(&member, 1, RIGHT[0]).await;
+    assert!(member
+        .get(&lesson(1))
+        .await
+        .body
+        .contains("You answered 2 of 2 right"));
+
+    // A revision deletes lesson 1's first question: the second moves up,
+    // and the answers given at those places were to other questions.
+    app::with_pool!(&app.db, pool => {
+        let json: String = sqlx::query_scalar(
+            "SELECT l.questions FROM lessons l JOIN resources r ON r.id = l.resource_id \
+             WHERE r.slug = $1 AND l.position = 1",
+        )
+        .bind(MODULE).fetch_one(pool).await.unwrap();
+        let mut questions: Vec<serde_json::Value> = serde_json::from_str(&json).unwrap();
+        questions.remove(0);
+        sqlx::query(
+            "UPDATE lessons SET questions = $1 WHERE position = 1 \
+             AND resource_id = (SELECT id FROM resources WHERE slug = $2)",
+        )
+        .bind(serde_json::to_string(&questions).unwrap()).bind(MODULE)
+        .execute(pool).await.unwrap();
+    });
+    let page = member.get(&lesson(1)).await;
+    assert!(!page.body.contains("You answered"), "{}", page.body);
+    assert!(!page.body.contains("hub-check__result"));
+    assert!(page.body.contains("Check my answers"));
+    // Answered afresh, it counts.
+    answer(&member, 1, &[RIGHT[0][1]]).await;
+    assert!(member
+        .get(&lesson(1))
+        .await
+        .body
+        .contains("You answered 1 of 1 right"));
+}
+
 crate::both_backends!(
+    an_answer_counts_only_for_the_question_it_answered,
     a_module_with_checks_completes_only_at_the_pass_mark,
     every_lesson_checked_right_at_once_completes_once,
     answers_are_refused_clearly,

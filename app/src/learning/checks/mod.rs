@@ -16,7 +16,7 @@ pub mod panel;
 pub mod repo;
 
 /// A member's latest answer to one question of a module.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct GivenAnswer {
     pub lesson: u32,
     /// 1-based, as is `chosen`.
@@ -24,6 +24,8 @@ pub struct GivenAnswer {
     pub chosen: u32,
     /// Whether it was right when given.
     pub correct: bool,
+    /// The key of the question answered (`checks::repo::question_key`).
+    pub question_key: String,
 }
 
 /// Where a member stands against a module's pass mark: their answers
@@ -66,25 +68,39 @@ impl CheckStanding {
     }
 }
 
-/// Where a member stands: `checks` are each lesson's position and number of
-/// questions; answers to lessons or questions no longer there are left out.
-pub fn standing(checks: &[(u32, usize)], answers: &[GivenAnswer], pass_mark: u8) -> CheckStanding {
+/// Whether `answer` answers question `question` (1-based) of lesson
+/// `lesson` as it is now (its key is `key`): an answer to a question since
+/// changed, or to one that was at this place before a deletion, does not.
+pub fn answers_question(answer: &GivenAnswer, lesson: u32, question: u32, key: &str) -> bool {
+    answer.lesson == lesson && answer.question == question && answer.question_key == key
+}
+
+/// Where a member stands: `checks` are each lesson's position and the keys
+/// of its questions, in order; answers to lessons or questions no longer
+/// there, or since changed, are left out.
+pub fn standing(
+    checks: &[(u32, Vec<String>)],
+    answers: &[GivenAnswer],
+    pass_mark: u8,
+) -> CheckStanding {
     let mut standing = CheckStanding {
         pass_mark,
         ..Default::default()
     };
-    for &(lesson, questions) in checks {
-        let right = (1..=questions as u32)
-            .filter(|&question| {
+    for (lesson, keys) in checks {
+        let right = keys
+            .iter()
+            .zip(1..)
+            .filter(|(key, question)| {
                 answers.iter().any(|answer| {
-                    answer.lesson == lesson && answer.question == question && answer.correct
+                    answers_question(answer, *lesson, *question, key) && answer.correct
                 })
             })
             .count() as u32;
-        standing.total += questions as u32;
+        standing.total += keys.len() as u32;
         standing.right += right;
-        if right < questions as u32 && standing.retry_at.is_none() {
-            standing.retry_at = Some(lesson);
+        if right < keys.len() as u32 && standing.retry_at.is_none() {
+            standing.retry_at = Some(*lesson);
         }
     }
     standing
@@ -175,12 +191,26 @@ mod tests {
             question,
             chosen: 1,
             correct,
+            question_key: format!("{lesson}.{question}"),
         }
+    }
+
+    /// Lessons and their numbers of questions, each keyed "lesson.question".
+    fn checks(sizes: &[(u32, u32)]) -> Vec<(u32, Vec<String>)> {
+        sizes
+            .iter()
+            .map(|&(lesson, count)| {
+                (
+                    lesson,
+                    (1..=count).map(|q| format!("{lesson}.{q}")).collect(),
+                )
+            })
+            .collect()
     }
 
     #[test]
     fn the_pass_mark_is_met_across_every_lesson_of_the_module() {
-        let checks = [(1, 2), (3, 2)];
+        let checks = checks(&[(1, 2), (3, 2)]);
         let none = standing(&checks, &[], 70);
         assert_eq!((none.right, none.total, none.retry_at), (0, 4, Some(1)));
         assert!(!none.passed());
@@ -203,6 +233,10 @@ mod tests {
         assert_eq!(standing(&checks, &stale, 70).right, 0);
         // Without checks there is nothing to pass.
         let nothing = standing(&[], &[], 70);
+        // An answer to a question since changed (another key) is asked again.
+        let mut changed = three.to_vec();
+        changed[0].question_key = "an older question".into();
+        assert_eq!(standing(&checks, &changed, 70).right, 2);
         assert!(nothing.passed());
         assert_eq!(nothing.percent(), 100);
     }

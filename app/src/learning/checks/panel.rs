@@ -83,7 +83,7 @@ fn member_form(
         answers
             .iter()
             .find(|answer| answer.question as usize == n)
-            .copied()
+            .cloned()
     };
     let answered_all = (1..=questions.len()).all(|n| given(n).is_some());
     let errors: Vec<(String, String)> = (1..=questions.len())
@@ -123,7 +123,7 @@ fn member_form(
             let chosen = if refused {
                 feedback.value_for(field)
             } else {
-                last.map(|answer| answer.chosen.to_string())
+                last.as_ref().map(|answer| answer.chosen.to_string())
             };
             let result = last.filter(|_| !refused).and_then(|answer| {
                 let choice = question
@@ -284,6 +284,7 @@ mod tests {
             question: 1,
             chosen: 1,
             correct: false,
+            question_key: String::new(),
         }];
         let html = render(
             "m",

@@ -30,11 +30,23 @@ impl TakenModule {
             .map_or(&[], |(_, questions)| questions.as_slice())
     }
 
-    /// Each lesson's position and number of questions.
-    pub fn check_sizes(&self) -> Vec<(u32, usize)> {
-        self.checks
-            .iter()
-            .map(|(lesson, questions)| (*lesson, questions.len()))
+    /// Each lesson's position and the keys of its questions.
+    pub fn check_keys(&self) -> Vec<(u32, Vec<String>)> {
+        keys_of(&self.checks)
+    }
+
+    /// Of `answers`, those that answer the questions as they are now.
+    pub fn current_answers(&self, answers: Vec<GivenAnswer>) -> Vec<GivenAnswer> {
+        let keys = self.check_keys();
+        answers
+            .into_iter()
+            .filter(|answer| {
+                keys.iter().any(|(lesson, keys)| {
+                    keys.iter().zip(1..).any(|(key, question)| {
+                        super::answers_question(answer, *lesson, question, key)
+                    })
+                })
+            })
             .collect()
     }
 
@@ -47,8 +59,29 @@ impl TakenModule {
 
     /// Where `answers` leave a member against the pass mark.
     pub fn standing(&self, answers: &[GivenAnswer]) -> CheckStanding {
-        standing(&self.check_sizes(), answers, self.pass_mark())
+        standing(&self.check_keys(), answers, self.pass_mark())
     }
+}
+
+/// A question's key: a digest of everything a member answered (its prompt,
+/// answers and which is right), so an answer counts only for the question
+/// it answered.
+pub fn question_key(question: &Question) -> String {
+    use sha2::{Digest, Sha256};
+    let text = serde_json::to_string(question).unwrap_or_default();
+    let digest = Sha256::digest(text.as_bytes());
+    digest[..12]
+        .iter()
+        .map(|byte| format!("{byte:02x}"))
+        .collect()
+}
+
+/// Each lesson's position and the keys of its questions.
+pub fn keys_of(checks: &[(u32, Vec<Question>)]) -> Vec<(u32, Vec<String>)> {
+    checks
+        .iter()
+        .map(|(lesson, questions)| (*lesson, questions.iter().map(question_key).collect()))
+        .collect()
 }
 
 /// The published module `slug` with its lessons and checks (None for any
@@ -68,8 +101,8 @@ pub async fn taken_module(db: &Db, slug: &str) -> sqlx::Result<Option<TakenModul
 
 /// A member's latest answers to a module's questions.
 pub async fn answers(db: &Db, user_id: i64, resource_id: i64) -> sqlx::Result<Vec<GivenAnswer>> {
-    let rows: Vec<(i64, i64, i64, bool)> = with_pool!(db, pool => sqlx::query_as(
-        "SELECT lesson_position, question_position, chosen, correct FROM check_answers \
+    let rows: Vec<AnswerRow> = with_pool!(db, pool => sqlx::query_as(
+        "SELECT lesson_position, question_position, chosen, correct, question_key FROM check_answers \
          WHERE user_id = $1 AND resource_id = $2",
     )
     .bind(user_id)
@@ -79,14 +112,18 @@ pub async fn answers(db: &Db, user_id: i64, resource_id: i64) -> sqlx::Result<Ve
     Ok(rows.into_iter().filter_map(given_answer).collect())
 }
 
+/// An answer as stored: lesson, question, chosen, correct, question key.
+pub(crate) type AnswerRow = (i64, i64, i64, bool, String);
+
 pub(crate) fn given_answer(
-    (lesson, question, chosen, correct): (i64, i64, i64, bool),
+    (lesson, question, chosen, correct, question_key): AnswerRow,
 ) -> Option<GivenAnswer> {
     Some(GivenAnswer {
         lesson: u32::try_from(lesson).ok()?,
         question: u32::try_from(question).ok()?,
         chosen: u32::try_from(chosen).ok()?,
         correct,
+        question_key,
     })
 }
 
