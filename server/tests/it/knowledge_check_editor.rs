@@ -228,7 +228,9 @@ async fn questions_written_changed_refused_and_reviewed(backend: Backend) {
     // own address with what was typed, and nothing saved.
     let seen = version(&app.db, &module).await;
     let long_answer = "x".repeat(5_000);
-    let cases: Vec<(Vec<(&str, &str)>, &str, &str)> = vec![
+    // (the form's fields, the field refused, the message beside it)
+    type Refusal<'a> = (Vec<(&'a str, &'a str)>, &'a str, &'a str);
+    let cases: Vec<Refusal> = vec![
         (question(&[("prompt", "")]), "prompt", "Enter the question"),
         (
             question(&[
