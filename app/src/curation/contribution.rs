@@ -29,13 +29,18 @@ pub struct EditorData {
     pub version: i64,
 }
 
+/// The value of the field `name` among a form's `values` (empty if none).
+fn value_of(values: &[(String, String)], name: &str) -> String {
+    values
+        .iter()
+        .find(|(field, _)| field == name)
+        .map(|(_, value)| value.clone())
+        .unwrap_or_default()
+}
+
 impl EditorData {
     pub fn value(&self, name: &str) -> String {
-        self.values
-            .iter()
-            .find(|(field, _)| field == name)
-            .map(|(_, value)| value.clone())
-            .unwrap_or_default()
+        value_of(&self.values, name)
     }
 
     pub fn values_of(&self, name: &str) -> Vec<String> {
@@ -84,11 +89,7 @@ pub struct QuestionEditor {
 
 impl QuestionEditor {
     pub fn value(&self, name: &str) -> String {
-        self.values
-            .iter()
-            .find(|(field, _)| field == name)
-            .map(|(_, value)| value.clone())
-            .unwrap_or_default()
+        value_of(&self.values, name)
     }
 }
 

@@ -72,7 +72,7 @@ async fn step(browser: &Browser, slug: &str, step: &str, note: &str) -> StatusCo
 }
 
 /// The latest version of a resource, as its forms carry it.
-async fn version(db: &Db, slug: &str) -> String {
+pub async fn version(db: &Db, slug: &str) -> String {
     let latest: Option<i64> = with_pool!(db, pool => sqlx::query_scalar(
         "SELECT MAX(v.number) FROM resource_revisions v JOIN resources r ON r.id = v.resource_id WHERE r.slug = $1",
     )

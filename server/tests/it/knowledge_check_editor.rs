@@ -6,7 +6,7 @@
 //! and curators read the questions, the right answers and the pass mark
 //! when reviewing.
 
-use crate::contributions::{create, fields};
+use crate::contributions::{create, fields, version};
 use crate::support::accounts::*;
 use crate::support::{spawn_app_with_demo, Backend};
 use app::accounts::Role;
@@ -14,18 +14,6 @@ use app::db::Db;
 use app::resources::questions::MAX_QUESTIONS_PER_LESSON;
 use app::with_pool;
 use reqwest::StatusCode;
-
-/// The latest version of a resource, as its forms carry it.
-async fn version(db: &Db, slug: &str) -> String {
-    let latest: Option<i64> = with_pool!(db, pool => sqlx::query_scalar(
-        "SELECT MAX(v.number) FROM resource_revisions v JOIN resources r ON r.id = v.resource_id WHERE r.slug = $1",
-    )
-    .bind(slug)
-    .fetch_one(pool)
-    .await
-    .unwrap());
-    latest.unwrap_or(0).to_string()
-}
 
 /// Lesson `position`'s questions as stored (JSON).
 async fn stored_questions(db: &Db, slug: &str, position: i64) -> serde_json::Value {

@@ -35,27 +35,11 @@ async fn answer(browser: &Browser, position: usize, chosen: &[&str]) -> Page {
     browser.post(&lesson(position), &fields).await
 }
 
+/// `user_id`'s module completions, CPD entries and certificates.
 async fn completed(app: &TestApp, user_id: i64) -> (i64, i64, i64) {
-    (
-        count(
-            app,
-            "SELECT COUNT(*) FROM module_completions WHERE user_id = $1",
-            user_id,
-        )
-        .await,
-        count(
-            app,
-            "SELECT COUNT(*) FROM cpd_entries WHERE user_id = $1",
-            user_id,
-        )
-        .await,
-        count(
-            app,
-            "SELECT COUNT(*) FROM credentials WHERE user_id = $1",
-            user_id,
-        )
-        .await,
-    )
+    let (completions, cpd) = crate::learning::completions(app, user_id).await;
+    let sql = "SELECT COUNT(*) FROM credentials WHERE user_id = $1";
+    (completions, cpd, count(app, sql, user_id).await)
 }
 
 async fn answers_of(app: &TestApp, user_id: i64) -> i64 {

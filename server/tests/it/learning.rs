@@ -23,7 +23,7 @@ async fn your_data(member: &Browser) -> serde_json::Value {
 }
 
 /// `user_id`'s module completions and CPD entries.
-async fn completions(app: &TestApp, user_id: i64) -> (i64, i64) {
+pub async fn completions(app: &TestApp, user_id: i64) -> (i64, i64) {
     (
         count(
             app,
