@@ -556,6 +556,13 @@ async fn change_question(
     let lesson_page = format!("/contribute/{slug}/lessons/{lesson}");
     let saved = &contribution.draft.lessons[lesson - 1].questions;
     let Some(choice) = QuestionChoice::parse(question, saved.len()) else {
+        // A question deleted since the page was shown: the page is out of
+        // date, as a save over a newer version would be told.
+        let seen = form.input::<Revising>()?.seen();
+        let latest = repo::latest_version(&context.db, contribution.id).await?;
+        if seen.is_some_and(|seen| seen != latest) {
+            return Ok(stale(context, form, slug).await);
+        }
         return Ok(not_found(context, form).await);
     };
     let page = format!("{lesson_page}?question={}", choice.as_query());

@@ -8,9 +8,7 @@ use super::draft::required_text;
 use crate::forms::FieldErrors;
 use crate::resources::questions::{Answer, Question, MAX_ANSWERS, MIN_ANSWERS};
 
-pub const MAX_PROMPT_CHARS: usize = 500;
-pub const MAX_ANSWER_CHARS: usize = 300;
-pub const MAX_FEEDBACK_CHARS: usize = 1000;
+pub use crate::resources::questions::{MAX_ANSWER_CHARS, MAX_FEEDBACK_CHARS, MAX_PROMPT_CHARS};
 
 /// The question editor as posted: answer slots 1 to [`MAX_ANSWERS`] (blank
 /// ones are left out) and `correct`, the number of the right one.

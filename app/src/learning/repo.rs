@@ -243,13 +243,14 @@ struct ModuleRow {
     slug: String,
     title: String,
     completed_at: Option<i64>,
+    pass_mark: i64,
 }
 
 /// Every published module `user_id` has started or completed, the ones in
 /// progress first, then the completed (latest first).
 pub async fn modules(db: &Db, user_id: i64) -> sqlx::Result<Vec<ModuleSummary>> {
     let rows: Vec<ModuleRow> = with_pool!(db, pool => sqlx::query_as(
-        "SELECT r.id, r.slug, r.title, c.completed_at FROM resources r \
+        "SELECT r.id, r.slug, r.title, c.completed_at, r.pass_mark FROM resources r \
          LEFT JOIN module_completions c ON c.resource_id = r.id AND c.user_id = $1 \
          WHERE r.status = 'published' AND r.kind = 'module' AND (c.user_id IS NOT NULL OR EXISTS \
             (SELECT 1 FROM lesson_progress p WHERE p.user_id = $1 AND p.resource_id = r.id)) \
@@ -271,9 +272,10 @@ pub async fn modules(db: &Db, user_id: i64) -> sqlx::Result<Vec<ModuleSummary>> 
             None => {
                 let checks = keys_of(&catalogue::module_checks(db, row.id).await?);
                 let answers = answers(db, user_id, row.id).await?;
-                let retry_at = standing(&checks, &answers, DEFAULT_PASS_MARK).retry_at;
-                below_pass_mark = retry_at.is_some();
-                retry_at
+                let pass_mark = u8::try_from(row.pass_mark).unwrap_or(DEFAULT_PASS_MARK);
+                let standing = standing(&checks, &answers, pass_mark);
+                below_pass_mark = !standing.passed();
+                standing.retry_at
             }
             carry_on => carry_on,
         };

@@ -13,6 +13,9 @@ pub const MIN_ANSWERS: usize = 2;
 /// The share of a module's questions (per cent) a member must answer right
 /// to complete it, unless its editor set another.
 pub const DEFAULT_PASS_MARK: u8 = 70;
+pub const MAX_PROMPT_CHARS: usize = 500;
+pub const MAX_ANSWER_CHARS: usize = 300;
+pub const MAX_FEEDBACK_CHARS: usize = 1000;
 
 /// One multiple-choice question.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -70,6 +73,17 @@ pub fn check_questions(questions: &[Question]) -> Result<(), String> {
         let n = index + 1;
         if question.prompt.trim().is_empty() {
             return Err(format!("question {n} has no prompt"));
+        }
+        let too_long = question.prompt.chars().count() > MAX_PROMPT_CHARS
+            || question.answers.iter().any(|answer| {
+                answer.text.chars().count() > MAX_ANSWER_CHARS
+                    || answer.feedback.chars().count() > MAX_FEEDBACK_CHARS
+            });
+        if too_long {
+            return Err(format!(
+                "question {n} is too long: a prompt has at most {MAX_PROMPT_CHARS} characters, \
+                 an answer {MAX_ANSWER_CHARS} and its feedback {MAX_FEEDBACK_CHARS}"
+            ));
         }
         if !(MIN_ANSWERS..=MAX_ANSWERS).contains(&question.answers.len()) {
             return Err(format!(
@@ -161,6 +175,19 @@ mod tests {
             ..good.clone()
         };
         assert!(check_questions(&[one_answer]).is_err());
+        let long_feedback = Question {
+            answers: vec![
+                good.answers[0].clone(),
+                Answer {
+                    text: "c".into(),
+                    feedback: "f".repeat(MAX_FEEDBACK_CHARS + 1),
+                },
+            ],
+            ..good.clone()
+        };
+        assert!(check_questions(&[long_feedback])
+            .unwrap_err()
+            .contains("too long"));
         assert!(check_questions(&vec![good; MAX_QUESTIONS_PER_LESSON + 1]).is_err());
     }
 

@@ -415,31 +415,35 @@ pub async fn module_checks(db: &Db, resource_id: i64) -> sqlx::Result<Vec<(u32, 
         .collect())
 }
 
-/// Gives lesson `position` of the resource `slug` the knowledge check
-/// `questions` if it has none yet, and the resource `pass_mark` if it has
-/// the usual one (demo data loaded before knowledge checks existed).
+/// Gives the lesson at `position` of the resource `slug`, titled `title`,
+/// the knowledge check `questions`, and the resource `pass_mark`: demo data
+/// loaded before knowledge checks existed. Only a resource never edited in
+/// the hub (no revision) is touched, so a check a curator deleted, or
+/// lessons they moved, stay as they left them.
 pub async fn add_missing_check(
     db: &Db,
     slug: &str,
-    position: u32,
+    (position, title): (u32, &str),
     questions: &[Question],
     pass_mark: u8,
 ) -> sqlx::Result<()> {
+    const NEVER_EDITED: &str = "SELECT r.id FROM resources r WHERE r.slug = $1 \
+        AND NOT EXISTS (SELECT 1 FROM resource_revisions v WHERE v.resource_id = r.id)";
     with_pool!(db, pool => {
         let mut tx = pool.begin_write().await?;
-        sqlx::query(
-            "UPDATE lessons SET questions = $1 WHERE questions = '[]' AND position = $2 \
-             AND resource_id = (SELECT id FROM resources WHERE slug = $3)",
-        )
+        sqlx::query(&format!(
+            "UPDATE lessons SET questions = $2 WHERE questions = '[]' AND position = $3 AND title = $4 \
+             AND resource_id = ({NEVER_EDITED})"
+        ))
+        .bind(slug)
         .bind(questions_json(questions))
         .bind(i64::from(position))
-        .bind(slug)
+        .bind(title)
         .execute(&mut *tx)
         .await?;
-        sqlx::query("UPDATE resources SET pass_mark = $1 WHERE slug = $2 AND pass_mark = $3")
-            .bind(i64::from(pass_mark))
+        sqlx::query(&format!("UPDATE resources SET pass_mark = $2 WHERE id = ({NEVER_EDITED})"))
             .bind(slug)
-            .bind(i64::from(crate::resources::questions::DEFAULT_PASS_MARK))
+            .bind(i64::from(pass_mark))
             .execute(&mut *tx)
             .await?;
         tx.commit().await

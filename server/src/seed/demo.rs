@@ -98,8 +98,14 @@ pub async fn seed(db: &Db) -> Result<Seeded, SeedError> {
                 if !lesson.questions.is_empty() {
                     let pass_mark = demo.pass_mark.unwrap_or(DEFAULT_PASS_MARK);
                     let position = index as u32 + 1;
-                    repo::add_missing_check(db, &demo.slug, position, &lesson.questions, pass_mark)
-                        .await?;
+                    repo::add_missing_check(
+                        db,
+                        &demo.slug,
+                        (position, &lesson.title),
+                        &lesson.questions,
+                        pass_mark,
+                    )
+                    .await?;
                 }
             }
         }

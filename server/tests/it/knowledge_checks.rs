@@ -293,12 +293,51 @@ async fn answers_are_refused_clearly(backend: Backend) {
             .status,
         StatusCode::UNAUTHORIZED
     );
+    // A form showing questions since changed: refused, not counted.
+    let stale = member
+        .post(
+            &lesson(1),
+            &[
+                ("check_keys", "0123 4567"),
+                ("question-1", "2"),
+                ("question-2", "3"),
+            ],
+        )
+        .await;
+    assert_eq!(stale.status, StatusCode::CONFLICT);
+    assert!(stale.body.contains("changed while you were answering"));
+    assert!(
+        !stale.body.contains("value=\"2\" checked"),
+        "nothing chosen for the new questions"
+    );
+    assert_eq!(answers_of(&app, user.id).await, 0);
+    // The keys the page carries are the questions' own.
+    let page = member.get(&lesson(1)).await.body;
+    let keys = page
+        .split("name=\"check_keys\" value=\"")
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .unwrap_or_else(|| panic!("{page}"))
+        .to_string();
+    assert_eq!(keys.split(' ').count(), 2);
+    let fresh = member
+        .post(
+            &lesson(1),
+            &[
+                ("check_keys", keys.as_str()),
+                ("question-1", "2"),
+                ("question-2", "3"),
+            ],
+        )
+        .await;
+    assert_eq!(fresh.status, StatusCode::SEE_OTHER);
+    assert_eq!(answers_of(&app, user.id).await, 2);
     crate::learning::archive(&app, MODULE).await;
     let unpublished = answer(&member, 1, RIGHT[0]).await;
     assert_eq!(unpublished.status, StatusCode::NOT_FOUND);
     assert_eq!(
         answers_of(&app, user.id).await,
-        0,
+        2,
         "nothing refused was kept"
     );
 }
@@ -330,10 +369,17 @@ async fn demo_modules_have_checks_and_older_demo_data_catches_up(backend: Backen
     .await;
     assert!(answered >= 6, "{answered}");
 
-    // Demo data from before knowledge checks: none on any lesson.
+    // Demo data from before knowledge checks: none on any lesson; one of
+    // the modules has since been edited in the hub (a revision), and its
+    // lessons are left as its editors left them.
     app::with_pool!(&app.db, pool => {
         sqlx::query("UPDATE lessons SET questions = '[]'").execute(pool).await.unwrap();
         sqlx::query("UPDATE resources SET pass_mark = 70").execute(pool).await.unwrap();
+        sqlx::query(
+            "INSERT INTO resource_revisions (resource_id, number, snapshot, created_at) \
+             SELECT id, 1, '{}', 0 FROM resources WHERE slug = 'investigating-in-mental-health-services'",
+        )
+        .execute(pool).await.unwrap();
     });
     server::seed::demo::seed(&app.db).await.unwrap();
     let again = count(
@@ -342,14 +388,14 @@ async fn demo_modules_have_checks_and_older_demo_data_catches_up(backend: Backen
         0,
     )
     .await;
-    assert_eq!(again, with_checks);
+    assert_eq!(again, with_checks - 1, "the edited module is left alone");
     let own_mark = count(
         &app,
         "SELECT COUNT(*) FROM resources WHERE pass_mark <> 70 AND $1 = $1",
         0,
     )
     .await;
-    assert_eq!(own_mark, 1);
+    assert_eq!(own_mark, 0, "the edited module keeps the pass mark it had");
 }
 
 async fn an_answer_counts_only_for_the_question_it_answered(backend: Backend) {

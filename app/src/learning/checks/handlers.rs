@@ -6,11 +6,15 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 
-use super::{parse_answers, AnswersRefused};
+use super::repo::check_keys;
+use super::{parse_answers, AnswersRefused, CHECK_KEYS_FIELD};
+use crate::forms::FormFeedback;
 use crate::learning::cpd::format_hours;
 use crate::learning::repo;
 use crate::learning::repo::module_minutes;
-use crate::web::form::{done, show_field_errors, Outcome, SignedIn, SubmittedForm, WebContext};
+use crate::web::form::{
+    done, show_again, show_field_errors, Outcome, SignedIn, SubmittedForm, WebContext,
+};
 use crate::web::plain::plain_response;
 
 fn not_found(body_html: &str) -> Response {
@@ -49,6 +53,20 @@ pub async fn answer(
         return Ok(not_found(&body));
     }
     let posted: Vec<(String, String)> = form.input()?;
+    // A form showing questions since changed (a curator's new version came
+    // between reading and answering): its answers are to other questions.
+    let shown = posted
+        .iter()
+        .find(|(name, _)| name == CHECK_KEYS_FIELD)
+        .map(|(_, keys)| keys.as_str());
+    if shown.is_some_and(|shown| shown != check_keys(questions)) {
+        let mut feedback = FormFeedback::default();
+        feedback.error(
+            "question-1",
+            "The questions of this lesson changed while you were answering them: read them again and choose your answers",
+        );
+        return Ok(show_again(&context, form, &page, StatusCode::CONFLICT, feedback).await);
+    }
     let chosen = match parse_answers(questions, &posted) {
         Ok(chosen) => chosen,
         Err(AnswersRefused::Problems(problems)) => {

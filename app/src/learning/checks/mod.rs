@@ -106,6 +106,11 @@ pub fn standing(
     standing
 }
 
+/// The lesson form's field with the keys of the questions it showed, so
+/// answers to questions changed since are refused rather than counted
+/// against the new ones. (Not `question-…`: those are the answers.)
+pub const CHECK_KEYS_FIELD: &str = "check_keys";
+
 /// Why a lesson's answers were refused.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum AnswersRefused {

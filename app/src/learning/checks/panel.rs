@@ -9,7 +9,8 @@
 use leptos::prelude::*;
 use leptos::tachys::view::RenderHtml;
 
-use super::{CheckStanding, GivenAnswer};
+use super::repo::check_keys;
+use super::{CheckStanding, GivenAnswer, CHECK_KEYS_FIELD};
 use crate::components::ErrorSummary;
 use crate::forms::FormFeedback;
 use crate::resources::questions::{question_field, Question};
@@ -103,7 +104,7 @@ fn member_form(
             <div class="nhsuk-inset-text">
                 <span class="nhsuk-u-visually-hidden">"Information: "</span>
                 <p>{format!("You answered {right} of {} right in this lesson. Across the module: {}.", questions.len(), standing.summary())}</p>
-                {(!standing.passed()).then(|| view! { <p>"Read the feedback under each answer, then choose again and check your answers."</p> })}
+                {(right < questions.len() && !standing.passed()).then(|| view! { <p>"Read the feedback under each answer, then choose again and check your answers."</p> })}
             </div>
         }
         .into_any()
@@ -152,6 +153,7 @@ fn member_form(
         {intro}
         <form method="post" action=action novalidate>
             <input type="hidden" name="csrf_token" value=csrf_token />
+            <input type="hidden" name=CHECK_KEYS_FIELD value=check_keys(questions) />
             {items}
             <button class="nhsuk-button nhsuk-button--secondary" type="submit" data-module="nhsuk-button">{button}</button>
         </form>

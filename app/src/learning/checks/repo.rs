@@ -76,6 +76,15 @@ pub fn question_key(question: &Question) -> String {
         .collect()
 }
 
+/// The keys of a lesson's questions, as its form carries them.
+pub fn check_keys(questions: &[Question]) -> String {
+    questions
+        .iter()
+        .map(question_key)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// Each lesson's position and the keys of its questions.
 pub fn keys_of(checks: &[(u32, Vec<Question>)]) -> Vec<(u32, Vec<String>)> {
     checks
