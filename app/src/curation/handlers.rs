@@ -461,7 +461,7 @@ async fn lesson(
         return Ok(locked(&context, form, &contribution).await);
     }
     if position.is_some_and(|n| n > contribution.draft.lessons.len()) {
-        return Ok(not_found(&context, form).await);
+        return not_there_or_stale(&context, form, &contribution).await;
     }
     let page = match position {
         Some(n) => format!("/contribute/{slug}/lessons/{n}"),
@@ -532,6 +532,22 @@ async fn lesson(
     .await
 }
 
+/// A post naming a lesson or question the draft does not have: out of date
+/// (409) if it was sent from a page older than the latest version (someone
+/// deleted it in between), else not found.
+async fn not_there_or_stale(
+    context: &WebContext,
+    form: SubmittedForm,
+    contribution: &Contribution,
+) -> Outcome {
+    let seen = form.input::<Revising>()?.seen();
+    let latest = repo::latest_version(&context.db, contribution.id).await?;
+    if seen.is_some_and(|seen| seen != latest) {
+        return Ok(stale(context, form, &contribution.slug).await);
+    }
+    Ok(not_found(context, form).await)
+}
+
 /// The question form's own field, besides its answers and [`Revising`]'s:
 /// which question it is (see [`QuestionChoice`]). A lesson's post without
 /// it is the lesson's form.
@@ -556,14 +572,7 @@ async fn change_question(
     let lesson_page = format!("/contribute/{slug}/lessons/{lesson}");
     let saved = &contribution.draft.lessons[lesson - 1].questions;
     let Some(choice) = QuestionChoice::parse(question, saved.len()) else {
-        // A question deleted since the page was shown: the page is out of
-        // date, as a save over a newer version would be told.
-        let seen = form.input::<Revising>()?.seen();
-        let latest = repo::latest_version(&context.db, contribution.id).await?;
-        if seen.is_some_and(|seen| seen != latest) {
-            return Ok(stale(context, form, slug).await);
-        }
-        return Ok(not_found(context, form).await);
+        return not_there_or_stale(context, form, contribution).await;
     };
     let page = format!("{lesson_page}?question={}", choice.as_query());
     let revising: Revising = form.input()?;

@@ -275,7 +275,10 @@ pub async fn modules(db: &Db, user_id: i64) -> sqlx::Result<Vec<ModuleSummary>> 
                 let pass_mark = u8::try_from(row.pass_mark).unwrap_or(DEFAULT_PASS_MARK);
                 let standing = standing(&checks, &answers, pass_mark);
                 below_pass_mark = !standing.passed();
-                standing.retry_at
+                // Passed without a completion yet (the mark was lowered, or
+                // a question answered wrongly deleted): the module's page,
+                // where finishing it completes it.
+                standing.retry_at.filter(|_| below_pass_mark)
             }
             carry_on => carry_on,
         };

@@ -480,6 +480,29 @@ async fn questions_written_changed_refused_and_reviewed(backend: Backend) {
         )
         .await;
     assert_eq!(stale.status, StatusCode::CONFLICT);
+    // So is a change to the question deleted since that page was shown (the
+    // lesson has one question now), and a lesson that is no longer there.
+    let mut gone = question(&[]);
+    gone.extend([("question", "2"), ("version", seen.as_str())]);
+    let stale = contributor
+        .post(&format!("{lesson}?question=2"), &gone)
+        .await;
+    assert_eq!(stale.status, StatusCode::CONFLICT, "{}", stale.body);
+    let stale = contributor
+        .post(
+            &format!("{lessons}/9"),
+            &[("title", "T"), ("body", "B"), ("version", &seen)],
+        )
+        .await;
+    assert_eq!(stale.status, StatusCode::CONFLICT);
+    let latest = version(&app.db, &module).await;
+    let missing = contributor
+        .post(
+            &format!("{lessons}/9"),
+            &[("title", "T"), ("body", "B"), ("version", &latest)],
+        )
+        .await;
+    assert_eq!(missing.status, StatusCode::NOT_FOUND);
 
     // A full check takes no more questions: the link goes, a post is refused.
     for _ in 1..MAX_QUESTIONS_PER_LESSON {

@@ -109,12 +109,17 @@ async fn a_module_with_checks_completes_only_at_the_pass_mark(backend: Backend) 
     assert!(shown.body.contains("Right"));
     assert!(shown.body.contains("Handle it elsewhere"));
     assert!(shown.body.contains("Check my answers again"));
+    assert!(
+        !shown.body.contains("Read the feedback under each answer"),
+        "nothing to answer again in a lesson answered right"
+    );
     answer(&member, 2, &["1", "1"]).await;
     answer(&member, 3, RIGHT[2]).await;
     answer(&member, 4, &["1"]).await;
     assert_eq!(completed(&app, user.id).await, (0, 0, 0));
     let wrong = member.get(&lesson(2)).await;
     assert!(wrong.body.contains("Not right"));
+    assert!(wrong.body.contains("Read the feedback under each answer"));
     assert!(
         wrong
             .body
@@ -138,6 +143,24 @@ async fn a_module_with_checks_completes_only_at_the_pass_mark(backend: Backend) 
     assert!(record
         .body
         .contains("4 of 4 lessons done, knowledge check answers below the pass mark"));
+    // Were the module's pass mark 60%, 4 of 6 would meet it: the record
+    // sends the member to the module's page, where finishing completes it.
+    let set_mark = |mark: i64| {
+        let app = &app;
+        async move {
+            app::with_pool!(&app.db, pool => sqlx::query("UPDATE resources SET pass_mark = $1 WHERE slug = $2")
+                .bind(mark).bind(MODULE).execute(pool).await.map(|_| ()).unwrap());
+        }
+    };
+    set_mark(60).await;
+    let record = member.get("/account/learning").await;
+    assert!(record.body.contains("4 of 4 lessons done"));
+    assert!(!record.body.contains("below the pass mark"));
+    assert!(
+        !record.body.contains(&format!("href=\"{}\"", lesson(2))),
+        "not back to a check"
+    );
+    set_mark(70).await;
 
     // The fifth right answer completes it, with its CPD entry and certificate.
     let last = answer(&member, 4, RIGHT[3]).await;
