@@ -7,7 +7,7 @@ use axum::http::StatusCode;
 use axum::response::Response;
 use serde::Deserialize;
 
-use super::cpd::{activity_label, format_hours, parse_cpd, CpdEntry, CpdInput};
+use super::cpd::{activity_label, parse_cpd, CpdEntry, CpdInput};
 use super::repo;
 use super::types::next_lesson;
 use super::useful::types::{parse_answer, UsefulInput};
@@ -95,11 +95,7 @@ async fn mark_done(
     // says so, whichever of two posts at once recorded the completion.
     if marked.newly_complete || (marked.complete && next.is_none()) {
         let notice = if marked.newly_complete {
-            let hours = format_hours(repo::module_minutes(module) as u32);
-            format!(
-                "You have completed “{}”: it is in your learning record, and in your CPD log as {hours}",
-                module.title
-            )
+            repo::completion_notice(module)
         } else {
             format!("You have completed “{}”", module.title)
         };

@@ -7,12 +7,13 @@ use serde_json::{json, Value};
 use sqlx::FromRow;
 
 pub use super::checks::repo::{answers, taken_module, TakenModule};
-use super::checks::repo::{given_answer, keys_of, question_key, AnswerRow};
+use super::checks::repo::{
+    given_answer, keys_of, pass_mark_of, question_key, AnswerRow, SELECT_ANSWERS,
+};
 use super::checks::{standing, GivenAnswer};
 use super::cpd::{CpdDraft, CpdEntry, MAX_CPD_TITLE_CHARS};
 use super::types::{is_complete, ModuleSummary, RecentResource};
 use crate::db::{BeginWrite, Db};
-use crate::resources::questions::DEFAULT_PASS_MARK;
 use crate::resources::repo::{self as catalogue, ModuleFacts};
 use crate::with_pool;
 
@@ -54,6 +55,15 @@ pub fn module_minutes(module: &ModuleFacts) -> i64 {
         module.minutes
     };
     minutes.clamp(1, 6000)
+}
+
+/// What a member is told on completing `module`.
+pub fn completion_notice(module: &ModuleFacts) -> String {
+    let hours = super::cpd::format_hours(module_minutes(module) as u32);
+    format!(
+        "You have completed “{}”: it is in your learning record, and in your CPD log as {hours}",
+        module.title
+    )
 }
 
 /// What marking a lesson done came to.
@@ -148,10 +158,7 @@ pub async fn mark_done(
         .fetch_all(&mut *tx)
         .await?;
         let done: Vec<u32> = done.into_iter().filter_map(|p| u32::try_from(p).ok()).collect();
-        let answers: Vec<AnswerRow> = sqlx::query_as(
-            "SELECT lesson_position, question_position, chosen, correct, question_key FROM check_answers \
-             WHERE user_id = $1 AND resource_id = $2",
-        )
+        let answers: Vec<AnswerRow> = sqlx::query_as(SELECT_ANSWERS)
         .bind(user_id)
         .bind(facts.id)
         .fetch_all(&mut *tx)
@@ -272,8 +279,7 @@ pub async fn modules(db: &Db, user_id: i64) -> sqlx::Result<Vec<ModuleSummary>> 
             None => {
                 let checks = keys_of(&catalogue::module_checks(db, row.id).await?);
                 let answers = answers(db, user_id, row.id).await?;
-                let pass_mark = u8::try_from(row.pass_mark).unwrap_or(DEFAULT_PASS_MARK);
-                let standing = standing(&checks, &answers, pass_mark);
+                let standing = standing(&checks, &answers, pass_mark_of(row.pass_mark));
                 below_pass_mark = !standing.passed();
                 // Passed without a completion yet (the mark was lowered, or
                 // a question answered wrongly deleted): the module's page,

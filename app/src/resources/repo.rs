@@ -415,32 +415,34 @@ pub async fn module_checks(db: &Db, resource_id: i64) -> sqlx::Result<Vec<(u32, 
         .collect())
 }
 
-/// Gives the lesson at `position` of the resource `slug`, titled `title`,
-/// the knowledge check `questions`, and the resource `pass_mark`: demo data
-/// loaded before knowledge checks existed. Only a resource never edited in
-/// the hub (no revision) is touched, so a check a curator deleted, or
-/// lessons they moved, stay as they left them.
-pub async fn add_missing_check(
+/// Gives each lesson of the resource `slug` (its position and title) that
+/// has no knowledge check yet the one given, and the resource `pass_mark`:
+/// demo data loaded before knowledge checks existed. Only a resource never
+/// edited in the hub (no revision) is touched, so a check a curator
+/// deleted, or lessons they moved, stay as they left them.
+pub async fn add_missing_checks(
     db: &Db,
     slug: &str,
-    (position, title): (u32, &str),
-    questions: &[Question],
+    checks: &[(u32, &str, &[Question])],
     pass_mark: u8,
 ) -> sqlx::Result<()> {
     const NEVER_EDITED: &str = "SELECT r.id FROM resources r WHERE r.slug = $1 \
         AND NOT EXISTS (SELECT 1 FROM resource_revisions v WHERE v.resource_id = r.id)";
     with_pool!(db, pool => {
         let mut tx = pool.begin_write().await?;
-        sqlx::query(&format!(
+        let update = format!(
             "UPDATE lessons SET questions = $2 WHERE questions = '[]' AND position = $3 AND title = $4 \
              AND resource_id = ({NEVER_EDITED})"
-        ))
-        .bind(slug)
-        .bind(questions_json(questions))
-        .bind(i64::from(position))
-        .bind(title)
-        .execute(&mut *tx)
-        .await?;
+        );
+        for &(position, title, questions) in checks {
+            sqlx::query(&update)
+                .bind(slug)
+                .bind(questions_json(questions))
+                .bind(i64::from(position))
+                .bind(title)
+                .execute(&mut *tx)
+                .await?;
+        }
         sqlx::query(&format!("UPDATE resources SET pass_mark = $2 WHERE id = ({NEVER_EDITED})"))
             .bind(slug)
             .bind(i64::from(pass_mark))

@@ -94,19 +94,16 @@ pub async fn seed(db: &Db) -> Result<Seeded, SeedError> {
     if existing > 0 {
         for demo in &catalogue()?.resources {
             repo::tag_untagged(db, &demo.slug, Capability::mask(&demo.capabilities)).await?;
-            for (index, lesson) in demo.lessons.iter().enumerate() {
-                if !lesson.questions.is_empty() {
-                    let pass_mark = demo.pass_mark.unwrap_or(DEFAULT_PASS_MARK);
-                    let position = index as u32 + 1;
-                    repo::add_missing_check(
-                        db,
-                        &demo.slug,
-                        (position, &lesson.title),
-                        &lesson.questions,
-                        pass_mark,
-                    )
-                    .await?;
-                }
+            let checks: Vec<(u32, &str, &[Question])> = (1..)
+                .zip(&demo.lessons)
+                .filter(|(_, lesson)| !lesson.questions.is_empty())
+                .map(|(position, lesson)| {
+                    (position, lesson.title.as_str(), lesson.questions.as_slice())
+                })
+                .collect();
+            if !checks.is_empty() {
+                let pass_mark = demo.pass_mark.unwrap_or(DEFAULT_PASS_MARK);
+                repo::add_missing_checks(db, &demo.slug, &checks, pass_mark).await?;
             }
         }
         return Ok(Seeded::AlreadyHasData {

@@ -9,9 +9,7 @@ use axum::response::Response;
 use super::repo::check_keys;
 use super::{parse_answers, AnswersRefused, CHECK_KEYS_FIELD};
 use crate::forms::FormFeedback;
-use crate::learning::cpd::format_hours;
 use crate::learning::repo;
-use crate::learning::repo::module_minutes;
 use crate::web::form::{
     done, show_again, show_field_errors, Outcome, SignedIn, SubmittedForm, WebContext,
 };
@@ -37,8 +35,7 @@ pub async fn answer(
     let db = &context.db;
     let module = repo::taken_module(db, slug.trim()).await?;
     let position = position.trim().parse::<u32>().ok();
-    let (Some(module), Some(position)) = (module, position.filter(|p| p.to_string().len() < 10))
-    else {
+    let (Some(module), Some(position)) = (module, position) else {
         return Ok(not_found(
             "<p>There is no such lesson in a published module. <a href=\"/resources?kind=module\">Find a module</a></p>",
         ));
@@ -87,11 +84,7 @@ pub async fn answer(
         .filter(|(question, &answer)| question.is_right(answer as usize))
         .count();
     let notice = if marked.newly_complete {
-        let hours = format_hours(module_minutes(&module.facts) as u32);
-        format!(
-            "You have completed “{}”: it is in your learning record, and in your CPD log as {hours}",
-            module.facts.title
-        )
+        repo::completion_notice(&module.facts)
     } else {
         format!("You answered {right} of {} right", questions.len())
     };

@@ -51,10 +51,7 @@ impl TakenModule {
     }
 
     pub fn pass_mark(&self) -> u8 {
-        u8::try_from(self.facts.pass_mark)
-            .ok()
-            .filter(|mark| (1..=100).contains(mark))
-            .unwrap_or(DEFAULT_PASS_MARK)
+        pass_mark_of(self.facts.pass_mark)
     }
 
     /// Where `answers` leave a member against the pass mark.
@@ -108,12 +105,24 @@ pub async fn taken_module(db: &Db, slug: &str) -> sqlx::Result<Option<TakenModul
     }))
 }
 
+/// A stored pass mark as a share (per cent): the usual one if it is not
+/// 1 to 100 (which the database's CHECK forbids).
+pub fn pass_mark_of(stored: i64) -> u8 {
+    u8::try_from(stored)
+        .ok()
+        .filter(|mark| (1..=100).contains(mark))
+        .unwrap_or(DEFAULT_PASS_MARK)
+}
+
+/// A member's answers to one module ($1 the member, $2 the module), read
+/// here and in `mark_done`'s completion transaction.
+pub(crate) const SELECT_ANSWERS: &str =
+    "SELECT lesson_position, question_position, chosen, correct, question_key FROM check_answers \
+     WHERE user_id = $1 AND resource_id = $2";
+
 /// A member's latest answers to a module's questions.
 pub async fn answers(db: &Db, user_id: i64, resource_id: i64) -> sqlx::Result<Vec<GivenAnswer>> {
-    let rows: Vec<AnswerRow> = with_pool!(db, pool => sqlx::query_as(
-        "SELECT lesson_position, question_position, chosen, correct, question_key FROM check_answers \
-         WHERE user_id = $1 AND resource_id = $2",
-    )
+    let rows: Vec<AnswerRow> = with_pool!(db, pool => sqlx::query_as(SELECT_ANSWERS)
     .bind(user_id)
     .bind(resource_id)
     .fetch_all(pool)
