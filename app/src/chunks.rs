@@ -309,7 +309,8 @@ chunk! {
 chunk! {
     /// Reporting content and moderating it (the report form, a member's
     /// reports, the moderators' queue and case pages), and a member's
-    /// learning record, CPD log, collections and certificates: pages built from the same forms and
+    /// learning record, CPD log, collections, certificates and investigation
+    /// workspaces: pages built from the same forms and
     /// tables, kept out of the account chunk so signing in does not bring
     /// them (a chunk of their own would cost every first visit 1 KB).
     moderation {
@@ -323,6 +324,7 @@ chunk! {
         CpdEntryRoute => crate::learning::CpdEntryPage,
         CollectionsRoute => crate::learning::collections::CollectionsArea,
         CredentialsRoute => crate::learning::credentials::CredentialsArea,
+        WorkspacesRoute => crate::toolkits::WorkspacesArea,
     }
 }
 
@@ -374,7 +376,7 @@ pub fn chunk_for_path(path: &str) -> Option<Chunk> {
         {
             Chunk::Moderation
         }
-        "collections" | "credentials" => Chunk::Moderation,
+        "collections" | "credentials" | "workspaces" => Chunk::Moderation,
         "register" | "sign-in" | "signed-out" | "account-deleted" | "verify-email"
         | "forgot-password" | "reset-password" | "confirm-email" | "account" => Chunk::Account,
         "network" => Chunk::Network,

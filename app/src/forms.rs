@@ -60,6 +60,14 @@ pub fn with_form_state<V: IntoView + 'static>(
     }
 }
 
+/// Gives the fields rendered after it (on the server, outside
+/// [`with_form_state`]) the CSRF token and a failed post's feedback.
+#[cfg(feature = "ssr")]
+pub fn provide_form_state(state: FormState) {
+    provide_context(CsrfToken(state.csrf_token));
+    provide_context(state.feedback);
+}
+
 /// A form that posts to `action` with the CSRF token.
 #[component]
 pub fn PostForm(#[prop(into)] action: String, children: Children) -> impl IntoView {

@@ -23,6 +23,7 @@ pub mod service;
 pub mod shell;
 #[cfg(feature = "ssr")]
 pub mod slugs;
+pub mod toolkits;
 pub mod vocabulary;
 
 #[cfg(feature = "ssr")]

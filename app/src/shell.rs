@@ -221,6 +221,8 @@ pub fn App() -> impl IntoView {
                             <Route path=path!("/account/collections") view={Lazy::<moderation::CollectionsRoute>::new()} ssr=SsrMode::Async />
                             <Route path=path!("/account/collections/:id") view={Lazy::<moderation::CollectionsRoute>::new()} ssr=SsrMode::Async />
                             <Route path=path!("/collections/:token") view={Lazy::<moderation::CollectionsRoute>::new()} ssr=SsrMode::Async />
+                            <Route path=path!("/workspaces") view={Lazy::<moderation::WorkspacesRoute>::new()} ssr=SsrMode::Async />
+                            <Route path=path!("/workspaces/:id") view={Lazy::<moderation::WorkspacesRoute>::new()} ssr=SsrMode::Async />
                             // A certificate, and the page that checks one.
                             <Route path=path!("/credentials/check") view={Lazy::<moderation::CredentialsRoute>::new()} ssr=SsrMode::Async />
                             <Route path=path!("/credentials/:id") view={Lazy::<moderation::CredentialsRoute>::new()} ssr=SsrMode::Async />

@@ -351,6 +351,7 @@ pub fn http_endpoints() -> Endpoints<AppState> {
         .merge(app::moderation::handlers::routes())
         .merge(app::learning::handlers::routes())
         .merge(app::learning::collections::handlers::routes())
+        .merge(app::toolkits::handlers::routes())
         .merge(app::learning::credentials::handlers::routes())
         .merge(app::learning::capability::handlers::routes())
 }

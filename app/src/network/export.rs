@@ -80,6 +80,7 @@ pub async fn gather(db: &Db, user_id: i64) -> sqlx::Result<Value> {
         "collections": crate::learning::collections::repo::export(db, user_id).await?,
         "certificates": crate::learning::credentials::repo::export(db, user_id).await?,
         "self_assessments": crate::learning::capability::repo::export(db, user_id).await?,
+        "investigations": crate::toolkits::repo::export(db, user_id).await?,
     }))
 }
 

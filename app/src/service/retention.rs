@@ -23,7 +23,7 @@ pub struct Retention {
 }
 
 /// The schedule, as the privacy notice shows it.
-pub const SCHEDULE: [Retention; 17] = [
+pub const SCHEDULE: [Retention; 18] = [
     Retention {
         record: "Your account (email address, display name, password hash, two-step verification)",
         period: "Until you delete your account",
@@ -59,6 +59,10 @@ pub const SCHEDULE: [Retention; 17] = [
     Retention {
         record: "Your collections of saved resources, with your notes",
         period: "Until you take the resource out, delete the collection or delete your account",
+    },
+    Retention {
+        record: "Your investigations: their details and timelines",
+        period: "Until you delete the investigation or your account",
     },
     Retention {
         record: "Conversations and their messages",

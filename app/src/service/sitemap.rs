@@ -11,7 +11,7 @@ pub const SITEMAP_PAGE_SIZE: usize = 50_000;
 
 /// Paths crawlers are asked to keep out of: accounts, admin and curation,
 /// forms, server functions and search results (any query on a search page).
-pub const DISALLOWED: [&str; 20] = [
+pub const DISALLOWED: [&str; 21] = [
     "/account",
     "/admin",
     "/curation",
@@ -34,6 +34,8 @@ pub const DISALLOWED: [&str; 20] = [
     // ones are found through their owners' profiles.
     "/collections/",
     "/credentials/",
+    // A member's own investigations.
+    "/workspaces/",
 ];
 
 /// The service's own public pages, always listed.

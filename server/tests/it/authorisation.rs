@@ -73,6 +73,7 @@ fn expected() -> BTreeMap<String, Who> {
         "/credentials/check",
         "/credentials/revocations.json",
         "/.well-known/jwks.json",
+        "/workspaces",
     ] {
         add(&format!("GET {page}"), Anyone);
     }
@@ -100,6 +101,7 @@ fn expected() -> BTreeMap<String, Who> {
         "/account/collections/{id}",
         "/credentials/{id}/credential.json",
         "/credentials/{id}/certificate.pdf",
+        "/workspaces/{id}",
     ] {
         add(&format!("GET {page}"), SignedIn);
     }
@@ -227,6 +229,8 @@ fn expected() -> BTreeMap<String, Who> {
         "/account/collections/{id}",
         "/collections/{token}",
         "/credentials/{id}",
+        "/workspaces",
+        "/workspaces/{id}",
     ] {
         add(&format!("POST {form}"), SignedIn);
     }
@@ -256,6 +260,7 @@ fn expected() -> BTreeMap<String, Who> {
         "load_reader_panels",
         "load_shared_collection",
         "load_credential",
+        "workspace_page",
     ] {
         add(&format!("FN {function}"), Anyone);
     }
@@ -295,6 +300,7 @@ fn arguments(function: &str, target: i64) -> String {
         "load_reader_panels" => "slug=foundations-of-systems-based-investigation".into(),
         "load_lesson_end" => "slug=foundations-of-systems-based-investigation&position=1".into(),
         "load_cpd_entry" | "load_collection" => "id=1".into(),
+        "workspace_page" => "query=".into(),
         "load_collection_item" => "id=1&resource=1".into(),
         "load_shared_collection" => "token=nothing".into(),
         "load_credential" => "id=nothing".into(),

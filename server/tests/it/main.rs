@@ -28,3 +28,4 @@ mod probes;
 mod search;
 mod service;
 mod usefulness;
+mod workspaces;

@@ -60,11 +60,20 @@ pub fn ToolkitsPage() -> impl IntoView {
         <p class="nhsuk-lede-text">
             "Practical tools for each stage of a learning response, with guidance on when and how to use them."
         </p>
+        <div class="nhsuk-card nhsuk-card--clickable">
+            <div class="nhsuk-card__content">
+                <h2 class="nhsuk-card__heading nhsuk-heading-m">
+                    <a class="nhsuk-card__link" href="/workspaces">"Use the tools: your investigations"</a>
+                </h2>
+                <p class="nhsuk-card__description">"Keep a learning response's details and its timeline in one place: entries in time order however you add them, gaps and disagreeing sources flagged, and a chart in lanes per person or place."</p>
+            </div>
+        </div>
+        <h2 class="nhsuk-heading-m">"Guidance on each tool"</h2>
         <Suspense fallback=|| view! { <p>"Loading…"</p> }>
             {move || Suspend::new(async move {
                 match toolkits.await {
                     Ok(Ok(outcome)) => view! {
-                        <ResourceList resources=outcome.results heading_level=2 />
+                        <ResourceList resources=outcome.results />
                         {(outcome.pages > 1).then(|| view! {
                             <p><a href="/resources?kind=toolkit&sort=title&page=2">"More toolkits"</a></p>
                         })}

@@ -1,0 +1,19 @@
+//! The interactive toolkits: an investigation workspace ("Your
+//! investigations") holding a learning response's details and its
+//! timeline. The rules (`timeline`) are plain functions shared by the
+//! server's forms and the browser.
+
+mod pages;
+mod server;
+pub mod timeline;
+pub mod types;
+
+#[cfg(feature = "ssr")]
+pub mod example;
+#[cfg(feature = "ssr")]
+pub mod handlers;
+#[cfg(feature = "ssr")]
+pub mod repo;
+
+pub use pages::WorkspacesArea;
+pub use server::*;

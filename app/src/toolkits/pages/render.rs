@@ -1,0 +1,237 @@
+//! The workspace pages' HTML, made on the server: the list, the details
+//! form and the page that asks before a workspace is deleted here; the
+//! workspace and its timeline in `timeline`, an entry's pages in `entry`.
+//! The form fields are the hub's own (`crate::forms`), given the CSRF
+//! token and a failed post's messages and kept values directly.
+
+use leptos::prelude::*;
+
+use super::AreaPage;
+use crate::components::{Breadcrumbs, Crumb, ErrorSummary};
+use crate::forms::{provide_form_state, FormState, PostForm, SelectField, SubmitButton, TextArea, TextField};
+use crate::toolkits::server::RenderedPage;
+use crate::toolkits::types::{Details, Workspace, WorkspaceSummary};
+use crate::vocabulary::{options, LearningResponse, Sector};
+
+pub use super::entry::{delete_entry_page, entry_page};
+pub use super::timeline::{workspace_page, Viewing};
+
+/// A page's HTML, with the form state its fields read and, after a
+/// refused post, the error summary first.
+pub fn page<V: IntoView + 'static>(
+    title: String,
+    state: &FormState,
+    content: impl FnOnce() -> V,
+) -> RenderedPage {
+    let owner = Owner::new();
+    let html = owner.with(|| {
+        provide_form_state(state.clone());
+        let errors: Vec<(String, String)> = state
+            .feedback
+            .errors
+            .iter()
+            .map(|error| (format!("#{}", error.field), error.message.clone()))
+            .collect();
+        let summary = (!errors.is_empty()).then(|| view! { <ErrorSummary errors /> });
+        view! { {summary} {content()} }.to_html()
+    });
+    let title = if state.feedback.errors.is_empty() {
+        title
+    } else {
+        format!("Error: {title}")
+    };
+    RenderedPage { title, html }
+}
+
+pub fn list_trail() -> Vec<Crumb> {
+    vec![Crumb::new("Home", "/"), Crumb::new("Toolkits", "/toolkits")]
+}
+
+pub fn example_trail() -> Vec<Crumb> {
+    let mut trail = list_trail();
+    trail.push(Crumb::new("Your investigations", "/workspaces"));
+    trail
+}
+
+/// The trail to a workspace's own pages.
+pub fn workspace_trail(workspace: &Workspace) -> Vec<Crumb> {
+    let mut trail = example_trail();
+    trail.push(Crumb::new(
+        workspace.details.title.clone(),
+        format!("/workspaces/{}", workspace.id),
+    ));
+    trail
+}
+
+/// Said on every workspace page: what is typed here is kept, and must
+/// never identify anyone.
+pub fn no_patient_details() -> impl IntoView {
+    view! {
+        <div class="nhsuk-warning-callout">
+            <h2 class="nhsuk-warning-callout__label">
+                <span role="text"><span class="nhsuk-u-visually-hidden">"Important: "</span>"No patient-identifiable information"</span>
+            </h2>
+            <p>"Never enter names, NHS numbers, dates of birth, addresses or anything else that could identify a patient, family member or member of staff. Describe people by their role."</p>
+        </div>
+    }
+}
+
+/// The version the page shows, sent back with a change (a plain input,
+/// not a kept value: after a refusal it must carry the version shown now,
+/// not the one posted).
+pub fn version_field(version: i64) -> impl IntoView {
+    view! { <input type="hidden" name="version" value=version.to_string() /> }
+}
+
+const TITLE_HINT: &str = "A short name only you will see, such as “Delayed referral, March”. Up to 120 characters.";
+const SCOPE_HINT: &str = "What the learning response will look at and why, and what it will not. Up to 2,000 characters.";
+
+/// The details form's fields, filled with `details` when changing them.
+fn details_fields(details: Option<&Details>) -> impl IntoView {
+    let value = |read: fn(&Details) -> String| details.map(read).unwrap_or_default();
+    view! {
+        <TextField name="title" label="Title" hint=TITLE_HINT value=value(|details| details.title.clone()) />
+        <SelectField name="response" label="Learning response" options={options::<LearningResponse>()}
+            value=value(|details| details.response.slug().to_string()) blank="Select one" />
+        <SelectField name="sector" label="Sector (optional)" options={options::<Sector>()}
+            value=value(|details| details.sector.map(|sector| sector.slug().to_string()).unwrap_or_default()) blank="Not given" />
+        <TextArea name="scope" label="Scope (optional)" hint=SCOPE_HINT value=value(|details| details.scope.clone()) />
+    }
+}
+
+/// `/workspaces`: the member's investigations and the form to start one
+/// (None: signed out, asked to sign in).
+pub fn list_page(workspaces: Option<Vec<WorkspaceSummary>>, state: &FormState) -> RenderedPage {
+    page("Your investigations".into(), state, move || {
+        let body = match workspaces {
+            None => view! {
+                <p>"Sign in to start an investigation and keep it in your account, where only you can open it. "
+                <a href="/sign-in?next=%2Fworkspaces">"Sign in"</a> " or " <a href="/register">"create an account"</a> "."</p>
+            }
+            .into_any(),
+            Some(workspaces) => view! {
+                {workspace_list(workspaces)}
+                <h2 class="nhsuk-heading-m">"Start an investigation"</h2>
+                <PostForm action="/workspaces">
+                    {details_fields(None)}
+                    <SubmitButton label="Start investigation" />
+                </PostForm>
+            }
+            .into_any(),
+        };
+        view! {
+            <Breadcrumbs trail=list_trail() />
+            <div class="nhsuk-grid-row">
+                <div class="nhsuk-grid-column-two-thirds">
+                    <h1 class="nhsuk-heading-l">"Your investigations"</h1>
+                    <p>"Keep each learning response you run in one place, starting with its timeline: entries stay in time order however you add them, with gaps and disagreeing sources flagged, shown as a table and as a chart in lanes."</p>
+                    {no_patient_details()}
+                    <p><a href="/workspaces/example">"See a fictional example investigation"</a>" and copy it into your own to try the tools."</p>
+                    {body}
+                </div>
+            </div>
+        }
+    })
+}
+
+fn workspace_list(workspaces: Vec<WorkspaceSummary>) -> impl IntoView {
+    if workspaces.is_empty() {
+        return view! { <p>"You have no investigations yet."</p> }.into_any();
+    }
+    let rows = workspaces
+        .into_iter()
+        .map(|workspace| {
+            let entries = match workspace.entries {
+                1 => "1 entry".to_string(),
+                n => format!("{n} entries"),
+            };
+            view! {
+                <tr class="nhsuk-table__row">
+                    <td class="nhsuk-table__cell"><a href=format!("/workspaces/{}", workspace.id)>{workspace.title}</a></td>
+                    <td class="nhsuk-table__cell">{workspace.response.label()}</td>
+                    <td class="nhsuk-table__cell">{workspace.sector.map(|sector| sector.label()).unwrap_or("Not given")}</td>
+                    <td class="nhsuk-table__cell">{entries}</td>
+                    <td class="nhsuk-table__cell">{workspace.updated}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <table class="nhsuk-table">
+            <caption class="nhsuk-table__caption nhsuk-u-visually-hidden">"Your investigations, the latest changed first"</caption>
+            <thead class="nhsuk-table__head">
+                <tr class="nhsuk-table__row">
+                    <th class="nhsuk-table__header" scope="col">"Investigation"</th>
+                    <th class="nhsuk-table__header" scope="col">"Learning response"</th>
+                    <th class="nhsuk-table__header" scope="col">"Sector"</th>
+                    <th class="nhsuk-table__header" scope="col">"Timeline"</th>
+                    <th class="nhsuk-table__header" scope="col">"Last changed"</th>
+                </tr>
+            </thead>
+            <tbody class="nhsuk-table__body">{rows}</tbody>
+        </table>
+    }
+    .into_any()
+}
+
+/// `/workspaces/{id}?edit=details`.
+pub fn details_page(workspace: Workspace, state: &FormState) -> RenderedPage {
+    let title = format!("Details: {}", workspace.details.title);
+    page(title, state, move || {
+        view! {
+            <Breadcrumbs trail=workspace_trail(&workspace) />
+            <div class="nhsuk-grid-row">
+                <div class="nhsuk-grid-column-two-thirds">
+                    <h1 class="nhsuk-heading-l">"Change the details"</h1>
+                    <PostForm action=format!("/workspaces/{}", workspace.id)>
+                        <input type="hidden" name="action" value="details" />
+                        {version_field(workspace.version)}
+                        {details_fields(Some(&workspace.details))}
+                        <SubmitButton label="Save details" />
+                    </PostForm>
+                    <p><a href=format!("/workspaces/{}?edit=delete", workspace.id)>"Delete this investigation"</a></p>
+                </div>
+            </div>
+        }
+    })
+}
+
+/// `/workspaces/{id}?edit=delete`: asks first, saying what goes with it.
+pub fn delete_page(workspace: Workspace, state: &FormState) -> RenderedPage {
+    let title = format!("Delete {}?", workspace.details.title);
+    page(title, state, move || {
+        let entries = match workspace.entries.len() {
+            0 => "It has no timeline entries.".to_string(),
+            1 => "Its timeline entry goes with it.".to_string(),
+            n => format!("Its {n} timeline entries go with it."),
+        };
+        view! {
+            <Breadcrumbs trail=workspace_trail(&workspace) />
+            <div class="nhsuk-grid-row">
+                <div class="nhsuk-grid-column-two-thirds">
+                    <h1 class="nhsuk-heading-l">{format!("Delete “{}”?", workspace.details.title)}</h1>
+                    <p>{format!("{entries} This cannot be undone.")}</p>
+                    <PostForm action=format!("/workspaces/{}", workspace.id)>
+                        <input type="hidden" name="action" value="delete" />
+                        {version_field(workspace.version)}
+                        <button class="nhsuk-button nhsuk-button--warning" id="confirm" type="submit" name="confirm" value="yes" data-module="nhsuk-button">"Delete investigation"</button>
+                    </PostForm>
+                    <p><a href=format!("/workspaces/{}", workspace.id)>"Keep it and go back"</a></p>
+                </div>
+            </div>
+        }
+    })
+}
+
+/// Which page `area` is for a workspace already loaded, rendered (None:
+/// an entry it names is not there).
+pub fn workspace_area_page(area: &AreaPage, workspace: Workspace, state: &FormState) -> Option<RenderedPage> {
+    Some(match *area {
+        AreaPage::Workspace { gap, lanes, .. } => workspace_page(workspace, gap, lanes, Viewing::Own, state),
+        AreaPage::Details(_) => details_page(workspace, state),
+        AreaPage::Delete(_) => delete_page(workspace, state),
+        AreaPage::Entry(_, entry) => entry_page(workspace, entry, state)?,
+        AreaPage::DeleteEntry(_, entry) => delete_entry_page(workspace, entry, state)?,
+        AreaPage::List | AreaPage::Example { .. } | AreaPage::Unknown => return None,
+    })
+}

@@ -1,0 +1,229 @@
+//! `/workspaces/{id}`: an investigation's details and its timeline, as a
+//! table (where everything is read and changed) and a chart, with the
+//! gaps and disagreements flagged, and the form to add an entry.
+
+use leptos::prelude::*;
+
+use super::chart::timeline_chart;
+use super::entry::{entry_fields, entry_label};
+use super::render::{example_trail, no_patient_details, page, workspace_trail};
+use crate::components::Breadcrumbs;
+use crate::forms::{FormState, PostForm, SubmitButton};
+use crate::toolkits::server::RenderedPage;
+use crate::toolkits::timeline::{flags, Entry, Flag, LaneBy};
+use crate::toolkits::types::Workspace;
+
+/// Whose workspace a page shows: the member's own (changed from it), or
+/// the example (read-only; copied by a member who is signed in).
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Viewing {
+    Own,
+    Example { signed_in: bool },
+}
+
+/// `/workspaces/{id}` or `/workspaces/example`.
+pub fn workspace_page(
+    workspace: Workspace,
+    gap: i64,
+    lanes: LaneBy,
+    viewing: Viewing,
+    state: &FormState,
+) -> RenderedPage {
+    let title = workspace.details.title.clone();
+    page(title, state, move || workspace_view(workspace, gap, lanes, viewing))
+}
+
+fn workspace_view(workspace: Workspace, gap: i64, lanes: LaneBy, viewing: Viewing) -> impl IntoView {
+    let trail = match viewing {
+        Viewing::Own => workspace_trail(&workspace),
+        Viewing::Example { .. } => example_trail(),
+    };
+    let details = workspace.details.clone();
+    let id = workspace.id;
+    let address = match viewing {
+        Viewing::Own => format!("/workspaces/{id}"),
+        Viewing::Example { .. } => "/workspaces/example".to_string(),
+    };
+    let entries = workspace.entries.clone();
+    let flagged = flags(&entries, gap);
+    let flag_count = flagged.iter().filter(|flags| !flags.is_empty()).count();
+    let summary = match (entries.len(), flag_count) {
+        (0, _) => "No entries yet: add the first below.".to_string(),
+        (n, 0) => format!("{} in time order. Nothing flagged.", count(n)),
+        (n, 1) => format!("{} in time order. 1 entry is flagged: see the Flags column.", count(n)),
+        (n, f) => format!("{} in time order. {f} entries are flagged: see the Flags column.", count(n)),
+    };
+    let chart = timeline_chart(&entries, &flagged, lanes);
+    let table = timeline_table((viewing == Viewing::Own).then_some(id), &entries, &flagged);
+    let choices: Vec<(i64, String)> = entries
+        .iter()
+        .enumerate()
+        .map(|(index, entry)| (entry.id, entry_label(index, entry)))
+        .collect();
+    let last_changed = (viewing == Viewing::Own).then(|| view! {
+        <div class="nhsuk-summary-list__row">
+            <dt class="nhsuk-summary-list__key">"Last changed"</dt>
+            <dd class="nhsuk-summary-list__value">{workspace.updated.clone()}</dd>
+        </div>
+    });
+    let top = match viewing {
+        Viewing::Own => view! {
+            <p><a href=format!("/workspaces/{id}?edit=details")>"Change the details"</a></p>
+        }
+        .into_any(),
+        Viewing::Example { signed_in } => view! {
+            <div class="nhsuk-inset-text">
+                <p>"A fictional learning response written for the hub, to show the tools at work: no real patient, practice or person. Read it here, or copy it into your own investigations to change it and try the tools."</p>
+                {if signed_in {
+                    view! {
+                        <PostForm action="/workspaces">
+                            <input type="hidden" name="action" value="copy-example" />
+                            <SubmitButton label="Copy into your investigations" variant="secondary" />
+                        </PostForm>
+                    }.into_any()
+                } else {
+                    view! { <p><a href="/sign-in?next=%2Fworkspaces%2Fexample">"Sign in"</a>" to copy it into your own investigations."</p> }.into_any()
+                }}
+            </div>
+        }
+        .into_any(),
+    };
+    let add = (viewing == Viewing::Own).then(|| view! {
+        <h2 class="nhsuk-heading-m" id="add">"Add an entry"</h2>
+        <p>"Record facts and where they came from; keep your analysis in its own field. Entries take their place in time order whatever order you add them in."</p>
+        <PostForm action=format!("/workspaces/{id}")>
+            <input type="hidden" name="action" value="add" />
+            {entry_fields(None, choices)}
+            <SubmitButton label="Add to timeline" />
+        </PostForm>
+    });
+    view! {
+        <Breadcrumbs trail />
+        <span class="nhsuk-caption-l">{details.response.label()}</span>
+        <h1 class="nhsuk-heading-l">{details.title.clone()}</h1>
+        {no_patient_details()}
+        {top}
+        <dl class="nhsuk-summary-list">
+            <div class="nhsuk-summary-list__row">
+                <dt class="nhsuk-summary-list__key">"Sector"</dt>
+                <dd class="nhsuk-summary-list__value">{details.sector.map(|sector| sector.label()).unwrap_or("Not given")}</dd>
+            </div>
+            <div class="nhsuk-summary-list__row">
+                <dt class="nhsuk-summary-list__key">"Scope"</dt>
+                <dd class="nhsuk-summary-list__value hub-preserve-lines">{if details.scope.is_empty() { "Not given yet".to_string() } else { details.scope.clone() }}</dd>
+            </div>
+            {last_changed}
+        </dl>
+        <h2 class="nhsuk-heading-m" id="timeline" tabindex="-1">"Timeline"</h2>
+        <p>{summary}</p>
+        <form method="get" action=address class="hub-inline-form">
+            <div class="nhsuk-form-group">
+                <label class="nhsuk-label" for="gap">"Flag gaps longer than (minutes)"</label>
+                <div class="nhsuk-hint" id="gap-hint">"1440 is a day; 0 flags no gaps."</div>
+                <input class="nhsuk-input nhsuk-input--width-4" id="gap" name="gap" type="text" inputmode="numeric" aria-describedby="gap-hint" value=gap.to_string() />
+            </div>
+            <div class="nhsuk-form-group">
+                <label class="nhsuk-label" for="lanes">"Chart lanes by"</label>
+                <select class="nhsuk-select" id="lanes" name="lanes">
+                    <option value="who" selected=lanes == LaneBy::Who>"Who"</option>
+                    <option value="place" selected=lanes == LaneBy::Place>"Where"</option>
+                </select>
+            </div>
+            <button class="nhsuk-button nhsuk-button--secondary" type="submit" data-module="nhsuk-button">"Show"</button>
+        </form>
+        {table}
+        {chart}
+        {add}
+    }
+}
+
+fn count(entries: usize) -> String {
+    match entries {
+        1 => "1 entry".to_string(),
+        n => format!("{n} entries"),
+    }
+}
+
+/// The timeline as a table, numbered in time order, each entry's facts
+/// apart from the analyst's note, with its flags in words.
+fn timeline_table(id: Option<i64>, entries: &[Entry], flagged: &[Vec<Flag>]) -> impl IntoView {
+    if entries.is_empty() {
+        return ().into_any();
+    }
+    let rows = entries
+        .iter()
+        .zip(flagged)
+        .enumerate()
+        .map(|(index, (entry, flags))| {
+            let number = index + 1;
+            let who_where = match (entry.who.is_empty(), entry.place.is_empty()) {
+                (true, true) => "Not recorded".to_string(),
+                (false, true) => entry.who.clone(),
+                (true, false) => entry.place.clone(),
+                (false, false) => format!("{}, {}", entry.who, entry.place),
+            };
+            let source = if entry.source_detail.is_empty() {
+                entry.source.label().to_string()
+            } else {
+                format!("{}: {}", entry.source.label(), entry.source_detail)
+            };
+            let same_as = entry.same_as.and_then(|other| {
+                let position = entries.iter().position(|candidate| candidate.id == other)?;
+                Some(format!("Same event as entry {}", position + 1))
+            });
+            let marks: Vec<String> = entry
+                .problem
+                .map(|problem| problem.label().to_string())
+                .into_iter()
+                .chain((!entry.elements.is_empty()).then(|| {
+                    let names: Vec<&str> = entry.elements.iter().map(|element| element.label()).collect();
+                    format!("SEIPS: {}", names.join(", "))
+                }))
+                .chain(same_as)
+                .collect();
+            let flag_texts: Vec<String> = flags.iter().map(|flag| flag.describe(entries)).collect();
+            view! {
+                <tr class="nhsuk-table__row" class:hub-flagged=!flags.is_empty() id=format!("entry-{}", entry.id)>
+                    <td class="nhsuk-table__cell">{number.to_string()}</td>
+                    <td class="nhsuk-table__cell">{entry.when.shown()}</td>
+                    <td class="nhsuk-table__cell hub-preserve-lines">{entry.what.clone()}</td>
+                    <td class="nhsuk-table__cell">{who_where}</td>
+                    <td class="nhsuk-table__cell">{source}</td>
+                    <td class="nhsuk-table__cell hub-preserve-lines">{entry.note.clone()}</td>
+                    <td class="nhsuk-table__cell">
+                        <ul class="nhsuk-list hub-compact-list">
+                            {marks.into_iter().map(|mark| view! { <li>{mark}</li> }).collect_view()}
+                            {flag_texts.into_iter().map(|flag| view! { <li class="hub-flag"><strong>"Flag: "</strong>{flag}</li> }).collect_view()}
+                        </ul>
+                    </td>
+                    {id.map(|id| view! {
+                        <td class="nhsuk-table__cell">
+                            <a href=format!("/workspaces/{id}?entry={}", entry.id)>"Change"<span class="nhsuk-u-visually-hidden">{format!(" entry {number}")}</span></a>
+                        </td>
+                    })}
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="hub-table-scroll" tabindex="0" role="region" aria-labelledby="timeline-caption">
+            <table class="nhsuk-table hub-timeline">
+                <caption class="nhsuk-table__caption" id="timeline-caption">"Timeline entries in time order"</caption>
+                <thead class="nhsuk-table__head">
+                    <tr class="nhsuk-table__row">
+                        <th class="nhsuk-table__header" scope="col">"No."</th>
+                        <th class="nhsuk-table__header" scope="col">"When"</th>
+                        <th class="nhsuk-table__header" scope="col">"What happened"</th>
+                        <th class="nhsuk-table__header" scope="col">"Who and where"</th>
+                        <th class="nhsuk-table__header" scope="col">"Source"</th>
+                        <th class="nhsuk-table__header" scope="col">"Analysis"</th>
+                        <th class="nhsuk-table__header" scope="col">"Marks and flags"</th>
+                        {id.is_some().then(|| view! { <th class="nhsuk-table__header" scope="col"><span class="nhsuk-u-visually-hidden">"Change"</span></th> })}
+                    </tr>
+                </thead>
+                <tbody class="nhsuk-table__body">{rows}</tbody>
+            </table>
+        </div>
+    }
+    .into_any()
+}

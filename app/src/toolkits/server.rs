@@ -1,0 +1,94 @@
+//! The workspace pages' one read: the page for an address, with its HTML
+//! made on the server (see `pages`).
+
+use leptos::prelude::*;
+use leptos::server_fn::codec::GetUrl;
+use serde::{Deserialize, Serialize};
+
+/// A page's title and HTML.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RenderedPage {
+    pub title: String,
+    pub html: String,
+}
+
+/// The workspace page for the route's `id` (absent on the list) and the
+/// address's query: the list and the example for anyone (the list asks
+/// the signed out to sign in); a workspace's pages for its owner only.
+/// None: no such page, or a workspace (or entry) that is not the
+/// member's (another member's is not found either).
+#[server(input = GetUrl)]
+pub async fn workspace_page(
+    id: Option<String>,
+    query: String,
+) -> Result<Option<RenderedPage>, ServerFnError> {
+    use super::pages::{area_page, render, AreaPage};
+    use crate::db::{from_context, internal_error};
+    use crate::forms::{FormFeedback, FormState};
+    use crate::web::access::{require, Access};
+    use crate::web::session::request_viewer;
+
+    // Read before the first `await`: the request's context may be gone
+    // after one.
+    let feedback = use_context::<FormFeedback>().unwrap_or_default();
+    let viewer = request_viewer();
+    let pairs: Vec<(String, String)> = form_urlencoded::parse(query.as_bytes())
+        .into_owned()
+        .collect();
+    let area = area_page(id.as_deref(), |name| {
+        pairs
+            .iter()
+            .find(|(key, _)| key == name)
+            .map(|(_, value)| value.clone())
+    });
+    let member = viewer.as_ref().and_then(|viewer| viewer.user_id());
+    let csrf_token = match (&viewer, member) {
+        (Some(viewer), Some(_)) => crate::web::csrf::ensure_token(&viewer.session)
+            .await
+            .map_err(internal_error)?,
+        _ => String::new(),
+    };
+    let state = FormState {
+        csrf_token,
+        feedback,
+    };
+    let db = from_context()?;
+    Ok(match area {
+        AreaPage::Unknown => None,
+        AreaPage::List => {
+            let workspaces = match member {
+                Some(member) => Some(
+                    super::repo::workspaces(&db, member)
+                        .await
+                        .map_err(internal_error)?,
+                ),
+                None => None,
+            };
+            Some(render::list_page(workspaces, &state))
+        }
+        AreaPage::Example { gap, lanes } => {
+            let example = super::example::example().map_err(internal_error)?;
+            let viewing = render::Viewing::Example {
+                signed_in: member.is_some(),
+            };
+            Some(render::workspace_page(example, gap, lanes, viewing, &state))
+        }
+        AreaPage::Workspace { id, .. }
+        | AreaPage::Details(id)
+        | AreaPage::Delete(id)
+        | AreaPage::Entry(id, _)
+        | AreaPage::DeleteEntry(id, _) => {
+            require(Access::SignedIn)?;
+            let Some(member) = member else {
+                return Ok(None);
+            };
+            match super::repo::workspace(&db, member, id)
+                .await
+                .map_err(internal_error)?
+            {
+                Some(workspace) => render::workspace_area_page(&area, workspace, &state),
+                None => None,
+            }
+        }
+    })
+}

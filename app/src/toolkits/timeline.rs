@@ -1,0 +1,1256 @@
+//! The timeline's rules, the same for the no-JavaScript forms (on the
+//! server) and the tools in the browser: reading an entry's form, the
+//! order of entries (a window sorts by its start), lanes per person or
+//! place, and the flags an investigator must see: gaps longer than they
+//! chose, and sources that disagree about when, or in what order, things
+//! happened (shown, never resolved silently).
+
+use chrono::{NaiveDate, NaiveTime};
+use serde::{Deserialize, Serialize};
+
+use super::types::{Problem, SeipsElement, Source};
+use crate::forms::FieldErrors;
+
+pub const MAX_WHAT_CHARS: usize = 1_000;
+pub const MAX_WHO_CHARS: usize = 100;
+pub const MAX_PLACE_CHARS: usize = 100;
+pub const MAX_SOURCE_DETAIL_CHARS: usize = 200;
+pub const MAX_NOTE_CHARS: usize = 2_000;
+/// The gap flagged when the investigator has not chosen one, in minutes.
+pub const DEFAULT_GAP_MINUTES: i64 = 60;
+
+/// A moment to the minute, as the form and the database hold it:
+/// `YYYY-MM-DDTHH:MM` (sorts as text in time order).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct Moment(pub chrono::NaiveDateTime);
+
+/// When an entry happened: a moment, or a window from its start to its
+/// end; either may be approximate.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct When {
+    pub start: Moment,
+    pub end: Option<Moment>,
+    pub approximate: bool,
+}
+
+/// One timeline entry. Facts (what, who, where, source) and the analyst's
+/// note stay apart.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Entry {
+    pub id: i64,
+    pub when: When,
+    pub what: String,
+    /// A role, never a name.
+    pub who: String,
+    pub place: String,
+    pub source: Source,
+    /// Which record, log or account, and any known clock offset.
+    pub source_detail: String,
+    /// Work as imagined against work as done, and why it made sense then.
+    pub note: String,
+    pub problem: Option<Problem>,
+    pub elements: Vec<SeipsElement>,
+    /// Another entry recording the same event from another source.
+    pub same_as: Option<i64>,
+}
+
+/// An entry as the form sends it (every field as typed).
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct EntryInput {
+    pub date: String,
+    pub time: String,
+    pub end_date: String,
+    pub end_time: String,
+    pub approximate: String,
+    pub what: String,
+    pub who: String,
+    pub place: String,
+    pub source: String,
+    pub source_detail: String,
+    pub note: String,
+    pub problem: String,
+    pub elements: Vec<String>,
+    pub same_as: String,
+}
+
+/// A parsed entry, before it has an id.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct EntryDraft {
+    pub when: When,
+    pub what: String,
+    pub who: String,
+    pub place: String,
+    pub source: Source,
+    pub source_detail: String,
+    pub note: String,
+    pub problem: Option<Problem>,
+    pub elements: Vec<SeipsElement>,
+    pub same_as: Option<i64>,
+}
+
+/// What lanes the chart is drawn in.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum LaneBy {
+    #[default]
+    Who,
+    Place,
+}
+
+/// Something an investigator should look at, on one entry.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Flag {
+    /// Nothing is recorded for this many minutes before the entry.
+    GapBefore { minutes: i64 },
+    /// The entry and entry `with` record the same event at times that do
+    /// not meet.
+    TimeConflict { with: i64 },
+    /// The entry and `with` are in one order by one source's times and the
+    /// other order by another's.
+    OrderConflict { with: i64 },
+}
+
+/// Why a date or time field could not be read.
+enum Bad {
+    /// Not the shape a browser sends.
+    Shape,
+    /// The right shape, but no such date or time (2026-02-30, 24:00).
+    NotReal,
+}
+
+fn all_digits(text: &str) -> bool {
+    !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit())
+}
+
+fn read_date(text: &str) -> Result<NaiveDate, Bad> {
+    let text = text.trim();
+    // Only YYYY-MM-DD: chrono alone would take "+10000-01-01" or "2026-3-1".
+    let shape = text.len() == 10
+        && text.bytes().enumerate().all(|(i, b)| match i {
+            4 | 7 => b == b'-',
+            _ => b.is_ascii_digit(),
+        });
+    if !shape {
+        return Err(Bad::Shape);
+    }
+    let number = |at: std::ops::Range<usize>| text[at].parse().unwrap_or(0);
+    NaiveDate::from_ymd_opt(number(0..4) as i32, number(5..7), number(8..10)).ok_or(Bad::NotReal)
+}
+
+fn read_time(text: &str) -> Result<NaiveTime, Bad> {
+    // <input type=time> sends HH:MM, or HH:MM:SS when its step allows
+    // seconds; people typing without it may leave off the hour's zero.
+    let parts: Vec<&str> = text.trim().split(':').collect();
+    let shape = matches!(parts.len(), 2 | 3)
+        && (1..=2).contains(&parts[0].len())
+        && parts[1..].iter().all(|part| part.len() == 2)
+        && parts.iter().all(|part| all_digits(part));
+    if !shape {
+        return Err(Bad::Shape);
+    }
+    let numbers: Vec<u32> = parts
+        .iter()
+        .map(|part| part.parse().unwrap_or(99))
+        .collect();
+    if numbers.get(2).is_some_and(|&seconds| seconds > 59) {
+        return Err(Bad::NotReal);
+    }
+    // Seconds are dropped: the timeline is kept to the minute.
+    NaiveTime::from_hms_opt(numbers[0], numbers[1], 0).ok_or(Bad::NotReal)
+}
+
+impl Moment {
+    /// Parses date "YYYY-MM-DD" and time "HH:MM" (24-hour).
+    pub fn parse(date: &str, time: &str) -> Option<Moment> {
+        let date = read_date(date).ok()?;
+        let time = read_time(time).ok()?;
+        Some(Moment(date.and_time(time)))
+    }
+
+    /// "2026-03-14T02:05" — the stored form.
+    pub fn stored(self) -> String {
+        self.0.format("%Y-%m-%dT%H:%M").to_string()
+    }
+
+    /// Reads the stored form back (None if it is not one).
+    pub fn from_stored(text: &str) -> Option<Moment> {
+        // Strictly the stored form, which sorts as text in time order.
+        if text.len() != 16 || text.contains(char::is_whitespace) {
+            return None;
+        }
+        let (date, time) = text.split_once('T')?;
+        Moment::parse(date, time).filter(|_| time.len() == 5)
+    }
+
+    /// "2026-03-14", for putting back in the form's date field.
+    pub fn date_field(self) -> String {
+        self.0.format("%Y-%m-%d").to_string()
+    }
+
+    /// "02:05", for putting back in the form's time field.
+    pub fn time_field(self) -> String {
+        self.0.format("%H:%M").to_string()
+    }
+
+    /// For people: "14 Mar 2026, 02:05".
+    pub fn shown(self) -> String {
+        self.0.format("%-d %b %Y, %H:%M").to_string()
+    }
+
+    /// Whole minutes from self to later (negative if later is earlier).
+    pub fn minutes_until(self, later: Moment) -> i64 {
+        (later.0 - self.0).num_minutes()
+    }
+}
+
+impl When {
+    /// The end, or the start for a moment.
+    pub fn last(&self) -> Moment {
+        self.end.unwrap_or(self.start)
+    }
+
+    /// For people: "14 Mar 2026, 02:00 to 03:30", " (approximate)" added
+    /// when approximate.
+    pub fn shown(&self) -> String {
+        let mut text = self.start.shown();
+        if let Some(end) = self.end {
+            text.push_str(" to ");
+            if end.0.date() == self.start.0.date() {
+                text.push_str(&end.time_field());
+            } else {
+                text.push_str(&end.shown());
+            }
+        }
+        if self.approximate {
+            text.push_str(" (approximate)");
+        }
+        text
+    }
+
+    /// Whether two times meet: their spans [start, last] overlap or touch.
+    pub fn meets(&self, other: &When) -> bool {
+        self.start <= other.last() && other.start <= self.last()
+    }
+}
+
+/// Reads a form field by field, keeping every field's problem in order.
+struct Reader {
+    errors: FieldErrors,
+}
+
+impl Reader {
+    fn fail<T>(&mut self, field: &'static str, message: impl Into<String>) -> Option<T> {
+        self.errors.push((field, message.into()));
+        None
+    }
+
+    fn date(&mut self, field: &'static str, text: &str, enter: &str) -> Option<NaiveDate> {
+        match read_date(text) {
+            Ok(date) => Some(date),
+            Err(Bad::NotReal) => self.fail(field, format!("{} is not a real date", text.trim())),
+            Err(Bad::Shape) => self.fail(field, enter),
+        }
+    }
+
+    fn time(&mut self, field: &'static str, text: &str, enter: &str) -> Option<NaiveTime> {
+        match read_time(text) {
+            Ok(time) => Some(time),
+            Err(Bad::NotReal) => self.fail(field, "Enter a real time, from 00:00 to 23:59"),
+            Err(Bad::Shape) => self.fail(field, enter),
+        }
+    }
+
+    /// Trims a typed text and checks its length; browsers send a
+    /// textarea's line breaks as CRLF, which would count twice.
+    fn text(&mut self, field: &'static str, value: &str, max: usize, name: &str) -> String {
+        let text = value.replace("\r\n", "\n").trim().to_string();
+        let count = text.chars().count();
+        if count > max {
+            let message = format!("{name} must be {max} characters or fewer (it has {count})");
+            self.errors.push((field, message));
+        }
+        text
+    }
+
+    /// An optional choice: None when empty, the message when unknown.
+    fn choice<T>(
+        &mut self,
+        field: &'static str,
+        slug: &str,
+        read: impl Fn(&str) -> Option<T>,
+        unknown: &str,
+    ) -> Option<T> {
+        match slug.trim() {
+            "" => None,
+            slug => read(slug).or_else(|| self.fail(field, unknown)),
+        }
+    }
+}
+
+/// Parses the entry form; `existing` are the ids of the timeline's other
+/// entries, which `same_as` must be one of.
+pub fn parse_entry(input: &EntryInput, existing: &[i64]) -> Result<EntryDraft, FieldErrors> {
+    let mut form = Reader { errors: Vec::new() };
+    let date = form.date(
+        "date",
+        &input.date,
+        "Enter the date, for example 2026-03-14",
+    );
+    let time = form.time(
+        "time",
+        &input.time,
+        "Enter the time as hours and minutes, for example 14:05",
+    );
+    let start = date.zip(time).map(|(d, t)| Moment(d.and_time(t)));
+
+    let (end_date_text, end_time_text) = (input.end_date.trim(), input.end_time.trim());
+    // An empty end date is the start's: most windows close the same day.
+    let end_date = match end_date_text {
+        "" => date,
+        text => form.date(
+            "end_date",
+            text,
+            "Enter the date the window ends, for example 2026-03-14",
+        ),
+    };
+    let end_time = match (end_time_text, end_date_text) {
+        ("", "") => None,
+        ("", _) => form.fail(
+            "end_time",
+            "Enter the time the window ends, or leave both end fields empty",
+        ),
+        (text, _) => form.time(
+            "end_time",
+            text,
+            "Enter the time the window ends as hours and minutes, for example 15:30",
+        ),
+    };
+    let end = end_date.zip(end_time).map(|(d, t)| Moment(d.and_time(t)));
+    if start.zip(end).is_some_and(|(start, end)| end <= start) {
+        form.fail::<()>("end_time", "The window must end after it starts");
+    }
+
+    let approximate = input.approximate.trim() == "yes";
+    let what = form.text("what", &input.what, MAX_WHAT_CHARS, "What happened");
+    if what.is_empty() {
+        form.fail::<()>("what", "Enter what happened");
+    }
+    let who = form.text("who", &input.who, MAX_WHO_CHARS, "Who");
+    let place = form.text("place", &input.place, MAX_PLACE_CHARS, "Where");
+    let source = form.choice(
+        "source",
+        &input.source,
+        Source::from_slug,
+        "Select a source from the list",
+    );
+    if input.source.trim().is_empty() {
+        form.fail::<()>("source", "Select where this information came from");
+    }
+    let source_detail = form.text(
+        "source_detail",
+        &input.source_detail,
+        MAX_SOURCE_DETAIL_CHARS,
+        "Source details",
+    );
+    let note = form.text("note", &input.note, MAX_NOTE_CHARS, "The analysis note");
+    let problem = form.choice(
+        "problem",
+        &input.problem,
+        Problem::from_slug,
+        "Select whether this is a care or service delivery problem, or neither",
+    );
+    // Empty values are skipped: a no-JavaScript form may send one so that
+    // the field is present when no box is ticked.
+    let chosen: Option<Vec<SeipsElement>> = input
+        .elements
+        .iter()
+        .filter(|slug| !slug.trim().is_empty())
+        .map(|slug| SeipsElement::from_slug(slug.trim()))
+        .collect();
+    let elements = match chosen {
+        Some(chosen) => SeipsElement::ALL
+            .iter()
+            .copied()
+            .filter(|e| chosen.contains(e))
+            .collect(),
+        None => form
+            .fail("elements", "Select work-system elements from the list")
+            .unwrap_or_default(),
+    };
+    // Digits only: "+1" would parse as a number, but no form sends it.
+    let known = |text: &str| {
+        Some(text)
+            .filter(|t| all_digits(t))
+            .and_then(|t| t.parse().ok())
+            .filter(|id| existing.contains(id))
+    };
+    let same_as = form.choice(
+        "same_as",
+        &input.same_as,
+        known,
+        "Select one of this timeline's entries, or none",
+    );
+
+    match (start, source) {
+        (Some(start), Some(source)) if form.errors.is_empty() => Ok(EntryDraft {
+            when: When {
+                start,
+                end,
+                approximate,
+            },
+            what,
+            who,
+            place,
+            source,
+            source_detail,
+            note,
+            problem,
+            elements,
+            same_as,
+        }),
+        _ => Err(form.errors),
+    }
+}
+
+impl EntryInput {
+    /// The form's fields for an existing entry, to fill the change form:
+    /// what `parse_entry` reads back to the same entry.
+    pub fn of(entry: &Entry) -> EntryInput {
+        let end = entry.when.end;
+        EntryInput {
+            date: entry.when.start.date_field(),
+            time: entry.when.start.time_field(),
+            end_date: end.map(Moment::date_field).unwrap_or_default(),
+            end_time: end.map(Moment::time_field).unwrap_or_default(),
+            approximate: if entry.when.approximate { "yes" } else { "" }.into(),
+            what: entry.what.clone(),
+            who: entry.who.clone(),
+            place: entry.place.clone(),
+            source: entry.source.slug().into(),
+            source_detail: entry.source_detail.clone(),
+            note: entry.note.clone(),
+            problem: entry.problem.map(Problem::slug).unwrap_or_default().into(),
+            elements: entry
+                .elements
+                .iter()
+                .map(|e| e.slug().to_string())
+                .collect(),
+            same_as: entry.same_as.map(|id| id.to_string()).unwrap_or_default(),
+        }
+    }
+}
+
+/// Sorts entries into time order: by start, then by last (a moment before
+/// a window starting at the same minute), then by id (the order typed).
+pub fn in_order(entries: &mut [Entry]) {
+    entries.sort_by_key(|entry| (entry.when.start, entry.when.last(), entry.id));
+}
+
+const NOT_RECORDED: &str = "Not recorded";
+
+/// The value an entry is laned by, and the key lanes are merged on (None
+/// for "Not recorded", which someone may also have typed).
+fn lane_key(entry: &Entry, by: LaneBy) -> (&str, Option<String>) {
+    let value = match by {
+        LaneBy::Who => entry.who.trim(),
+        LaneBy::Place => entry.place.trim(),
+    };
+    let key = value.to_lowercase();
+    if key.is_empty() || key == NOT_RECORDED.to_lowercase() {
+        (NOT_RECORDED, None)
+    } else {
+        (value, Some(key))
+    }
+}
+
+/// The lanes of a chart, in order of first appearance in `entries` (in
+/// time order), merged case-insensitively; "Not recorded" comes last.
+pub fn lanes(entries: &[Entry], by: LaneBy) -> Vec<String> {
+    let mut seen: Vec<String> = Vec::new();
+    let mut lanes = Vec::new();
+    let mut unrecorded = false;
+    for entry in entries {
+        match lane_key(entry, by) {
+            (_, None) => unrecorded = true,
+            (value, Some(key)) => {
+                if !seen.contains(&key) {
+                    seen.push(key);
+                    lanes.push(value.to_string());
+                }
+            }
+        }
+    }
+    if unrecorded {
+        lanes.push(NOT_RECORDED.to_string());
+    }
+    lanes
+}
+
+/// The lane of one entry (the same spelling `lanes` returns for it).
+pub fn lane_of(entries: &[Entry], entry: &Entry, by: LaneBy) -> String {
+    let (value, key) = lane_key(entry, by);
+    if key.is_none() {
+        return NOT_RECORDED.to_string();
+    }
+    entries
+        .iter()
+        .map(|other| lane_key(other, by))
+        .find(|(_, other)| *other == key)
+        .map_or(value, |(first, _)| first)
+        .to_string()
+}
+
+/// The flags of each entry, in the order of `entries` (in time order): gaps
+/// longer than `gap_minutes` (0 for none), and conflicts between entries
+/// recording the same event.
+pub fn flags(entries: &[Entry], gap_minutes: i64) -> Vec<Vec<Flag>> {
+    use std::collections::BTreeSet;
+    let index = |id: i64| entries.iter().position(|entry| entry.id == id);
+    let mut gaps: Vec<Option<i64>> = vec![None; entries.len()];
+    let mut times: Vec<BTreeSet<i64>> = vec![BTreeSet::new(); entries.len()];
+    let mut orders: Vec<BTreeSet<i64>> = vec![BTreeSet::new(); entries.len()];
+
+    if gap_minutes > 0 {
+        // Against the latest end so far: a long window covers what follows.
+        let mut latest: Option<Moment> = None;
+        for (i, entry) in entries.iter().enumerate() {
+            if let Some(latest) = latest {
+                let minutes = latest.minutes_until(entry.when.start);
+                if minutes > gap_minutes {
+                    gaps[i] = Some(minutes);
+                }
+            }
+            latest = latest.max(Some(entry.when.last()));
+        }
+    }
+
+    let links: Vec<(usize, usize)> = entries
+        .iter()
+        .enumerate()
+        .filter_map(|(a, entry)| Some((a, index(entry.same_as?)?)))
+        .filter(|(a, b)| a != b)
+        .collect();
+    for &(a, b) in &links {
+        if !entries[a].when.meets(&entries[b].when) {
+            times[a].insert(entries[b].id);
+            times[b].insert(entries[a].id);
+        }
+    }
+    // Each link is read from the linking entry's side: an entry is usually
+    // linked to the record already there, so A and B share one source, and
+    // A2 and B2 another.
+    let start = |i: usize| entries[i].when.start;
+    for &(a, a2) in &links {
+        for &(b, b2) in &links {
+            let four = [a, a2, b, b2];
+            let distinct = (0..4).all(|i| (i + 1..4).all(|j| four[i] != four[j]));
+            if distinct && start(a) < start(b) && start(a2) > start(b2) {
+                for (x, y) in [(a, b), (a2, b2)] {
+                    orders[x].insert(entries[y].id);
+                    orders[y].insert(entries[x].id);
+                }
+            }
+        }
+    }
+
+    (0..entries.len())
+        .map(|i| {
+            let gap = gaps[i].map(|minutes| Flag::GapBefore { minutes });
+            let time = times[i].iter().map(|&with| Flag::TimeConflict { with });
+            let order = orders[i].iter().map(|&with| Flag::OrderConflict { with });
+            gap.into_iter().chain(time).chain(order).collect()
+        })
+        .collect()
+}
+
+fn count(n: i64, one: &str) -> String {
+    if n == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{n} {one}s")
+    }
+}
+
+/// "45 minutes", "2 hours", "2 hours 5 minutes".
+fn duration(minutes: i64) -> String {
+    let (hours, minutes) = (minutes / 60, minutes % 60);
+    match (hours, minutes) {
+        (0, minutes) => count(minutes, "minute"),
+        (hours, 0) => count(hours, "hour"),
+        (hours, minutes) => format!("{} {}", count(hours, "hour"), count(minutes, "minute")),
+    }
+}
+
+impl Flag {
+    /// For people, naming the other entry by its time.
+    pub fn describe(&self, entries: &[Entry]) -> String {
+        let other = |with: i64| entries.iter().find(|entry| entry.id == with);
+        match *self {
+            Flag::GapBefore { minutes } => {
+                format!("No record for {} before this", duration(minutes))
+            }
+            Flag::TimeConflict { with } => match other(with) {
+                Some(other) => format!(
+                    "Sources disagree about the time: the same event is recorded at {} ({})",
+                    other.when.shown(),
+                    other.source.label()
+                ),
+                None => "Sources disagree about the time of this event".into(),
+            },
+            Flag::OrderConflict { with } => match other(with) {
+                Some(other) => format!(
+                    "Sources disagree about the order: compare the entry at {}",
+                    other.when.shown()
+                ),
+                None => "Sources disagree about the order of this event".into(),
+            },
+        }
+    }
+}
+
+/// The most a gap can be set to: a week, in minutes.
+const MAX_GAP_MINUTES: i64 = 7 * 24 * 60;
+
+/// Parses the chosen gap length from a query value (minutes as digits):
+/// empty or unreadable gives the default; 0 means "do not flag gaps".
+pub fn gap_minutes(text: &str) -> i64 {
+    let text = text.trim();
+    match text.parse::<i64>() {
+        Ok(minutes) => minutes.clamp(0, MAX_GAP_MINUTES),
+        // Too many digits to hold is still a readable "very long".
+        Err(_) if all_digits(text) => MAX_GAP_MINUTES,
+        Err(_) => DEFAULT_GAP_MINUTES,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(text: &str) -> Moment {
+        Moment::from_stored(text).unwrap()
+    }
+
+    fn entry(id: i64, start: &str, end: Option<&str>) -> Entry {
+        Entry {
+            id,
+            when: When {
+                start: at(start),
+                end: end.map(at),
+                approximate: false,
+            },
+            what: format!("Event {id}"),
+            who: String::new(),
+            place: String::new(),
+            source: Source::ClinicalRecord,
+            source_detail: String::new(),
+            note: String::new(),
+            problem: None,
+            elements: Vec::new(),
+            same_as: None,
+        }
+    }
+
+    fn linked(mut entry: Entry, to: i64) -> Entry {
+        entry.same_as = Some(to);
+        entry
+    }
+
+    fn good() -> EntryInput {
+        EntryInput {
+            date: "2026-03-14".into(),
+            time: "02:05".into(),
+            what: "Observations recorded".into(),
+            source: "clinical-record".into(),
+            ..EntryInput::default()
+        }
+    }
+
+    fn errors_of(input: &EntryInput) -> FieldErrors {
+        parse_entry(input, &[1, 2]).unwrap_err()
+    }
+
+    fn fields(errors: &FieldErrors) -> Vec<&'static str> {
+        errors.iter().map(|(field, _)| *field).collect()
+    }
+
+    fn message(input: &EntryInput, field: &str) -> String {
+        let errors = errors_of(input);
+        let found = errors.iter().find(|(f, _)| *f == field);
+        found
+            .unwrap_or_else(|| panic!("no {field} error in {errors:?}"))
+            .1
+            .clone()
+    }
+
+    #[test]
+    fn moments_read_and_write_each_form() {
+        let moment = Moment::parse(" 2026-03-14 ", "02:05").unwrap();
+        assert_eq!(moment.stored(), "2026-03-14T02:05");
+        assert_eq!(Moment::from_stored("2026-03-14T02:05"), Some(moment));
+        assert_eq!(
+            (moment.date_field(), moment.time_field()),
+            ("2026-03-14".into(), "02:05".into())
+        );
+        assert_eq!(moment.shown(), "14 Mar 2026, 02:05");
+        assert_eq!(Moment::parse("2026-03-14", "2:05"), Some(moment));
+        assert_eq!(Moment::parse("2026-03-14", "02:05:59"), Some(moment));
+        for (date, time) in [
+            ("2026-3-14", "02:05"),
+            ("+10000-01-01", "02:05"),
+            ("14/03/2026", "02:05"),
+            ("2026-02-30", "02:05"),
+            ("2026-03-14", "2.05"),
+            ("2026-03-14", "02:5"),
+            ("2026-03-14", "24:00"),
+            ("2026-03-14", "123:00"),
+            ("2026-03-14", "02:05:60"),
+        ] {
+            assert_eq!(Moment::parse(date, time), None, "{date} {time}");
+        }
+        for text in [
+            "2026-03-14 02:05",
+            "2026-03-14T02:05:00",
+            "2026-03-14T2:05",
+            "",
+        ] {
+            assert_eq!(Moment::from_stored(text), None, "{text}");
+        }
+        assert_eq!(
+            at("2026-03-14T02:05").minutes_until(at("2026-03-15T03:10")),
+            1505
+        );
+        assert_eq!(
+            at("2026-03-14T02:05").minutes_until(at("2026-03-14T02:00")),
+            -5
+        );
+    }
+
+    #[test]
+    fn times_are_shown_and_compared() {
+        assert_eq!(
+            entry(1, "2026-03-14T02:05", None).when.shown(),
+            "14 Mar 2026, 02:05"
+        );
+        let mut window = entry(1, "2026-03-14T02:00", Some("2026-03-14T03:30")).when;
+        assert_eq!(window.shown(), "14 Mar 2026, 02:00 to 03:30");
+        window.approximate = true;
+        assert_eq!(window.shown(), "14 Mar 2026, 02:00 to 03:30 (approximate)");
+        let night = entry(1, "2026-03-14T23:30", Some("2026-03-15T00:40")).when;
+        assert_eq!(night.shown(), "14 Mar 2026, 23:30 to 15 Mar 2026, 00:40");
+        assert_eq!(night.last(), at("2026-03-15T00:40"));
+
+        let moment = |text| entry(1, text, None).when;
+        assert!(window.meets(&moment("2026-03-14T02:40")));
+        assert!(
+            window.meets(&moment("2026-03-14T03:30")),
+            "touching the end meets"
+        );
+        assert!(
+            moment("2026-03-14T02:00").meets(&window),
+            "touching the start meets"
+        );
+        assert!(!window.meets(&moment("2026-03-14T03:31")));
+        assert!(!moment("2026-03-14T01:59").meets(&window));
+        assert!(moment("2026-03-14T01:59").meets(&moment("2026-03-14T01:59")));
+        let later = entry(1, "2026-03-14T03:30", Some("2026-03-14T04:00")).when;
+        assert!(window.meets(&later) && later.meets(&window));
+    }
+
+    #[test]
+    fn a_full_form_is_read() {
+        let input = EntryInput {
+            end_date: "2026-03-15".into(),
+            end_time: "00:40".into(),
+            approximate: "yes".into(),
+            what: "  Call to outreach team  ".into(),
+            who: " Staff nurse ".into(),
+            place: "Ward 7".into(),
+            source: "interview".into(),
+            source_detail: "Interview 2".into(),
+            note: "\r\nBusy night:\r\nthree admissions  \r\n".into(),
+            problem: "care-delivery".into(),
+            elements: vec![
+                "tools-and-technology".into(),
+                "people".into(),
+                "people".into(),
+            ],
+            same_as: "2".into(),
+            ..good()
+        };
+        let draft = parse_entry(&input, &[1, 2]).unwrap();
+        assert_eq!(draft.when.start, at("2026-03-14T02:05"));
+        assert_eq!(draft.when.end, Some(at("2026-03-15T00:40")));
+        assert!(draft.when.approximate);
+        assert_eq!(
+            (draft.what.as_str(), draft.who.as_str()),
+            ("Call to outreach team", "Staff nurse")
+        );
+        assert_eq!(draft.source, Source::Interview);
+        assert_eq!(draft.note, "Busy night:\nthree admissions");
+        assert_eq!(draft.problem, Some(Problem::CareDelivery));
+        assert_eq!(draft.elements, [SeipsElement::People, SeipsElement::Tools]);
+        assert_eq!(draft.same_as, Some(2));
+
+        let plain = parse_entry(
+            &EntryInput {
+                approximate: "on".into(),
+                ..good()
+            },
+            &[],
+        )
+        .unwrap();
+        assert_eq!((plain.when.end, plain.when.approximate), (None, false));
+        assert_eq!((plain.problem, plain.same_as), (None, None));
+        assert!(plain.elements.is_empty());
+    }
+
+    #[test]
+    fn dates_and_times_say_how_to_fix_them() {
+        let date = |text: &str| {
+            message(
+                &EntryInput {
+                    date: text.into(),
+                    ..good()
+                },
+                "date",
+            )
+        };
+        let enter = "Enter the date, for example 2026-03-14";
+        assert_eq!(date(""), enter);
+        assert_eq!(date("14/03/2026"), enter);
+        assert_eq!(date("+10000-01-01"), enter);
+        assert_eq!(date(" 2026-02-30 "), "2026-02-30 is not a real date");
+        assert_eq!(date("2026-13-01"), "2026-13-01 is not a real date");
+
+        let time = |text: &str| {
+            message(
+                &EntryInput {
+                    time: text.into(),
+                    ..good()
+                },
+                "time",
+            )
+        };
+        let enter = "Enter the time as hours and minutes, for example 14:05";
+        assert_eq!(time(""), enter);
+        assert_eq!(time("2pm"), enter);
+        assert_eq!(time("14:05:00:00"), enter);
+        assert_eq!(time("24:00"), "Enter a real time, from 00:00 to 23:59");
+        assert_eq!(time("14:60"), "Enter a real time, from 00:00 to 23:59");
+    }
+
+    #[test]
+    fn the_end_of_a_window_is_checked() {
+        let end = |date: &str, time: &str| EntryInput {
+            end_date: date.into(),
+            end_time: time.into(),
+            ..good()
+        };
+        let draft = parse_entry(&end("", "03:30"), &[]).unwrap();
+        assert_eq!(draft.when.end, Some(at("2026-03-14T03:30")));
+        let draft = parse_entry(&end("2026-03-15", "01:00"), &[]).unwrap();
+        assert_eq!(draft.when.end, Some(at("2026-03-15T01:00")));
+
+        let after = "The window must end after it starts";
+        assert_eq!(message(&end("", "02:00"), "end_time"), after);
+        assert_eq!(message(&end("", "02:05"), "end_time"), after);
+        assert_eq!(message(&end("2026-03-13", "23:00"), "end_time"), after);
+        assert_eq!(
+            message(&end("2026-03-14", ""), "end_time"),
+            "Enter the time the window ends, or leave both end fields empty"
+        );
+        assert!(message(&end("", "3pm"), "end_time").starts_with("Enter the time the window ends"));
+        assert_eq!(
+            message(&end("", "24:00"), "end_time"),
+            "Enter a real time, from 00:00 to 23:59"
+        );
+        assert_eq!(
+            message(&end("15/03/2026", "01:00"), "end_date"),
+            "Enter the date the window ends, for example 2026-03-14"
+        );
+        assert_eq!(
+            message(&end("2026-02-30", "01:00"), "end_date"),
+            "2026-02-30 is not a real date"
+        );
+        // An unreadable start cannot be compared with, so only it is named.
+        let errors = errors_of(&EntryInput {
+            date: "soon".into(),
+            ..end("", "01:00")
+        });
+        assert_eq!(fields(&errors), ["date"]);
+    }
+
+    #[test]
+    fn texts_are_required_or_limited_by_characters() {
+        assert_eq!(
+            message(
+                &EntryInput {
+                    what: "  ".into(),
+                    ..good()
+                },
+                "what"
+            ),
+            "Enter what happened"
+        );
+        let long = |max: usize| "é".repeat(max + 1);
+        let what = message(
+            &EntryInput {
+                what: long(MAX_WHAT_CHARS),
+                ..good()
+            },
+            "what",
+        );
+        assert_eq!(
+            what,
+            "What happened must be 1000 characters or fewer (it has 1001)"
+        );
+        let who = message(
+            &EntryInput {
+                who: long(MAX_WHO_CHARS),
+                ..good()
+            },
+            "who",
+        );
+        assert_eq!(who, "Who must be 100 characters or fewer (it has 101)");
+        let place = message(
+            &EntryInput {
+                place: long(MAX_PLACE_CHARS),
+                ..good()
+            },
+            "place",
+        );
+        assert!(place.starts_with("Where must be 100 characters"), "{place}");
+        let detail = EntryInput {
+            source_detail: long(MAX_SOURCE_DETAIL_CHARS),
+            ..good()
+        };
+        assert!(message(&detail, "source_detail").starts_with("Source details must be 200"));
+        let note = message(
+            &EntryInput {
+                note: long(MAX_NOTE_CHARS),
+                ..good()
+            },
+            "note",
+        );
+        assert_eq!(
+            note,
+            "The analysis note must be 2000 characters or fewer (it has 2001)"
+        );
+        // A line break typed in a textarea counts once, as the browser does.
+        let lines = format!(
+            "{}\r\n{}",
+            "a".repeat(999),
+            "b".repeat(MAX_NOTE_CHARS - 1000)
+        );
+        assert!(parse_entry(
+            &EntryInput {
+                note: lines,
+                ..good()
+            },
+            &[]
+        )
+        .is_ok());
+        let exact = EntryInput {
+            what: "w".repeat(MAX_WHAT_CHARS),
+            ..good()
+        };
+        assert!(parse_entry(&exact, &[]).is_ok());
+    }
+
+    #[test]
+    fn choices_must_come_from_their_lists() {
+        let source = |slug: &str| {
+            message(
+                &EntryInput {
+                    source: slug.into(),
+                    ..good()
+                },
+                "source",
+            )
+        };
+        assert_eq!(source(""), "Select where this information came from");
+        assert_eq!(source("rumour"), "Select a source from the list");
+        let problem = message(
+            &EntryInput {
+                problem: "blame".into(),
+                ..good()
+            },
+            "problem",
+        );
+        assert_eq!(
+            problem,
+            "Select whether this is a care or service delivery problem, or neither"
+        );
+        let elements = EntryInput {
+            elements: vec!["people".into(), "luck".into()],
+            ..good()
+        };
+        assert_eq!(
+            message(&elements, "elements"),
+            "Select work-system elements from the list"
+        );
+        let forged = "Select one of this timeline's entries, or none";
+        for same_as in ["3", "x", "-1", "+1", "1.0"] {
+            let input = EntryInput {
+                same_as: same_as.into(),
+                ..good()
+            };
+            assert_eq!(message(&input, "same_as"), forged, "{same_as}");
+        }
+        // The entry being changed is not among `existing`, so never its own copy.
+        assert!(parse_entry(
+            &EntryInput {
+                same_as: "1".into(),
+                ..good()
+            },
+            &[2]
+        )
+        .is_err());
+    }
+
+    #[test]
+    fn every_error_is_named_in_the_forms_order() {
+        let input = EntryInput {
+            date: "2026-02-30".into(),
+            time: "24:00".into(),
+            end_date: "tomorrow".into(),
+            end_time: "later".into(),
+            approximate: "yes".into(),
+            what: String::new(),
+            who: "w".repeat(MAX_WHO_CHARS + 1),
+            place: "p".repeat(MAX_PLACE_CHARS + 1),
+            source: "gossip".into(),
+            source_detail: "d".repeat(MAX_SOURCE_DETAIL_CHARS + 1),
+            note: "n".repeat(MAX_NOTE_CHARS + 1),
+            problem: "x".into(),
+            elements: vec!["x".into()],
+            same_as: "9".into(),
+        };
+        let errors = errors_of(&input);
+        assert_eq!(
+            fields(&errors),
+            [
+                "date",
+                "time",
+                "end_date",
+                "end_time",
+                "what",
+                "who",
+                "place",
+                "source",
+                "source_detail",
+                "note",
+                "problem",
+                "elements",
+                "same_as"
+            ]
+        );
+    }
+
+    #[test]
+    fn an_entrys_form_reads_back_to_the_entry() {
+        let mut full = entry(5, "2026-03-14T23:30", Some("2026-03-15T00:40"));
+        full.when.approximate = true;
+        full.who = "Registrar".into();
+        full.place = "Emergency department".into();
+        full.source = Source::DeviceLog;
+        full.source_detail = "Monitor log, clock 4 minutes fast".into();
+        full.note = "Work as done:\ntwo alarms silenced".into();
+        full.problem = Some(Problem::ServiceDelivery);
+        full.elements = vec![SeipsElement::Tasks, SeipsElement::ExternalEnvironment];
+        full.same_as = Some(3);
+        for entry in [full, entry(6, "2026-01-02T00:00", None)] {
+            let input = EntryInput::of(&entry);
+            let draft = parse_entry(&input, &[3]).unwrap();
+            let back = Entry {
+                id: entry.id,
+                when: draft.when,
+                what: draft.what,
+                who: draft.who,
+                place: draft.place,
+                source: draft.source,
+                source_detail: draft.source_detail,
+                note: draft.note,
+                problem: draft.problem,
+                elements: draft.elements,
+                same_as: draft.same_as,
+            };
+            assert_eq!(back, entry);
+        }
+        let input = EntryInput::of(&entry(6, "2026-01-02T00:00", None));
+        assert_eq!((input.end_date.as_str(), input.end_time.as_str()), ("", ""));
+        assert_eq!(
+            (input.approximate.as_str(), input.same_as.as_str()),
+            ("", "")
+        );
+    }
+
+    #[test]
+    fn entries_sort_by_start_then_end_then_id() {
+        let mut entries = vec![
+            entry(1, "2026-03-14T03:00", None),
+            entry(2, "2026-03-14T02:00", Some("2026-03-14T04:00")),
+            entry(3, "2026-03-14T02:00", None),
+            entry(4, "2026-03-14T02:00", Some("2026-03-14T02:30")),
+            entry(5, "2026-03-13T23:00", Some("2026-03-14T05:00")),
+            entry(6, "2026-03-14T02:00", None),
+        ];
+        in_order(&mut entries);
+        let ids: Vec<i64> = entries.iter().map(|entry| entry.id).collect();
+        assert_eq!(ids, [5, 3, 6, 4, 2, 1]);
+    }
+
+    #[test]
+    fn lanes_merge_spellings_and_put_not_recorded_last() {
+        let mut entries: Vec<Entry> = (1..=6)
+            .map(|id| entry(id, "2026-03-14T02:00", None))
+            .collect();
+        for (entry, who) in entries.iter_mut().zip([
+            "",
+            "Staff nurse",
+            "Registrar",
+            " staff NURSE ",
+            "not recorded",
+            "Porter",
+        ]) {
+            entry.who = who.into();
+            entry.place = "Ward 7".into();
+        }
+        assert_eq!(
+            lanes(&entries, LaneBy::Who),
+            ["Staff nurse", "Registrar", "Porter", "Not recorded"]
+        );
+        assert_eq!(lane_of(&entries, &entries[3], LaneBy::Who), "Staff nurse");
+        assert_eq!(lane_of(&entries, &entries[0], LaneBy::Who), "Not recorded");
+        assert_eq!(lane_of(&entries, &entries[4], LaneBy::Who), "Not recorded");
+        assert_eq!(lanes(&entries, LaneBy::Place), ["Ward 7"]);
+        assert!(lanes(&[], LaneBy::Who).is_empty());
+    }
+
+    #[test]
+    fn gaps_are_flagged_past_the_chosen_length() {
+        let entries = [
+            entry(1, "2026-03-14T01:00", None),
+            entry(2, "2026-03-14T02:00", None),
+            entry(3, "2026-03-14T03:01", Some("2026-03-14T06:00")),
+            entry(4, "2026-03-14T04:00", None),
+            entry(5, "2026-03-14T08:05", None),
+        ];
+        let gaps = flags(&entries, 60);
+        assert_eq!(gaps[0], []);
+        assert_eq!(gaps[1], [], "exactly the gap length is not flagged");
+        assert_eq!(gaps[2], [Flag::GapBefore { minutes: 61 }]);
+        assert_eq!(gaps[3], [], "inside the window before it");
+        assert_eq!(
+            gaps[4],
+            [Flag::GapBefore { minutes: 125 }],
+            "counted from the window's end"
+        );
+        assert!(flags(&entries, 0).iter().all(Vec::is_empty));
+        assert!(flags(&[], 60).is_empty());
+    }
+
+    #[test]
+    fn sources_that_disagree_about_the_time_are_flagged() {
+        let entries = [
+            entry(1, "2026-03-14T02:00", Some("2026-03-14T02:30")),
+            linked(entry(2, "2026-03-14T02:30", None), 1),
+            entry(3, "2026-03-14T02:40", None),
+            linked(entry(4, "2026-03-14T03:10", None), 3),
+            linked(entry(5, "2026-03-14T03:20", None), 3),
+            linked(entry(6, "2026-03-14T03:30", None), 99),
+        ];
+        let found = flags(&entries, 0);
+        assert_eq!(found[0], [], "touching the window's end meets it");
+        assert_eq!(found[1], []);
+        let time = |with| Flag::TimeConflict { with };
+        assert_eq!(found[2], [time(4), time(5)]);
+        assert_eq!(found[3], [time(3)]);
+        assert_eq!(found[4], [time(3)]);
+        assert_eq!(found[5], [], "a link to a missing entry is ignored");
+        // Linked both ways, one flag each.
+        let pair = [
+            entry(1, "2026-03-14T02:00", None),
+            linked(entry(2, "2026-03-14T05:00", None), 1),
+        ];
+        let pair = [linked(pair[0].clone(), 2), pair[1].clone()];
+        assert_eq!(flags(&pair, 0), [vec![time(2)], vec![time(1)]]);
+    }
+
+    #[test]
+    fn sources_that_disagree_about_the_order_are_flagged() {
+        // The record has the call (1) before the review (2); the interview
+        // remembers the review (3) before the call (4).
+        let entries = [
+            entry(1, "2026-03-14T02:00", None),
+            entry(2, "2026-03-14T02:40", None),
+            linked(entry(3, "2026-03-14T02:50", None), 2),
+            linked(entry(4, "2026-03-14T03:10", None), 1),
+            entry(5, "2026-03-14T03:20", None),
+        ];
+        let found = flags(&entries, 0);
+        let order = |with| Flag::OrderConflict { with };
+        let time = |with| Flag::TimeConflict { with };
+        assert_eq!(found[0], [time(4), order(2)]);
+        assert_eq!(found[1], [time(3), order(1)]);
+        assert_eq!(found[2], [time(2), order(4)]);
+        assert_eq!(found[3], [time(1), order(3)]);
+        assert_eq!(found[4], []);
+
+        // The same order from both sources is no conflict.
+        let agreeing = [
+            entry(1, "2026-03-14T02:00", None),
+            entry(2, "2026-03-14T02:40", None),
+            linked(entry(3, "2026-03-14T02:00", None), 1),
+            linked(entry(4, "2026-03-14T02:40", None), 2),
+        ];
+        assert!(flags(&agreeing, 0).iter().all(Vec::is_empty));
+        // A tie in one source is not a disagreement.
+        let tied = [
+            entry(1, "2026-03-14T02:00", None),
+            entry(2, "2026-03-14T02:00", None),
+            linked(entry(3, "2026-03-14T02:10", None), 1),
+            linked(entry(4, "2026-03-14T02:40", None), 2),
+        ];
+        assert!(flags(&tied, 0)
+            .iter()
+            .flatten()
+            .all(|flag| !matches!(flag, Flag::OrderConflict { .. })));
+    }
+
+    #[test]
+    fn flags_are_described_for_people() {
+        let gap = |minutes| Flag::GapBefore { minutes }.describe(&[]);
+        assert_eq!(gap(45), "No record for 45 minutes before this");
+        assert_eq!(gap(1), "No record for 1 minute before this");
+        assert_eq!(gap(60), "No record for 1 hour before this");
+        assert_eq!(gap(120), "No record for 2 hours before this");
+        assert_eq!(gap(125), "No record for 2 hours 5 minutes before this");
+        assert_eq!(gap(61), "No record for 1 hour 1 minute before this");
+        let mut other = entry(7, "2026-03-14T03:10", None);
+        other.source = Source::Interview;
+        let entries = [entry(1, "2026-03-14T02:40", None), other];
+        assert_eq!(
+            Flag::TimeConflict { with: 7 }.describe(&entries),
+            "Sources disagree about the time: the same event is recorded at 14 Mar 2026, 03:10 (Interview)"
+        );
+        assert_eq!(
+            Flag::OrderConflict { with: 1 }.describe(&entries),
+            "Sources disagree about the order: compare the entry at 14 Mar 2026, 02:40"
+        );
+    }
+
+    #[test]
+    fn the_gap_length_is_read_and_clamped() {
+        assert_eq!(gap_minutes(""), DEFAULT_GAP_MINUTES);
+        assert_eq!(gap_minutes("an hour"), DEFAULT_GAP_MINUTES);
+        assert_eq!(gap_minutes("1.5"), DEFAULT_GAP_MINUTES);
+        assert_eq!(gap_minutes(" 90 "), 90);
+        assert_eq!(gap_minutes("0"), 0);
+        assert_eq!(gap_minutes("-5"), 0);
+        assert_eq!(gap_minutes("10080"), 10_080);
+        assert_eq!(gap_minutes("10081"), 10_080);
+        assert_eq!(gap_minutes("99999999999999999999999"), 10_080);
+    }
+}
