@@ -309,8 +309,7 @@ chunk! {
 chunk! {
     /// Reporting content and moderating it (the report form, a member's
     /// reports, the moderators' queue and case pages), and a member's
-    /// learning record, CPD log, collections, certificates and investigation
-    /// workspaces: pages built from the same forms and
+    /// learning record, CPD log, collections and certificates: pages built from the same forms and
     /// tables, kept out of the account chunk so signing in does not bring
     /// them (a chunk of their own would cost every first visit 1 KB).
     moderation {
@@ -324,7 +323,6 @@ chunk! {
         CpdEntryRoute => crate::learning::CpdEntryPage,
         CollectionsRoute => crate::learning::collections::CollectionsArea,
         CredentialsRoute => crate::learning::credentials::CredentialsArea,
-        WorkspacesRoute => crate::toolkits::WorkspacesArea,
     }
 }
 
@@ -339,6 +337,15 @@ chunk! {
         HistoryRoute => crate::curation::HistoryPage,
         NewLessonRoute => crate::curation::LessonEditorPage,
         EditLessonRoute => crate::curation::LessonEditorPage,
+    }
+}
+
+chunk! {
+    /// The toolkits' working tools: "Your investigations" and a timeline
+    /// (pages whose HTML the server makes; the interactive tools to come
+    /// join them here).
+    tools {
+        WorkspacesRoute => crate::toolkits::WorkspacesArea,
     }
 }
 
@@ -376,13 +383,14 @@ pub fn chunk_for_path(path: &str) -> Option<Chunk> {
         {
             Chunk::Moderation
         }
-        "collections" | "credentials" | "workspaces" => Chunk::Moderation,
+        "collections" | "credentials" => Chunk::Moderation,
         "register" | "sign-in" | "signed-out" | "account-deleted" | "verify-email"
         | "forgot-password" | "reset-password" | "confirm-email" | "account" => Chunk::Account,
         "network" => Chunk::Network,
         "curation" => Chunk::Curation,
         "contribute" => Chunk::Editor,
         "admin" => Chunk::Admin,
+        "workspaces" => Chunk::Tools,
         _ => return None,
     })
 }
@@ -398,6 +406,7 @@ pub enum Chunk {
     Admin,
     Service,
     Moderation,
+    Tools,
 }
 
 impl Chunk {
@@ -412,6 +421,7 @@ impl Chunk {
             Chunk::Admin => admin::load().await?,
             Chunk::Service => service::load().await?,
             Chunk::Moderation => moderation::load().await?,
+            Chunk::Tools => tools::load().await?,
         }
         Ok(())
     }
@@ -515,6 +525,8 @@ mod tests {
             ("/contribute/new", Chunk::Editor),
             ("/admin/audit", Chunk::Admin),
             ("/admin/feedback", Chunk::Admin),
+            ("/workspaces", Chunk::Tools),
+            ("/workspaces/4?entry=2", Chunk::Tools),
             ("/privacy", Chunk::Service),
             ("/feedback?page=/about", Chunk::Service),
             ("/report/message/12", Chunk::Moderation),

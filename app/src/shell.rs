@@ -8,7 +8,8 @@ use leptos_router::{
 };
 
 use crate::chunks::{
-    account, admin, catalogue, curation, editor, moderation, network, service, NavigationWatch,
+    account, admin, catalogue, curation, editor, moderation, network, service, tools,
+    NavigationWatch,
 };
 use crate::layout::{
     current_viewer, Footer, Header, Notice, PhaseBanner, SkipLink, ViewerResource,
@@ -221,8 +222,8 @@ pub fn App() -> impl IntoView {
                             <Route path=path!("/account/collections") view={Lazy::<moderation::CollectionsRoute>::new()} ssr=SsrMode::Async />
                             <Route path=path!("/account/collections/:id") view={Lazy::<moderation::CollectionsRoute>::new()} ssr=SsrMode::Async />
                             <Route path=path!("/collections/:token") view={Lazy::<moderation::CollectionsRoute>::new()} ssr=SsrMode::Async />
-                            <Route path=path!("/workspaces") view={Lazy::<moderation::WorkspacesRoute>::new()} ssr=SsrMode::Async />
-                            <Route path=path!("/workspaces/:id") view={Lazy::<moderation::WorkspacesRoute>::new()} ssr=SsrMode::Async />
+                            <Route path=path!("/workspaces") view={Lazy::<tools::WorkspacesRoute>::new()} ssr=SsrMode::Async />
+                            <Route path=path!("/workspaces/:id") view={Lazy::<tools::WorkspacesRoute>::new()} ssr=SsrMode::Async />
                             // A certificate, and the page that checks one.
                             <Route path=path!("/credentials/check") view={Lazy::<moderation::CredentialsRoute>::new()} ssr=SsrMode::Async />
                             <Route path=path!("/credentials/:id") view={Lazy::<moderation::CredentialsRoute>::new()} ssr=SsrMode::Async />

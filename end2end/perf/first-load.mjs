@@ -25,17 +25,20 @@ if (!base) {
 }
 const CEILING_KB = 270;
 const TARGET_KB = 200;
+// A working tool's page (the toolkits issue: under 300 KB).
+const TOOL_CEILING_KB = 300;
 
-// [what, path, budgeted]
+// [what, path, ceiling in KB (0: printed, not budgeted)]
 const pages = [
-  ["home", "/", true],
-  ["search", "/resources?q=timeline", true],
-  ["resource", "/resources/seips-in-practice", true],
-  ["module lesson", "/resources/foundations-of-systems-based-investigation/lessons/1", false],
-  ["toolkit", "/resources/timeline-mapping", false],
-  ["toolkits", "/toolkits", false],
-  ["network directory", "/network", false],
-  ["sign in", "/sign-in", false],
+  ["home", "/", CEILING_KB],
+  ["search", "/resources?q=timeline", CEILING_KB],
+  ["resource", "/resources/seips-in-practice", CEILING_KB],
+  ["module lesson", "/resources/foundations-of-systems-based-investigation/lessons/1", 0],
+  ["toolkit", "/resources/timeline-mapping", 0],
+  ["toolkits", "/toolkits", 0],
+  ["tool (timeline)", "/workspaces/example", TOOL_CEILING_KB],
+  ["network directory", "/network", 0],
+  ["sign in", "/sign-in", 0],
 ];
 
 function brotliSize(url) {
@@ -66,7 +69,7 @@ const browser = await chromium.launch({
 });
 const over = [];
 try {
-  for (const [what, path, budgeted] of pages) {
+  for (const [what, path, ceiling] of pages) {
     const context = await browser.newContext();
     const page = await context.newPage();
     const scripts = new Set();
@@ -84,22 +87,24 @@ try {
     const files = sizes
       .map(([url, bytes]) => `${new URL(url).pathname.split("/").pop()} ${kb(bytes)}`)
       .join(", ");
-    const verdict = !budgeted
+    const verdict = !ceiling
       ? ""
-      : total > CEILING_KB * 1024
-        ? `  OVER THE ${CEILING_KB} KB CEILING`
-        : total > TARGET_KB * 1024
+      : total > ceiling * 1024
+        ? `  OVER THE ${ceiling} KB CEILING`
+        : ceiling === CEILING_KB && total > TARGET_KB * 1024
           ? `  (target ${TARGET_KB} KB: ${kb(total - TARGET_KB * 1024)} KB to go)`
-          : "";
+          : `  (ceiling ${ceiling} KB)`;
     console.log(`${what.padEnd(18)} ${path.padEnd(70)} ${kb(total).padStart(6)} KB br${verdict}`);
     console.log(`${"".padEnd(18)} ${files}`);
-    if (budgeted && total > CEILING_KB * 1024) over.push(what);
+    if (ceiling && total > ceiling * 1024) over.push(what);
   }
 } finally {
   await browser.close();
 }
 if (over.length) {
-  console.error(`First-load script over ${CEILING_KB} KB (brotli) on: ${over.join(", ")}`);
+  console.error(`First-load script over its ceiling (brotli) on: ${over.join(", ")}`);
   process.exit(1);
 }
-console.log(`Home, search and resource pages within the ${CEILING_KB} KB ceiling (target ${TARGET_KB} KB).`);
+console.log(
+  `Home, search and resource pages within the ${CEILING_KB} KB ceiling (target ${TARGET_KB} KB); a tool's page within ${TOOL_CEILING_KB} KB.`,
+);

@@ -207,8 +207,20 @@ pub async fn load_reader_panels(slug: String) -> Result<Option<ReaderPanels>, Se
             String::new()
         }
     };
+    let tool = match catalogue::kind_and_topics(&db, resource_id).await {
+        Ok(Some((kind, topics))) => {
+            crate::toolkits::tools::working_tool(kind, &crate::vocabulary::Topic::from_mask(topics))
+                .map(crate::toolkits::tools::open_the_tool_html)
+                .unwrap_or_default()
+        }
+        Ok(None) => String::new(),
+        Err(error) => {
+            tracing::warn!(%error, "could not read a resource's kind and topics");
+            String::new()
+        }
+    };
     Ok(Some(ReaderPanels {
-        lead: error_summary + &lead,
+        lead: error_summary + &tool + &lead,
         after: lessons + &save + &useful,
     }))
 }

@@ -536,6 +536,17 @@ pub async fn capability_domains(db: &Db, resource_id: i64) -> sqlx::Result<Optio
     .await)
 }
 
+/// The kind and topics (a bit set) of the published resource `resource_id`,
+/// for the link from a toolkit's page to the working tool it describes.
+pub async fn kind_and_topics(db: &Db, resource_id: i64) -> sqlx::Result<Option<(ResourceKind, i64)>> {
+    with_pool!(db, pool => sqlx::query_as(
+        "SELECT kind, topics FROM resources WHERE id = $1 AND status = 'published'",
+    )
+    .bind(resource_id)
+    .fetch_optional(pool)
+    .await)
+}
+
 /// The slug of every published resource, for the sitemap.
 pub async fn published_slugs(db: &Db) -> sqlx::Result<Vec<String>> {
     with_pool!(db, pool => sqlx::query_scalar(

@@ -38,21 +38,9 @@ pub fn example() -> Result<Workspace, String> {
         let mut input = example.input;
         input.same_as = example.same_as.map(|id| id.to_string()).unwrap_or_default();
         let others: Vec<i64> = ids.iter().copied().filter(|other| other != id).collect();
-        let draft = parse_entry(&input, &others)
+        let parsed = parse_entry(&input, &others)
             .map_err(|errors| format!("example entry {id}: {errors:?}"))?;
-        entries.push(Entry {
-            id: *id,
-            when: draft.when,
-            what: draft.what,
-            who: draft.who,
-            place: draft.place,
-            source: draft.source,
-            source_detail: draft.source_detail,
-            note: draft.note,
-            problem: draft.problem,
-            elements: draft.elements,
-            same_as: draft.same_as,
-        });
+        entries.push(Entry { id: *id, ..parsed });
     }
     in_order(&mut entries);
     Ok(Workspace {

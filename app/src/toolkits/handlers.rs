@@ -80,7 +80,7 @@ async fn start(
             form,
             page,
             StatusCode::CONFLICT,
-            "title",
+            if copying { "copy" } else { "title" },
             format!("You have {MAX_WORKSPACES} investigations, the most you can keep: delete one you no longer need first"),
         )
         .await),
@@ -89,8 +89,8 @@ async fn start(
 
 /// `POST /workspaces/{id}`: the workspace's forms, told apart by `action`:
 /// `details`, `delete` (with `confirm=yes`), `add`, and `change` and
-/// `remove` (with `entry`; `remove` with `confirm=yes`). All but `add`
-/// carry the `version` their page showed.
+/// `remove` (with `entry`; `remove` with `confirm=yes`). Each carries the
+/// `version` its page showed: a double click adds one entry, not two.
 async fn change(
     State(context): State<WebContext>,
     SignedIn(member): SignedIn,
@@ -138,6 +138,12 @@ async fn change(
             .await)
         }
     };
+    // A form from an older page is refused before it is read, so that a
+    // refusal for its own input (shown with the version as it is now)
+    // cannot carry it past a change made meanwhile.
+    let Some(version) = version.filter(|version| *version == workspace.version) else {
+        return Ok(refuse(&context, form, &page, StatusCode::CONFLICT, problem_field, STALE).await);
+    };
     let others: Vec<i64> = workspace
         .entries
         .iter()
@@ -152,7 +158,7 @@ async fn change(
                     return Ok(show_field_errors(&context, form, &page, problems).await)
                 }
             };
-            let written = repo::change(db, member.id, id, Some(version.unwrap_or(0)), Change::Details(&details), now()).await?;
+            let written = repo::change(db, member.id, id, version, Change::Details(&details), now()).await?;
             (written, "Details saved".to_string(), overview.clone())
         }
         "delete" | "remove" if input.confirm != "yes" => {
@@ -167,7 +173,7 @@ async fn change(
             .await)
         }
         "delete" => {
-            let written = repo::change(db, member.id, id, Some(version.unwrap_or(0)), Change::Delete, now()).await?;
+            let written = repo::change(db, member.id, id, version, Change::Delete, now()).await?;
             let notice = format!("Investigation “{}” deleted", workspace.details.title);
             (written, notice, "/workspaces".to_string())
         }
@@ -182,13 +188,12 @@ async fn change(
                 Some(entry) if input.action == "change" => (Change::ChangeEntry(entry, &draft), "Entry saved"),
                 _ => (Change::AddEntry(&draft), "Entry added to the timeline"),
             };
-            let version = (input.action == "change").then(|| version.unwrap_or(0));
             let written = repo::change(db, member.id, id, version, change, now()).await?;
             (written, notice.to_string(), format!("{overview}#timeline"))
         }
         _ => {
             let entry = entry.unwrap_or(0);
-            let written = repo::change(db, member.id, id, Some(version.unwrap_or(0)), Change::DeleteEntry(entry), now()).await?;
+            let written = repo::change(db, member.id, id, version, Change::DeleteEntry(entry), now()).await?;
             (written, "Entry deleted".to_string(), format!("{overview}#timeline"))
         }
     };

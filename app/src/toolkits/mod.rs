@@ -6,6 +6,7 @@
 mod pages;
 mod server;
 pub mod timeline;
+pub mod tools;
 pub mod types;
 
 #[cfg(feature = "ssr")]

@@ -4,8 +4,9 @@
 //! shown with and moves it on.
 
 use serde_json::{json, Value};
+use sqlx::Row;
 
-use super::timeline::{in_order, Entry, EntryDraft, Moment, When};
+use super::timeline::{in_order, Entry, Moment, When};
 use super::types::{
     Details, Problem, SeipsElement, Source, Workspace, WorkspaceSummary, MAX_ENTRIES,
     MAX_WORKSPACES,
@@ -186,27 +187,14 @@ pub async fn create(
         .await?;
         let mut copies: Vec<(i64, i64)> = Vec::new();
         for entry in entries {
-            let sql = "INSERT INTO workspace_entries (starts_at, ends_at, approximate, what, who, place, source, \
-                 source_detail, note, problem, elements, same_as, created_at, updated_at, workspace_id) \
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, NULL, $12, $12, $13) RETURNING id";
-            // An entry has every field of a draft.
-            let draft = entry;
-            let copy: i64 = sqlx::query_scalar(sql)
-                .bind(draft.when.start.stored())
-                .bind(draft.when.end.map(Moment::stored))
-                .bind(draft.when.approximate)
-                .bind(&draft.what)
-                .bind(&draft.who)
-                .bind(&draft.place)
-                .bind(draft.source.slug())
-                .bind(&draft.source_detail)
-                .bind(&draft.note)
-                .bind(draft.problem.map(Problem::slug))
-                .bind(SeipsElement::mask(&draft.elements))
+            // Linked once every copy has its id.
+            let unlinked = Entry { same_as: None, ..entry.clone() };
+            let copy: i64 = bind_draft(sqlx::query(INSERT_ENTRY), &unlinked)
                 .bind(now)
                 .bind(id)
                 .fetch_one(&mut *tx)
-                .await?;
+                .await?
+                .get(0);
             copies.push((entry.id, copy));
         }
         let copy_of = |original: i64| copies.iter().find(|(from, _)| *from == original).map(|(_, to)| *to);
@@ -224,25 +212,30 @@ pub async fn create(
     })
 }
 
+/// Adds an entry: its twelve columns ([`bind_draft`]), then when and the
+/// workspace.
+const INSERT_ENTRY: &str = "INSERT INTO workspace_entries (starts_at, ends_at, approximate, what, who, place, \
+     source, source_detail, note, problem, elements, same_as, created_at, updated_at, workspace_id) \
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13, $14) RETURNING id";
+
 /// What a change does to a workspace, inside the transaction that checked
 /// its version.
 pub enum Change<'a> {
     Details(&'a Details),
     Delete,
-    AddEntry(&'a EntryDraft),
-    ChangeEntry(i64, &'a EntryDraft),
+    AddEntry(&'a Entry),
+    ChangeEntry(i64, &'a Entry),
     DeleteEntry(i64),
 }
 
 /// Applies `change` to the member's workspace `id` if its version is still
-/// `version` (None: an addition, which any version takes). `Done(version
-/// after)`; `NotFound` for a workspace, or an entry named, that is not
+/// `version`. `Done(version after)`; `NotFound` for a workspace, or an entry named, that is not
 /// there; `Stale` for an older version; `Full` for a full timeline.
 pub async fn change(
     db: &Db,
     owner: i64,
     id: i64,
-    version: Option<i64>,
+    version: i64,
     change: Change<'_>,
     now: i64,
 ) -> sqlx::Result<Written> {
@@ -259,7 +252,7 @@ pub async fn change(
         let Some(current) = current else {
             return Ok(Written::NotFound);
         };
-        if version.is_some_and(|version| version != current) {
+        if version != current {
             return Ok(Written::Stale);
         }
         let has_entry = |entry: i64| {
@@ -299,10 +292,7 @@ pub async fn change(
                         return Ok(Written::Stale);
                     }
                 }
-                let sql = "INSERT INTO workspace_entries (starts_at, ends_at, approximate, what, who, place, source, \
-                     source_detail, note, problem, elements, same_as, created_at, updated_at, workspace_id) \
-                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13, $14)";
-                bind_draft(sqlx::query(sql), draft).bind(now).bind(id).execute(&mut *tx).await?;
+                bind_draft(sqlx::query(INSERT_ENTRY), draft).bind(now).bind(id).execute(&mut *tx).await?;
             }
             Change::ChangeEntry(entry, draft) => {
                 if has_entry(entry).fetch_one(&mut *tx).await? == 0 {
@@ -344,7 +334,7 @@ pub async fn change(
 /// Binds a draft's twelve columns, in [`ENTRY_COLUMNS`]' order after `id`.
 fn bind_draft<'q, DB>(
     query: sqlx::query::Query<'q, DB, <DB as sqlx::Database>::Arguments<'q>>,
-    draft: &'q EntryDraft,
+    draft: &'q Entry,
 ) -> sqlx::query::Query<'q, DB, <DB as sqlx::Database>::Arguments<'q>>
 where
     DB: sqlx::Database,

@@ -74,21 +74,6 @@ pub struct EntryInput {
     pub same_as: String,
 }
 
-/// A parsed entry, before it has an id.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct EntryDraft {
-    pub when: When,
-    pub what: String,
-    pub who: String,
-    pub place: String,
-    pub source: Source,
-    pub source_detail: String,
-    pub note: String,
-    pub problem: Option<Problem>,
-    pub elements: Vec<SeipsElement>,
-    pub same_as: Option<i64>,
-}
-
 /// What lanes the chart is drawn in.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub enum LaneBy {
@@ -289,7 +274,7 @@ impl Reader {
 
 /// Parses the entry form; `existing` are the ids of the timeline's other
 /// entries, which `same_as` must be one of.
-pub fn parse_entry(input: &EntryInput, existing: &[i64]) -> Result<EntryDraft, FieldErrors> {
+pub fn parse_entry(input: &EntryInput, existing: &[i64]) -> Result<Entry, FieldErrors> {
     let mut form = Reader { errors: Vec::new() };
     let date = form.date(
         "date",
@@ -392,7 +377,9 @@ pub fn parse_entry(input: &EntryInput, existing: &[i64]) -> Result<EntryDraft, F
     );
 
     match (start, source) {
-        (Some(start), Some(source)) if form.errors.is_empty() => Ok(EntryDraft {
+        // Not stored yet: no id.
+        (Some(start), Some(source)) if form.errors.is_empty() => Ok(Entry {
+            id: 0,
             when: When {
                 start,
                 end,
@@ -504,6 +491,7 @@ pub fn lane_of(entries: &[Entry], entry: &Entry, by: LaneBy) -> String {
 /// longer than `gap_minutes` (0 for none), and conflicts between entries
 /// recording the same event.
 pub fn flags(entries: &[Entry], gap_minutes: i64) -> Vec<Vec<Flag>> {
+    use std::cmp::Ordering;
     use std::collections::BTreeSet;
     let index = |id: i64| entries.iter().position(|entry| entry.id == id);
     let mut gaps: Vec<Option<i64>> = vec![None; entries.len()];
@@ -536,15 +524,24 @@ pub fn flags(entries: &[Entry], gap_minutes: i64) -> Vec<Vec<Flag>> {
             times[b].insert(entries[a].id);
         }
     }
-    // Each link is read from the linking entry's side: an entry is usually
-    // linked to the record already there, so A and B share one source, and
-    // A2 and B2 another.
+    // Two links are compared source by source: A with B from one source,
+    // A2 with B2 from the other, whichever way each link was made (the
+    // direction decides only when the sources cannot, as with two
+    // interviews).
     let start = |i: usize| entries[i].when.start;
+    let source = |i: usize| entries[i].source;
     for &(a, a2) in &links {
         for &(b, b2) in &links {
+            let crossed = source(a) != source(b)
+                && source(a) == source(b2)
+                && source(a2) == source(b);
+            let (b, b2) = if crossed { (b2, b) } else { (b, b2) };
             let four = [a, a2, b, b2];
             let distinct = (0..4).all(|i| (i + 1..4).all(|j| four[i] != four[j]));
-            if distinct && start(a) < start(b) && start(a2) > start(b2) {
+            let one = start(a).cmp(&start(b));
+            let other = start(a2).cmp(&start(b2));
+            // A tie in either source is not a disagreement.
+            if distinct && one != Ordering::Equal && other != Ordering::Equal && one != other {
                 for (x, y) in [(a, b), (a2, b2)] {
                     orders[x].insert(entries[y].id);
                     orders[y].insert(entries[x].id);
@@ -1062,19 +1059,9 @@ mod tests {
         full.same_as = Some(3);
         for entry in [full, entry(6, "2026-01-02T00:00", None)] {
             let input = EntryInput::of(&entry);
-            let draft = parse_entry(&input, &[3]).unwrap();
             let back = Entry {
                 id: entry.id,
-                when: draft.when,
-                what: draft.what,
-                who: draft.who,
-                place: draft.place,
-                source: draft.source,
-                source_detail: draft.source_detail,
-                note: draft.note,
-                problem: draft.problem,
-                elements: draft.elements,
-                same_as: draft.same_as,
+                ..parse_entry(&input, &[3]).unwrap()
             };
             assert_eq!(back, entry);
         }
@@ -1176,6 +1163,41 @@ mod tests {
         ];
         let pair = [linked(pair[0].clone(), 2), pair[1].clone()];
         assert_eq!(flags(&pair, 0), [vec![time(2)], vec![time(1)]]);
+    }
+
+    #[test]
+    fn the_order_is_compared_source_by_source_whichever_way_links_were_made() {
+        let from = |mut entry: Entry, source: Source| {
+            entry.source = source;
+            entry
+        };
+        let has_order_flag = |entries: &[Entry]| {
+            flags(entries, 0)
+                .iter()
+                .flatten()
+                .any(|flag| matches!(flag, Flag::OrderConflict { .. }))
+        };
+        // The record: call (1) 02:00, review (2) 02:40. The interview
+        // agrees (call 03:00, review 03:30), though the call was linked
+        // from the interview and the review from the record.
+        let agreeing = [
+            from(entry(1, "2026-03-14T02:00", None), Source::ClinicalRecord),
+            from(linked(entry(2, "2026-03-14T02:40", None), 3), Source::ClinicalRecord),
+            from(entry(3, "2026-03-14T03:30", None), Source::Interview),
+            from(linked(entry(4, "2026-03-14T03:00", None), 1), Source::Interview),
+        ];
+        assert!(!has_order_flag(&agreeing));
+        // The interview puts the review (3, 02:20) before the call (4,
+        // 02:30): a disagreement, with the links made the same mixed way.
+        let disagreeing = [
+            from(entry(1, "2026-03-14T02:00", None), Source::ClinicalRecord),
+            from(linked(entry(2, "2026-03-14T02:40", None), 3), Source::ClinicalRecord),
+            from(entry(3, "2026-03-14T02:20", None), Source::Interview),
+            from(linked(entry(4, "2026-03-14T02:30", None), 1), Source::Interview),
+        ];
+        let mut sorted = disagreeing.clone();
+        in_order(&mut sorted);
+        assert!(has_order_flag(&sorted));
     }
 
     #[test]

@@ -108,7 +108,9 @@ pub fn parse_details(input: &DetailsInput) -> Result<Details, crate::forms::Fiel
             }
         }
     };
-    let scope = input.scope.trim();
+    // Browsers send a textarea's line breaks as CRLF, which would count twice.
+    let scope = input.scope.replace("\r\n", "\n");
+    let scope = scope.trim();
     let count = scope.chars().count();
     if count > MAX_SCOPE_CHARS {
         errors.push((

@@ -8,7 +8,7 @@
 
 use crate::learning::count;
 use crate::support::accounts::*;
-use crate::support::{spawn_app, Backend, TestApp};
+use crate::support::{spawn_app, spawn_app_with_demo, Backend, TestApp};
 use app::accounts::Role;
 use reqwest::StatusCode;
 
@@ -22,8 +22,16 @@ fn entry<'a>(date: &'a str, time: &'a str, what: &'a str) -> Vec<(&'a str, &'a s
     ]
 }
 
+/// The version a workspace's page carries in its forms.
+async fn shown_version(browser: &Browser, id: i64) -> String {
+    let page = browser.get(&format!("/workspaces/{id}")).await;
+    hidden_value(&page.body, "version").expect("the add form carries the version")
+}
+
+/// Adds an entry from the workspace's page as it is now.
 async fn add(browser: &Browser, id: i64, fields: &[(&str, &str)]) -> Page {
-    let mut all = vec![("action", "add")];
+    let version = shown_version(browser, id).await;
+    let mut all = vec![("action", "add"), ("version", version.as_str())];
     all.extend_from_slice(fields);
     browser.post(&format!("/workspaces/{id}"), &all).await
 }
@@ -184,6 +192,14 @@ async fn a_member_builds_a_timeline_in_time_order(backend: Backend) {
     let fresh_version = hidden_value(&stale.body, "version").unwrap();
     assert_eq!(fresh_version, version(&app, id).await.to_string(), "the page offers the version as it is now");
     assert_eq!(entry_id(&app, id, "Third: results reviewed").await, third);
+    // Even with a problem of its own, an older page's form is refused as
+    // older: a 422 would hand it the version as it is now, and the next
+    // post would write over the change made meanwhile.
+    let mut stale_and_bad = changed.clone();
+    stale_and_bad.retain(|(name, _)| *name != "time");
+    stale_and_bad.push(("time", "25:00"));
+    let refused = browser.post(&format!("/workspaces/{id}"), &stale_and_bad).await;
+    assert_eq!(refused.status, StatusCode::CONFLICT);
 
     // Deleting asks first, and says which entry loses its link.
     let ask = browser.get(&format!("/workspaces/{id}?entry={third}&delete=yes")).await;
@@ -325,12 +341,26 @@ async fn bad_input_and_other_members_workspaces_are_refused(backend: Backend) {
     ] {
         let mut fields = fields;
         if fields[0].0 == "date" {
-            fields.push(("action", "add"));
+            fields.extend([("action", "add"), ("version", version_now.as_str())]);
         }
         let page = other.post(&format!("/workspaces/{id}"), &fields).await;
         assert_eq!(page.status, StatusCode::NOT_FOUND);
     }
     assert_eq!(count(&app, "SELECT COUNT(*) FROM workspace_entries WHERE workspace_id = $1", id).await, 2);
+    // An entry of the member's other investigation is not this one's.
+    let second = start(&owner, "Another review").await;
+    assert_eq!(add(&owner, second, &entry("2026-03-15", "10:00", "Elsewhere")).await.status, StatusCode::SEE_OTHER);
+    let elsewhere = entry_id(&app, second, "Elsewhere").await.to_string();
+    assert_eq!(owner.get(&format!("/workspaces/{id}?entry={elsewhere}")).await.status, StatusCode::NOT_FOUND);
+    let version_now = version(&app, id).await.to_string();
+    let crossed = owner
+        .post(&format!("/workspaces/{id}"), &[("action", "remove"), ("entry", &elsewhere), ("version", &version_now), ("confirm", "yes")])
+        .await;
+    assert_eq!(crossed.status, StatusCode::NOT_FOUND);
+    let mut linked_elsewhere = entry("2026-03-14", "09:30", "Linked across");
+    linked_elsewhere.push(("same_as", elsewhere.as_str()));
+    assert_eq!(add(&owner, id, &linked_elsewhere).await.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(count(&app, "SELECT COUNT(*) FROM workspace_entries WHERE workspace_id = $1", second).await, 1);
     // Unknown workspaces and entries are not found either.
     assert_eq!(owner.get("/workspaces/999999").await.status, StatusCode::NOT_FOUND);
     assert_eq!(owner.get("/workspaces/nope").await.status, StatusCode::NOT_FOUND);
@@ -390,18 +420,22 @@ async fn posts_at_once_and_the_limits(backend: Backend) {
     );
     assert_eq!(version(&app, id).await, shown.parse::<i64>().unwrap() + 1);
 
-    // Eight additions at once are all kept (an addition needs no version).
+    // An addition sent eight times from one page (a double click, a
+    // resend) adds one entry.
+    let shown = shown_version(&browser, id).await;
     let mut posts = tokio::task::JoinSet::new();
-    for n in 0..8 {
-        let browser = browser.clone();
+    for _ in 0..8 {
+        let (browser, shown) = (browser.clone(), shown.clone());
         posts.spawn(async move {
-            let what = format!("Added at once {n}");
-            add(&browser, id, &entry("2026-03-14", "09:00", &what)).await.status
+            let mut fields = entry("2026-03-14", "09:00", "Added once");
+            fields.extend([("action", "add"), ("version", shown.as_str())]);
+            browser.post(&format!("/workspaces/{id}"), &fields).await.status
         });
     }
     let statuses = posts.join_all().await;
-    let added = statuses.iter().filter(|status| **status == StatusCode::SEE_OTHER).count() as i64;
-    assert!(statuses.iter().all(|status| matches!(*status, StatusCode::SEE_OTHER | StatusCode::SERVICE_UNAVAILABLE)), "{statuses:?}");
+    assert_eq!(statuses.iter().filter(|status| **status == StatusCode::SEE_OTHER).count(), 1, "{statuses:?}");
+    assert!(statuses.iter().all(|status| matches!(*status, StatusCode::SEE_OTHER | StatusCode::CONFLICT | StatusCode::SERVICE_UNAVAILABLE)), "{statuses:?}");
+    let added = 1;
     assert_eq!(count(&app, "SELECT COUNT(*) FROM workspace_entries WHERE workspace_id = $1", id).await, 1 + added);
 
     // A full timeline takes no more.
@@ -460,8 +494,14 @@ async fn workspaces_are_in_your_data_and_go_with_the_account(backend: Backend) {
 }
 
 async fn anyone_reads_the_example_and_a_member_copies_it(backend: Backend) {
-    let app = spawn_app(backend).await;
+    let app = spawn_app_with_demo(backend).await;
     let anonymous = Browser::new(&app);
+    // A toolkit about timelines opens the working tool; others do not.
+    let toolkit = anonymous.get("/resources/timeline-mapping").await;
+    assert!(toolkit.body.contains("<a class=\"nhsuk-button\" href=\"/workspaces\" draggable=\"false\">Open the timeline tool</a>"));
+    let other = anonymous.get("/resources/seips-work-system-scan").await;
+    assert_eq!(other.status, StatusCode::OK);
+    assert!(!other.body.contains("Open the timeline tool"));
     let example = anonymous.get("/workspaces/example?gap=1440").await;
     assert_eq!(example.status, StatusCode::OK, "{}", example.body);
     assert!(example.body.contains("Urgent referral not sent (fictional example)"));

@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use super::render::{page, version_field, workspace_trail};
+use super::render::{no_patient_details, page, version_field, workspace_trail};
 use crate::components::Breadcrumbs;
 use crate::forms::{
     CheckboxGroup, FormState, PostForm, RadioGroup, SelectField, SubmitButton, TextArea, TextField,
@@ -35,17 +35,17 @@ pub fn entry_fields(values: Option<EntryInput>, others: Vec<(i64, String)>) -> i
         .collect();
     view! {
         <TextField name="date" label="Date" input_type="date" hint="For example 2026-03-14" value=values.date width="nhsuk-input--width-10" />
-        <TextField name="time" label="Time" input_type="time" hint="24-hour clock, as the source recorded it, for example 14:05" value=values.time width="nhsuk-input--width-5" />
+        <TextField name="time" label="Time" input_type="time" hint="24-hour clock, the local time as the source recorded it, for example 14:05" value=values.time width="nhsuk-input--width-5" />
         <TextField name="end_date" label="Window ends: date (optional)" input_type="date" hint="If it happened over a window of time. Leave empty for the same day, or for a single moment." value=values.end_date width="nhsuk-input--width-10" />
         <TextField name="end_time" label="Window ends: time (optional)" input_type="time" hint="For example 03:30. Leave empty for a single moment." value=values.end_time width="nhsuk-input--width-5" />
         <CheckboxGroup name="approximate" error_name="approximate" legend="How sure is the time?"
             options=vec![("yes".to_string(), "The time is approximate".to_string())]
             checked=(values.approximate == "yes").then(|| "yes".to_string()).into_iter().collect() />
         <TextArea name="what" label="What happened" hint="The facts, as the source gives them. Up to 1,000 characters." value=values.what rows=3 />
-        <TextField name="who" label="Who (optional)" hint="A role, such as “practice nurse” or “duty doctor”: never a name" value=values.who />
-        <TextField name="place" label="Where (optional)" hint="Such as “GP surgery” or “ward 7”" value=values.place />
+        <TextField name="who" label="Who (optional)" hint="A role, such as “practice nurse” or “duty doctor”: never a name. Up to 100 characters." value=values.who />
+        <TextField name="place" label="Where (optional)" hint="Such as “GP surgery” or “ward 7”. Up to 100 characters." value=values.place />
         <SelectField name="source" label="Source of the information" options={options::<Source>()} value=values.source blank="Select one" />
-        <TextField name="source_detail" label="Source details (optional)" hint="Which record, log or account; for a device, any known clock offset" value=values.source_detail />
+        <TextField name="source_detail" label="Source details (optional)" hint="Which record, log or account; for a device, any known clock offset. Up to 200 characters." value=values.source_detail />
         <TextArea name="note" label="Analysis note (optional)" hint="Where work as done differed from work as imagined, and why it made sense at the time. Kept apart from the facts. Up to 2,000 characters." value=values.note rows=3 />
         <RadioGroup name="problem" legend="Is this a care or service delivery problem?" options=problems value=values.problem />
         <CheckboxGroup name="elements" error_name="elements" legend="SEIPS work-system elements involved (optional)"
@@ -85,6 +85,7 @@ pub fn entry_page(workspace: Workspace, entry: i64, state: &FormState) -> Option
             <div class="nhsuk-grid-row">
                 <div class="nhsuk-grid-column-two-thirds">
                     <h1 class="nhsuk-heading-l">{format!("Change entry {number}")}</h1>
+                    {no_patient_details()}
                     <div class="nhsuk-inset-text">
                         <p>{format!("As saved: {}", shown.when.shown())}</p>
                         <p class="hub-preserve-lines">{shown.what.clone()}</p>
@@ -110,12 +111,12 @@ pub fn delete_entry_page(workspace: Workspace, entry: i64, state: &FormState) ->
     let number = index + 1;
     Some(page(format!("Delete entry {number}?"), state, move || {
         let id = workspace.id;
-        // Entries that point at this one lose their link with it.
+        // The entries linked with this one, either way, lose that link.
         let linked: Vec<String> = workspace
             .entries
             .iter()
             .enumerate()
-            .filter(|(_, other)| other.same_as == Some(entry))
+            .filter(|(_, other)| other.same_as == Some(entry) || shown.same_as == Some(other.id))
             .map(|(index, _)| (index + 1).to_string())
             .collect();
         let links = match linked.len() {

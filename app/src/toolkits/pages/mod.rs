@@ -4,11 +4,16 @@
 //! it (`?edit=delete`), and one entry to change (`?entry={n}`) or delete
 //! (`?entry={n}&delete=yes`).
 //!
-//! They share one lazy route ([`WorkspacesArea`]), and their HTML is made
-//! on the server (`render`, with the same form fields as every page) and
-//! handed to the client whole: each route, and every word of a page's
-//! text, costs the client's main module, which every first visit loads
-//! (the text of pages in chunks stays in it).
+//! They share one lazy route in a chunk of their own (`tools`, which the
+//! interactive tools to come will join), whose component,
+//! [`WorkspacesArea`], shows HTML made on the server (`render`, with the
+//! same form fields as every page): every word of a page's text would
+//! cost the client's main module, which every first visit loads (the text
+//! of pages in chunks stays in it). In the main module itself the
+//! component cost 5 KB; in a chunk shared with other pages, a tool's page
+//! would load theirs too (110 KB for the learning record's). The page's
+//! HTML goes with it twice on a first visit (in the page, and in the data
+//! the client hydrates from), as a lesson's text does.
 
 #[cfg(feature = "ssr")]
 mod chart;
@@ -89,8 +94,9 @@ pub fn WorkspacesArea() -> impl IntoView {
         },
         |(id, query)| workspace_page(id, query),
     );
+    // A transition keeps the page shown until the next one arrives.
     view! {
-        <Suspense fallback=|| view! { <p>"Loading…"</p> }>
+        <Transition fallback=|| view! { <p>"Loading…"</p> }>
             {move || Suspend::new(async move {
                 page.await.map(|page| match page {
                     Some(page) => view! {
@@ -101,7 +107,7 @@ pub fn WorkspacesArea() -> impl IntoView {
                     None => view! { <crate::components::NotFoundPage /> }.into_any(),
                 })
             })}
-        </Suspense>
+        </Transition>
     }
 }
 

@@ -183,6 +183,7 @@ pub fn details_page(workspace: Workspace, state: &FormState) -> RenderedPage {
             <div class="nhsuk-grid-row">
                 <div class="nhsuk-grid-column-two-thirds">
                     <h1 class="nhsuk-heading-l">"Change the details"</h1>
+                    {no_patient_details()}
                     <PostForm action=format!("/workspaces/{}", workspace.id)>
                         <input type="hidden" name="action" value="details" />
                         {version_field(workspace.version)}

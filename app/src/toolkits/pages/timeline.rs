@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use super::chart::timeline_chart;
 use super::entry::{entry_fields, entry_label};
-use super::render::{example_trail, no_patient_details, page, workspace_trail};
+use super::render::{example_trail, no_patient_details, page, version_field};
 use crate::components::Breadcrumbs;
 use crate::forms::{FormState, PostForm, SubmitButton};
 use crate::toolkits::server::RenderedPage;
@@ -34,10 +34,8 @@ pub fn workspace_page(
 }
 
 fn workspace_view(workspace: Workspace, gap: i64, lanes: LaneBy, viewing: Viewing) -> impl IntoView {
-    let trail = match viewing {
-        Viewing::Own => workspace_trail(&workspace),
-        Viewing::Example { .. } => example_trail(),
-    };
+    // The overview's trail ends at the list: it is the workspace's page.
+    let trail = example_trail();
     let details = workspace.details.clone();
     let id = workspace.id;
     let address = match viewing {
@@ -50,8 +48,8 @@ fn workspace_view(workspace: Workspace, gap: i64, lanes: LaneBy, viewing: Viewin
     let summary = match (entries.len(), flag_count) {
         (0, _) => "No entries yet: add the first below.".to_string(),
         (n, 0) => format!("{} in time order. Nothing flagged.", count(n)),
-        (n, 1) => format!("{} in time order. 1 entry is flagged: see the Flags column.", count(n)),
-        (n, f) => format!("{} in time order. {f} entries are flagged: see the Flags column.", count(n)),
+        (n, 1) => format!("{} in time order. 1 entry is flagged: see the “Marks and flags” column.", count(n)),
+        (n, f) => format!("{} in time order. {f} entries are flagged: see the “Marks and flags” column.", count(n)),
     };
     let chart = timeline_chart(&entries, &flagged, lanes);
     let table = timeline_table((viewing == Viewing::Own).then_some(id), &entries, &flagged);
@@ -78,7 +76,7 @@ fn workspace_view(workspace: Workspace, gap: i64, lanes: LaneBy, viewing: Viewin
                     view! {
                         <PostForm action="/workspaces">
                             <input type="hidden" name="action" value="copy-example" />
-                            <SubmitButton label="Copy into your investigations" variant="secondary" />
+                            <button class="nhsuk-button nhsuk-button--secondary" id="copy" type="submit" data-module="nhsuk-button">"Copy into your investigations"</button>
                         </PostForm>
                     }.into_any()
                 } else {
@@ -93,6 +91,7 @@ fn workspace_view(workspace: Workspace, gap: i64, lanes: LaneBy, viewing: Viewin
         <p>"Record facts and where they came from; keep your analysis in its own field. Entries take their place in time order whatever order you add them in."</p>
         <PostForm action=format!("/workspaces/{id}")>
             <input type="hidden" name="action" value="add" />
+            {version_field(workspace.version)}
             {entry_fields(None, choices)}
             <SubmitButton label="Add to timeline" />
         </PostForm>
