@@ -163,6 +163,18 @@ pub async fn load_reader_panels(slug: String) -> Result<Option<ReaderPanels>, Se
         }
     };
     let lessons = lessons + &domains;
+    let tool = match catalogue::kind_and_topics(&db, resource_id).await {
+        Ok(Some((kind, topics))) => {
+            crate::toolkits::tools::working_tool(kind, &crate::vocabulary::Topic::from_mask(topics))
+                .map(crate::toolkits::tools::open_the_tool_html)
+                .unwrap_or_default()
+        }
+        Ok(None) => String::new(),
+        Err(error) => {
+            tracing::warn!(%error, "could not read a resource's kind and topics");
+            String::new()
+        }
+    };
     let signed_in = match viewer.and_then(|viewer| viewer.user_id().map(|id| (viewer, id))) {
         Some((viewer, user_id)) => {
             crate::web::csrf::ensure_token(&viewer.session)
@@ -183,7 +195,7 @@ pub async fn load_reader_panels(slug: String) -> Result<Option<ReaderPanels>, Se
         Err(error) => {
             tracing::warn!(%error, "could not read a reader's session");
             return Ok(Some(ReaderPanels {
-                lead: error_summary + &lead,
+                lead: error_summary + &tool + &lead,
                 after: lessons,
             }));
         }
@@ -204,18 +216,6 @@ pub async fn load_reader_panels(slug: String) -> Result<Option<ReaderPanels>, Se
         Ok(useful) => useful,
         Err(error) => {
             tracing::warn!(%error, "could not read a resource's usefulness");
-            String::new()
-        }
-    };
-    let tool = match catalogue::kind_and_topics(&db, resource_id).await {
-        Ok(Some((kind, topics))) => {
-            crate::toolkits::tools::working_tool(kind, &crate::vocabulary::Topic::from_mask(topics))
-                .map(crate::toolkits::tools::open_the_tool_html)
-                .unwrap_or_default()
-        }
-        Ok(None) => String::new(),
-        Err(error) => {
-            tracing::warn!(%error, "could not read a resource's kind and topics");
             String::new()
         }
     };

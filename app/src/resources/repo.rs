@@ -538,7 +538,10 @@ pub async fn capability_domains(db: &Db, resource_id: i64) -> sqlx::Result<Optio
 
 /// The kind and topics (a bit set) of the published resource `resource_id`,
 /// for the link from a toolkit's page to the working tool it describes.
-pub async fn kind_and_topics(db: &Db, resource_id: i64) -> sqlx::Result<Option<(ResourceKind, i64)>> {
+pub async fn kind_and_topics(
+    db: &Db,
+    resource_id: i64,
+) -> sqlx::Result<Option<(ResourceKind, i64)>> {
     with_pool!(db, pool => sqlx::query_as(
         "SELECT kind, topics FROM resources WHERE id = $1 AND status = 'published'",
     )

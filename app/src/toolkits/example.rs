@@ -64,12 +64,26 @@ mod tests {
         assert!(example.details.title.contains("fictional"));
         let flagged = flags(&example.entries, 24 * 60);
         let all: Vec<&Flag> = flagged.iter().flatten().collect();
-        assert!(all.iter().any(|flag| matches!(flag, Flag::GapBefore { .. })));
-        assert!(all.iter().any(|flag| matches!(flag, Flag::TimeConflict { .. })));
+        assert!(all
+            .iter()
+            .any(|flag| matches!(flag, Flag::GapBefore { .. })));
+        assert!(all
+            .iter()
+            .any(|flag| matches!(flag, Flag::TimeConflict { .. })));
         // Time order: the statement's 16:00 before the log's 16:10.
-        let whats: Vec<&str> = example.entries.iter().map(|entry| entry.what.as_str()).collect();
-        let statement = whats.iter().position(|what| what.starts_with("The secretary recalls")).unwrap();
-        let log = whats.iter().position(|what| what.starts_with("The task is marked complete")).unwrap();
+        let whats: Vec<&str> = example
+            .entries
+            .iter()
+            .map(|entry| entry.what.as_str())
+            .collect();
+        let statement = whats
+            .iter()
+            .position(|what| what.starts_with("The secretary recalls"))
+            .unwrap();
+        let log = whats
+            .iter()
+            .position(|what| what.starts_with("The task is marked complete"))
+            .unwrap();
         assert!(statement < log);
     }
 }

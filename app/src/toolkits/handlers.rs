@@ -45,6 +45,9 @@ struct ActionInput {
 
 const STALE: &str = "This investigation has changed since this page was opened (in another tab, perhaps): nothing was saved. Check it as it is now and make your change again.";
 
+/// An addition from an older page is often the second of a double click.
+const STALE_ADD: &str = "This investigation has changed since this page was opened, so this entry was not added: check the timeline below (it may be there already) before adding it again.";
+
 /// `POST /workspaces`: starts an investigation, or (`action=copy-example`)
 /// copies the example into the member's own.
 async fn start(
@@ -122,10 +125,14 @@ async fn change(
         ("add", _) => (overview.clone(), "date"),
         ("change", Some(entry)) => (format!("{overview}?entry={entry}"), "date"),
         ("remove", Some(entry)) => (format!("{overview}?entry={entry}&delete=yes"), "confirm"),
-        ("change" | "remove", None) => {
+        // Not in this investigation: deleted since the page was shown (a
+        // double click, another tab) when the page is older than it, else
+        // never there.
+        ("change" | "remove", None) if version == Some(workspace.version) => {
             let page = format!("{overview}?entry={}", row_id(&input.entry).unwrap_or(0));
             return Ok(not_found(&context, form, &page).await);
         }
+        ("change" | "remove", None) => (overview.clone(), "date"),
         _ => {
             return Ok(refuse(
                 &context,
@@ -142,7 +149,20 @@ async fn change(
     // refusal for its own input (shown with the version as it is now)
     // cannot carry it past a change made meanwhile.
     let Some(version) = version.filter(|version| *version == workspace.version) else {
-        return Ok(refuse(&context, form, &page, StatusCode::CONFLICT, problem_field, STALE).await);
+        let message = if input.action == "add" {
+            STALE_ADD
+        } else {
+            STALE
+        };
+        return Ok(refuse(
+            &context,
+            form,
+            &page,
+            StatusCode::CONFLICT,
+            problem_field,
+            message,
+        )
+        .await);
     };
     let others: Vec<i64> = workspace
         .entries
@@ -158,7 +178,8 @@ async fn change(
                     return Ok(show_field_errors(&context, form, &page, problems).await)
                 }
             };
-            let written = repo::change(db, member.id, id, version, Change::Details(&details), now()).await?;
+            let written =
+                repo::change(db, member.id, id, version, Change::Details(&details), now()).await?;
             (written, "Details saved".to_string(), overview.clone())
         }
         "delete" | "remove" if input.confirm != "yes" => {
@@ -185,7 +206,9 @@ async fn change(
                 }
             };
             let (change, notice) = match entry {
-                Some(entry) if input.action == "change" => (Change::ChangeEntry(entry, &draft), "Entry saved"),
+                Some(entry) if input.action == "change" => {
+                    (Change::ChangeEntry(entry, &draft), "Entry saved")
+                }
                 _ => (Change::AddEntry(&draft), "Entry added to the timeline"),
             };
             let written = repo::change(db, member.id, id, version, change, now()).await?;
@@ -193,14 +216,31 @@ async fn change(
         }
         _ => {
             let entry = entry.unwrap_or(0);
-            let written = repo::change(db, member.id, id, version, Change::DeleteEntry(entry), now()).await?;
-            (written, "Entry deleted".to_string(), format!("{overview}#timeline"))
+            let written = repo::change(
+                db,
+                member.id,
+                id,
+                version,
+                Change::DeleteEntry(entry),
+                now(),
+            )
+            .await?;
+            (
+                written,
+                "Entry deleted".to_string(),
+                format!("{overview}#timeline"),
+            )
         }
     };
     match written {
         Written::Done(_) => Ok(done(&form.viewer, &to, notice).await),
-        Written::NotFound => Ok(not_found(&context, form, &page).await),
+        // Changed between the check above and the write: shown as above.
+        Written::Stale if input.action == "add" => Ok(refuse(&context, form, &page, StatusCode::CONFLICT, problem_field, STALE_ADD).await),
+        Written::Stale | Written::NotFound if matches!(input.action.as_str(), "change" | "remove") => {
+            Ok(refuse(&context, form, &overview, StatusCode::CONFLICT, "date", STALE).await)
+        }
         Written::Stale => Ok(refuse(&context, form, &page, StatusCode::CONFLICT, problem_field, STALE).await),
+        Written::NotFound => Ok(not_found(&context, form, &page).await),
         Written::Full => Ok(refuse(
             &context,
             form,

@@ -78,8 +78,21 @@ const ENTRY_COLUMNS: &str = "id, starts_at, ends_at, approximate, what, who, pla
      source_detail, note, problem, elements, same_as";
 
 fn entry(row: EntryRow) -> Option<Entry> {
-    let (id, starts_at, ends_at, approximate, what, who, place, source, detail, note, problem, elements, same_as) =
-        row;
+    let (
+        id,
+        starts_at,
+        ends_at,
+        approximate,
+        what,
+        who,
+        place,
+        source,
+        detail,
+        note,
+        problem,
+        elements,
+        same_as,
+    ) = row;
     let end = match ends_at {
         Some(text) => Some(Moment::from_stored(&text)?),
         None => None,
@@ -103,7 +116,15 @@ fn entry(row: EntryRow) -> Option<Entry> {
     })
 }
 
-type WorkspaceRow = (i64, String, LearningResponse, Option<String>, String, i64, i64);
+type WorkspaceRow = (
+    i64,
+    String,
+    LearningResponse,
+    Option<String>,
+    String,
+    i64,
+    i64,
+);
 
 /// The member's workspace `id` with its timeline in time order (None if it
 /// is not theirs).
@@ -130,7 +151,10 @@ pub async fn workspace(db: &Db, owner: i64, id: i64) -> sqlx::Result<Option<Work
             let id = row.0;
             let parsed = entry(row);
             if parsed.is_none() {
-                tracing::error!(entry = id, "a timeline entry's stored time could not be read");
+                tracing::error!(
+                    entry = id,
+                    "a timeline entry's stored time could not be read"
+                );
             }
             parsed
         })
@@ -194,7 +218,7 @@ pub async fn create(
                 .bind(id)
                 .fetch_one(&mut *tx)
                 .await?
-                .get(0);
+                .try_get(0)?;
             copies.push((entry.id, copy));
         }
         let copy_of = |original: i64| copies.iter().find(|(from, _)| *from == original).map(|(_, to)| *to);

@@ -40,7 +40,10 @@ mod tests {
     #[test]
     fn only_a_toolkit_about_timelines_opens_the_timeline() {
         let timeline = [Topic::TimelineMapping, Topic::SystemsThinking];
-        assert_eq!(working_tool(ResourceKind::Toolkit, &timeline), Some(Tool::Timeline));
+        assert_eq!(
+            working_tool(ResourceKind::Toolkit, &timeline),
+            Some(Tool::Timeline)
+        );
         assert_eq!(working_tool(ResourceKind::Guide, &timeline), None);
         assert_eq!(working_tool(ResourceKind::Toolkit, &[Topic::Seips]), None);
     }

@@ -95,7 +95,10 @@ pub fn parse_details(input: &DetailsInput) -> Result<Details, crate::forms::Fiel
     }
     let response = LearningResponse::from_slug(&input.response);
     if response.is_none() {
-        errors.push(("response", "Select the kind of learning response".to_string()));
+        errors.push((
+            "response",
+            "Select the kind of learning response".to_string(),
+        ));
     }
     let sector = if input.sector.is_empty() {
         None
@@ -163,7 +166,9 @@ mod tests {
         assert_eq!(details.sector, Some(Sector::PrimaryCare));
         assert_eq!(details.scope, "Missed deterioration on a ward");
         assert_eq!(
-            parse_details(&input("x", "swarm-huddle", "")).unwrap().sector,
+            parse_details(&input("x", "swarm-huddle", ""))
+                .unwrap()
+                .sector,
             None
         );
     }
@@ -176,5 +181,15 @@ mod tests {
         let long = "a".repeat(MAX_TITLE_CHARS + 1);
         let errors = parse_details(&input(&long, "psii", "")).unwrap_err();
         assert!(errors[0].1.contains("it has 121"), "{errors:?}");
+    }
+
+    #[test]
+    fn a_scopes_line_breaks_count_once() {
+        // Browsers send CRLF: 1,000 lines of one letter are 1,999 characters.
+        let mut details = input("Fall", "psii", "");
+        details.scope = vec!["a"; 1000].join("\r\n");
+        let scope = parse_details(&details).unwrap().scope;
+        assert_eq!(scope.chars().count(), 1999);
+        assert!(!scope.contains('\r'));
     }
 }

@@ -18,7 +18,11 @@ use crate::vocabulary::options;
 /// and the start of what happened.
 pub fn entry_label(index: usize, entry: &Entry) -> String {
     let what: String = entry.what.chars().take(60).collect();
-    let more = if entry.what.chars().count() > 60 { "…" } else { "" };
+    let more = if entry.what.chars().count() > 60 {
+        "…"
+    } else {
+        ""
+    };
     format!("{}: {}, {what}{more}", index + 1, entry.when.shown())
 }
 
@@ -106,7 +110,11 @@ pub fn entry_page(workspace: Workspace, entry: i64, state: &FormState) -> Option
 }
 
 /// `/workspaces/{id}?entry={n}&delete=yes` (None: no such entry).
-pub fn delete_entry_page(workspace: Workspace, entry: i64, state: &FormState) -> Option<RenderedPage> {
+pub fn delete_entry_page(
+    workspace: Workspace,
+    entry: i64,
+    state: &FormState,
+) -> Option<RenderedPage> {
     let (index, shown) = find(&workspace, entry)?;
     let number = index + 1;
     Some(page(format!("Delete entry {number}?"), state, move || {
@@ -121,14 +129,21 @@ pub fn delete_entry_page(workspace: Workspace, entry: i64, state: &FormState) ->
             .collect();
         let links = match linked.len() {
             0 => None,
-            1 => Some(format!("Entry {} is linked to it as the same event and will lose that link.", linked[0])),
-            _ => Some(format!("Entries {} are linked to it as the same event and will lose that link.", linked.join(", "))),
+            1 => Some(format!(
+                "Entry {} is linked to it as the same event and will lose that link.",
+                linked[0]
+            )),
+            _ => Some(format!(
+                "Entries {} are linked to it as the same event and will lose that link.",
+                linked.join(", ")
+            )),
         };
         view! {
             <Breadcrumbs trail=workspace_trail(&workspace) />
             <div class="nhsuk-grid-row">
                 <div class="nhsuk-grid-column-two-thirds">
                     <h1 class="nhsuk-heading-l">{format!("Delete entry {number}?")}</h1>
+                    {no_patient_details()}
                     <div class="nhsuk-inset-text">
                         <p>{shown.when.shown()}</p>
                         <p class="hub-preserve-lines">{shown.what.clone()}</p>

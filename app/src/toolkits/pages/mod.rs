@@ -129,13 +129,23 @@ mod tests {
         assert_eq!(page(None, &[]), AreaPage::List);
         assert_eq!(
             page(Some("example"), &[("gap", "1440")]),
-            AreaPage::Example { gap: 1440, lanes: LaneBy::Who }
+            AreaPage::Example {
+                gap: 1440,
+                lanes: LaneBy::Who
+            }
         );
         assert_eq!(
             page(Some("4"), &[("gap", "90"), ("lanes", "place")]),
-            AreaPage::Workspace { id: 4, gap: 90, lanes: LaneBy::Place }
+            AreaPage::Workspace {
+                id: 4,
+                gap: 90,
+                lanes: LaneBy::Place
+            }
         );
-        assert_eq!(page(Some("4"), &[("edit", "details")]), AreaPage::Details(4));
+        assert_eq!(
+            page(Some("4"), &[("edit", "details")]),
+            AreaPage::Details(4)
+        );
         assert_eq!(page(Some("4"), &[("edit", "delete")]), AreaPage::Delete(4));
         assert_eq!(page(Some("4"), &[("entry", "7")]), AreaPage::Entry(4, 7));
         assert_eq!(

@@ -8,7 +8,9 @@ use leptos::prelude::*;
 
 use super::AreaPage;
 use crate::components::{Breadcrumbs, Crumb, ErrorSummary};
-use crate::forms::{provide_form_state, FormState, PostForm, SelectField, SubmitButton, TextArea, TextField};
+use crate::forms::{
+    provide_form_state, FormState, PostForm, SelectField, SubmitButton, TextArea, TextField,
+};
 use crate::toolkits::server::RenderedPage;
 use crate::toolkits::types::{Details, Workspace, WorkspaceSummary};
 use crate::vocabulary::{options, LearningResponse, Sector};
@@ -83,7 +85,8 @@ pub fn version_field(version: i64) -> impl IntoView {
     view! { <input type="hidden" name="version" value=version.to_string() /> }
 }
 
-const TITLE_HINT: &str = "A short name only you will see, such as “Delayed referral, March”. Up to 120 characters.";
+const TITLE_HINT: &str =
+    "A short name only you will see, such as “Delayed referral, March”. Up to 120 characters.";
 const SCOPE_HINT: &str = "What the learning response will look at and why, and what it will not. Up to 2,000 characters.";
 
 /// The details form's fields, filled with `details` when changing them.
@@ -211,6 +214,7 @@ pub fn delete_page(workspace: Workspace, state: &FormState) -> RenderedPage {
             <div class="nhsuk-grid-row">
                 <div class="nhsuk-grid-column-two-thirds">
                     <h1 class="nhsuk-heading-l">{format!("Delete “{}”?", workspace.details.title)}</h1>
+                    {no_patient_details()}
                     <p>{format!("{entries} This cannot be undone.")}</p>
                     <PostForm action=format!("/workspaces/{}", workspace.id)>
                         <input type="hidden" name="action" value="delete" />
@@ -226,9 +230,15 @@ pub fn delete_page(workspace: Workspace, state: &FormState) -> RenderedPage {
 
 /// Which page `area` is for a workspace already loaded, rendered (None:
 /// an entry it names is not there).
-pub fn workspace_area_page(area: &AreaPage, workspace: Workspace, state: &FormState) -> Option<RenderedPage> {
+pub fn workspace_area_page(
+    area: &AreaPage,
+    workspace: Workspace,
+    state: &FormState,
+) -> Option<RenderedPage> {
     Some(match *area {
-        AreaPage::Workspace { gap, lanes, .. } => workspace_page(workspace, gap, lanes, Viewing::Own, state),
+        AreaPage::Workspace { gap, lanes, .. } => {
+            workspace_page(workspace, gap, lanes, Viewing::Own, state)
+        }
         AreaPage::Details(_) => details_page(workspace, state),
         AreaPage::Delete(_) => delete_page(workspace, state),
         AreaPage::Entry(_, entry) => entry_page(workspace, entry, state)?,

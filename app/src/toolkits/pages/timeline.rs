@@ -30,10 +30,17 @@ pub fn workspace_page(
     state: &FormState,
 ) -> RenderedPage {
     let title = workspace.details.title.clone();
-    page(title, state, move || workspace_view(workspace, gap, lanes, viewing))
+    page(title, state, move || {
+        workspace_view(workspace, gap, lanes, viewing)
+    })
 }
 
-fn workspace_view(workspace: Workspace, gap: i64, lanes: LaneBy, viewing: Viewing) -> impl IntoView {
+fn workspace_view(
+    workspace: Workspace,
+    gap: i64,
+    lanes: LaneBy,
+    viewing: Viewing,
+) -> impl IntoView {
     // The overview's trail ends at the list: it is the workspace's page.
     let trail = example_trail();
     let details = workspace.details.clone();
@@ -48,8 +55,14 @@ fn workspace_view(workspace: Workspace, gap: i64, lanes: LaneBy, viewing: Viewin
     let summary = match (entries.len(), flag_count) {
         (0, _) => "No entries yet: add the first below.".to_string(),
         (n, 0) => format!("{} in time order. Nothing flagged.", count(n)),
-        (n, 1) => format!("{} in time order. 1 entry is flagged: see the “Marks and flags” column.", count(n)),
-        (n, f) => format!("{} in time order. {f} entries are flagged: see the “Marks and flags” column.", count(n)),
+        (n, 1) => format!(
+            "{} in time order. 1 entry is flagged: see the “Marks and flags” column.",
+            count(n)
+        ),
+        (n, f) => format!(
+            "{} in time order. {f} entries are flagged: see the “Marks and flags” column.",
+            count(n)
+        ),
     };
     let chart = timeline_chart(&entries, &flagged, lanes);
     let table = timeline_table((viewing == Viewing::Own).then_some(id), &entries, &flagged);
@@ -58,11 +71,13 @@ fn workspace_view(workspace: Workspace, gap: i64, lanes: LaneBy, viewing: Viewin
         .enumerate()
         .map(|(index, entry)| (entry.id, entry_label(index, entry)))
         .collect();
-    let last_changed = (viewing == Viewing::Own).then(|| view! {
-        <div class="nhsuk-summary-list__row">
-            <dt class="nhsuk-summary-list__key">"Last changed"</dt>
-            <dd class="nhsuk-summary-list__value">{workspace.updated.clone()}</dd>
-        </div>
+    let last_changed = (viewing == Viewing::Own).then(|| {
+        view! {
+            <div class="nhsuk-summary-list__row">
+                <dt class="nhsuk-summary-list__key">"Last changed"</dt>
+                <dd class="nhsuk-summary-list__value">{workspace.updated.clone()}</dd>
+            </div>
+        }
     });
     let top = match viewing {
         Viewing::Own => view! {
