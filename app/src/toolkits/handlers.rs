@@ -148,19 +148,20 @@ async fn change(
     // A form from an older page is refused before it is read, so that a
     // refusal for its own input (shown with the version as it is now)
     // cannot carry it past a change made meanwhile.
+    // An addition from an older page says it may be there already.
+    let stale = if input.action == "add" {
+        STALE_ADD
+    } else {
+        STALE
+    };
     let Some(version) = version.filter(|version| *version == workspace.version) else {
-        let message = if input.action == "add" {
-            STALE_ADD
-        } else {
-            STALE
-        };
         return Ok(refuse(
             &context,
             form,
             &page,
             StatusCode::CONFLICT,
             problem_field,
-            message,
+            stale,
         )
         .await);
     };
@@ -235,11 +236,10 @@ async fn change(
     match written {
         Written::Done(_) => Ok(done(&form.viewer, &to, notice).await),
         // Changed between the check above and the write: shown as above.
-        Written::Stale if input.action == "add" => Ok(refuse(&context, form, &page, StatusCode::CONFLICT, problem_field, STALE_ADD).await),
         Written::Stale | Written::NotFound if matches!(input.action.as_str(), "change" | "remove") => {
-            Ok(refuse(&context, form, &overview, StatusCode::CONFLICT, "date", STALE).await)
+            Ok(refuse(&context, form, &overview, StatusCode::CONFLICT, "date", stale).await)
         }
-        Written::Stale => Ok(refuse(&context, form, &page, StatusCode::CONFLICT, problem_field, STALE).await),
+        Written::Stale => Ok(refuse(&context, form, &page, StatusCode::CONFLICT, problem_field, stale).await),
         Written::NotFound => Ok(not_found(&context, form, &page).await),
         Written::Full => Ok(refuse(
             &context,

@@ -33,7 +33,7 @@ pub enum Written {
 /// already makes them.
 const LOCK_MEMBER: &str = "SELECT id FROM users WHERE id = $1 FOR NO KEY UPDATE";
 
-type SummaryRow = (i64, String, LearningResponse, Option<String>, i64, i64);
+type SummaryRow = (i64, String, LearningResponse, Option<Sector>, i64, i64);
 
 const SUMMARY: &str = "SELECT w.id, w.title, w.response, w.sector, \
      (SELECT COUNT(*) FROM workspace_entries e WHERE e.workspace_id = w.id), w.updated_at \
@@ -44,7 +44,7 @@ fn summary((id, title, response, sector, entries, updated): SummaryRow) -> Works
         id,
         title,
         response,
-        sector: sector.as_deref().and_then(Sector::from_slug),
+        sector,
         entries,
         updated: crate::dates::format_time(updated),
     }
@@ -69,7 +69,7 @@ type EntryRow = (
     Source,
     String,
     String,
-    Option<String>,
+    Option<Problem>,
     i64,
     Option<i64>,
 );
@@ -110,7 +110,7 @@ fn entry(row: EntryRow) -> Option<Entry> {
         source,
         source_detail: detail,
         note,
-        problem: problem.as_deref().and_then(Problem::from_slug),
+        problem,
         elements: SeipsElement::from_mask(elements),
         same_as,
     })
@@ -120,7 +120,7 @@ type WorkspaceRow = (
     i64,
     String,
     LearningResponse,
-    Option<String>,
+    Option<Sector>,
     String,
     i64,
     i64,
@@ -165,7 +165,7 @@ pub async fn workspace(db: &Db, owner: i64, id: i64) -> sqlx::Result<Option<Work
         details: Details {
             title,
             response,
-            sector: sector.as_deref().and_then(Sector::from_slug),
+            sector,
             scope,
         },
         version,
@@ -204,7 +204,7 @@ pub async fn create(
         .bind(owner)
         .bind(&details.title)
         .bind(details.response)
-        .bind(details.sector.map(Sector::slug))
+        .bind(details.sector)
         .bind(&details.scope)
         .bind(now)
         .fetch_one(&mut *tx)
@@ -296,7 +296,7 @@ pub async fn change(
                 sqlx::query("UPDATE workspaces SET title = $1, response = $2, sector = $3, scope = $4 WHERE id = $5")
                     .bind(&details.title)
                     .bind(details.response)
-                    .bind(details.sector.map(Sector::slug))
+                    .bind(details.sector)
                     .bind(&details.scope)
                     .bind(id)
                     .execute(&mut *tx)
@@ -369,6 +369,7 @@ where
     bool: sqlx::Encode<'q, DB> + sqlx::Type<DB>,
     i64: sqlx::Encode<'q, DB> + sqlx::Type<DB>,
     Option<i64>: sqlx::Encode<'q, DB> + sqlx::Type<DB>,
+    Option<Problem>: sqlx::Encode<'q, DB> + sqlx::Type<DB>,
 {
     query
         .bind(draft.when.start.stored())
@@ -380,7 +381,7 @@ where
         .bind(draft.source.slug())
         .bind(draft.source_detail.as_str())
         .bind(draft.note.as_str())
-        .bind(draft.problem.map(Problem::slug))
+        .bind(draft.problem)
         .bind(SeipsElement::mask(&draft.elements))
         .bind(draft.same_as)
 }
