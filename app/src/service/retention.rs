@@ -61,7 +61,7 @@ pub const SCHEDULE: [Retention; 18] = [
         period: "Until you take the resource out, delete the collection or delete your account",
     },
     Retention {
-        record: "Your investigations: their details and timelines",
+        record: "Your investigations: their details, timelines, SEIPS findings, contributory factors and safety actions",
         period: "Until you delete the investigation or your account",
     },
     Retention {

@@ -1,10 +1,15 @@
 //! The example investigation anyone can open read-only at
 //! `/workspaces/example` and copy into their own: a fictional primary-care
 //! learning response written for the hub (`example.json`), read through
-//! the same parsers as the forms, so it obeys every rule a member's does.
+//! the same parsers as the forms, so it obeys every rule a member's does:
+//! its timeline, the SEIPS scan's findings, the contributory factors drawn
+//! from them and the safety actions that address those.
 
+use super::actions::{parse_action, ActionInput, SafetyAction};
+use super::analysis::{parse_factor, parse_finding, Factor, FactorInput, Finding, FindingInput};
 use super::timeline::{in_order, parse_entry, Entry, EntryInput};
 use super::types::{parse_details, DetailsInput, Workspace};
+use crate::forms::FieldErrors;
 
 /// The address word of the example (`/workspaces/example`).
 pub const EXAMPLE: &str = "example";
@@ -22,11 +27,37 @@ struct ExampleEntry {
 struct ExampleFile {
     details: DetailsInput,
     entries: Vec<ExampleEntry>,
+    /// Each cites entries by their 1-based place in the file.
+    findings: Vec<FindingInput>,
+    /// Each draws on findings by their 1-based place in the file.
+    factors: Vec<FactorInput>,
+    /// Each addresses factors by their 1-based place in the file.
+    actions: Vec<ActionInput>,
 }
 
-/// The example, its entries numbered from 1 in the file's order and
-/// sorted into time order. Err: the file breaks a rule (a unit test keeps
-/// it from shipping so).
+/// Parses `inputs` in the file's order, numbering them from 1 as `set_id`
+/// gives each its id; an error names the `what` and its number.
+fn numbered<I, T>(
+    what: &str,
+    inputs: &[I],
+    parse: impl Fn(&I) -> Result<T, FieldErrors>,
+    set_id: impl Fn(T, i64) -> T,
+) -> Result<Vec<T>, String> {
+    inputs
+        .iter()
+        .zip(1..)
+        .map(|(input, id)| {
+            parse(input)
+                .map(|parsed| set_id(parsed, id))
+                .map_err(|errors| format!("example {what} {id}: {errors:?}"))
+        })
+        .collect()
+}
+
+/// The example, its entries, findings, factors and actions each numbered
+/// from 1 in the file's order; the entries sorted into time order and the
+/// findings by element (as the database returns a member's). Err: the file
+/// breaks a rule (a unit test keeps it from shipping so).
 pub fn example() -> Result<Workspace, String> {
     let file: ExampleFile = serde_json::from_str(include_str!("example.json"))
         .map_err(|error| format!("example.json: {error}"))?;
@@ -43,19 +74,45 @@ pub fn example() -> Result<Workspace, String> {
         entries.push(Entry { id: *id, ..parsed });
     }
     in_order(&mut entries);
+    let mut findings = numbered(
+        "finding",
+        &file.findings,
+        |input| parse_finding(input, &ids),
+        |finding, id| Finding { id, ..finding },
+    )?;
+    let factors = numbered(
+        "factor",
+        &file.factors,
+        |input| parse_factor(input, &findings),
+        |factor, id| Factor { id, ..factor },
+    )?;
+    let factor_ids: Vec<i64> = factors.iter().map(|factor| factor.id).collect();
+    let actions = numbered(
+        "action",
+        &file.actions,
+        |input| parse_action(input, &factor_ids),
+        |action, id| SafetyAction { id, ..action },
+    )?;
+    findings.sort_by_key(|finding| (finding.element, finding.id));
     Ok(Workspace {
         id: 0,
         details,
         version: 0,
         updated: String::new(),
         entries,
+        findings,
+        factors,
+        actions,
     })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::toolkits::actions::{warnings, Warning};
+    use crate::toolkits::analysis::FindingKind;
     use crate::toolkits::timeline::{flags, Flag};
+    use crate::toolkits::types::SeipsElement;
 
     #[test]
     fn the_example_obeys_every_rule_and_shows_each_flag() {
@@ -85,5 +142,99 @@ mod tests {
             .position(|what| what.starts_with("The task is marked complete"))
             .unwrap();
         assert!(statement < log);
+    }
+
+    #[test]
+    fn the_example_analysis_rests_on_evidence_and_shows_one_warning() {
+        let example = example().unwrap();
+        assert_eq!(example.findings.len(), 10);
+        assert_eq!(example.factors.len(), 5);
+        assert_eq!(example.actions.len(), 7);
+
+        // The scan: every finding cites the timeline, in the order the
+        // database gives, across all six elements, with both kinds and
+        // some interactions.
+        let entry_ids: Vec<i64> = example.entries.iter().map(|entry| entry.id).collect();
+        for finding in &example.findings {
+            assert!(!finding.evidence.is_empty(), "finding {}", finding.id);
+            assert!(finding.evidence.iter().all(|id| entry_ids.contains(id)));
+        }
+        let order: Vec<(SeipsElement, i64)> = example
+            .findings
+            .iter()
+            .map(|finding| (finding.element, finding.id))
+            .collect();
+        let mut sorted = order.clone();
+        sorted.sort();
+        assert_eq!(order, sorted);
+        let mut ids: Vec<i64> = example.findings.iter().map(|finding| finding.id).collect();
+        ids.sort_unstable();
+        assert_eq!(ids, (1..=10).collect::<Vec<i64>>());
+        for element in SeipsElement::ALL {
+            assert!(
+                example
+                    .findings
+                    .iter()
+                    .any(|finding| finding.element == *element),
+                "no finding in {element:?}"
+            );
+        }
+        assert!(example
+            .findings
+            .iter()
+            .any(|finding| finding.kind == FindingKind::Barrier));
+        assert!(example
+            .findings
+            .iter()
+            .any(|finding| finding.kind == FindingKind::Facilitator));
+        assert!(
+            example
+                .findings
+                .iter()
+                .filter(|finding| !finding.interacts_with.is_empty())
+                .count()
+                >= 3
+        );
+
+        // Factors are drawn from the scan, and every one is addressed.
+        for factor in &example.factors {
+            assert!(!factor.findings.is_empty(), "factor {}", factor.id);
+            assert!(
+                example
+                    .actions
+                    .iter()
+                    .any(|action| action.factors.contains(&factor.id)),
+                "factor {} has no action",
+                factor.id
+            );
+        }
+
+        // Actions: owned, dated, of each strength, one strength overridden
+        // with its reason.
+        for strength in ["stronger", "intermediate", "weaker"] {
+            assert!(
+                example
+                    .actions
+                    .iter()
+                    .any(|action| action.strength.slug() == strength),
+                "no {strength} action"
+            );
+        }
+        assert!(example
+            .actions
+            .iter()
+            .any(|action| !action.strength_reason.is_empty()));
+        for action in &example.actions {
+            assert!(!action.owner.is_empty(), "action {}", action.id);
+            assert!(action.due.is_some(), "action {}", action.id);
+        }
+
+        // The one deliberate gap: the training action has no measure.
+        let warned = warnings(&example.factors, &example.actions);
+        assert_eq!(warned.len(), 1, "{warned:?}");
+        assert!(
+            matches!(warned[0], Warning::NoMeasure { action: 6, .. }),
+            "{warned:?}"
+        );
     }
 }

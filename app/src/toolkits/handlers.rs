@@ -1,16 +1,21 @@
 //! The workspace forms' posts, for members without JavaScript (and the
 //! first version of the tools for everyone): starting an investigation,
-//! changing or deleting it, and adding, changing and deleting timeline
-//! entries. Each form posts to its page, so a refusal shows that page
-//! again with the messages and what was typed.
+//! changing or deleting it, and adding, changing and deleting its timeline
+//! entries, SEIPS findings, contributory factors and safety actions. Each
+//! form posts to its page, so a refusal shows that page again with the
+//! messages and what was typed.
 
 use axum::extract::{FromRef, Path, State};
 use axum::http::StatusCode;
 use serde::Deserialize;
 
-use super::repo::{self, Change, Written};
+use super::actions::{parse_action, ActionInput, MAX_ACTIONS};
+use super::analysis::{
+    parse_factor, parse_finding, FactorInput, FindingInput, MAX_FACTORS, MAX_FINDINGS,
+};
+use super::repo::{self, Change, Contents, Draft, Part, Written};
 use super::timeline::{parse_entry, EntryInput};
-use super::types::{parse_details, DetailsInput, MAX_ENTRIES, MAX_WORKSPACES};
+use super::types::{parse_details, DetailsInput, Workspace, MAX_ENTRIES, MAX_WORKSPACES};
 use crate::addresses::row_id;
 use crate::web::access::{Access, Endpoints};
 use crate::web::form::{
@@ -26,6 +31,18 @@ where
     Endpoints::new()
         .post("/workspaces", Access::SignedIn, start)
         .post("/workspaces/{id}", Access::SignedIn, change)
+        // Public at the door: the example's files are anyone's, and each
+        // handler checks the member for their own.
+        .get(
+            "/workspaces/{id}/report.md",
+            Access::Public,
+            super::downloads::report_file,
+        )
+        .get(
+            "/workspaces/{id}/workspace.json",
+            Access::Public,
+            super::downloads::workspace_file,
+        )
 }
 
 fn now() -> i64 {
@@ -35,18 +52,151 @@ fn now() -> i64 {
 /// Which of the workspace page's forms was sent, and what it names.
 #[derive(Debug, Default, Deserialize)]
 #[serde(default)]
-struct ActionInput {
+struct FormInput {
     action: String,
     /// The version of the workspace the page showed.
     version: String,
+    /// The timeline entry changed or deleted.
     entry: String,
+    /// The finding, factor or safety action changed or deleted.
+    item: String,
     confirm: String,
+}
+
+/// What a workspace form does to one of its parts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Verb {
+    Add,
+    Change,
+    Remove,
+}
+
+/// A part of the workspace a form adds, changes or deletes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Target {
+    Entry,
+    Part(Part),
+}
+
+/// The form sent, from its `action`: `details`, `delete`, `add`, `change`
+/// and `remove` (timeline entries), and `add-`, `change-` and `remove-`
+/// `finding`, `factor` or `action`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum FormAction {
+    Details,
+    Delete,
+    Item(Verb, Target),
+}
+
+fn form_action(action: &str) -> Option<FormAction> {
+    let (verb, target) = match action {
+        "details" => return Some(FormAction::Details),
+        "delete" => return Some(FormAction::Delete),
+        "add" | "change" | "remove" => (action, Target::Entry),
+        _ => {
+            let (verb, part) = action.split_once('-')?;
+            let part = match part {
+                "finding" => Part::Finding,
+                "factor" => Part::Factor,
+                "action" => Part::Action,
+                _ => return None,
+            };
+            (verb, Target::Part(part))
+        }
+    };
+    let verb = match verb {
+        "add" => Verb::Add,
+        "change" => Verb::Change,
+        "remove" => Verb::Remove,
+        _ => return None,
+    };
+    Some(FormAction::Item(verb, target))
+}
+
+impl Target {
+    /// The address word of one of these (`?entry=3`, `?finding=3`…).
+    fn query(self) -> &'static str {
+        match self {
+            Target::Entry => "entry",
+            Target::Part(Part::Finding) => "finding",
+            Target::Part(Part::Factor) => "factor",
+            Target::Part(Part::Action) => "action",
+        }
+    }
+
+    /// Where the tool that lists these is (and its add form), within the
+    /// workspace's address.
+    fn tool(self) -> &'static str {
+        match self {
+            Target::Entry => "",
+            Target::Part(Part::Finding) => "?tool=scan",
+            Target::Part(Part::Factor | Part::Action) => "?tool=plan",
+        }
+    }
+
+    /// Where the list is on its page, to go back to after a change.
+    fn anchor(self) -> &'static str {
+        match self {
+            Target::Entry => "#timeline",
+            Target::Part(Part::Finding) => "#findings",
+            Target::Part(Part::Factor) => "#factors",
+            Target::Part(Part::Action) => "#actions",
+        }
+    }
+
+    /// The form's first field, where a refusal of the whole form is shown.
+    fn first_field(self) -> &'static str {
+        match self {
+            Target::Entry => "date",
+            Target::Part(Part::Finding) => "element",
+            Target::Part(Part::Factor) => "text",
+            Target::Part(Part::Action) => "description",
+        }
+    }
+
+    /// What one is called in a notice.
+    fn name(self) -> &'static str {
+        match self {
+            Target::Entry => "Entry",
+            Target::Part(Part::Finding) => "Finding",
+            Target::Part(Part::Factor) => "Contributory factor",
+            Target::Part(Part::Action) => "Safety action",
+        }
+    }
+
+    /// The ids of the workspace's ones.
+    fn ids(self, workspace: &Workspace) -> Vec<i64> {
+        match self {
+            Target::Entry => workspace.entries.iter().map(|entry| entry.id).collect(),
+            Target::Part(Part::Finding) => workspace
+                .findings
+                .iter()
+                .map(|finding| finding.id)
+                .collect(),
+            Target::Part(Part::Factor) => {
+                workspace.factors.iter().map(|factor| factor.id).collect()
+            }
+            Target::Part(Part::Action) => {
+                workspace.actions.iter().map(|action| action.id).collect()
+            }
+        }
+    }
+
+    /// The most a workspace holds.
+    fn limit(self) -> String {
+        match self {
+            Target::Entry => format!("This timeline has {MAX_ENTRIES} entries, the most it can hold: combine or delete some first"),
+            Target::Part(Part::Finding) => format!("This scan has {MAX_FINDINGS} findings, the most it can hold: combine or delete some first"),
+            Target::Part(Part::Factor) => format!("This investigation has {MAX_FACTORS} contributory factors, the most it can hold: combine or delete some first"),
+            Target::Part(Part::Action) => format!("This investigation has {MAX_ACTIONS} safety actions, the most it can hold: combine or delete some first"),
+        }
+    }
 }
 
 const STALE: &str = "This investigation has changed since this page was opened (in another tab, perhaps): nothing was saved. Check it as it is now and make your change again.";
 
 /// An addition from an older page is often the second of a double click.
-const STALE_ADD: &str = "This investigation has changed since this page was opened, so this entry was not added: check the timeline below (it may be there already) before adding it again.";
+const STALE_ADD: &str = "This investigation has changed since this page was opened, so this was not added: check the list below (it may be there already) before adding it again.";
 
 /// `POST /workspaces`: starts an investigation, or (`action=copy-example`)
 /// copies the example into the member's own.
@@ -55,19 +205,26 @@ async fn start(
     SignedIn(member): SignedIn,
     form: SubmittedForm,
 ) -> Outcome {
-    let copying = form.input::<ActionInput>()?.action == "copy-example";
-    let (page, details, entries) = if copying {
-        let example = super::example::example().map_err(Failure::Internal)?;
-        ("/workspaces/example", example.details, example.entries)
+    let copying = form.input::<FormInput>()?.action == "copy-example";
+    let example = if copying {
+        Some(super::example::example().map_err(Failure::Internal)?)
     } else {
-        match parse_details(&form.input::<DetailsInput>()?) {
-            Ok(details) => ("/workspaces", details, Vec::new()),
+        None
+    };
+    let (page, details, contents) = match &example {
+        Some(example) => (
+            "/workspaces/example",
+            example.details.clone(),
+            Contents::of(example),
+        ),
+        None => match parse_details(&form.input::<DetailsInput>()?) {
+            Ok(details) => ("/workspaces", details, Contents::default()),
             Err(problems) => {
                 return Ok(show_field_errors(&context, form, "/workspaces", problems).await)
             }
-        }
+        },
     };
-    match repo::create(&context.db, member.id, &details, &entries, now()).await? {
+    match repo::create(&context.db, member.id, &details, contents, now()).await? {
         Written::Done(id) => Ok(done(
             &form.viewer,
             &format!("/workspaces/{id}"),
@@ -90,10 +247,10 @@ async fn start(
     }
 }
 
-/// `POST /workspaces/{id}`: the workspace's forms, told apart by `action`:
-/// `details`, `delete` (with `confirm=yes`), `add`, and `change` and
-/// `remove` (with `entry`; `remove` with `confirm=yes`). Each carries the
-/// `version` its page showed: a double click adds one entry, not two.
+/// `POST /workspaces/{id}`: the workspace's forms, told apart by `action`
+/// ([`form_action`]), changes and deletions naming their `entry` or
+/// `item`, deletions with `confirm=yes`. Each carries the `version` its
+/// page showed: a double click adds one, not two.
 async fn change(
     State(context): State<WebContext>,
     SignedIn(member): SignedIn,
@@ -110,46 +267,71 @@ async fn change(
     };
     let id = workspace.id;
     let overview = format!("/workspaces/{id}");
-    let input: ActionInput = form.input()?;
+    let input: FormInput = form.input()?;
     let version = input.version.trim().parse::<i64>().ok();
-    let entry = row_id(&input.entry).filter(|entry| {
-        workspace
-            .entries
-            .iter()
-            .any(|existing| existing.id == *entry)
-    });
-    // The page each form is on, shown again if it is refused.
-    let (page, problem_field) = match (input.action.as_str(), entry) {
-        ("details", _) => (format!("{overview}?edit=details"), "title"),
-        ("delete", _) => (format!("{overview}?edit=delete"), "confirm"),
-        ("add", _) => (overview.clone(), "date"),
-        ("change", Some(entry)) => (format!("{overview}?entry={entry}"), "date"),
-        ("remove", Some(entry)) => (format!("{overview}?entry={entry}&delete=yes"), "confirm"),
-        // Not in this investigation: deleted since the page was shown (a
-        // double click, another tab) when the page is older than it, else
-        // never there.
-        ("change" | "remove", None) if version == Some(workspace.version) => {
-            let page = format!("{overview}?entry={}", row_id(&input.entry).unwrap_or(0));
-            return Ok(not_found(&context, form, &page).await);
-        }
-        ("change" | "remove", None) => (overview.clone(), "date"),
-        _ => {
-            return Ok(refuse(
-                &context,
-                form,
-                &overview,
-                StatusCode::UNPROCESSABLE_ENTITY,
-                "date",
-                "Use one of the page's buttons",
-            )
-            .await)
-        }
+    let Some(action) = form_action(&input.action) else {
+        return Ok(refuse(
+            &context,
+            form,
+            &overview,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "date",
+            "Use one of the page's buttons",
+        )
+        .await);
+    };
+    // The item named, if it is in this investigation.
+    let named = |target: Target| {
+        let typed = if target == Target::Entry {
+            &input.entry
+        } else {
+            &input.item
+        };
+        let typed = row_id(typed);
+        (
+            typed,
+            typed.filter(|item| target.ids(&workspace).contains(item)),
+        )
+    };
+    // The page each form is on, shown again if it is refused, and the
+    // field a refusal of the whole form is shown beside.
+    let (page, problem_field, item) = match action {
+        FormAction::Details => (format!("{overview}?edit=details"), "title", None),
+        FormAction::Delete => (format!("{overview}?edit=delete"), "confirm", None),
+        FormAction::Item(Verb::Add, target) => (
+            format!("{overview}{}", target.tool()),
+            target.first_field(),
+            None,
+        ),
+        FormAction::Item(verb, target) => match named(target) {
+            (_, Some(item)) if verb == Verb::Change => (
+                format!("{overview}?{}={item}", target.query()),
+                target.first_field(),
+                Some(item),
+            ),
+            (_, Some(item)) => (
+                format!("{overview}?{}={item}&delete=yes", target.query()),
+                "confirm",
+                Some(item),
+            ),
+            // Not in this investigation: deleted since the page was shown
+            // (a double click, another tab) when the page is older than
+            // it, else never there.
+            (typed, None) if version == Some(workspace.version) => {
+                let page = format!("{overview}?{}={}", target.query(), typed.unwrap_or(0));
+                return Ok(not_found(&context, form, &page).await);
+            }
+            (_, None) => (
+                format!("{overview}{}", target.tool()),
+                target.first_field(),
+                None,
+            ),
+        },
     };
     // A form from an older page is refused before it is read, so that a
     // refusal for its own input (shown with the version as it is now)
     // cannot carry it past a change made meanwhile.
-    // An addition from an older page says it may be there already.
-    let stale = if input.action == "add" {
+    let stale = if matches!(action, FormAction::Item(Verb::Add, _)) {
         STALE_ADD
     } else {
         STALE
@@ -165,90 +347,186 @@ async fn change(
         )
         .await);
     };
-    let others: Vec<i64> = workspace
-        .entries
-        .iter()
-        .map(|existing| existing.id)
-        .filter(|existing| Some(*existing) != entry)
-        .collect();
-    let (written, notice, to) = match input.action.as_str() {
-        "details" => {
-            let details = match parse_details(&form.input::<DetailsInput>()?) {
-                Ok(details) => details,
+    let removing = matches!(
+        action,
+        FormAction::Delete | FormAction::Item(Verb::Remove, _)
+    );
+    if removing && input.confirm != "yes" {
+        return Ok(refuse(
+            &context,
+            form,
+            &page,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            problem_field,
+            "Use the button to confirm",
+        )
+        .await);
+    }
+    macro_rules! parsed {
+        ($result:expr) => {
+            match $result {
+                Ok(parsed) => parsed,
                 Err(problems) => {
                     return Ok(show_field_errors(&context, form, &page, problems).await)
                 }
-            };
+            }
+        };
+    }
+    let now = now();
+    let (written, notice, to) = match action {
+        FormAction::Details => {
+            let details = parsed!(parse_details(&form.input::<DetailsInput>()?));
             let written =
-                repo::change(db, member.id, id, version, Change::Details(&details), now()).await?;
+                repo::change(db, member.id, id, version, Change::Details(&details), now).await?;
             (written, "Details saved".to_string(), overview.clone())
         }
-        "delete" | "remove" if input.confirm != "yes" => {
-            return Ok(refuse(
-                &context,
-                form,
-                &page,
-                StatusCode::UNPROCESSABLE_ENTITY,
-                problem_field,
-                "Use the button to confirm",
-            )
-            .await)
-        }
-        "delete" => {
-            let written = repo::change(db, member.id, id, version, Change::Delete, now()).await?;
+        FormAction::Delete => {
+            let written = repo::change(db, member.id, id, version, Change::Delete, now).await?;
             let notice = format!("Investigation “{}” deleted", workspace.details.title);
             (written, notice, "/workspaces".to_string())
         }
-        "add" | "change" => {
-            let draft = match parse_entry(&form.input::<EntryInput>()?, &others) {
-                Ok(draft) => draft,
-                Err(problems) => {
-                    return Ok(show_field_errors(&context, form, &page, problems).await)
+        FormAction::Item(verb, target) => {
+            let back = format!("{overview}{}{}", target.tool(), target.anchor());
+            let notice = match verb {
+                Verb::Add if target == Target::Entry => "Entry added to the timeline".to_string(),
+                Verb::Add => format!("{} added", target.name()),
+                Verb::Change => format!("{} saved", target.name()),
+                Verb::Remove => format!("{} deleted", target.name()),
+            };
+            let item = item.unwrap_or(0);
+            let written = match (verb, target) {
+                (Verb::Remove, Target::Entry) => {
+                    repo::change(db, member.id, id, version, Change::DeleteEntry(item), now).await?
+                }
+                (Verb::Remove, Target::Part(part)) => {
+                    repo::change(db, member.id, id, version, Change::Remove(part, item), now)
+                        .await?
+                }
+                (_, Target::Entry) => {
+                    let others: Vec<i64> = Target::Entry
+                        .ids(&workspace)
+                        .into_iter()
+                        .filter(|other| *other != item)
+                        .collect();
+                    let draft = parsed!(parse_entry(&form.input::<EntryInput>()?, &others));
+                    let change = if verb == Verb::Change {
+                        Change::ChangeEntry(item, &draft)
+                    } else {
+                        Change::AddEntry(&draft)
+                    };
+                    repo::change(db, member.id, id, version, change, now).await?
+                }
+                (_, Target::Part(part)) => {
+                    let finding;
+                    let factor;
+                    let safety_action;
+                    let draft = match part {
+                        Part::Finding => {
+                            let entries = Target::Entry.ids(&workspace);
+                            finding =
+                                parsed!(parse_finding(&form.input::<FindingInput>()?, &entries));
+                            Draft::Finding(&finding)
+                        }
+                        Part::Factor => {
+                            factor = parsed!(parse_factor(
+                                &form.input::<FactorInput>()?,
+                                &workspace.findings
+                            ));
+                            Draft::Factor(&factor)
+                        }
+                        Part::Action => {
+                            let factors = Target::Part(Part::Factor).ids(&workspace);
+                            safety_action =
+                                parsed!(parse_action(&form.input::<ActionInput>()?, &factors));
+                            Draft::Action(&safety_action)
+                        }
+                    };
+                    let change = if verb == Verb::Change {
+                        Change::Update(item, draft)
+                    } else {
+                        Change::Add(draft)
+                    };
+                    repo::change(db, member.id, id, version, change, now).await?
                 }
             };
-            let (change, notice) = match entry {
-                Some(entry) if input.action == "change" => {
-                    (Change::ChangeEntry(entry, &draft), "Entry saved")
-                }
-                _ => (Change::AddEntry(&draft), "Entry added to the timeline"),
-            };
-            let written = repo::change(db, member.id, id, version, change, now()).await?;
-            (written, notice.to_string(), format!("{overview}#timeline"))
+            (written, notice, back)
         }
-        _ => {
-            let entry = entry.unwrap_or(0);
-            let written = repo::change(
-                db,
-                member.id,
-                id,
-                version,
-                Change::DeleteEntry(entry),
-                now(),
-            )
-            .await?;
-            (
-                written,
-                "Entry deleted".to_string(),
-                format!("{overview}#timeline"),
-            )
-        }
+    };
+    let target = match action {
+        FormAction::Item(_, target) => Some(target),
+        _ => None,
     };
     match written {
         Written::Done(_) => Ok(done(&form.viewer, &to, notice).await),
         // Changed between the check above and the write: shown as above.
-        Written::Stale | Written::NotFound if matches!(input.action.as_str(), "change" | "remove") => {
-            Ok(refuse(&context, form, &overview, StatusCode::CONFLICT, "date", stale).await)
+        Written::Stale | Written::NotFound if item.is_some() => {
+            let list = format!("{overview}{}", target.map(Target::tool).unwrap_or_default());
+            let field = target.map(Target::first_field).unwrap_or("date");
+            Ok(refuse(&context, form, &list, StatusCode::CONFLICT, field, stale).await)
         }
-        Written::Stale => Ok(refuse(&context, form, &page, StatusCode::CONFLICT, problem_field, stale).await),
-        Written::NotFound => Ok(not_found(&context, form, &page).await),
-        Written::Full => Ok(refuse(
+        Written::Stale => Ok(refuse(
             &context,
             form,
             &page,
             StatusCode::CONFLICT,
             problem_field,
-            format!("This timeline has {MAX_ENTRIES} entries, the most it can hold: combine or delete some first"),
+            stale,
         )
         .await),
+        Written::NotFound => Ok(not_found(&context, form, &page).await),
+        Written::Full => {
+            let message = target.map(Target::limit).unwrap_or_default();
+            Ok(refuse(
+                &context,
+                form,
+                &page,
+                StatusCode::CONFLICT,
+                problem_field,
+                message,
+            )
+            .await)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_form_is_its_action() {
+        assert_eq!(form_action("details"), Some(FormAction::Details));
+        assert_eq!(form_action("delete"), Some(FormAction::Delete));
+        assert_eq!(
+            form_action("add"),
+            Some(FormAction::Item(Verb::Add, Target::Entry))
+        );
+        assert_eq!(
+            form_action("remove"),
+            Some(FormAction::Item(Verb::Remove, Target::Entry))
+        );
+        assert_eq!(
+            form_action("change-finding"),
+            Some(FormAction::Item(Verb::Change, Target::Part(Part::Finding)))
+        );
+        assert_eq!(
+            form_action("add-factor"),
+            Some(FormAction::Item(Verb::Add, Target::Part(Part::Factor)))
+        );
+        assert_eq!(
+            form_action("remove-action"),
+            Some(FormAction::Item(Verb::Remove, Target::Part(Part::Action)))
+        );
+        for unknown in [
+            "",
+            "add-entry",
+            "copy-example",
+            "delete-finding",
+            "add-",
+            "-finding",
+            "Add",
+        ] {
+            assert_eq!(form_action(unknown), None, "{unknown}");
+        }
     }
 }

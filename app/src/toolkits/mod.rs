@@ -3,12 +3,19 @@
 //! timeline. The rules (`timeline`) are plain functions shared by the
 //! server's forms and the browser.
 
+pub mod actions;
+pub mod analysis;
+pub mod exchange;
 mod pages;
+mod reading;
+pub mod report;
 mod server;
 pub mod timeline;
 pub mod tools;
 pub mod types;
 
+#[cfg(feature = "ssr")]
+mod downloads;
 #[cfg(feature = "ssr")]
 pub mod example;
 #[cfg(feature = "ssr")]

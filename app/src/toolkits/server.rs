@@ -66,18 +66,17 @@ pub async fn workspace_page(
             };
             Some(render::list_page(workspaces, &state))
         }
-        AreaPage::Example { gap, lanes } => {
+        AreaPage::Example(tool) => {
             let example = super::example::example().map_err(internal_error)?;
             let viewing = render::Viewing::Example {
                 signed_in: member.is_some(),
             };
-            Some(render::workspace_page(example, gap, lanes, viewing, &state))
+            Some(render::tool_page(example, tool, viewing, &state))
         }
-        AreaPage::Workspace { id, .. }
+        AreaPage::Workspace(id, _)
         | AreaPage::Details(id)
         | AreaPage::Delete(id)
-        | AreaPage::Entry(id, _)
-        | AreaPage::DeleteEntry(id, _) => {
+        | AreaPage::Item { id, .. } => {
             require(Access::SignedIn)?;
             let Some(member) = member else {
                 return Ok(None);

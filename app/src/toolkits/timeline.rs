@@ -5,9 +5,9 @@
 //! chose, and sources that disagree about when, or in what order, things
 //! happened (shown, never resolved silently).
 
-use chrono::{NaiveDate, NaiveTime};
 use serde::{Deserialize, Serialize};
 
+use super::reading::{all_digits, read_date, read_time, Reader};
 use super::types::{Problem, SeipsElement, Source};
 use crate::forms::FieldErrors;
 
@@ -95,55 +95,6 @@ pub enum Flag {
     OrderConflict { with: i64 },
 }
 
-/// Why a date or time field could not be read.
-enum Bad {
-    /// Not the shape a browser sends.
-    Shape,
-    /// The right shape, but no such date or time (2026-02-30, 24:00).
-    NotReal,
-}
-
-fn all_digits(text: &str) -> bool {
-    !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit())
-}
-
-fn read_date(text: &str) -> Result<NaiveDate, Bad> {
-    let text = text.trim();
-    // Only YYYY-MM-DD: chrono alone would take "+10000-01-01" or "2026-3-1".
-    let shape = text.len() == 10
-        && text.bytes().enumerate().all(|(i, b)| match i {
-            4 | 7 => b == b'-',
-            _ => b.is_ascii_digit(),
-        });
-    if !shape {
-        return Err(Bad::Shape);
-    }
-    let number = |at: std::ops::Range<usize>| text[at].parse().unwrap_or(0);
-    NaiveDate::from_ymd_opt(number(0..4) as i32, number(5..7), number(8..10)).ok_or(Bad::NotReal)
-}
-
-fn read_time(text: &str) -> Result<NaiveTime, Bad> {
-    // <input type=time> sends HH:MM, or HH:MM:SS when its step allows
-    // seconds; people typing without it may leave off the hour's zero.
-    let parts: Vec<&str> = text.trim().split(':').collect();
-    let shape = matches!(parts.len(), 2 | 3)
-        && (1..=2).contains(&parts[0].len())
-        && parts[1..].iter().all(|part| part.len() == 2)
-        && parts.iter().all(|part| all_digits(part));
-    if !shape {
-        return Err(Bad::Shape);
-    }
-    let numbers: Vec<u32> = parts
-        .iter()
-        .map(|part| part.parse().unwrap_or(99))
-        .collect();
-    if numbers.get(2).is_some_and(|&seconds| seconds > 59) {
-        return Err(Bad::NotReal);
-    }
-    // Seconds are dropped: the timeline is kept to the minute.
-    NaiveTime::from_hms_opt(numbers[0], numbers[1], 0).ok_or(Bad::NotReal)
-}
-
 impl Moment {
     /// Parses date "YYYY-MM-DD" and time "HH:MM" (24-hour).
     pub fn parse(date: &str, time: &str) -> Option<Moment> {
@@ -218,64 +169,10 @@ impl When {
     }
 }
 
-/// Reads a form field by field, keeping every field's problem in order.
-struct Reader {
-    errors: FieldErrors,
-}
-
-impl Reader {
-    fn fail<T>(&mut self, field: &'static str, message: impl Into<String>) -> Option<T> {
-        self.errors.push((field, message.into()));
-        None
-    }
-
-    fn date(&mut self, field: &'static str, text: &str, enter: &str) -> Option<NaiveDate> {
-        match read_date(text) {
-            Ok(date) => Some(date),
-            Err(Bad::NotReal) => self.fail(field, format!("{} is not a real date", text.trim())),
-            Err(Bad::Shape) => self.fail(field, enter),
-        }
-    }
-
-    fn time(&mut self, field: &'static str, text: &str, enter: &str) -> Option<NaiveTime> {
-        match read_time(text) {
-            Ok(time) => Some(time),
-            Err(Bad::NotReal) => self.fail(field, "Enter a real time, from 00:00 to 23:59"),
-            Err(Bad::Shape) => self.fail(field, enter),
-        }
-    }
-
-    /// Trims a typed text and checks its length; browsers send a
-    /// textarea's line breaks as CRLF, which would count twice.
-    fn text(&mut self, field: &'static str, value: &str, max: usize, name: &str) -> String {
-        let text = value.replace("\r\n", "\n").trim().to_string();
-        let count = text.chars().count();
-        if count > max {
-            let message = format!("{name} must be {max} characters or fewer (it has {count})");
-            self.errors.push((field, message));
-        }
-        text
-    }
-
-    /// An optional choice: None when empty, the message when unknown.
-    fn choice<T>(
-        &mut self,
-        field: &'static str,
-        slug: &str,
-        read: impl Fn(&str) -> Option<T>,
-        unknown: &str,
-    ) -> Option<T> {
-        match slug.trim() {
-            "" => None,
-            slug => read(slug).or_else(|| self.fail(field, unknown)),
-        }
-    }
-}
-
 /// Parses the entry form; `existing` are the ids of the timeline's other
 /// entries, which `same_as` must be one of.
 pub fn parse_entry(input: &EntryInput, existing: &[i64]) -> Result<Entry, FieldErrors> {
-    let mut form = Reader { errors: Vec::new() };
+    let mut form = Reader::new();
     let date = form.date(
         "date",
         &input.date,
@@ -376,27 +273,25 @@ pub fn parse_entry(input: &EntryInput, existing: &[i64]) -> Result<Entry, FieldE
         "Select one of this timeline's entries, or none",
     );
 
-    match (start, source) {
-        // Not stored yet: no id.
-        (Some(start), Some(source)) if form.errors.is_empty() => Ok(Entry {
-            id: 0,
-            when: When {
-                start,
-                end,
-                approximate,
-            },
-            what,
-            who,
-            place,
-            source,
-            source_detail,
-            note,
-            problem,
-            elements,
-            same_as,
-        }),
-        _ => Err(form.errors),
-    }
+    // Not stored yet: no id.
+    let entry = start.zip(source).map(|(start, source)| Entry {
+        id: 0,
+        when: When {
+            start,
+            end,
+            approximate,
+        },
+        what,
+        who,
+        place,
+        source,
+        source_detail,
+        note,
+        problem,
+        elements,
+        same_as,
+    });
+    form.finish(entry)
 }
 
 impl EntryInput {

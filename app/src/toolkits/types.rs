@@ -143,6 +143,12 @@ pub struct Workspace {
     pub updated: String,
     /// In time order (see `timeline::in_order`).
     pub entries: Vec<crate::toolkits::timeline::Entry>,
+    /// The SEIPS scan's findings, by element then in the order added.
+    pub findings: Vec<crate::toolkits::analysis::Finding>,
+    /// Contributory factors, in the order added.
+    pub factors: Vec<crate::toolkits::analysis::Factor>,
+    /// Safety actions, in the order added.
+    pub actions: Vec<crate::toolkits::actions::SafetyAction>,
 }
 
 #[cfg(test)]

@@ -88,7 +88,7 @@ pub fn page_access(path: &str) -> Access {
         || under("/network/connections")
         || under("/network/messages")
         || under("/report")
-        || (path.starts_with("/workspaces/") && path != "/workspaces/example")
+        || (path.starts_with("/workspaces/") && !under("/workspaces/example"))
     {
         Access::SignedIn
     } else {

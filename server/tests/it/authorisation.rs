@@ -102,6 +102,8 @@ fn expected() -> BTreeMap<String, Who> {
         "/credentials/{id}/credential.json",
         "/credentials/{id}/certificate.pdf",
         "/workspaces/{id}",
+        "/workspaces/{id}/report.md",
+        "/workspaces/{id}/workspace.json",
     ] {
         add(&format!("GET {page}"), SignedIn);
     }

@@ -28,4 +28,5 @@ mod probes;
 mod search;
 mod service;
 mod usefulness;
+mod workspace_analysis;
 mod workspaces;

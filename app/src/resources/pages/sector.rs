@@ -65,7 +65,7 @@ pub fn ToolkitsPage() -> impl IntoView {
                 <h2 class="nhsuk-card__heading nhsuk-heading-m">
                     <a class="nhsuk-card__link" href="/workspaces">"Use the tools: your investigations"</a>
                 </h2>
-                <p class="nhsuk-card__description">"Keep a learning response's details and its timeline in one place: entries in time order however you add them, gaps and disagreeing sources flagged, and a chart in lanes per person or place."</p>
+                <p class="nhsuk-card__description">"Work through a learning response from evidence to actions: a timeline with gaps and disagreements flagged, a SEIPS scan, contributory factors, safety actions with their strength, a report."</p>
             </div>
         </div>
         <h2 class="nhsuk-heading-m">"Guidance on each tool"</h2>

@@ -1,14 +1,12 @@
 //! A timeline entry's form (to add one or change one), the page to change
 //! an entry (`?entry={n}`) and the page that asks before deleting one
-//! (`?entry={n}&delete=yes`), saying which entries will lose their link.
+//! (`?entry={n}&delete=yes`), saying which entries and findings will lose
+//! their link.
 
 use leptos::prelude::*;
 
-use super::render::{no_patient_details, page, version_field, workspace_trail};
-use crate::components::Breadcrumbs;
-use crate::forms::{
-    CheckboxGroup, FormState, PostForm, RadioGroup, SelectField, SubmitButton, TextArea, TextField,
-};
+use super::item::{change_page, delete_page, losing_link, ItemPage};
+use crate::forms::{CheckboxGroup, FormState, RadioGroup, SelectField, TextArea, TextField};
 use crate::toolkits::server::RenderedPage;
 use crate::toolkits::timeline::{Entry, EntryInput};
 use crate::toolkits::types::{Problem, SeipsElement, Source, Workspace};
@@ -70,43 +68,44 @@ fn find(workspace: &Workspace, entry: i64) -> Option<(usize, Entry)> {
         .map(|index| (index, workspace.entries[index].clone()))
 }
 
+fn item_page(workspace: Workspace, entry: i64, number: usize) -> ItemPage {
+    ItemPage {
+        back: format!("/workspaces/{}#timeline", workspace.id),
+        workspace,
+        name: format!("Entry {number}"),
+        query: "entry",
+        field: "entry",
+        id: entry,
+        change: "change",
+        remove: "remove",
+        back_label: "Back to the timeline",
+    }
+}
+
+fn saved(entry: &Entry, prefix: &str) -> impl IntoView {
+    view! {
+        <p>{format!("{prefix}{}", entry.when.shown())}</p>
+        <p class="hub-preserve-lines">{entry.what.clone()}</p>
+    }
+}
+
 /// `/workspaces/{id}?entry={n}` (None: no such entry).
 pub fn entry_page(workspace: Workspace, entry: i64, state: &FormState) -> Option<RenderedPage> {
     let (index, shown) = find(&workspace, entry)?;
-    let number = index + 1;
-    let title = format!("Change entry {number}: {}", workspace.details.title);
-    Some(page(title, state, move || {
-        let id = workspace.id;
-        let others: Vec<(i64, String)> = workspace
-            .entries
-            .iter()
-            .enumerate()
-            .filter(|(_, other)| other.id != entry)
-            .map(|(index, other)| (other.id, entry_label(index, other)))
-            .collect();
-        view! {
-            <Breadcrumbs trail=workspace_trail(&workspace) />
-            <div class="nhsuk-grid-row">
-                <div class="nhsuk-grid-column-two-thirds">
-                    <h1 class="nhsuk-heading-l">{format!("Change entry {number}")}</h1>
-                    {no_patient_details()}
-                    <div class="nhsuk-inset-text">
-                        <p>{format!("As saved: {}", shown.when.shown())}</p>
-                        <p class="hub-preserve-lines">{shown.what.clone()}</p>
-                    </div>
-                    <PostForm action=format!("/workspaces/{id}")>
-                        <input type="hidden" name="action" value="change" />
-                        <input type="hidden" name="entry" value=entry.to_string() />
-                        {version_field(workspace.version)}
-                        {entry_fields(Some(EntryInput::of(&shown)), others)}
-                        <SubmitButton label="Save entry" />
-                    </PostForm>
-                    <p><a href=format!("/workspaces/{id}?entry={entry}&delete=yes")>"Delete this entry"</a></p>
-                    <p><a href=format!("/workspaces/{id}#timeline")>"Back to the timeline"</a></p>
-                </div>
-            </div>
-        }
-    }))
+    let others: Vec<(i64, String)> = workspace
+        .entries
+        .iter()
+        .enumerate()
+        .filter(|(_, other)| other.id != entry)
+        .map(|(index, other)| (other.id, entry_label(index, other)))
+        .collect();
+    let values = EntryInput::of(&shown);
+    Some(change_page(
+        item_page(workspace, entry, index + 1),
+        state,
+        || saved(&shown, "As saved: "),
+        move || entry_fields(Some(values), others),
+    ))
 }
 
 /// `/workspaces/{id}?entry={n}&delete=yes` (None: no such entry).
@@ -116,49 +115,43 @@ pub fn delete_entry_page(
     state: &FormState,
 ) -> Option<RenderedPage> {
     let (index, shown) = find(&workspace, entry)?;
-    let number = index + 1;
-    Some(page(format!("Delete entry {number}?"), state, move || {
-        let id = workspace.id;
-        // The entries linked with this one, either way, lose that link.
-        let linked: Vec<String> = workspace
-            .entries
-            .iter()
-            .enumerate()
-            .filter(|(_, other)| other.same_as == Some(entry) || shown.same_as == Some(other.id))
-            .map(|(index, _)| (index + 1).to_string())
-            .collect();
-        let links = match linked.len() {
-            0 => None,
-            1 => Some(format!(
-                "Entry {} is linked to it as the same event and will lose that link.",
-                linked[0]
-            )),
-            _ => Some(format!(
-                "Entries {} are linked to it as the same event and will lose that link.",
-                linked.join(", ")
-            )),
-        };
-        view! {
-            <Breadcrumbs trail=workspace_trail(&workspace) />
-            <div class="nhsuk-grid-row">
-                <div class="nhsuk-grid-column-two-thirds">
-                    <h1 class="nhsuk-heading-l">{format!("Delete entry {number}?")}</h1>
-                    {no_patient_details()}
-                    <div class="nhsuk-inset-text">
-                        <p>{shown.when.shown()}</p>
-                        <p class="hub-preserve-lines">{shown.what.clone()}</p>
-                    </div>
-                    {links.map(|links| view! { <p><strong>{links}</strong></p> })}
-                    <p>"This cannot be undone."</p>
-                    <PostForm action=format!("/workspaces/{id}")>
-                        <input type="hidden" name="action" value="remove" />
-                        <input type="hidden" name="entry" value=entry.to_string() />
-                        {version_field(workspace.version)}
-                        <button class="nhsuk-button nhsuk-button--warning" id="confirm" type="submit" name="confirm" value="yes" data-module="nhsuk-button">"Delete entry"</button>
-                    </PostForm>
-                    <p><a href=format!("/workspaces/{id}?entry={entry}")>"Keep it and go back"</a></p>
-                </div>
-            </div>
-        }
-    }))
+    // The entries linked with this one, either way, lose that link; the
+    // findings citing it lose it as evidence.
+    let linked: Vec<usize> = workspace
+        .entries
+        .iter()
+        .enumerate()
+        .filter(|(_, other)| other.same_as == Some(entry) || shown.same_as == Some(other.id))
+        .map(|(index, _)| index + 1)
+        .collect();
+    let citing: Vec<usize> = workspace
+        .findings
+        .iter()
+        .enumerate()
+        .filter(|(_, finding)| finding.evidence.contains(&entry))
+        .map(|(index, _)| index + 1)
+        .collect();
+    let losing = [
+        losing_link(
+            ("Entry", "Entries"),
+            ("is", "are"),
+            &linked,
+            "linked to it as the same event and will lose that link.",
+        ),
+        losing_link(
+            ("Finding", "Findings"),
+            ("cites", "cite"),
+            &citing,
+            "it as evidence and will lose it.",
+        ),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    Some(delete_page(
+        item_page(workspace, entry, index + 1),
+        state,
+        || saved(&shown, ""),
+        losing,
+    ))
 }

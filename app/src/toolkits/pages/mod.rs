@@ -1,8 +1,10 @@
 //! The workspace pages: "Your investigations" (`/workspaces`), the
 //! fictional example (`/workspaces/example`), one investigation with its
-//! timeline (`/workspaces/{id}`), its details (`?edit=details`), deleting
-//! it (`?edit=delete`), and one entry to change (`?entry={n}`) or delete
-//! (`?entry={n}&delete=yes`).
+//! timeline (`/workspaces/{id}`), its SEIPS scan (`?tool=scan`), its
+//! factors and safety actions (`?tool=plan`), its details
+//! (`?edit=details`), deleting it (`?edit=delete`), and one entry,
+//! finding, factor or action to change (`?entry={n}`, `?finding={n}`,
+//! `?factor={n}`, `?action={n}`) or delete (with `&delete=yes`).
 //!
 //! They share one lazy route in a chunk of their own (`tools`, which the
 //! interactive tools to come will join), whose component,
@@ -20,7 +22,15 @@ mod chart;
 #[cfg(feature = "ssr")]
 mod entry;
 #[cfg(feature = "ssr")]
+mod item;
+#[cfg(feature = "ssr")]
+mod plan;
+#[cfg(feature = "ssr")]
 pub(super) mod render;
+#[cfg(feature = "ssr")]
+mod report;
+#[cfg(feature = "ssr")]
+mod scan;
 #[cfg(feature = "ssr")]
 mod timeline;
 
@@ -32,18 +42,63 @@ use super::server::workspace_page;
 #[cfg(feature = "ssr")]
 use super::timeline::{gap_minutes, LaneBy};
 
+/// One of a workspace's tools, each on a page of its own
+/// (`?tool=scan`, `?tool=plan`; the timeline is the workspace's page).
+#[cfg(feature = "ssr")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Tool {
+    /// The timeline, its gap length and its chart's lanes.
+    Timeline { gap: i64, lanes: LaneBy },
+    /// The SEIPS work-system scan.
+    Scan,
+    /// Contributory factors and the safety-action builder.
+    Plan,
+    /// The report draft, and the files to download.
+    Report,
+}
+
+/// A part of a workspace with a page of its own, to change or delete.
+#[cfg(feature = "ssr")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Item {
+    Entry,
+    Finding,
+    Factor,
+    Action,
+}
+
+#[cfg(feature = "ssr")]
+impl Item {
+    const ALL: [Item; 4] = [Item::Entry, Item::Finding, Item::Factor, Item::Action];
+
+    /// Its address word: `?entry=3`, `?finding=3`, `?factor=3`, `?action=3`.
+    pub(super) fn query(self) -> &'static str {
+        match self {
+            Item::Entry => "entry",
+            Item::Finding => "finding",
+            Item::Factor => "factor",
+            Item::Action => "action",
+        }
+    }
+}
+
 /// Which workspace page an address is (the server decides, as it makes
 /// the page).
 #[cfg(feature = "ssr")]
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(super) enum AreaPage {
     List,
-    Example { gap: i64, lanes: LaneBy },
-    Workspace { id: i64, gap: i64, lanes: LaneBy },
+    Example(Tool),
+    Workspace(i64, Tool),
     Details(i64),
     Delete(i64),
-    Entry(i64, i64),
-    DeleteEntry(i64, i64),
+    /// One part's page: to change it, or (`delete`) to delete it.
+    Item {
+        id: i64,
+        item: Item,
+        number: i64,
+        delete: bool,
+    },
     Unknown,
 }
 
@@ -55,27 +110,41 @@ pub(super) fn area_page(id: Option<&str>, query: impl Fn(&str) -> Option<String>
     let Some(id) = id else {
         return AreaPage::List;
     };
-    let gap = gap_minutes(&query("gap").unwrap_or_default());
-    let lanes = if query("lanes").as_deref() == Some("place") {
-        LaneBy::Place
-    } else {
-        LaneBy::Who
+    let tool = match query("tool").as_deref() {
+        None | Some("timeline") => Tool::Timeline {
+            gap: gap_minutes(&query("gap").unwrap_or_default()),
+            lanes: if query("lanes").as_deref() == Some("place") {
+                LaneBy::Place
+            } else {
+                LaneBy::Who
+            },
+        },
+        Some("scan") => Tool::Scan,
+        Some("plan") => Tool::Plan,
+        Some("report") => Tool::Report,
+        Some(_) => return AreaPage::Unknown,
     };
     if id == "example" {
-        return AreaPage::Example { gap, lanes };
+        return AreaPage::Example(tool);
     }
     let Some(id) = number(id) else {
         return AreaPage::Unknown;
     };
-    let entry = query("entry").map(|entry| number(&entry));
-    match (query("edit").as_deref(), entry) {
-        (Some("details"), None) => AreaPage::Details(id),
-        (Some("delete"), None) => AreaPage::Delete(id),
-        (None, Some(Some(entry))) if query("delete").as_deref() == Some("yes") => {
-            AreaPage::DeleteEntry(id, entry)
-        }
-        (None, Some(Some(entry))) => AreaPage::Entry(id, entry),
-        (None, None) => AreaPage::Workspace { id, gap, lanes },
+    let named: Vec<(Item, Option<i64>)> = Item::ALL
+        .into_iter()
+        .filter_map(|item| query(item.query()).map(|value| (item, number(&value))))
+        .collect();
+    let delete = query("delete").as_deref() == Some("yes");
+    match (query("edit").as_deref(), named.as_slice(), query("tool")) {
+        (Some("details"), [], None) => AreaPage::Details(id),
+        (Some("delete"), [], None) => AreaPage::Delete(id),
+        (None, [(item, Some(number))], None) => AreaPage::Item {
+            id,
+            item: *item,
+            number: *number,
+            delete,
+        },
+        (None, [], _) => AreaPage::Workspace(id, tool),
         _ => AreaPage::Unknown,
     }
 }
@@ -126,31 +195,58 @@ mod tests {
 
     #[test]
     fn each_address_is_its_page() {
+        let timeline = |gap, lanes| Tool::Timeline { gap, lanes };
         assert_eq!(page(None, &[]), AreaPage::List);
         assert_eq!(
             page(Some("example"), &[("gap", "1440")]),
-            AreaPage::Example {
-                gap: 1440,
-                lanes: LaneBy::Who
-            }
+            AreaPage::Example(timeline(1440, LaneBy::Who))
+        );
+        assert_eq!(
+            page(Some("example"), &[("tool", "scan")]),
+            AreaPage::Example(Tool::Scan)
         );
         assert_eq!(
             page(Some("4"), &[("gap", "90"), ("lanes", "place")]),
-            AreaPage::Workspace {
-                id: 4,
-                gap: 90,
-                lanes: LaneBy::Place
-            }
+            AreaPage::Workspace(4, timeline(90, LaneBy::Place))
+        );
+        assert_eq!(
+            page(Some("4"), &[("tool", "plan")]),
+            AreaPage::Workspace(4, Tool::Plan)
+        );
+        assert_eq!(
+            page(Some("example"), &[("tool", "report")]),
+            AreaPage::Example(Tool::Report)
         );
         assert_eq!(
             page(Some("4"), &[("edit", "details")]),
             AreaPage::Details(4)
         );
         assert_eq!(page(Some("4"), &[("edit", "delete")]), AreaPage::Delete(4));
-        assert_eq!(page(Some("4"), &[("entry", "7")]), AreaPage::Entry(4, 7));
+        let item = |item, number, delete| AreaPage::Item {
+            id: 4,
+            item,
+            number,
+            delete,
+        };
+        assert_eq!(
+            page(Some("4"), &[("entry", "7")]),
+            item(Item::Entry, 7, false)
+        );
         assert_eq!(
             page(Some("4"), &[("entry", "7"), ("delete", "yes")]),
-            AreaPage::DeleteEntry(4, 7)
+            item(Item::Entry, 7, true)
+        );
+        assert_eq!(
+            page(Some("4"), &[("finding", "2")]),
+            item(Item::Finding, 2, false)
+        );
+        assert_eq!(
+            page(Some("4"), &[("factor", "3"), ("delete", "yes")]),
+            item(Item::Factor, 3, true)
+        );
+        assert_eq!(
+            page(Some("4"), &[("action", "9")]),
+            item(Item::Action, 9, false)
         );
         for (id, query) in [
             ("x", vec![]),
@@ -158,6 +254,10 @@ mod tests {
             ("4", vec![("edit", "other")]),
             ("4", vec![("entry", "seven")]),
             ("4", vec![("edit", "details"), ("entry", "7")]),
+            ("4", vec![("entry", "7"), ("finding", "2")]),
+            ("4", vec![("tool", "other")]),
+            ("4", vec![("tool", "scan"), ("finding", "2")]),
+            ("example", vec![("tool", "reports")]),
         ] {
             assert_eq!(page(Some(id), &query), AreaPage::Unknown, "{id} {query:?}");
         }

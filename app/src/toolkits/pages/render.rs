@@ -1,12 +1,14 @@
 //! The workspace pages' HTML, made on the server: the list, the details
-//! form and the page that asks before a workspace is deleted here; the
-//! workspace and its timeline in `timeline`, an entry's pages in `entry`.
+//! form, the page that asks before a workspace is deleted, and the tools'
+//! navigation here; the workspace and its timeline in `timeline`, the
+//! SEIPS scan in `scan`, factors and actions in `plan`, and each part's
+//! own pages in `entry`, `scan`, `plan` (through `item`).
 //! The form fields are the hub's own (`crate::forms`), given the CSRF
 //! token and a failed post's messages and kept values directly.
 
 use leptos::prelude::*;
 
-use super::AreaPage;
+use super::{AreaPage, Item, Tool};
 use crate::components::{Breadcrumbs, Crumb, ErrorSummary};
 use crate::forms::{
     provide_form_state, FormState, PostForm, SelectField, SubmitButton, TextArea, TextField,
@@ -16,6 +18,10 @@ use crate::toolkits::types::{Details, Workspace, WorkspaceSummary};
 use crate::vocabulary::{options, LearningResponse, Sector};
 
 pub use super::entry::{delete_entry_page, entry_page};
+pub use super::plan::{
+    action_page, delete_action_page, delete_factor_page, factor_page, plan_page,
+};
+pub use super::scan::{delete_finding_page, finding_page, scan_page};
 pub use super::timeline::{workspace_page, Viewing};
 
 /// A page's HTML, with the form state its fields read and, after a
@@ -127,7 +133,7 @@ pub fn list_page(workspaces: Option<Vec<WorkspaceSummary>>, state: &FormState) -
             <div class="nhsuk-grid-row">
                 <div class="nhsuk-grid-column-two-thirds">
                     <h1 class="nhsuk-heading-l">"Your investigations"</h1>
-                    <p>"Keep each learning response you run in one place, starting with its timeline: entries stay in time order however you add them, with gaps and disagreeing sources flagged, shown as a table and as a chart in lanes."</p>
+                    <p>"Keep each learning response you run in one place and work it through from evidence to actions: a timeline that stays in time order with gaps and disagreeing sources flagged, a SEIPS work-system scan, the contributory factors, safety actions with the strength of each, and a report draft to print or download."</p>
                     {no_patient_details()}
                     <p><a href="/workspaces/example">"See a fictional example investigation"</a>" and copy it into your own to try the tools."</p>
                     {body}
@@ -177,6 +183,78 @@ fn workspace_list(workspaces: Vec<WorkspaceSummary>) -> impl IntoView {
     .into_any()
 }
 
+/// The tools of a workspace, each a page of its own: the navigation
+/// between them, under the heading of each.
+pub fn tool_nav(address: &str, current: Tool) -> impl IntoView {
+    let tools = [
+        (
+            "Timeline",
+            address.to_string(),
+            matches!(current, Tool::Timeline { .. }),
+        ),
+        (
+            "SEIPS scan",
+            format!("{address}?tool=scan"),
+            current == Tool::Scan,
+        ),
+        (
+            "Factors and actions",
+            format!("{address}?tool=plan"),
+            current == Tool::Plan,
+        ),
+        (
+            "Report",
+            format!("{address}?tool=report"),
+            current == Tool::Report,
+        ),
+    ];
+    view! {
+        <nav class="hub-tool-nav" aria-label="Tools for this investigation">
+            <ul class="hub-tool-nav__list">
+                {tools.into_iter().map(|(label, href, here)| view! {
+                    <li class="hub-tool-nav__item">
+                        <a class="hub-tool-nav__link" href=href aria-current=here.then_some("page")>{label}</a>
+                    </li>
+                }).collect_view()}
+            </ul>
+        </nav>
+    }
+}
+
+/// The top of the scan's and the plan's pages: the trail, the
+/// investigation's title over the tool's heading, the notice, the
+/// example's panel, and the tools' navigation.
+pub fn tool_header(
+    workspace: &Workspace,
+    viewing: Viewing,
+    tool: Tool,
+    heading: &'static str,
+) -> impl IntoView {
+    let address = viewing.address(workspace.id);
+    let mut trail = example_trail();
+    trail.push(Crumb::new(workspace.details.title.clone(), address.clone()));
+    let panel = match viewing {
+        Viewing::Own => None,
+        Viewing::Example { signed_in } => Some(super::timeline::example_panel(signed_in)),
+    };
+    view! {
+        <Breadcrumbs trail />
+        <span class="nhsuk-caption-l">{workspace.details.title.clone()}</span>
+        <h1 class="nhsuk-heading-l">{heading}</h1>
+        {no_patient_details()}
+        {panel}
+        {tool_nav(&address, tool)}
+    }
+}
+
+/// "1 entry", "3 findings": a count and its noun.
+pub fn counted(count: usize, one: &str, many: &str) -> String {
+    match count {
+        1 => format!("1 {one}"),
+        n => format!("{n} {many}"),
+    }
+}
+
 /// `/workspaces/{id}?edit=details`.
 pub fn details_page(workspace: Workspace, state: &FormState) -> RenderedPage {
     let title = format!("Details: {}", workspace.details.title);
@@ -204,10 +282,28 @@ pub fn details_page(workspace: Workspace, state: &FormState) -> RenderedPage {
 pub fn delete_page(workspace: Workspace, state: &FormState) -> RenderedPage {
     let title = format!("Delete {}?", workspace.details.title);
     page(title, state, move || {
-        let entries = match workspace.entries.len() {
-            0 => "It has no timeline entries.".to_string(),
-            1 => "Its timeline entry goes with it.".to_string(),
-            n => format!("Its {n} timeline entries go with it."),
+        let parts: Vec<String> = [
+            (
+                workspace.entries.len(),
+                "timeline entry",
+                "timeline entries",
+            ),
+            (workspace.findings.len(), "SEIPS finding", "SEIPS findings"),
+            (
+                workspace.factors.len(),
+                "contributory factor",
+                "contributory factors",
+            ),
+            (workspace.actions.len(), "safety action", "safety actions"),
+        ]
+        .into_iter()
+        .filter(|(count, _, _)| *count > 0)
+        .map(|(count, one, many)| counted(count, one, many))
+        .collect();
+        let entries = match parts.as_slice() {
+            [] => "It has nothing in it yet.".to_string(),
+            [one] => format!("Its {one} go with it."),
+            [first @ .., last] => format!("Its {} and {last} go with it.", first.join(", ")),
         };
         view! {
             <Breadcrumbs trail=workspace_trail(&workspace) />
@@ -236,13 +332,39 @@ pub fn workspace_area_page(
     state: &FormState,
 ) -> Option<RenderedPage> {
     Some(match *area {
-        AreaPage::Workspace { gap, lanes, .. } => {
-            workspace_page(workspace, gap, lanes, Viewing::Own, state)
-        }
+        AreaPage::Workspace(_, tool) => tool_page(workspace, tool, Viewing::Own, state),
         AreaPage::Details(_) => details_page(workspace, state),
         AreaPage::Delete(_) => delete_page(workspace, state),
-        AreaPage::Entry(_, entry) => entry_page(workspace, entry, state)?,
-        AreaPage::DeleteEntry(_, entry) => delete_entry_page(workspace, entry, state)?,
-        AreaPage::List | AreaPage::Example { .. } | AreaPage::Unknown => return None,
+        AreaPage::Item {
+            item,
+            number,
+            delete,
+            ..
+        } => match (item, delete) {
+            (Item::Entry, false) => entry_page(workspace, number, state)?,
+            (Item::Entry, true) => delete_entry_page(workspace, number, state)?,
+            (Item::Finding, false) => finding_page(workspace, number, state)?,
+            (Item::Finding, true) => delete_finding_page(workspace, number, state)?,
+            (Item::Factor, false) => factor_page(workspace, number, state)?,
+            (Item::Factor, true) => delete_factor_page(workspace, number, state)?,
+            (Item::Action, false) => action_page(workspace, number, state)?,
+            (Item::Action, true) => delete_action_page(workspace, number, state)?,
+        },
+        AreaPage::List | AreaPage::Example(_) | AreaPage::Unknown => return None,
     })
+}
+
+/// One of a workspace's tools' pages, the member's own or the example.
+pub fn tool_page(
+    workspace: Workspace,
+    tool: Tool,
+    viewing: Viewing,
+    state: &FormState,
+) -> RenderedPage {
+    match tool {
+        Tool::Timeline { gap, lanes } => workspace_page(workspace, gap, lanes, viewing, state),
+        Tool::Scan => scan_page(workspace, viewing, state),
+        Tool::Plan => plan_page(workspace, viewing, state),
+        Tool::Report => super::report::report_page(workspace, viewing, state),
+    }
 }

@@ -6,7 +6,8 @@ use leptos::prelude::*;
 
 use super::chart::timeline_chart;
 use super::entry::{entry_fields, entry_label};
-use super::render::{example_trail, no_patient_details, page, version_field};
+use super::render::{example_trail, no_patient_details, page, tool_nav, version_field};
+use super::Tool;
 use crate::components::Breadcrumbs;
 use crate::forms::{FormState, PostForm, SubmitButton};
 use crate::toolkits::server::RenderedPage;
@@ -19,6 +20,35 @@ use crate::toolkits::types::Workspace;
 pub enum Viewing {
     Own,
     Example { signed_in: bool },
+}
+
+impl Viewing {
+    /// The address of the workspace's own page.
+    pub fn address(self, id: i64) -> String {
+        match self {
+            Viewing::Own => format!("/workspaces/{id}"),
+            Viewing::Example { .. } => "/workspaces/example".to_string(),
+        }
+    }
+}
+
+/// Says the example is fictional, and lets a member copy it.
+pub fn example_panel(signed_in: bool) -> impl IntoView {
+    view! {
+        <div class="nhsuk-inset-text">
+            <p>"A fictional learning response written for the hub, to show the tools at work: no real patient, practice or person. Read it here, or copy it into your own investigations to change it and try the tools."</p>
+            {if signed_in {
+                view! {
+                    <PostForm action="/workspaces">
+                        <input type="hidden" name="action" value="copy-example" />
+                        <button class="nhsuk-button nhsuk-button--secondary" id="copy" type="submit" data-module="nhsuk-button">"Copy into your investigations"</button>
+                    </PostForm>
+                }.into_any()
+            } else {
+                view! { <p><a href="/sign-in?next=%2Fworkspaces%2Fexample">"Sign in"</a>" to copy it into your own investigations."</p> }.into_any()
+            }}
+        </div>
+    }
 }
 
 /// `/workspaces/{id}` or `/workspaces/example`.
@@ -45,10 +75,7 @@ fn workspace_view(
     let trail = example_trail();
     let details = workspace.details.clone();
     let id = workspace.id;
-    let address = match viewing {
-        Viewing::Own => format!("/workspaces/{id}"),
-        Viewing::Example { .. } => "/workspaces/example".to_string(),
-    };
+    let address = viewing.address(id);
     let entries = workspace.entries.clone();
     let flagged = flags(&entries, gap);
     let flag_count = flagged.iter().filter(|flags| !flags.is_empty()).count();
@@ -84,22 +111,7 @@ fn workspace_view(
             <p><a href=format!("/workspaces/{id}?edit=details")>"Change the details"</a></p>
         }
         .into_any(),
-        Viewing::Example { signed_in } => view! {
-            <div class="nhsuk-inset-text">
-                <p>"A fictional learning response written for the hub, to show the tools at work: no real patient, practice or person. Read it here, or copy it into your own investigations to change it and try the tools."</p>
-                {if signed_in {
-                    view! {
-                        <PostForm action="/workspaces">
-                            <input type="hidden" name="action" value="copy-example" />
-                            <button class="nhsuk-button nhsuk-button--secondary" id="copy" type="submit" data-module="nhsuk-button">"Copy into your investigations"</button>
-                        </PostForm>
-                    }.into_any()
-                } else {
-                    view! { <p><a href="/sign-in?next=%2Fworkspaces%2Fexample">"Sign in"</a>" to copy it into your own investigations."</p> }.into_any()
-                }}
-            </div>
-        }
-        .into_any(),
+        Viewing::Example { signed_in } => example_panel(signed_in).into_any(),
     };
     let add = (viewing == Viewing::Own).then(|| view! {
         <h2 class="nhsuk-heading-m" id="add">"Add an entry"</h2>
@@ -117,6 +129,7 @@ fn workspace_view(
         <h1 class="nhsuk-heading-l">{details.title.clone()}</h1>
         {no_patient_details()}
         {top}
+        {tool_nav(&address, Tool::Timeline { gap, lanes })}
         <dl class="nhsuk-summary-list">
             <div class="nhsuk-summary-list__row">
                 <dt class="nhsuk-summary-list__key">"Sector"</dt>

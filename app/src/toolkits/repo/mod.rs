@@ -3,9 +3,15 @@
 //! change runs in one transaction that checks the version the page was
 //! shown with and moves it on.
 
+pub mod analysis;
+
 use serde_json::{json, Value};
 use sqlx::Row;
 
+pub use analysis::{Draft, Part};
+
+use super::actions::SafetyAction;
+use super::analysis::{Factor, Finding};
 use super::timeline::{in_order, Entry, Moment, When};
 use super::types::{
     Details, Problem, SeipsElement, Source, Workspace, WorkspaceSummary, MAX_ENTRIES,
@@ -160,6 +166,7 @@ pub async fn workspace(db: &Db, owner: i64, id: i64) -> sqlx::Result<Option<Work
         })
         .collect();
     in_order(&mut entries);
+    let (findings, factors, actions) = analysis::load(db, id).await?;
     Ok(Some(Workspace {
         id,
         details: Details {
@@ -171,19 +178,52 @@ pub async fn workspace(db: &Db, owner: i64, id: i64) -> sqlx::Result<Option<Work
         version,
         updated: crate::dates::format_time(updated),
         entries,
+        findings,
+        factors,
+        actions,
     }))
 }
 
-/// Starts a workspace holding `entries` (none, or a copy's: their
-/// same-event links are carried over to the copies); `Done(id)`, or
-/// `Full` when the member has [`MAX_WORKSPACES`].
+/// What a new workspace starts with: nothing, or a copy's timeline and
+/// analysis (their links carried over to the copies).
+#[derive(Default)]
+pub struct Contents<'a> {
+    pub entries: &'a [Entry],
+    pub findings: &'a [Finding],
+    pub factors: &'a [Factor],
+    pub actions: &'a [SafetyAction],
+}
+
+impl<'a> Contents<'a> {
+    /// Everything `workspace` holds.
+    pub fn of(workspace: &'a Workspace) -> Self {
+        Contents {
+            entries: &workspace.entries,
+            findings: &workspace.findings,
+            factors: &workspace.factors,
+            actions: &workspace.actions,
+        }
+    }
+}
+
+/// Maps an original's ids onto its copy's.
+fn copied(copies: &[(i64, i64)], original: i64) -> Option<i64> {
+    copies
+        .iter()
+        .find(|(from, _)| *from == original)
+        .map(|(_, to)| *to)
+}
+
+/// Starts a workspace holding `contents`; `Done(id)`, or `Full` when the
+/// member has [`MAX_WORKSPACES`] (or the contents are over a part's limit).
 pub async fn create(
     db: &Db,
     owner: i64,
     details: &Details,
-    entries: &[Entry],
+    contents: Contents<'_>,
     now: i64,
 ) -> sqlx::Result<Written> {
+    let entries = contents.entries;
     let postgres = matches!(db, Db::Postgres(_));
     with_pool!(db, pool => {
         let mut tx = pool.begin_write().await?;
@@ -221,7 +261,7 @@ pub async fn create(
                 .try_get(0)?;
             copies.push((entry.id, copy));
         }
-        let copy_of = |original: i64| copies.iter().find(|(from, _)| *from == original).map(|(_, to)| *to);
+        let copy_of = |original: i64| copied(&copies, original);
         for entry in entries {
             if let (Some(copy), Some(linked)) = (copy_of(entry.id), entry.same_as.and_then(copy_of)) {
                 sqlx::query("UPDATE workspace_entries SET same_as = $1 WHERE id = $2")
@@ -230,6 +270,24 @@ pub async fn create(
                     .execute(&mut *tx)
                     .await?;
             }
+        }
+        // Each part links to the one before it: entries, findings, factors.
+        let mut linked = copies;
+        let drafts = [
+            contents.findings.iter().map(|finding| (finding.id, Draft::Finding(finding))).collect::<Vec<_>>(),
+            contents.factors.iter().map(|factor| (factor.id, Draft::Factor(factor))).collect(),
+            contents.actions.iter().map(|action| (action.id, Draft::Action(action))).collect(),
+        ];
+        for part in drafts {
+            let mut copies = Vec::new();
+            for (original, draft) in part {
+                let steps = analysis::add(id, &draft, now, |to| copied(&linked, to));
+                match crate::run_steps!(&mut tx, &steps) {
+                    Ok(copy) => copies.push((original, copy)),
+                    Err(written) => return Ok(written),
+                }
+            }
+            linked = copies;
         }
         tx.commit().await?;
         Ok(Written::Done(id))
@@ -250,6 +308,11 @@ pub enum Change<'a> {
     AddEntry(&'a Entry),
     ChangeEntry(i64, &'a Entry),
     DeleteEntry(i64),
+    /// A finding, factor or action added.
+    Add(Draft<'a>),
+    /// The part with this id changed to the draft.
+    Update(i64, Draft<'a>),
+    Remove(Part, i64),
 }
 
 /// Applies `change` to the member's workspace `id` if its version is still
@@ -331,6 +394,21 @@ pub async fn change(
                      who = $5, place = $6, source = $7, source_detail = $8, note = $9, problem = $10, elements = $11, \
                      same_as = $12, updated_at = $13 WHERE id = $14";
                 bind_draft(sqlx::query(sql), draft).bind(now).bind(entry).execute(&mut *tx).await?;
+            }
+            Change::Add(draft) => {
+                if let Err(written) = crate::run_steps!(&mut tx, &analysis::add(id, &draft, now, Some)) {
+                    return Ok(written);
+                }
+            }
+            Change::Update(item, draft) => {
+                if let Err(written) = crate::run_steps!(&mut tx, &analysis::change(id, item, &draft, now)) {
+                    return Ok(written);
+                }
+            }
+            Change::Remove(part, item) => {
+                if let Err(written) = crate::run_steps!(&mut tx, &analysis::delete(id, part, item)) {
+                    return Ok(written);
+                }
             }
             Change::DeleteEntry(entry) => {
                 let deleted = sqlx::query("DELETE FROM workspace_entries WHERE id = $1 AND workspace_id = $2")
@@ -421,6 +499,9 @@ pub async fn export(db: &Db, owner: i64) -> sqlx::Result<Value> {
             "scope": workspace.details.scope,
             "updated": workspace.updated,
             "timeline": entries,
+            "seips_findings": workspace.findings,
+            "contributory_factors": workspace.factors,
+            "safety_actions": workspace.actions,
         }));
     }
     Ok(Value::Array(all))
