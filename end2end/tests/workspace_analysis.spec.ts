@@ -24,7 +24,7 @@ const toolNav = (page: Page) => page.getByRole("navigation", { name: "Tools for 
 /** The tool navigation marks `current` as the page shown, and no other. */
 async function expectCurrentTool(page: Page, current: string) {
   const nav = toolNav(page);
-  for (const tool of ["Timeline", "SEIPS scan", "Factors and actions"]) {
+  for (const tool of ["Timeline", "SEIPS scan", "Factors and actions", "Report"]) {
     const link = nav.getByRole("link", { name: tool, exact: true });
     if (tool === current) await expect(link).toHaveAttribute("aria-current", "page");
     else await expect(link).not.toHaveAttribute("aria-current");
@@ -159,7 +159,7 @@ test("a member goes from a timeline to a scan, factors and safety actions, and c
   await page.getByLabel("Other evidence (optional)").fill("Walk-through of the task list");
   await page.getByRole("button", { name: "Add finding" }).click();
   await expect(page.getByRole("status")).toContainText("Finding added");
-  await expect(page).toHaveURL(/\?tool=scan#findings$/);
+  await expect(page).toHaveURL(/\?tool=scan#finding-list$/);
   await afterNavigation(steps);
   await expect(page.getByRole("img", { name: /^Diagram of the six work-system elements with 1 finding / })).toBeVisible();
   const byElement = page.getByRole("table", { name: "Findings by work-system element" });
@@ -190,7 +190,7 @@ test("a member goes from a timeline to a scan, factors and safety actions, and c
     .check();
   await page.getByRole("button", { name: "Add factor" }).click();
   await expect(page.getByRole("status")).toContainText("Contributory factor added");
-  await expect(page).toHaveURL(/\?tool=plan#factors$/);
+  await expect(page).toHaveURL(/\?tool=plan#factor-list$/);
   await afterNavigation(steps);
   const factorRows = page.getByRole("region", { name: "Contributory factors" }).locator("tbody tr");
   await expect(factorRows).toHaveCount(1);
@@ -241,7 +241,7 @@ test("a member goes from a timeline to a scan, factors and safety actions, and c
   await reason.fill("It sets staffing levels rather than asking people to work differently.");
   await page.getByRole("button", { name: "Add action" }).click();
   await expect(page.getByRole("status")).toContainText("Safety action added");
-  await expect(page).toHaveURL(/\?tool=plan#actions$/);
+  await expect(page).toHaveURL(/\?tool=plan#action-list$/);
   await afterNavigation(steps);
   const actionRows = page.getByRole("region", { name: "Safety actions" }).locator("tbody tr");
   await expect(actionRows).toHaveCount(1);
@@ -282,7 +282,7 @@ test("a member goes from a timeline to a scan, factors and safety actions, and c
   await measure.fill("Calls chasing a referral that reach the duty doctor the same day, checked monthly.");
   await page.getByRole("button", { name: "Save action" }).click();
   await expect(page.getByRole("status")).toContainText("Safety action saved");
-  await expect(page).toHaveURL(/\?tool=plan#actions$/);
+  await expect(page).toHaveURL(/\?tool=plan#action-list$/);
   await afterNavigation(steps);
   await expect(actionRows.nth(1)).toContainText("Calls chasing a referral");
   await expect(page.getByText("No warnings: every factor has an action, and every action an owner, a due date and a measure.")).toBeVisible();
@@ -425,7 +425,7 @@ test("a member builds a safety action with the keyboard alone", async ({ page, v
   // Added; the page opens at the list of actions, and the keyboard
   // carries on from there.
   await expect(page.getByRole("status")).toContainText("Safety action added");
-  await expect(page).toHaveURL(/\?tool=plan#actions$/);
+  await expect(page).toHaveURL(/\?tool=plan#action-list$/);
   await afterNavigation(steps);
   const rows = page.getByRole("region", { name: "Safety actions" }).locator("tbody tr");
   await expect(rows).toHaveCount(1);
@@ -442,4 +442,32 @@ test("a member builds a safety action with the keyboard alone", async ({ page, v
   await page.keyboard.press("Enter");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Change action 1");
   await afterNavigation(steps);
+});
+
+test("a visitor reads the example's report draft and downloads it", async ({ page, visit, checkAccessibility }) => {
+  await visit("/workspaces/example?tool=report");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Report draft");
+  await expectCurrentTool(page, "Report");
+  for (const section of ["About this learning response", "Chronology", "Findings by work-system element", "Contributory factors", "Safety actions", "Points to check"]) {
+    await expect(page.getByRole("heading", { name: section, level: 3 })).toBeVisible();
+  }
+  await expect(page.getByRole("region", { name: "Timeline entries in time order" })).toBeVisible();
+  await checkAccessibility();
+
+  // The same draft as Markdown, and the whole investigation as JSON.
+  const markdown = page.waitForEvent("download");
+  await page.getByRole("link", { name: /Download the draft as Markdown/ }).click();
+  const report = await markdown;
+  expect(report.suggestedFilename()).toBe("example-investigation-report.md");
+  const text = await (await report.createReadStream()).toArray();
+  expect(Buffer.concat(text).toString("utf8")).toContain("# Urgent referral not sent (fictional example)\n");
+  const json = page.waitForEvent("download");
+  await page.getByRole("link", { name: "Download the whole investigation as a JSON file" }).click();
+  const file = await json;
+  expect(file.suggestedFilename()).toBe("example-investigation-workspace.json");
+  const parsed = JSON.parse(Buffer.concat(await (await file.createReadStream()).toArray()).toString("utf8"));
+  expect(parsed.format).toBe("investigation-resources-hub/workspace");
+  expect(parsed.version).toBe(1);
+  expect(parsed.findings).toHaveLength(10);
+  expect(parsed.actions).toHaveLength(7);
 });

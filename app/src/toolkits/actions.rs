@@ -306,7 +306,13 @@ impl ActionInput {
         ActionInput {
             description: action.description.clone(),
             intervention: action.intervention.slug().into(),
-            strength: action.strength.slug().into(),
+            // "As suggested" stays chosen, so that changing only the kind
+            // of change takes the new kind's suggestion.
+            strength: if action.suggested() {
+                String::new()
+            } else {
+                action.strength.slug().into()
+            },
             strength_reason: action.strength_reason.clone(),
             factors: action.factors.iter().map(i64::to_string).collect(),
             owner: action.owner.clone(),

@@ -1,48 +1,18 @@
 //! A workspace as files: its report draft as Markdown
 //! (`/workspaces/{id}/report.md`) and the whole workspace as versioned
 //! JSON (`/workspaces/{id}/workspace.json`), for its owner; the example's
-//! for anyone (`/workspaces/example/…`). Another member's, or none, is
-//! 404, as its pages are.
+//! for anyone (`/workspaces/example/…`, routes of their own, so the
+//! access layer guards the member's as it guards their pages). Another
+//! member's, or none, is 404, as its pages are.
 
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Redirect};
+use axum::response::Response;
 
-use super::example::EXAMPLE;
 use super::types::Workspace;
 use super::{exchange, repo, report};
 use crate::addresses::row_id;
 use crate::web::form::{Failure, Outcome, SignedIn, WebContext};
-
-/// The workspace the address names, for whoever asks: Ok(None) is not
-/// found; Err a response to give instead (sign in first).
-async fn named(
-    context: &WebContext,
-    member: Option<SignedIn>,
-    id: &str,
-    file: &str,
-) -> Result<Result<Workspace, axum::response::Response>, Failure> {
-    if id == EXAMPLE {
-        return Ok(Ok(super::example::example().map_err(Failure::Internal)?));
-    }
-    let Some(SignedIn(member)) = member else {
-        let next = format!("/workspaces/{id}/{file}").replace('/', "%2F");
-        return Ok(Err(
-            Redirect::to(&format!("/sign-in?next={next}")).into_response()
-        ));
-    };
-    let found = match row_id(id) {
-        Some(id) => repo::workspace(&context.db, member.id, id).await?,
-        None => None,
-    };
-    Ok(found.ok_or_else(|| {
-        crate::web::plain::plain_response(
-            StatusCode::NOT_FOUND,
-            "Page not found",
-            "<p>There is no investigation of yours at this address.</p>",
-        )
-    }))
-}
 
 /// The file's name: the investigation's number (or "example") and what
 /// it is; never the title, which may hold anything.
@@ -53,37 +23,75 @@ fn file_name(workspace: &Workspace, what: &str) -> String {
     }
 }
 
+fn report_response(workspace: &Workspace) -> Response {
+    crate::response::attachment(
+        "text/markdown; charset=utf-8",
+        &file_name(workspace, "report.md"),
+        report::markdown(&report::assemble(workspace)),
+    )
+}
+
+fn workspace_response(workspace: &Workspace) -> Response {
+    crate::response::attachment(
+        "application/json; charset=utf-8",
+        &file_name(workspace, "workspace.json"),
+        exchange::export_on(workspace, crate::dates::uk_today()),
+    )
+}
+
+/// The member's workspace the address names, or the 404 to answer.
+async fn own(context: &WebContext, member: i64, id: &str) -> Result<Workspace, Response> {
+    let found = match row_id(id) {
+        Some(id) => repo::workspace(&context.db, member, id).await,
+        None => Ok(None),
+    };
+    match found {
+        Ok(Some(workspace)) => Ok(workspace),
+        Ok(None) => Err(crate::web::plain::plain_response(
+            StatusCode::NOT_FOUND,
+            "Page not found",
+            "<p>There is no investigation of yours at this address.</p>",
+        )),
+        Err(error) => Err(axum::response::IntoResponse::into_response(Failure::from(
+            error,
+        ))),
+    }
+}
+
+fn example() -> Result<Workspace, Failure> {
+    super::example::example().map_err(Failure::Internal)
+}
+
+/// `GET /workspaces/example/report.md`.
+pub(super) async fn example_report() -> Outcome {
+    Ok(report_response(&example()?))
+}
+
+/// `GET /workspaces/example/workspace.json`.
+pub(super) async fn example_workspace() -> Outcome {
+    Ok(workspace_response(&example()?))
+}
+
 /// `GET /workspaces/{id}/report.md`.
 pub(super) async fn report_file(
     State(context): State<WebContext>,
-    member: Option<SignedIn>,
+    SignedIn(member): SignedIn,
     Path(id): Path<String>,
 ) -> Outcome {
-    let workspace = match named(&context, member, &id, "report.md").await? {
-        Ok(workspace) => workspace,
-        Err(response) => return Ok(response),
-    };
-    let body = report::markdown(&report::assemble(&workspace));
-    Ok(crate::response::attachment(
-        "text/markdown; charset=utf-8",
-        &file_name(&workspace, "report.md"),
-        body,
-    ))
+    Ok(match own(&context, member.id, &id).await {
+        Ok(workspace) => report_response(&workspace),
+        Err(response) => response,
+    })
 }
 
 /// `GET /workspaces/{id}/workspace.json`.
 pub(super) async fn workspace_file(
     State(context): State<WebContext>,
-    member: Option<SignedIn>,
+    SignedIn(member): SignedIn,
     Path(id): Path<String>,
 ) -> Outcome {
-    let workspace = match named(&context, member, &id, "workspace.json").await? {
-        Ok(workspace) => workspace,
-        Err(response) => return Ok(response),
-    };
-    Ok(crate::response::attachment(
-        "application/json; charset=utf-8",
-        &file_name(&workspace, "workspace.json"),
-        exchange::export_on(&workspace, crate::dates::uk_today()),
-    ))
+    Ok(match own(&context, member.id, &id).await {
+        Ok(workspace) => workspace_response(&workspace),
+        Err(response) => response,
+    })
 }

@@ -13,6 +13,7 @@ use super::actions::{parse_action, ActionInput, MAX_ACTIONS};
 use super::analysis::{
     parse_factor, parse_finding, FactorInput, FindingInput, MAX_FACTORS, MAX_FINDINGS,
 };
+use super::downloads;
 use super::repo::{self, Change, Contents, Draft, Part, Written};
 use super::timeline::{parse_entry, EntryInput};
 use super::types::{parse_details, DetailsInput, Workspace, MAX_ENTRIES, MAX_WORKSPACES};
@@ -31,17 +32,27 @@ where
     Endpoints::new()
         .post("/workspaces", Access::SignedIn, start)
         .post("/workspaces/{id}", Access::SignedIn, change)
-        // Public at the door: the example's files are anyone's, and each
-        // handler checks the member for their own.
+        // The example's files are anyone's (axum matches the fixed
+        // address before the numbered one).
+        .get(
+            "/workspaces/example/report.md",
+            Access::Public,
+            downloads::example_report,
+        )
+        .get(
+            "/workspaces/example/workspace.json",
+            Access::Public,
+            downloads::example_workspace,
+        )
         .get(
             "/workspaces/{id}/report.md",
-            Access::Public,
-            super::downloads::report_file,
+            Access::SignedIn,
+            downloads::report_file,
         )
         .get(
             "/workspaces/{id}/workspace.json",
-            Access::Public,
-            super::downloads::workspace_file,
+            Access::SignedIn,
+            downloads::workspace_file,
         )
 }
 
@@ -138,9 +149,9 @@ impl Target {
     fn anchor(self) -> &'static str {
         match self {
             Target::Entry => "#timeline",
-            Target::Part(Part::Finding) => "#findings",
-            Target::Part(Part::Factor) => "#factors",
-            Target::Part(Part::Action) => "#actions",
+            Target::Part(Part::Finding) => "#finding-list",
+            Target::Part(Part::Factor) => "#factor-list",
+            Target::Part(Part::Action) => "#action-list",
         }
     }
 
@@ -196,7 +207,15 @@ impl Target {
 const STALE: &str = "This investigation has changed since this page was opened (in another tab, perhaps): nothing was saved. Check it as it is now and make your change again.";
 
 /// An addition from an older page is often the second of a double click.
-const STALE_ADD: &str = "This investigation has changed since this page was opened, so this was not added: check the list below (it may be there already) before adding it again.";
+fn stale_add(target: Target) -> String {
+    let (noun, list) = match target {
+        Target::Entry => ("entry", "timeline"),
+        Target::Part(Part::Finding) => ("finding", "findings"),
+        Target::Part(Part::Factor) => ("factor", "factors"),
+        Target::Part(Part::Action) => ("action", "actions"),
+    };
+    format!("This investigation has changed since this page was opened, so this {noun} was not added: check the {list} on this page (it may be there already) before adding it again.")
+}
 
 /// `POST /workspaces`: starts an investigation, or (`action=copy-example`)
 /// copies the example into the member's own.
@@ -331,10 +350,9 @@ async fn change(
     // A form from an older page is refused before it is read, so that a
     // refusal for its own input (shown with the version as it is now)
     // cannot carry it past a change made meanwhile.
-    let stale = if matches!(action, FormAction::Item(Verb::Add, _)) {
-        STALE_ADD
-    } else {
-        STALE
+    let stale = match action {
+        FormAction::Item(Verb::Add, target) => stale_add(target),
+        _ => STALE.to_string(),
     };
     let Some(version) = version.filter(|version| *version == workspace.version) else {
         return Ok(refuse(
@@ -459,7 +477,10 @@ async fn change(
     match written {
         Written::Done(_) => Ok(done(&form.viewer, &to, notice).await),
         // Changed between the check above and the write: shown as above.
-        Written::Stale | Written::NotFound if item.is_some() => {
+        // Deleted between the check above and the write (another tab):
+        // its list, with what was typed kept (the item is gone, so adding
+        // it again is no duplicate), as an older page's post about it is.
+        Written::NotFound if item.is_some() => {
             let list = format!("{overview}{}", target.map(Target::tool).unwrap_or_default());
             let field = target.map(Target::first_field).unwrap_or("date");
             Ok(refuse(&context, form, &list, StatusCode::CONFLICT, field, stale).await)

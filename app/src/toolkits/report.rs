@@ -88,14 +88,18 @@ fn or_else(text: &str, empty: &str) -> String {
     }
 }
 
-/// The numbers (place from 1) of the items with these ids, in the order of
-/// `ids`; an id no longer in the list is left out rather than shown as a
-/// number that points nowhere.
-fn numbers<T>(ids: &[i64], items: &[T], id: impl Fn(&T) -> i64) -> Vec<usize> {
-    ids.iter()
+/// The numbers (place from 1) of the items with these ids, smallest
+/// first (ids do not run in the pages' order: findings go by element); an
+/// id no longer in the list is left out rather than shown as a number that
+/// points nowhere. The pages number links the same way.
+pub(crate) fn numbers<T>(ids: &[i64], items: &[T], id: impl Fn(&T) -> i64) -> Vec<usize> {
+    let mut numbers: Vec<usize> = ids
+        .iter()
         .filter_map(|&wanted| items.iter().position(|item| id(item) == wanted))
         .map(|index| index + 1)
-        .collect()
+        .collect();
+    numbers.sort_unstable();
+    numbers
 }
 
 /// "entry 3" or "entries 3, 5"; None for no numbers.
@@ -379,7 +383,8 @@ fn points_to_check(factors: &[Factor], actions: &[SafetyAction]) -> Section {
 /// The report as Markdown (CommonMark with GitHub's tables), ending with a
 /// newline. Every text is escaped so that it renders as typed: no text can
 /// make a heading, a list, a link, emphasis, code or HTML, and the output
-/// holds no raw HTML at all.
+/// holds no raw HTML at all. (Viewers that turn bare addresses into links,
+/// as GitHub's does, still will: the address is the investigator's own.)
 pub fn markdown(report: &Report) -> String {
     let mut out = format!("# {}\n", inline(&report.title));
     for section in &report.sections {

@@ -74,6 +74,8 @@ fn expected() -> BTreeMap<String, Who> {
         "/credentials/revocations.json",
         "/.well-known/jwks.json",
         "/workspaces",
+        "/workspaces/example/report.md",
+        "/workspaces/example/workspace.json",
     ] {
         add(&format!("GET {page}"), Anyone);
     }

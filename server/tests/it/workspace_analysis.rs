@@ -425,8 +425,9 @@ fn exactly_one_saved(statuses: &[StatusCode]) {
 }
 
 const STALE: &str = "This investigation has changed since this page was opened (in another tab, perhaps): nothing was saved.";
-const STALE_ADD: &str =
-    "This investigation has changed since this page was opened, so this was not added";
+/// The start of the message to an addition from an older page, which then
+/// names what was not added ("so this finding was not added").
+const STALE_ADD: &str = "This investigation has changed since this page was opened, so this ";
 
 async fn a_member_builds_from_timeline_to_actions(backend: Backend) {
     let app = spawn_app(backend).await;
@@ -500,7 +501,7 @@ async fn a_member_builds_from_timeline_to_actions(backend: Backend) {
             "",
             &["tools-and-technology", "tasks", "people"],
         ),
-        "?tool=scan#findings",
+        "?tool=scan#finding-list",
     )
     .await;
     let scan = browser.get(&format!("/workspaces/{id}?tool=scan")).await;
@@ -519,7 +520,7 @@ async fn a_member_builds_from_timeline_to_actions(backend: Backend) {
             "Interview with the locum GP",
             &["tasks"],
         ),
-        "?tool=scan#findings",
+        "?tool=scan#finding-list",
     )
     .await;
     saved(
@@ -536,7 +537,7 @@ async fn a_member_builds_from_timeline_to_actions(backend: Backend) {
             "Practice leaflet on referrals",
             &[],
         ),
-        "?tool=scan#findings",
+        "?tool=scan#finding-list",
     )
     .await;
     let a = finding_id(&app, id, handed_off).await;
@@ -628,7 +629,7 @@ async fn a_member_builds_from_timeline_to_actions(backend: Backend) {
         "add-factor",
         None,
         &factor(hand_offs, &[a, b], &[]),
-        "?tool=plan#factors",
+        "?tool=plan#factor-list",
     )
     .await;
     let plan = browser.get(&format!("/workspaces/{id}?tool=plan")).await;
@@ -643,7 +644,7 @@ async fn a_member_builds_from_timeline_to_actions(backend: Backend) {
         "add-factor",
         None,
         &factor(no_check, &[c, a], &["internal-environment"]),
-        "?tool=plan#factors",
+        "?tool=plan#factor-list",
     )
     .await;
     let f1 = factor_id(&app, id, hand_offs).await;
@@ -703,7 +704,7 @@ async fn a_member_builds_from_timeline_to_actions(backend: Backend) {
             status: "agreed",
         }
         .fields(),
-        "?tool=plan#actions",
+        "?tool=plan#action-list",
     )
     .await;
     let plan = browser.get(&format!("/workspaces/{id}?tool=plan")).await;
@@ -727,7 +728,7 @@ async fn a_member_builds_from_timeline_to_actions(backend: Backend) {
             status: "in-progress",
         }
         .fields(),
-        "?tool=plan#actions",
+        "?tool=plan#action-list",
     )
     .await;
     saved(
@@ -748,7 +749,7 @@ async fn a_member_builds_from_timeline_to_actions(backend: Backend) {
             status: "",
         }
         .fields(),
-        "?tool=plan#actions",
+        "?tool=plan#action-list",
     )
     .await;
     let x1 = action_id(&app, id, blocked).await;
@@ -845,7 +846,7 @@ async fn a_member_builds_from_timeline_to_actions(backend: Backend) {
             "",
             &["people"],
         ),
-        "?tool=scan#findings",
+        "?tool=scan#finding-list",
     )
     .await;
     let scan = browser.get(&format!("/workspaces/{id}?tool=scan")).await;
@@ -879,7 +880,7 @@ async fn a_member_builds_from_timeline_to_actions(backend: Backend) {
         "change-factor",
         Some(f2),
         &factor(weekly, &[a, c], &["internal-environment"]),
-        "?tool=plan#factors",
+        "?tool=plan#factor-list",
     )
     .await;
     let plan = browser.get(&format!("/workspaces/{id}?tool=plan")).await;
@@ -921,7 +922,7 @@ async fn a_member_builds_from_timeline_to_actions(backend: Backend) {
             status: "",
         }
         .fields(),
-        "?tool=plan#actions",
+        "?tool=plan#action-list",
     )
     .await;
     let plan = browser.get(&format!("/workspaces/{id}?tool=plan")).await;
@@ -957,7 +958,7 @@ async fn a_member_builds_from_timeline_to_actions(backend: Backend) {
             status: "in-progress",
         }
         .fields(),
-        "?tool=plan#actions",
+        "?tool=plan#action-list",
     )
     .await;
     assert_eq!(text_of(&app, &column("description"), x3).await, induction);
@@ -1073,7 +1074,7 @@ async fn a_member_builds_from_timeline_to_actions(backend: Backend) {
     assert_eq!(removed.status, StatusCode::SEE_OTHER, "{}", removed.body);
     assert_eq!(
         removed.location.as_deref(),
-        Some(format!("/workspaces/{id}?tool=plan#factors").as_str())
+        Some(format!("/workspaces/{id}?tool=plan#factor-list").as_str())
     );
     assert_eq!(parts_in(&app, id).await, (3, 1, 3));
     assert_eq!(factors_of(&app, x2).await, vec![f1]);
@@ -1103,7 +1104,7 @@ async fn a_member_builds_from_timeline_to_actions(backend: Backend) {
     assert_eq!(removed.status, StatusCode::SEE_OTHER, "{}", removed.body);
     assert_eq!(
         removed.location.as_deref(),
-        Some(format!("/workspaces/{id}?tool=plan#actions").as_str())
+        Some(format!("/workspaces/{id}?tool=plan#action-list").as_str())
     );
     let plan = browser.get(&format!("/workspaces/{id}?tool=plan")).await;
     assert!(plan.body.contains("Safety action deleted"), "the notice");
@@ -1143,7 +1144,7 @@ async fn a_member_builds_from_timeline_to_actions(backend: Backend) {
     assert_eq!(removed.status, StatusCode::SEE_OTHER, "{}", removed.body);
     assert_eq!(
         removed.location.as_deref(),
-        Some(format!("/workspaces/{id}?tool=scan#findings").as_str())
+        Some(format!("/workspaces/{id}?tool=scan#finding-list").as_str())
     );
     let scan = browser.get(&format!("/workspaces/{id}?tool=scan")).await;
     assert!(scan.body.contains("Finding deleted"), "the notice");
@@ -1201,7 +1202,7 @@ async fn a_factors_change_form_ticks_only_its_own_elements(backend: Backend) {
             "add-finding",
             None,
             &finding(element, "barrier", text, &[filed], "", &[]),
-            "?tool=scan#findings",
+            "?tool=scan#finding-list",
         )
         .await;
     }
@@ -1218,7 +1219,7 @@ async fn a_factors_change_form_ticks_only_its_own_elements(backend: Backend) {
             &[batches, no_one],
             &["internal-environment"],
         ),
-        "?tool=plan#factors",
+        "?tool=plan#factor-list",
     )
     .await;
     let owned = factor_id(&app, id, "Results had no owner").await;
@@ -1239,7 +1240,7 @@ async fn a_factors_change_form_ticks_only_its_own_elements(backend: Backend) {
         "change-factor",
         Some(owned),
         &factor("Results had no owner", &[batches], &ticked_refs),
-        "?tool=plan#factors",
+        "?tool=plan#factor-list",
     )
     .await;
     assert_eq!(
@@ -1275,7 +1276,7 @@ async fn changing_only_the_kind_of_change_takes_its_suggested_strength(backend: 
             "",
             &[],
         ),
-        "?tool=scan#findings",
+        "?tool=scan#finding-list",
     )
     .await;
     let memory = finding_id(&app, id, "Marking was left to memory").await;
@@ -1286,7 +1287,7 @@ async fn changing_only_the_kind_of_change_takes_its_suggested_strength(backend: 
         "add-factor",
         None,
         &factor("The site check relied on memory", &[memory], &[]),
-        "?tool=plan#factors",
+        "?tool=plan#factor-list",
     )
     .await;
     let relied = factor_id(&app, id, "The site check relied on memory").await;
@@ -1308,7 +1309,7 @@ async fn changing_only_the_kind_of_change_takes_its_suggested_strength(backend: 
         "add-action",
         None,
         &action.fields(),
-        "?tool=plan#actions",
+        "?tool=plan#action-list",
     )
     .await;
     let stop = action_id(&app, id, action.description).await;
@@ -1385,7 +1386,7 @@ async fn bad_input_and_other_members_items_are_refused(backend: Backend) {
             "",
             &[],
         ),
-        "?tool=scan#findings",
+        "?tool=scan#finding-list",
     )
     .await;
     let rails = finding_id(&app, id, "Bed rails left down").await;
@@ -1396,7 +1397,7 @@ async fn bad_input_and_other_members_items_are_refused(backend: Backend) {
         "add-factor",
         None,
         &factor("Bed rails were easy to leave down", &[rails], &[]),
-        "?tool=plan#factors",
+        "?tool=plan#factor-list",
     )
     .await;
     let easy = factor_id(&app, id, "Bed rails were easy to leave down").await;
@@ -1418,7 +1419,7 @@ async fn bad_input_and_other_members_items_are_refused(backend: Backend) {
         "add-action",
         None,
         &good_action.fields(),
-        "?tool=plan#actions",
+        "?tool=plan#action-list",
     )
     .await;
     let locking = action_id(&app, id, "Fit bed rails that lock").await;
@@ -1440,7 +1441,7 @@ async fn bad_input_and_other_members_items_are_refused(backend: Backend) {
             "",
             &[],
         ),
-        "?tool=scan#findings",
+        "?tool=scan#finding-list",
     )
     .await;
     let finding_elsewhere = finding_id(&app, other_id, "Finding elsewhere").await;
@@ -1451,7 +1452,7 @@ async fn bad_input_and_other_members_items_are_refused(backend: Backend) {
         "add-factor",
         None,
         &factor("Factor elsewhere", &[finding_elsewhere], &[]),
-        "?tool=plan#factors",
+        "?tool=plan#factor-list",
     )
     .await;
     let factor_elsewhere = factor_id(&app, other_id, "Factor elsewhere").await;
@@ -1467,7 +1468,7 @@ async fn bad_input_and_other_members_items_are_refused(backend: Backend) {
             ..good_action
         }
         .fields(),
-        "?tool=plan#actions",
+        "?tool=plan#action-list",
     )
     .await;
     let action_elsewhere = action_id(&app, other_id, "Action elsewhere").await;
@@ -2094,7 +2095,7 @@ async fn bad_input_and_other_members_items_are_refused(backend: Backend) {
             "",
             &[],
         ),
-        "?tool=scan#findings",
+        "?tool=scan#finding-list",
     )
     .await;
     let now = version(&app, id).await;
@@ -2262,7 +2263,7 @@ async fn bad_input_and_other_members_items_are_refused(backend: Backend) {
             "<b>Policy</b>\u{1b}",
             &[],
         ),
-        "?tool=scan#findings",
+        "?tool=scan#finding-list",
     )
     .await;
     let hostile = finding_id(&app, id, "Bell<script>alert(1)</script> & more").await;
@@ -2282,7 +2283,7 @@ async fn bad_input_and_other_members_items_are_refused(backend: Backend) {
         "add-factor",
         None,
         &factor("<img src=x onerror=alert(2)>\u{0}", &[hostile], &[]),
-        "?tool=plan#factors",
+        "?tool=plan#factor-list",
     )
     .await;
     let hostile_factor = factor_id(&app, id, "<img src=x onerror=alert(2)>").await;
@@ -2300,7 +2301,7 @@ async fn bad_input_and_other_members_items_are_refused(backend: Backend) {
             ..good_action
         }
         .fields(),
-        "?tool=plan#actions",
+        "?tool=plan#action-list",
     )
     .await;
     let hostile_action = action_id(&app, id, "<i>Fit</i> rails").await;
@@ -2435,7 +2436,13 @@ async fn posts_at_once_and_the_limits(backend: Backend) {
     )
     .await;
     assert_eq!(again.status, StatusCode::CONFLICT);
-    assert!(again.body.contains(STALE_ADD), "{}", again.body);
+    assert!(
+        again
+            .body
+            .contains(&format!("{STALE_ADD}finding was not added")),
+        "{}",
+        again.body
+    );
     assert_eq!(parts_in(&app, id).await.0, 1);
 
     // A full scan takes no more findings.
@@ -2503,7 +2510,7 @@ async fn posts_at_once_and_the_limits(backend: Backend) {
             "",
             &[],
         ),
-        "?tool=scan#findings",
+        "?tool=scan#finding-list",
     )
     .await;
 
@@ -2589,7 +2596,7 @@ async fn posts_at_once_and_the_limits(backend: Backend) {
             status: "",
         }
         .fields(),
-        "?tool=plan#actions",
+        "?tool=plan#action-list",
     )
     .await;
     assert_eq!(parts_in(&app, id).await.2, max_actions);

@@ -8,7 +8,7 @@
 use leptos::prelude::*;
 
 use super::item::{change_page, delete_page, losing_link, ItemPage};
-use super::render::{counted, page, tool_header, version_field};
+use super::render::{counted, page, scrolling_table, tool_header, version_field};
 use super::timeline::Viewing;
 use super::Tool;
 use crate::forms::{
@@ -25,10 +25,9 @@ use crate::vocabulary::options;
 
 /// "2, 5" for the ids' numbers in `ids_in_order`, or `none`.
 fn numbers(ids: &[i64], ids_in_order: &[i64], none: &str) -> String {
-    let numbers: Vec<String> = ids
-        .iter()
-        .filter_map(|id| ids_in_order.iter().position(|other| other == id))
-        .map(|index| (index + 1).to_string())
+    let numbers: Vec<String> = crate::toolkits::report::numbers(ids, ids_in_order, |id| *id)
+        .into_iter()
+        .map(|number| number.to_string())
         .collect();
     if numbers.is_empty() {
         none.to_string()
@@ -73,11 +72,17 @@ fn factor_fields(values: FactorInput, workspace: &Workspace) -> impl IntoView {
         .collect();
     view! {
         <TextArea name="text" label="Contributory factor" hint="A condition in the work system that made the outcome more likely, such as “No one held a referral through to sending”. Up to 1,000 characters." value=values.text rows=3 />
-        {(!findings.is_empty()).then(|| view! {
-            <CheckboxGroup name="findings" error_name="findings" legend="Drawn from these findings (optional)"
-                hint="Its elements are taken from the findings chosen; add others below."
-                options=findings checked=values.findings />
-        })}
+        {if findings.is_empty() {
+            // The id a refusal about findings links to.
+            view! { <p id="findings">"There are no findings in the SEIPS scan to draw from yet: choose its elements below."</p> }.into_any()
+        } else {
+            view! {
+                <CheckboxGroup name="findings" error_name="findings" legend="Drawn from these findings (optional)"
+                    hint="Its elements are taken from the findings chosen; add others below."
+                    options=findings checked=values.findings />
+            }
+            .into_any()
+        }}
         <CheckboxGroup name="elements" error_name="elements" legend="Work-system elements"
             options={options::<SeipsElement>()} checked=values.elements />
     }
@@ -188,25 +193,14 @@ fn factors_table(workspace: &Workspace, own: bool) -> impl IntoView {
             }
         })
         .collect_view();
-    view! {
-        <div class="hub-table-scroll" tabindex="0" role="region" aria-labelledby="factors-caption">
-            <table class="nhsuk-table">
-                <caption class="nhsuk-table__caption" id="factors-caption">"Contributory factors"</caption>
-                <thead class="nhsuk-table__head">
-                    <tr class="nhsuk-table__row">
-                        <th class="nhsuk-table__header" scope="col">"No."</th>
-                        <th class="nhsuk-table__header" scope="col">"Factor"</th>
-                        <th class="nhsuk-table__header" scope="col">"Elements"</th>
-                        <th class="nhsuk-table__header" scope="col">"From findings"</th>
-                        <th class="nhsuk-table__header" scope="col">"Actions"</th>
-                        {own.then(|| view! { <th class="nhsuk-table__header" scope="col"><span class="nhsuk-u-visually-hidden">"Change"</span></th> })}
-                    </tr>
-                </thead>
-                <tbody class="nhsuk-table__body">{rows}</tbody>
-            </table>
-        </div>
-    }
-    .into_any()
+    scrolling_table(
+        "factors",
+        "nhsuk-table",
+        "Contributory factors",
+        &["No.", "Factor", "Elements", "From findings", "Actions"],
+        own,
+        rows,
+    )
 }
 
 fn strength_text(action: &SafetyAction) -> String {
@@ -256,29 +250,24 @@ fn actions_table(workspace: &Workspace, own: bool) -> impl IntoView {
             }
         })
         .collect_view();
-    view! {
-        <div class="hub-table-scroll" tabindex="0" role="region" aria-labelledby="actions-caption">
-            <table class="nhsuk-table hub-actions">
-                <caption class="nhsuk-table__caption" id="actions-caption">"Safety actions"</caption>
-                <thead class="nhsuk-table__head">
-                    <tr class="nhsuk-table__row">
-                        <th class="nhsuk-table__header" scope="col">"No."</th>
-                        <th class="nhsuk-table__header" scope="col">"Action"</th>
-                        <th class="nhsuk-table__header" scope="col">"Kind of change"</th>
-                        <th class="nhsuk-table__header" scope="col">"Strength"</th>
-                        <th class="nhsuk-table__header" scope="col">"Factors"</th>
-                        <th class="nhsuk-table__header" scope="col">"Owner"</th>
-                        <th class="nhsuk-table__header" scope="col">"Due"</th>
-                        <th class="nhsuk-table__header" scope="col">"Measure"</th>
-                        <th class="nhsuk-table__header" scope="col">"Status"</th>
-                        {own.then(|| view! { <th class="nhsuk-table__header" scope="col"><span class="nhsuk-u-visually-hidden">"Change"</span></th> })}
-                    </tr>
-                </thead>
-                <tbody class="nhsuk-table__body">{rows}</tbody>
-            </table>
-        </div>
-    }
-    .into_any()
+    scrolling_table(
+        "actions",
+        "nhsuk-table hub-actions",
+        "Safety actions",
+        &[
+            "No.",
+            "Action",
+            "Kind of change",
+            "Strength",
+            "Factors",
+            "Owner",
+            "Due",
+            "Measure",
+            "Status",
+        ],
+        own,
+        rows,
+    )
 }
 
 /// The fixed table the builder suggests strengths from.
@@ -353,11 +342,11 @@ pub fn plan_page(workspace: Workspace, viewing: Viewing, state: &FormState) -> R
         view! {
             {tool_header(&workspace, viewing, Tool::Plan, "Contributory factors and safety actions")}
             {warnings_panel(&workspace)}
-            <h2 class="nhsuk-heading-m" id="factors" tabindex="-1">"Contributory factors"</h2>
+            <h2 class="nhsuk-heading-m" id="factor-list" tabindex="-1">"Contributory factors"</h2>
             <p>"The conditions in the work system that made the outcome more likely, drawn from the scan's findings."</p>
             {factors_table(&workspace, own)}
             {add_factor}
-            <h2 class="nhsuk-heading-m" id="actions" tabindex="-1">"Safety actions"</h2>
+            <h2 class="nhsuk-heading-m" id="action-list" tabindex="-1">"Safety actions"</h2>
             <p>{format!("{}: {}.", counted(workspace.actions.len(), "action", "actions"), strengths.join(", "))}</p>
             {actions_table(&workspace, own)}
             {strength_table()}
@@ -368,7 +357,7 @@ pub fn plan_page(workspace: Workspace, viewing: Viewing, state: &FormState) -> R
 
 fn factor_item(workspace: Workspace, factor: i64, number: usize) -> ItemPage {
     ItemPage {
-        back: format!("/workspaces/{}?tool=plan#factors", workspace.id),
+        back: format!("/workspaces/{}?tool=plan#factor-list", workspace.id),
         workspace,
         name: format!("Factor {number}"),
         query: "factor",
@@ -382,7 +371,7 @@ fn factor_item(workspace: Workspace, factor: i64, number: usize) -> ItemPage {
 
 fn action_item(workspace: Workspace, action: i64, number: usize) -> ItemPage {
     ItemPage {
-        back: format!("/workspaces/{}?tool=plan#actions", workspace.id),
+        back: format!("/workspaces/{}?tool=plan#action-list", workspace.id),
         workspace,
         name: format!("Action {number}"),
         query: "action",

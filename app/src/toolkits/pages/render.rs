@@ -247,6 +247,40 @@ pub fn tool_header(
     }
 }
 
+/// A workspace list as a table that scrolls sideways on its own (not the
+/// page), a focusable region named by its caption; `change` adds the
+/// column of each row's "Change" link.
+pub fn scrolling_table(
+    name: &'static str,
+    class: &'static str,
+    caption: &'static str,
+    headers: &[&'static str],
+    change: bool,
+    rows: impl IntoView + 'static,
+) -> AnyView {
+    let caption_id = format!("{name}-caption");
+    let labelled_by = caption_id.clone();
+    let headers = headers
+        .iter()
+        .map(|header| view! { <th class="nhsuk-table__header" scope="col">{*header}</th> })
+        .collect_view();
+    view! {
+        <div class="hub-table-scroll" tabindex="0" role="region" aria-labelledby=labelled_by>
+            <table class=class>
+                <caption class="nhsuk-table__caption" id=caption_id>{caption}</caption>
+                <thead class="nhsuk-table__head">
+                    <tr class="nhsuk-table__row">
+                        {headers}
+                        {change.then(|| view! { <th class="nhsuk-table__header" scope="col"><span class="nhsuk-u-visually-hidden">"Change"</span></th> })}
+                    </tr>
+                </thead>
+                <tbody class="nhsuk-table__body">{rows}</tbody>
+            </table>
+        </div>
+    }
+    .into_any()
+}
+
 /// "1 entry", "3 findings": a count and its noun.
 pub fn counted(count: usize, one: &str, many: &str) -> String {
     match count {
@@ -302,7 +336,10 @@ pub fn delete_page(workspace: Workspace, state: &FormState) -> RenderedPage {
         .collect();
         let entries = match parts.as_slice() {
             [] => "It has nothing in it yet.".to_string(),
-            [one] => format!("Its {one} go with it."),
+            [one] => match one.strip_prefix("1 ") {
+                Some(single) => format!("Its {single} goes with it."),
+                None => format!("Its {one} go with it."),
+            },
             [first @ .., last] => format!("Its {} and {last} go with it.", first.join(", ")),
         };
         view! {

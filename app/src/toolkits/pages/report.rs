@@ -16,7 +16,7 @@ use crate::toolkits::types::Workspace;
 fn block(block: Block) -> AnyView {
     match block {
         Block::Paragraph(text) => view! { <p class="hub-preserve-lines">{text}</p> }.into_any(),
-        Block::Subheading(text) => view! { <h3 class="nhsuk-heading-s">{text}</h3> }.into_any(),
+        Block::Subheading(text) => view! { <h4 class="nhsuk-heading-xs">{text}</h4> }.into_any(),
         Block::List(items) => view! {
             <ul>{items.into_iter().map(|item| view! { <li class="hub-preserve-lines">{item}</li> }).collect_view()}</ul>
         }
@@ -63,25 +63,27 @@ pub fn report_page(workspace: Workspace, viewing: Viewing, state: &FormState) ->
             .map(|section| {
                 view! {
                     <section class="hub-report-section">
-                        <h2 class="nhsuk-heading-m">{section.heading}</h2>
+                        <h3 class="nhsuk-heading-m">{section.heading}</h3>
                         {section.blocks.into_iter().map(block).collect_view()}
                     </section>
                 }
             })
             .collect_view();
         view! {
+            <div class="hub-report-page">
             {tool_header(&workspace, viewing, Tool::Report, "Report draft")}
             <div class="hub-report-files">
                 <p>"A draft to edit into your organisation's report: the scope, the chronology, the findings by element, the contributory factors and the safety actions with their strength, as they stand now. To keep it as a PDF, print this page and choose “Save as PDF”: the hub's menus and forms are left out of the print."</p>
                 <ul class="nhsuk-list">
                     <li><a href=format!("{files}/report.md") download="">"Download the draft as Markdown"<span class="nhsuk-u-visually-hidden">" (a text file)"</span></a></li>
-                    <li><a href=format!("{files}/workspace.json") download="">"Download the whole investigation as a JSON file"</a>" (to keep, or to move to another hub)"</li>
+                    <li><a href=format!("{files}/workspace.json") download="">"Download the whole investigation as a JSON file"</a>" (a complete copy to keep)"</li>
                 </ul>
             </div>
             <article class="hub-report">
                 <h2 class="nhsuk-heading-l hub-report-title">{report.title}</h2>
                 {sections}
             </article>
+            </div>
         }
     })
 }

@@ -8,7 +8,7 @@ use leptos::prelude::*;
 
 use super::entry::entry_label;
 use super::item::{change_page, delete_page, losing_link, ItemPage};
-use super::render::{counted, page, tool_header, version_field};
+use super::render::{counted, page, scrolling_table, tool_header, version_field};
 use super::timeline::Viewing;
 use super::Tool;
 use crate::forms::{
@@ -51,14 +51,17 @@ fn finding_fields(values: FindingInput, workspace: &Workspace) -> impl IntoView 
 
 /// "Entries 3, 5" (linked to the timeline) and any other evidence.
 fn evidence_text(finding: &Finding, workspace: &Workspace) -> String {
-    let numbers: Vec<usize> = finding
-        .evidence
-        .iter()
-        .filter_map(|id| workspace.entries.iter().position(|entry| entry.id == *id))
-        .map(|index| index + 1)
-        .collect();
-    losing_link(("Entry", "Entries"), ("", ""), &numbers, "")
-        .map(|text| text.trim_end().to_string())
+    let numbers: Vec<String> =
+        crate::toolkits::report::numbers(&finding.evidence, &workspace.entries, |entry| entry.id)
+            .iter()
+            .map(usize::to_string)
+            .collect();
+    let entries = match numbers.len() {
+        0 => None,
+        1 => Some(format!("Entry {}", numbers[0])),
+        _ => Some(format!("Entries {}", numbers.join(", "))),
+    };
+    entries
         .into_iter()
         .chain((!finding.other_evidence.is_empty()).then(|| finding.other_evidence.clone()))
         .collect::<Vec<_>>()
@@ -242,26 +245,21 @@ fn findings_list(workspace: &Workspace, own: bool) -> impl IntoView {
             }
         })
         .collect_view();
-    view! {
-        <div class="hub-table-scroll" tabindex="0" role="region" aria-labelledby="findings-caption">
-            <table class="nhsuk-table hub-findings">
-                <caption class="nhsuk-table__caption" id="findings-caption">"Findings by element"</caption>
-                <thead class="nhsuk-table__head">
-                    <tr class="nhsuk-table__row">
-                        <th class="nhsuk-table__header" scope="col">"No."</th>
-                        <th class="nhsuk-table__header" scope="col">"Element"</th>
-                        <th class="nhsuk-table__header" scope="col">"Kind"</th>
-                        <th class="nhsuk-table__header" scope="col">"Finding"</th>
-                        <th class="nhsuk-table__header" scope="col">"Evidence"</th>
-                        <th class="nhsuk-table__header" scope="col">"Interacts with"</th>
-                        {own.then(|| view! { <th class="nhsuk-table__header" scope="col"><span class="nhsuk-u-visually-hidden">"Change"</span></th> })}
-                    </tr>
-                </thead>
-                <tbody class="nhsuk-table__body">{rows}</tbody>
-            </table>
-        </div>
-    }
-    .into_any()
+    scrolling_table(
+        "findings",
+        "nhsuk-table hub-findings",
+        "Findings by element",
+        &[
+            "No.",
+            "Element",
+            "Kind",
+            "Finding",
+            "Evidence",
+            "Interacts with",
+        ],
+        own,
+        rows,
+    )
 }
 
 /// `/workspaces/{id}?tool=scan` or the example's.
@@ -287,7 +285,7 @@ pub fn scan_page(workspace: Workspace, viewing: Viewing, state: &FormState) -> R
             <p>"Look at each part of the work system in turn: the people, their tasks, the tools and technology, the organisation, and the internal and external environment. For each, record what made the work harder (barriers) and what helped (facilitators), with the evidence for it. Outcomes come from how these parts work together, not from one person."</p>
             {scan_diagram(&workspace.findings)}
             {scan_tables(&workspace.findings)}
-            <h2 class="nhsuk-heading-m" id="findings" tabindex="-1">"Findings"</h2>
+            <h2 class="nhsuk-heading-m" id="finding-list" tabindex="-1">"Findings"</h2>
             {findings_list(&workspace, own)}
             {add}
         }
@@ -296,7 +294,7 @@ pub fn scan_page(workspace: Workspace, viewing: Viewing, state: &FormState) -> R
 
 fn item_page(workspace: Workspace, finding: i64, number: usize) -> ItemPage {
     ItemPage {
-        back: format!("/workspaces/{}?tool=scan#findings", workspace.id),
+        back: format!("/workspaces/{}?tool=scan#finding-list", workspace.id),
         workspace,
         name: format!("Finding {number}"),
         query: "finding",

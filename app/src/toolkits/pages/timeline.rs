@@ -6,7 +6,9 @@ use leptos::prelude::*;
 
 use super::chart::timeline_chart;
 use super::entry::{entry_fields, entry_label};
-use super::render::{example_trail, no_patient_details, page, tool_nav, version_field};
+use super::render::{
+    example_trail, no_patient_details, page, scrolling_table, tool_nav, version_field,
+};
 use super::Tool;
 use crate::components::Breadcrumbs;
 use crate::forms::{FormState, PostForm, SubmitButton};
@@ -232,25 +234,20 @@ fn timeline_table(id: Option<i64>, entries: &[Entry], flagged: &[Vec<Flag>]) -> 
             }
         })
         .collect_view();
-    view! {
-        <div class="hub-table-scroll" tabindex="0" role="region" aria-labelledby="timeline-caption">
-            <table class="nhsuk-table hub-timeline">
-                <caption class="nhsuk-table__caption" id="timeline-caption">"Timeline entries in time order"</caption>
-                <thead class="nhsuk-table__head">
-                    <tr class="nhsuk-table__row">
-                        <th class="nhsuk-table__header" scope="col">"No."</th>
-                        <th class="nhsuk-table__header" scope="col">"When"</th>
-                        <th class="nhsuk-table__header" scope="col">"What happened"</th>
-                        <th class="nhsuk-table__header" scope="col">"Who and where"</th>
-                        <th class="nhsuk-table__header" scope="col">"Source"</th>
-                        <th class="nhsuk-table__header" scope="col">"Analysis"</th>
-                        <th class="nhsuk-table__header" scope="col">"Marks and flags"</th>
-                        {id.is_some().then(|| view! { <th class="nhsuk-table__header" scope="col"><span class="nhsuk-u-visually-hidden">"Change"</span></th> })}
-                    </tr>
-                </thead>
-                <tbody class="nhsuk-table__body">{rows}</tbody>
-            </table>
-        </div>
-    }
-    .into_any()
+    scrolling_table(
+        "timeline",
+        "nhsuk-table hub-timeline",
+        "Timeline entries in time order",
+        &[
+            "No.",
+            "When",
+            "What happened",
+            "Who and where",
+            "Source",
+            "Analysis",
+            "Marks and flags",
+        ],
+        id.is_some(),
+        rows,
+    )
 }

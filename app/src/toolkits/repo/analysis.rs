@@ -111,9 +111,12 @@ const LINK_FINDING: &str = "INSERT INTO workspace_factor_findings (factor_id, fi
      SELECT $1, id FROM workspace_findings WHERE id = $2 AND workspace_id = $3";
 const LINK_FACTOR: &str = "INSERT INTO workspace_action_factors (action_id, factor_id) \
      SELECT $1, id FROM workspace_factors WHERE id = $2 AND workspace_id = $3";
-const UNLINK_EVIDENCE: &str = "DELETE FROM workspace_finding_evidence WHERE finding_id = $1";
-const UNLINK_FINDINGS: &str = "DELETE FROM workspace_factor_findings WHERE factor_id = $1";
-const UNLINK_FACTORS: &str = "DELETE FROM workspace_action_factors WHERE action_id = $1";
+const UNLINK_EVIDENCE: &str = "DELETE FROM workspace_finding_evidence WHERE finding_id = $1 \
+     AND finding_id IN (SELECT id FROM workspace_findings WHERE workspace_id = $2)";
+const UNLINK_FINDINGS: &str = "DELETE FROM workspace_factor_findings WHERE factor_id = $1 \
+     AND factor_id IN (SELECT id FROM workspace_factors WHERE workspace_id = $2)";
+const UNLINK_FACTORS: &str = "DELETE FROM workspace_action_factors WHERE action_id = $1 \
+     AND action_id IN (SELECT id FROM workspace_actions WHERE workspace_id = $2)";
 
 /// The draft's own columns, in its insert's and update's order (before
 /// the time and the workspace).
@@ -193,7 +196,11 @@ pub(crate) fn change(workspace: i64, id: i64, draft: &Draft, now: i64) -> Vec<St
     let (link, unlink, ids) = links(draft);
     let mut steps = vec![
         step(update, binds, Check::Touches),
-        step(unlink, vec![Bind::Int(id)], Check::None),
+        step(
+            unlink,
+            vec![Bind::Int(id), Bind::Int(workspace)],
+            Check::None,
+        ),
     ];
     for linked in ids {
         let binds = vec![Bind::Int(id), Bind::Int(linked), Bind::Int(workspace)];

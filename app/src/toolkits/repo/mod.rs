@@ -30,7 +30,8 @@ pub enum Written {
     NotFound,
     /// The workspace changed since the page was shown: nothing written.
     Stale,
-    /// The member has [`MAX_WORKSPACES`], or the timeline [`MAX_ENTRIES`].
+    /// The member has [`MAX_WORKSPACES`], or the part added is at its limit
+    /// (entries, findings, factors or actions).
     Full,
 }
 

@@ -594,7 +594,7 @@ fn numbers_follow_the_lists_not_the_ids() {
         blocks,
         [
             Block::Subheading("People".into()),
-            Block::List(vec!["1. Barrier: A (evidence: entries 2, 1)".into()]),
+            Block::List(vec!["1. Barrier: A (evidence: entries 1, 2)".into()]),
             Block::Subheading("Tools and technology".into()),
             Block::List(vec![
                 "2. Facilitator: B (evidence: entry 2; Ward policy)".into(),
@@ -611,7 +611,7 @@ fn numbers_follow_the_lists_not_the_ids() {
     assert_eq!(
         section(&report, HEADINGS[3]),
         [Block::List(vec![
-            "1. F (elements: Tasks; from findings 3, 1)".into()
+            "1. F (elements: Tasks; from findings 1, 3)".into()
         ])]
     );
     let (_, rows) = table(section(&report, HEADINGS[4]));
