@@ -5,7 +5,7 @@
 
 use leptos::prelude::*;
 
-use super::item::{change_page, delete_page, losing_link, ItemPage};
+use super::item::{change_page, delete_page, find, losing_link, ItemPage};
 use crate::forms::{CheckboxGroup, FormState, RadioGroup, SelectField, TextArea, TextField};
 use crate::toolkits::server::RenderedPage;
 use crate::toolkits::timeline::{Entry, EntryInput};
@@ -59,15 +59,6 @@ pub fn entry_fields(values: Option<EntryInput>, others: Vec<(i64, String)>) -> i
     }
 }
 
-/// The workspace's entry `entry`, with its place in time order.
-fn find(workspace: &Workspace, entry: i64) -> Option<(usize, Entry)> {
-    workspace
-        .entries
-        .iter()
-        .position(|candidate| candidate.id == entry)
-        .map(|index| (index, workspace.entries[index].clone()))
-}
-
 fn item_page(workspace: Workspace, entry: i64, number: usize) -> ItemPage {
     ItemPage {
         back: format!("/workspaces/{}#timeline", workspace.id),
@@ -91,7 +82,7 @@ fn saved(entry: &Entry, prefix: &str) -> impl IntoView {
 
 /// `/workspaces/{id}?entry={n}` (None: no such entry).
 pub fn entry_page(workspace: Workspace, entry: i64, state: &FormState) -> Option<RenderedPage> {
-    let (index, shown) = find(&workspace, entry)?;
+    let (index, shown) = find(&workspace.entries, entry, |entry| entry.id)?;
     let others: Vec<(i64, String)> = workspace
         .entries
         .iter()
@@ -114,7 +105,7 @@ pub fn delete_entry_page(
     entry: i64,
     state: &FormState,
 ) -> Option<RenderedPage> {
-    let (index, shown) = find(&workspace, entry)?;
+    let (index, shown) = find(&workspace.entries, entry, |entry| entry.id)?;
     // The entries linked with this one, either way, lose that link; the
     // findings citing it lose it as evidence.
     let linked: Vec<usize> = workspace

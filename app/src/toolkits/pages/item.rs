@@ -120,6 +120,13 @@ pub fn delete_page<S: IntoView + 'static>(
     })
 }
 
+/// The item with id `id` in a workspace's list and its place there (from
+/// 0), as each part's pages look it up; None when it is not there.
+pub fn find<T: Clone>(items: &[T], id: i64, id_of: impl Fn(&T) -> i64) -> Option<(usize, T)> {
+    let index = items.iter().position(|item| id_of(item) == id)?;
+    Some((index, items[index].clone()))
+}
+
 /// "Entry 3 is …" / "Entries 3, 5 are …": a sentence about the parts
 /// (by number) that lose a link, None when there are none. `noun` and
 /// `verb` are each (one, many).

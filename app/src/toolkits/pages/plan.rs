@@ -7,7 +7,7 @@
 
 use leptos::prelude::*;
 
-use super::item::{change_page, delete_page, losing_link, ItemPage};
+use super::item::{change_page, delete_page, find, losing_link, ItemPage};
 use super::render::{counted, page, scrolling_table, tool_header, version_field};
 use super::timeline::Viewing;
 use super::Tool;
@@ -381,11 +381,6 @@ fn action_item(workspace: Workspace, action: i64, number: usize) -> ItemPage {
         remove: "remove-action",
         back_label: "Back to factors and actions",
     }
-}
-
-fn find<T: Clone>(items: &[T], id: i64, id_of: impl Fn(&T) -> i64) -> Option<(usize, T)> {
-    let index = items.iter().position(|item| id_of(item) == id)?;
-    Some((index, items[index].clone()))
 }
 
 fn saved_text(text: &str) -> impl IntoView {

@@ -7,7 +7,7 @@
 use leptos::prelude::*;
 
 use super::entry::entry_label;
-use super::item::{change_page, delete_page, losing_link, ItemPage};
+use super::item::{change_page, delete_page, find, losing_link, ItemPage};
 use super::render::{counted, page, scrolling_table, tool_header, version_field};
 use super::timeline::Viewing;
 use super::Tool;
@@ -306,14 +306,6 @@ fn item_page(workspace: Workspace, finding: i64, number: usize) -> ItemPage {
     }
 }
 
-fn find(workspace: &Workspace, finding: i64) -> Option<(usize, Finding)> {
-    let index = workspace
-        .findings
-        .iter()
-        .position(|candidate| candidate.id == finding)?;
-    Some((index, workspace.findings[index].clone()))
-}
-
 fn saved(finding: &Finding) -> impl IntoView {
     view! {
         <p>{format!("{}, {}", finding.element.label(), finding.kind.label().to_lowercase())}</p>
@@ -323,7 +315,7 @@ fn saved(finding: &Finding) -> impl IntoView {
 
 /// `/workspaces/{id}?finding={n}` (None: no such finding).
 pub fn finding_page(workspace: Workspace, finding: i64, state: &FormState) -> Option<RenderedPage> {
-    let (index, shown) = find(&workspace, finding)?;
+    let (index, shown) = find(&workspace.findings, finding, |finding| finding.id)?;
     let fields_from = workspace.clone();
     Some(change_page(
         item_page(workspace, finding, index + 1),
@@ -342,7 +334,7 @@ pub fn delete_finding_page(
     finding: i64,
     state: &FormState,
 ) -> Option<RenderedPage> {
-    let (index, shown) = find(&workspace, finding)?;
+    let (index, shown) = find(&workspace.findings, finding, |finding| finding.id)?;
     let drawing: Vec<usize> = workspace
         .factors
         .iter()
