@@ -15,6 +15,7 @@ use std::collections::BTreeSet;
 use crate::learning::count;
 use crate::support::accounts::*;
 use crate::support::{spawn_app, Backend, TestApp};
+use crate::workspaces::{entry, start};
 use app::accounts::Role;
 use reqwest::StatusCode;
 
@@ -111,36 +112,6 @@ impl Action<'_> {
         );
         fields
     }
-}
-
-/// A timeline entry's fields, with these date, time and what.
-fn entry<'a>(date: &'a str, time: &'a str, what: &'a str) -> Vec<(&'a str, &'a str)> {
-    vec![
-        ("date", date),
-        ("time", time),
-        ("what", what),
-        ("source", "clinical-record"),
-    ]
-}
-
-async fn start(browser: &Browser, title: &str) -> i64 {
-    let started = browser
-        .post(
-            "/workspaces",
-            &[
-                ("title", title),
-                ("response", "psii"),
-                ("sector", "primary-care"),
-            ],
-        )
-        .await;
-    assert_eq!(started.status, StatusCode::SEE_OTHER, "{}", started.body);
-    started
-        .location
-        .as_deref()
-        .and_then(|location| location.strip_prefix("/workspaces/"))
-        .and_then(|id| id.parse().ok())
-        .expect("goes to the new workspace")
 }
 
 /// Adds a timeline entry from the workspace's page as it is now; its id.

@@ -13,7 +13,7 @@ use app::accounts::Role;
 use reqwest::StatusCode;
 
 /// A timeline entry's fields, with these date, time and what.
-fn entry<'a>(date: &'a str, time: &'a str, what: &'a str) -> Vec<(&'a str, &'a str)> {
+pub(crate) fn entry<'a>(date: &'a str, time: &'a str, what: &'a str) -> Vec<(&'a str, &'a str)> {
     vec![
         ("date", date),
         ("time", time),
@@ -36,7 +36,8 @@ async fn add(browser: &Browser, id: i64, fields: &[(&str, &str)]) -> Page {
     browser.post(&format!("/workspaces/{id}"), &all).await
 }
 
-async fn start(browser: &Browser, title: &str) -> i64 {
+/// Starts an investigation with this title; its id.
+pub(crate) async fn start(browser: &Browser, title: &str) -> i64 {
     let started = browser
         .post(
             "/workspaces",
