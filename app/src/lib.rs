@@ -7,6 +7,7 @@ pub mod accounts;
 pub mod addresses;
 pub mod chunks;
 pub mod components;
+pub mod controls;
 pub mod curation;
 pub mod dates;
 pub mod forms;

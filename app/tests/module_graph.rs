@@ -11,7 +11,7 @@ use std::path::Path;
 type Graph = BTreeMap<String, BTreeSet<String>>;
 
 /// Top-level modules `web` may use: the base below it.
-const BELOW_WEB: [&str; 4] = ["db", "response", "with_pool", "internal_error"];
+const BELOW_WEB: [&str; 5] = ["db", "response", "with_pool", "internal_error", "controls"];
 
 fn identifier_at(text: &str) -> String {
     text.chars()

@@ -164,11 +164,12 @@ pub async fn load_reader_panels(slug: String) -> Result<Option<ReaderPanels>, Se
     };
     let lessons = lessons + &domains;
     let tool = match catalogue::kind_and_topics(&db, resource_id).await {
-        Ok(Some((kind, topics))) => {
-            crate::toolkits::tools::working_tool(kind, &crate::vocabulary::Topic::from_mask(topics))
-                .map(crate::toolkits::tools::open_the_tool_html)
-                .unwrap_or_default()
-        }
+        Ok(Some((kind, topics))) => crate::resources::tools::working_tool(
+            kind,
+            &crate::vocabulary::Topic::from_mask(topics),
+        )
+        .map(crate::resources::tools::open_the_tool_html)
+        .unwrap_or_default(),
         Ok(None) => String::new(),
         Err(error) => {
             tracing::warn!(%error, "could not read a resource's kind and topics");

@@ -1,39 +1,18 @@
-//! "Your data": everything the hub holds about a member, as one JSON file.
+//! The network's part of "your data" (`service::your_data`, which adds
+//! the learning record and the investigations): the account, the profile
+//! with its visibility choices, connections, requests, blocks, every
+//! message sent or received, and the security events about the account.
 
-use axum::extract::State;
-use axum::response::{IntoResponse, Redirect};
-use axum::Extension;
-use serde_json::{json, Value};
+use serde_json::{json, Map, Value};
 
 use super::{connections, repo};
 use crate::accounts::{audit, repo as accounts_repo};
 use crate::dates::format_time;
 use crate::db::Db;
-use crate::web::form::{Outcome, WebContext};
-use crate::web::session::Viewer;
 use crate::with_pool;
 
-/// `GET /account/data.json`.
-pub async fn download(
-    State(context): State<WebContext>,
-    Extension(viewer): Extension<Viewer>,
-) -> Outcome {
-    let Some(user) = viewer.user.as_ref() else {
-        return Ok(Redirect::to("/sign-in").into_response());
-    };
-    let document = gather(&context.db, user.id).await?;
-    let body = serde_json::to_string_pretty(&document).unwrap_or_else(|_| "{}".into());
-    Ok(crate::response::attachment(
-        "application/json; charset=utf-8",
-        "investigation-hub-my-data.json",
-        body,
-    ))
-}
-
-/// Everything about `user_id`: account, profile with its visibility
-/// choices, connections, requests, blocks, every message sent or received,
-/// the security events about the account, and the learning record.
-pub async fn gather(db: &Db, user_id: i64) -> sqlx::Result<Value> {
+/// The network's and the account's records about `user_id`, by name.
+pub async fn member_data(db: &Db, user_id: i64) -> sqlx::Result<Map<String, Value>> {
     let account = accounts_repo::by_id(db, user_id).await?.map(|user| {
         json!({
             "email": user.email,
@@ -65,8 +44,7 @@ pub async fn gather(db: &Db, user_id: i64) -> sqlx::Result<Value> {
     let sent = connections::requests_of(db, user_id, false).await?;
     let blocked = connections::blocked_by(db, user_id).await?;
     let security_events = audit::for_subject(db, user_id, 1000).await?;
-    Ok(json!({
-        "exported_at": format_time(chrono::Utc::now().timestamp()),
+    let Value::Object(part) = json!({
         "account": account,
         "profile": profile,
         "connections": connections,
@@ -75,13 +53,10 @@ pub async fn gather(db: &Db, user_id: i64) -> sqlx::Result<Value> {
         "blocked_members": blocked,
         "messages": all_messages(db, user_id).await?,
         "security_events": security_events,
-        "learning": crate::learning::repo::export(db, user_id).await?,
-        "usefulness_answers": crate::learning::useful::repo::export(db, user_id).await?,
-        "collections": crate::learning::collections::repo::export(db, user_id).await?,
-        "certificates": crate::learning::credentials::repo::export(db, user_id).await?,
-        "self_assessments": crate::learning::capability::repo::export(db, user_id).await?,
-        "investigations": crate::toolkits::repo::export(db, user_id).await?,
-    }))
+    }) else {
+        unreachable!("json! of an object literal is an object")
+    };
+    Ok(part)
 }
 
 #[derive(sqlx::FromRow)]

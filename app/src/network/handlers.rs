@@ -42,11 +42,6 @@ where
 {
     Endpoints::new()
         .post("/account/profile", Access::SignedIn, save_profile)
-        .get(
-            "/account/data.json",
-            Access::SignedIn,
-            super::export::download,
-        )
         .post(
             "/network/members/{handle}/connect",
             Access::SignedIn,

@@ -11,6 +11,7 @@ pub mod questions;
 pub mod repo;
 pub mod search;
 mod server;
+pub mod tools;
 mod types;
 
 pub use pages::{

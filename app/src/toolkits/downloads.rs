@@ -1,6 +1,7 @@
 //! A workspace as files: its report draft as Markdown
 //! (`/workspaces/{id}/report.md`) and the whole workspace as versioned
-//! JSON (`/workspaces/{id}/workspace.json`), for its owner; the example's
+//! JSON (`/workspaces/{id}/workspace.json`), for its owner and the members
+//! it is shared with (readers too); the example's
 //! for anyone (`/workspaces/example/…`, routes of their own, so the
 //! access layer guards the member's as it guards their pages). Another
 //! member's, or none, is 404, as its pages are.
@@ -39,18 +40,19 @@ fn workspace_response(workspace: &Workspace) -> Response {
     )
 }
 
-/// The member's workspace the address names, or the 404 to answer.
-async fn own(context: &WebContext, member: i64, id: &str) -> Result<Workspace, Response> {
+/// The workspace the address names, if the member may open it, or the
+/// 404 to answer.
+async fn opened(context: &WebContext, member: i64, id: &str) -> Result<Workspace, Response> {
     let found = match row_id(id) {
-        Some(id) => repo::workspace(&context.db, member, id).await,
+        Some(id) => repo::open(&context.db, member, id).await,
         None => Ok(None),
     };
     match found {
-        Ok(Some(workspace)) => Ok(workspace),
+        Ok(Some(opened)) => Ok(opened.workspace),
         Ok(None) => Err(crate::web::plain::plain_response(
             StatusCode::NOT_FOUND,
             "Page not found",
-            "<p>There is no investigation of yours at this address.</p>",
+            "<p>There is no investigation you can open at this address.</p>",
         )),
         Err(error) => Err(axum::response::IntoResponse::into_response(Failure::from(
             error,
@@ -78,7 +80,7 @@ pub(super) async fn report_file(
     SignedIn(member): SignedIn,
     Path(id): Path<String>,
 ) -> Outcome {
-    Ok(match own(&context, member.id, &id).await {
+    Ok(match opened(&context, member.id, &id).await {
         Ok(workspace) => report_response(&workspace),
         Err(response) => response,
     })
@@ -90,7 +92,7 @@ pub(super) async fn workspace_file(
     SignedIn(member): SignedIn,
     Path(id): Path<String>,
 ) -> Outcome {
-    Ok(match own(&context, member.id, &id).await {
+    Ok(match opened(&context, member.id, &id).await {
         Ok(workspace) => workspace_response(&workspace),
         Err(response) => response,
     })

@@ -56,10 +56,12 @@ pub const FORMAT: &str = "investigation-resources-hub/workspace";
 /// when a change would make an older hub misread a file.
 pub const SCHEMA_VERSION: u32 = 1;
 /// The largest file read, in bytes, checked before any parsing so that
-/// the work done on an upload stays bounded. Real workspaces are far
-/// smaller (the example's file is about 19 KB), though one filled to every
-/// limit with the longest texts could write a larger file than this.
-pub const MAX_IMPORT_BYTES: usize = 2_000_000;
+/// the work done on an upload stays bounded. The example's file is about
+/// 19 KB; one filled to every limit with the longest plain texts is about
+/// 3.4 MB (a unit test holds it under this), so any workspace the hub
+/// keeps in plain text can come back in. Text in scripts of three bytes a
+/// character at every limit could pass it.
+pub const MAX_IMPORT_BYTES: usize = 5_000_000;
 /// The most problems listed for one file: past that, a count.
 const MAX_PROBLEMS: usize = 20;
 
@@ -608,6 +610,30 @@ fn parse_all<T, P>(
         .collect()
 }
 
+/// Every text in `value` (keys too) without control characters.
+fn drop_controls(value: &mut Value) {
+    use crate::controls::{is_unwanted_control, without_controls};
+    match value {
+        Value::String(text) => {
+            if text.chars().any(is_unwanted_control) {
+                *text = without_controls(text).into_owned();
+            }
+        }
+        Value::Array(items) => items.iter_mut().for_each(drop_controls),
+        Value::Object(fields) => {
+            let cleaned: Map<String, Value> = std::mem::take(fields)
+                .into_iter()
+                .map(|(key, mut item)| {
+                    drop_controls(&mut item);
+                    (without_controls(&key).into_owned(), item)
+                })
+                .collect();
+            *fields = cleaned;
+        }
+        Value::Null | Value::Bool(_) | Value::Number(_) => {}
+    }
+}
+
 /// Reads a file written by `export` (or by hand in its shape) back into a
 /// workspace, or says why it cannot. The checks run in the order of
 /// `ImportError`'s variants: size (before any parsing), JSON, whose file,
@@ -622,7 +648,10 @@ pub fn import(text: &str) -> Result<Workspace, ImportError> {
     }
     // Some editors start a file they save with a byte-order mark.
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let value: Value = serde_json::from_str(text).map_err(|_| ImportError::NotJson)?;
+    let mut value: Value = serde_json::from_str(text).map_err(|_| ImportError::NotJson)?;
+    // Control characters arrive as JSON escapes (`\u0000`) past any
+    // cleaning of the upload's bytes: they go, as they go from a form.
+    drop_controls(&mut value);
     let Value::Object(mut file) = value else {
         return Err(ImportError::NotOurs);
     };

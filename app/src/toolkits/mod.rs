@@ -10,8 +10,8 @@ mod pages;
 mod reading;
 pub mod report;
 mod server;
+pub mod sharing;
 pub mod timeline;
-pub mod tools;
 pub mod types;
 
 #[cfg(feature = "ssr")]

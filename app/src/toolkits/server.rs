@@ -14,15 +14,17 @@ pub struct RenderedPage {
 
 /// The workspace page for the route's `id` (absent on the list) and the
 /// address's query: the list and the example for anyone (the list asks
-/// the signed out to sign in); a workspace's pages for its owner only.
-/// None: no such page, or a workspace (or entry) that is not the
-/// member's (another member's is not found either).
+/// the signed out to sign in); a workspace's pages for its owner and the
+/// members it is shared with, as their standing allows (sharing it for
+/// its owner only). None: no such page, or a workspace (or entry) the
+/// member cannot open (anyone else's is not found either).
 #[server(input = GetUrl)]
 pub async fn workspace_page(
     id: Option<String>,
     query: String,
 ) -> Result<Option<RenderedPage>, ServerFnError> {
     use super::pages::{area_page, render, AreaPage};
+    use super::sharing::{candidates, Candidate};
     use crate::db::{from_context, internal_error};
     use crate::forms::{FormFeedback, FormState};
     use crate::web::access::{require, Access};
@@ -57,11 +59,14 @@ pub async fn workspace_page(
         AreaPage::Unknown => None,
         AreaPage::List => {
             let workspaces = match member {
-                Some(member) => Some(
+                Some(member) => Some((
                     super::repo::workspaces(&db, member)
                         .await
                         .map_err(internal_error)?,
-                ),
+                    super::repo::sharing::shared_with(&db, member)
+                        .await
+                        .map_err(internal_error)?,
+                )),
                 None => None,
             };
             Some(render::list_page(workspaces, &state))
@@ -76,18 +81,47 @@ pub async fn workspace_page(
         AreaPage::Workspace(id, _)
         | AreaPage::Details(id)
         | AreaPage::Delete(id)
+        | AreaPage::Sharing(id)
         | AreaPage::Item { id, .. } => {
             require(Access::SignedIn)?;
             let Some(member) = member else {
                 return Ok(None);
             };
-            match super::repo::workspace(&db, member, id)
+            let Some(opened) = super::repo::open(&db, member, id)
                 .await
                 .map_err(internal_error)?
-            {
-                Some(workspace) => render::workspace_area_page(&area, workspace, &state),
-                None => None,
+            else {
+                return Ok(None);
+            };
+            if let AreaPage::Sharing(_) = area {
+                if !opened.standing.owns() {
+                    return Ok(None);
+                }
+                let shares = super::repo::sharing::shares(&db, id)
+                    .await
+                    .map_err(internal_error)?;
+                let connections = crate::network::connections::connections_of(&db, member)
+                    .await
+                    .map_err(internal_error)?
+                    .into_iter()
+                    .map(|connection| Candidate {
+                        handle: connection.other.handle,
+                        name: connection.other.display_name,
+                    })
+                    .collect();
+                let candidates = candidates(connections, &shares);
+                return Ok(Some(render::sharing_page(
+                    opened.workspace,
+                    shares,
+                    candidates,
+                    &state,
+                )));
             }
+            let viewing = render::Viewing::Member {
+                standing: opened.standing,
+                owner: opened.owner,
+            };
+            render::workspace_area_page(&area, opened.workspace, viewing, &state)
         }
     })
 }

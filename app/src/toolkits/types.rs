@@ -58,6 +58,15 @@ pub struct WorkspaceSummary {
     pub entries: i64,
     /// When it last changed, ready to show.
     pub updated: String,
+    /// For one shared with the member: whose it is, and their role.
+    pub shared: Option<SharedBy>,
+}
+
+/// Whose an investigation shared with a member is, and what they can do.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SharedBy {
+    pub owner: String,
+    pub role: super::sharing::ShareRole,
 }
 
 /// A learning response's details: what the investigator sets when they

@@ -18,22 +18,7 @@ use axum::http::{header, Method, StatusCode, Uri};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 
-/// Whether `character` is one that input loses.
-pub fn is_unwanted_control(character: char) -> bool {
-    matches!(character, '\u{0}'..='\u{8}' | '\u{b}' | '\u{c}' | '\u{e}'..='\u{1f}' | '\u{7f}')
-}
-
-/// `text` without unwanted control characters.
-pub fn without_controls(text: &str) -> std::borrow::Cow<'_, str> {
-    if text.chars().any(is_unwanted_control) {
-        text.chars()
-            .filter(|character| !is_unwanted_control(*character))
-            .collect::<String>()
-            .into()
-    } else {
-        text.into()
-    }
-}
+pub use crate::controls::{is_unwanted_control, without_controls};
 
 /// An urlencoded string (query or form body) with every name and value
 /// cleaned, or `None` when it needs no change.

@@ -235,6 +235,7 @@ fn expected() -> BTreeMap<String, Who> {
         "/credentials/{id}",
         "/workspaces",
         "/workspaces/{id}",
+        "/workspaces/{id}/sharing",
     ] {
         add(&format!("POST {form}"), SignedIn);
     }

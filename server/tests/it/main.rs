@@ -29,4 +29,5 @@ mod search;
 mod service;
 mod usefulness;
 mod workspace_analysis;
+mod workspace_sharing;
 mod workspaces;

@@ -20,7 +20,7 @@ use app::accounts::Role;
 use reqwest::StatusCode;
 
 /// A form's fields, as a browser sends them (a name may repeat).
-type Fields = Vec<(&'static str, String)>;
+pub(crate) type Fields = Vec<(&'static str, String)>;
 
 fn refs(fields: &Fields) -> Vec<(&str, &str)> {
     fields
@@ -45,7 +45,7 @@ fn id_values(ids: &[i64]) -> Vec<String> {
 }
 
 /// The finding form's fields.
-fn finding(
+pub(crate) fn finding(
     element: &str,
     kind: &str,
     text: &str,
@@ -115,7 +115,7 @@ impl Action<'_> {
 }
 
 /// Adds a timeline entry from the workspace's page as it is now; its id.
-async fn add_entry(
+pub(crate) async fn add_entry(
     app: &TestApp,
     browser: &Browser,
     id: i64,
@@ -183,7 +183,7 @@ async fn send(
 }
 
 /// Sends and expects it saved, going back to `to` (within the workspace).
-async fn saved(
+pub(crate) async fn saved(
     browser: &Browser,
     id: i64,
     query: &str,
@@ -326,7 +326,7 @@ fn sorted(mut ids: Vec<i64>) -> Vec<i64> {
 }
 
 /// The text of some HTML: tags dropped, spaces run together.
-fn text(html: &str) -> String {
+pub(crate) fn text(html: &str) -> String {
     regex_lite::Regex::new(r"<[^>]*>")
         .unwrap()
         .replace_all(html, " ")
@@ -346,7 +346,7 @@ fn row(body: &str, id: &str) -> String {
 }
 
 /// The text of the table with this caption, from the caption on.
-fn table(body: &str, caption: &str) -> String {
+pub(crate) fn table(body: &str, caption: &str) -> String {
     let at = body
         .find(caption)
         .unwrap_or_else(|| panic!("a table “{caption}” on the page: {body}"));

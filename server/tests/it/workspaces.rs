@@ -69,7 +69,7 @@ async fn entry_id(app: &TestApp, workspace: i64, what: &str) -> i64 {
     .unwrap())
 }
 
-async fn version(app: &TestApp, workspace: i64) -> i64 {
+pub(crate) async fn version(app: &TestApp, workspace: i64) -> i64 {
     count(
         app,
         "SELECT version FROM workspaces WHERE id = $1",
@@ -95,7 +95,7 @@ fn exactly_one_saved(statuses: &[StatusCode]) {
 }
 
 /// How many entries a workspace's timeline holds.
-async fn entries_in(app: &TestApp, workspace: i64) -> i64 {
+pub(crate) async fn entries_in(app: &TestApp, workspace: i64) -> i64 {
     count(
         app,
         "SELECT COUNT(*) FROM workspace_entries WHERE workspace_id = $1",

@@ -247,7 +247,7 @@ fn a_file_too_large_is_refused_before_it_is_read() {
     assert!(import(&format!("{}{just}", export(&empty()))).is_ok());
     assert_eq!(
         ImportError::TooLarge.message(),
-        "This file is too large: a workspace file is at most 2 MB"
+        "This file is too large: a workspace file is at most 5 MB"
     );
 }
 
@@ -448,9 +448,11 @@ fn a_long_list_of_problems_is_cut_short() {
 
 #[test]
 fn hostile_text_survives_the_round_trip_exactly() {
-    let hostile = "<script>alert('x')</script> \u{0}\u{7}\u{1b}[31m | *x* _y_ `z` \"quoted\" \\ a\rb\nline \u{202e}reversed 😀 </b>";
+    // Everything a form can store; control characters it cannot store are
+    // written escaped and dropped on the way back in (below).
+    let hostile = "<script>alert('x')</script> [31m | *x* _y_ `z` \"quoted\" \\ a\rb\tc\nline \u{202e}reversed 😀 </b>";
     let mut workspace = example().unwrap();
-    workspace.details.title = format!("<b>{}</b>", "\u{7}");
+    workspace.details.title = "<b>&amp;</b>".into();
     workspace.details.scope = hostile.into();
     workspace.entries[0].what = hostile.into();
     workspace.entries[0].who = "<img src=x onerror=alert(1)>".into();
@@ -461,12 +463,18 @@ fn hostile_text_survives_the_round_trip_exactly() {
     workspace.actions[0].description = hostile.into();
     workspace.actions[0].measure = "{\"format\": \"not this\"}".into();
     let text = export(&workspace);
-    assert!(!text.contains('\u{0}') && !text.contains('\u{1b}'));
-    assert!(text.contains("\\u0000\\u0007\\u001b"));
     let back = import(&text).unwrap();
     assert_eq!(back, workspace);
     assert_eq!(back.entries[0].what, hostile);
     assert_eq!(export(&back), text);
+
+    // A control character that reached a workspace some other way is
+    // written escaped, never raw, and does not come back.
+    workspace.entries[0].what = "Call\u{0} logged\u{1b}[31m".into();
+    let text = export(&workspace);
+    assert!(!text.contains('\u{0}') && !text.contains('\u{1b}'));
+    assert!(text.contains("Call\\u0000 logged\\u001b[31m"));
+    assert_eq!(import(&text).unwrap().entries[0].what, "Call logged[31m");
 }
 
 #[test]
@@ -506,4 +514,84 @@ fn no_file_makes_it_panic() {
     file["timeline"][0]["same_as"] = json!(i64::MIN);
     file["findings"][0]["evidence"] = json!([i64::MAX, -1, 0]);
     assert!(import_value(&file).is_err());
+}
+
+#[test]
+fn control_characters_in_a_file_are_dropped_as_a_forms_are() {
+    let mut file = small();
+    file["details"]["title"] = json!("Fall\u{0} on a\u{7} ward\u{1b}");
+    file["timeline"][0]["what"] = json!("Patient found\u{0} on the floor\tat\nnight");
+    let workspace = import_value(&file).unwrap();
+    assert_eq!(workspace.details.title, "Fall on a ward");
+    // Tabs and line ends are kept, as a form keeps them.
+    assert!(workspace
+        .entries
+        .iter()
+        .any(|entry| entry.what == "Patient found on the floor\tat\nnight"));
+}
+
+#[test]
+fn a_workspace_full_to_every_limit_fits_in_a_file() {
+    use crate::toolkits::actions::{
+        MAX_DESCRIPTION_CHARS, MAX_MEASURE_CHARS, MAX_OWNER_CHARS, MAX_REASON_CHARS,
+    };
+    use crate::toolkits::analysis::{
+        MAX_FACTOR_CHARS, MAX_FINDING_CHARS, MAX_OTHER_EVIDENCE_CHARS,
+    };
+    use crate::toolkits::timeline::{
+        MAX_NOTE_CHARS, MAX_PLACE_CHARS, MAX_SOURCE_DETAIL_CHARS, MAX_WHAT_CHARS, MAX_WHO_CHARS,
+    };
+    use crate::toolkits::types::{MAX_SCOPE_CHARS, MAX_TITLE_CHARS};
+    let text = |chars: usize| "w".repeat(chars);
+    let entries: Vec<Value> = (1..=MAX_ENTRIES)
+        .map(|id| json!({
+            "id": id, "date": "2026-03-14", "time": "02:05", "end_date": "2026-03-14", "end_time": "03:30",
+            "approximate": true, "what": text(MAX_WHAT_CHARS), "who": text(MAX_WHO_CHARS),
+            "place": text(MAX_PLACE_CHARS), "source": "clinical-record",
+            "source_detail": text(MAX_SOURCE_DETAIL_CHARS), "note": text(MAX_NOTE_CHARS),
+            "problem": "care-delivery", "elements": ["people", "tasks", "organisation"],
+            "same_as": if id > 1 { json!(id - 1) } else { Value::Null },
+        }))
+        .collect();
+    let findings: Vec<Value> = (1..=MAX_FINDINGS)
+        .map(|id| {
+            json!({
+                "id": id, "element": "tasks", "kind": "barrier", "text": text(MAX_FINDING_CHARS),
+                "evidence": [1, 2, 3, 4, 5], "other_evidence": text(MAX_OTHER_EVIDENCE_CHARS),
+                "interacts_with": ["people", "organisation"],
+            })
+        })
+        .collect();
+    let factors: Vec<Value> = (1..=MAX_FACTORS)
+        .map(|id| json!({"id": id, "text": text(MAX_FACTOR_CHARS), "elements": ["tasks"], "findings": [1, 2, 3]}))
+        .collect();
+    let actions: Vec<Value> = (1..=MAX_ACTIONS)
+        .map(|id| json!({
+            "id": id, "description": text(MAX_DESCRIPTION_CHARS), "intervention": "forcing-function",
+            "strength": "weaker", "strength_reason": text(MAX_REASON_CHARS), "factors": [1, 2, 3],
+            "owner": text(MAX_OWNER_CHARS), "due": "2026-06-30", "measure": text(MAX_MEASURE_CHARS),
+            "status": "agreed",
+        }))
+        .collect();
+    let file = json!({
+        "format": FORMAT,
+        "version": 1,
+        "details": {"title": text(MAX_TITLE_CHARS), "response": "psii", "sector": "mental-health", "scope": text(MAX_SCOPE_CHARS)},
+        "timeline": entries, "findings": findings, "factors": factors, "actions": actions,
+    });
+    let workspace = import_value(&file).expect("a full workspace is a valid file");
+    assert_eq!(workspace.entries.len() as i64, MAX_ENTRIES);
+    assert_eq!(workspace.actions.len() as i64, MAX_ACTIONS);
+    // As the hub writes it (pretty, with every field), it comes back in.
+    let written = export(&workspace);
+    assert!(
+        written.len() < MAX_IMPORT_BYTES,
+        "a full workspace's file is {} bytes",
+        written.len()
+    );
+    assert!(written.len() > MAX_IMPORT_BYTES / 2, "{}", written.len());
+    assert_eq!(
+        import(&written).map(|read| read.actions.len()),
+        Ok(workspace.actions.len())
+    );
 }

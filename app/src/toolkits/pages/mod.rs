@@ -2,7 +2,8 @@
 //! fictional example (`/workspaces/example`), one investigation with its
 //! timeline (`/workspaces/{id}`), its SEIPS scan (`?tool=scan`), its
 //! factors and safety actions (`?tool=plan`), its details
-//! (`?edit=details`), deleting it (`?edit=delete`), and one entry,
+//! (`?edit=details`), deleting it (`?edit=delete`), sharing it
+//! (`?edit=sharing`), and one entry,
 //! finding, factor or action to change (`?entry={n}`, `?finding={n}`,
 //! `?factor={n}`, `?action={n}`) or delete (with `&delete=yes`).
 //!
@@ -31,6 +32,8 @@ pub(super) mod render;
 mod report;
 #[cfg(feature = "ssr")]
 mod scan;
+#[cfg(feature = "ssr")]
+mod sharing;
 #[cfg(feature = "ssr")]
 mod timeline;
 
@@ -92,6 +95,8 @@ pub(super) enum AreaPage {
     Workspace(i64, Tool),
     Details(i64),
     Delete(i64),
+    /// Who it is shared with, and sharing it (its owner's only).
+    Sharing(i64),
     /// One part's page: to change it, or (`delete`) to delete it.
     Item {
         id: i64,
@@ -138,6 +143,7 @@ pub(super) fn area_page(id: Option<&str>, query: impl Fn(&str) -> Option<String>
     match (query("edit").as_deref(), named.as_slice(), query("tool")) {
         (Some("details"), [], None) => AreaPage::Details(id),
         (Some("delete"), [], None) => AreaPage::Delete(id),
+        (Some("sharing"), [], None) => AreaPage::Sharing(id),
         (None, [(item, Some(number))], None) => AreaPage::Item {
             id,
             item: *item,
@@ -222,6 +228,10 @@ mod tests {
             AreaPage::Details(4)
         );
         assert_eq!(page(Some("4"), &[("edit", "delete")]), AreaPage::Delete(4));
+        assert_eq!(
+            page(Some("4"), &[("edit", "sharing")]),
+            AreaPage::Sharing(4)
+        );
         let item = |item, number, delete| AreaPage::Item {
             id: 4,
             item,

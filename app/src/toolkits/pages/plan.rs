@@ -301,7 +301,7 @@ fn strength_table() -> impl IntoView {
 pub fn plan_page(workspace: Workspace, viewing: Viewing, state: &FormState) -> RenderedPage {
     let title = format!("Factors and actions: {}", workspace.details.title);
     page(title, state, move || {
-        let own = viewing == Viewing::Own;
+        let own = viewing.changes();
         let address = format!("/workspaces/{}", workspace.id);
         let version = workspace.version;
         let add_factor = own.then(|| {
@@ -340,7 +340,7 @@ pub fn plan_page(workspace: Workspace, viewing: Viewing, state: &FormState) -> R
             })
             .collect();
         view! {
-            {tool_header(&workspace, viewing, Tool::Plan, "Contributory factors and safety actions")}
+            {tool_header(&workspace, &viewing, Tool::Plan, "Contributory factors and safety actions")}
             {warnings_panel(&workspace)}
             <h2 class="nhsuk-heading-m" id="factor-list" tabindex="-1">"Contributory factors"</h2>
             <p>"The conditions in the work system that made the outcome more likely, drawn from the scan's findings."</p>

@@ -22,6 +22,7 @@ pub use super::plan::{
     action_page, delete_action_page, delete_factor_page, factor_page, plan_page,
 };
 pub use super::scan::{delete_finding_page, finding_page, scan_page};
+pub use super::sharing::sharing_page;
 pub use super::timeline::{workspace_page, Viewing};
 
 /// A page's HTML, with the form state its fields read and, after a
@@ -92,7 +93,7 @@ pub fn version_field(version: i64) -> impl IntoView {
 }
 
 const TITLE_HINT: &str =
-    "A short name only you will see, such as “Delayed referral, March”. Up to 120 characters.";
+    "A short name for you and anyone you share it with, such as “Delayed referral, March”. Up to 120 characters.";
 const SCOPE_HINT: &str = "What the learning response will look at and why, and what it will not. Up to 2,000 characters.";
 
 /// The details form's fields, filled with `details` when changing them.
@@ -108,18 +109,22 @@ fn details_fields(details: Option<&Details>) -> impl IntoView {
     }
 }
 
-/// `/workspaces`: the member's investigations and the form to start one
-/// (None: signed out, asked to sign in).
-pub fn list_page(workspaces: Option<Vec<WorkspaceSummary>>, state: &FormState) -> RenderedPage {
+/// `/workspaces`: the member's investigations, those shared with them, and
+/// the form to start one (None: signed out, asked to sign in).
+pub fn list_page(
+    workspaces: Option<(Vec<WorkspaceSummary>, Vec<WorkspaceSummary>)>,
+    state: &FormState,
+) -> RenderedPage {
     page("Your investigations".into(), state, move || {
         let body = match workspaces {
             None => view! {
-                <p>"Sign in to start an investigation and keep it in your account, where only you can open it. "
+                <p>"Sign in to start an investigation and keep it in your account, where only you and the members you share it with can open it. "
                 <a href="/sign-in?next=%2Fworkspaces">"Sign in"</a> " or " <a href="/register">"create an account"</a> "."</p>
             }
             .into_any(),
-            Some(workspaces) => view! {
+            Some((workspaces, shared)) => view! {
                 {workspace_list(workspaces)}
+                {shared_list(shared)}
                 <h2 class="nhsuk-heading-m">"Start an investigation"</h2>
                 <PostForm action="/workspaces">
                     {details_fields(None)}
@@ -150,10 +155,7 @@ fn workspace_list(workspaces: Vec<WorkspaceSummary>) -> impl IntoView {
     let rows = workspaces
         .into_iter()
         .map(|workspace| {
-            let entries = match workspace.entries {
-                1 => "1 entry".to_string(),
-                n => format!("{n} entries"),
-            };
+            let entries = counted(workspace.entries as usize, "entry", "entries");
             view! {
                 <tr class="nhsuk-table__row">
                     <td class="nhsuk-table__cell"><a href=format!("/workspaces/{}", workspace.id)>{workspace.title}</a></td>
@@ -173,6 +175,49 @@ fn workspace_list(workspaces: Vec<WorkspaceSummary>) -> impl IntoView {
                     <th class="nhsuk-table__header" scope="col">"Investigation"</th>
                     <th class="nhsuk-table__header" scope="col">"Learning response"</th>
                     <th class="nhsuk-table__header" scope="col">"Sector"</th>
+                    <th class="nhsuk-table__header" scope="col">"Timeline"</th>
+                    <th class="nhsuk-table__header" scope="col">"Last changed"</th>
+                </tr>
+            </thead>
+            <tbody class="nhsuk-table__body">{rows}</tbody>
+        </table>
+    }
+    .into_any()
+}
+
+/// The investigations shared with the member, with whose each is and what
+/// they can do with it.
+fn shared_list(workspaces: Vec<WorkspaceSummary>) -> impl IntoView {
+    if workspaces.is_empty() {
+        return ().into_any();
+    }
+    let rows = workspaces
+        .into_iter()
+        .map(|workspace| {
+            let (owner, role) = workspace
+                .shared
+                .map(|by| (by.owner, by.role.label()))
+                .unwrap_or_default();
+            view! {
+                <tr class="nhsuk-table__row">
+                    <td class="nhsuk-table__cell"><a href=format!("/workspaces/{}", workspace.id)>{workspace.title}</a></td>
+                    <td class="nhsuk-table__cell">{owner}</td>
+                    <td class="nhsuk-table__cell">{role}</td>
+                    <td class="nhsuk-table__cell">{counted(workspace.entries as usize, "entry", "entries")}</td>
+                    <td class="nhsuk-table__cell">{workspace.updated}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <h2 class="nhsuk-heading-m" id="shared">"Shared with you"</h2>
+        <table class="nhsuk-table">
+            <caption class="nhsuk-table__caption nhsuk-u-visually-hidden">"Investigations shared with you, the latest changed first"</caption>
+            <thead class="nhsuk-table__head">
+                <tr class="nhsuk-table__row">
+                    <th class="nhsuk-table__header" scope="col">"Investigation"</th>
+                    <th class="nhsuk-table__header" scope="col">"Shared by"</th>
+                    <th class="nhsuk-table__header" scope="col">"Your role"</th>
                     <th class="nhsuk-table__header" scope="col">"Timeline"</th>
                     <th class="nhsuk-table__header" scope="col">"Last changed"</th>
                 </tr>
@@ -226,17 +271,14 @@ pub fn tool_nav(address: &str, current: Tool) -> impl IntoView {
 /// example's panel, and the tools' navigation.
 pub fn tool_header(
     workspace: &Workspace,
-    viewing: Viewing,
+    viewing: &Viewing,
     tool: Tool,
     heading: &'static str,
 ) -> impl IntoView {
     let address = viewing.address(workspace.id);
     let mut trail = example_trail();
     trail.push(Crumb::new(workspace.details.title.clone(), address.clone()));
-    let panel = match viewing {
-        Viewing::Own => None,
-        Viewing::Example { signed_in } => Some(super::timeline::example_panel(signed_in)),
-    };
+    let panel = viewing.panel(workspace.id);
     view! {
         <Breadcrumbs trail />
         <span class="nhsuk-caption-l">{workspace.details.title.clone()}</span>
@@ -289,8 +331,9 @@ pub fn counted(count: usize, one: &str, many: &str) -> String {
     }
 }
 
-/// `/workspaces/{id}?edit=details`.
-pub fn details_page(workspace: Workspace, state: &FormState) -> RenderedPage {
+/// `/workspaces/{id}?edit=details` (the link to delete it for its owner
+/// only).
+pub fn details_page(workspace: Workspace, owns: bool, state: &FormState) -> RenderedPage {
     let title = format!("Details: {}", workspace.details.title);
     page(title, state, move || {
         view! {
@@ -305,7 +348,7 @@ pub fn details_page(workspace: Workspace, state: &FormState) -> RenderedPage {
                         {details_fields(Some(&workspace.details))}
                         <SubmitButton label="Save details" />
                     </PostForm>
-                    <p><a href=format!("/workspaces/{}?edit=delete", workspace.id)>"Delete this investigation"</a></p>
+                    {owns.then(|| view! { <p><a href=format!("/workspaces/{}?edit=delete", workspace.id)>"Delete this investigation"</a></p> })}
                 </div>
             </div>
         }
@@ -361,17 +404,24 @@ pub fn delete_page(workspace: Workspace, state: &FormState) -> RenderedPage {
     })
 }
 
-/// Which page `area` is for a workspace already loaded, rendered (None:
-/// an entry it names is not there).
+/// Which page `area` is for a workspace already loaded, rendered as
+/// `viewing` allows (None: an entry it names is not there, or a page the
+/// member's standing does not give them: changing for readers, deleting
+/// and sharing for all but the owner).
 pub fn workspace_area_page(
     area: &AreaPage,
     workspace: Workspace,
+    viewing: Viewing,
     state: &FormState,
 ) -> Option<RenderedPage> {
+    let owns = matches!(&viewing, Viewing::Member { standing, .. } if standing.owns());
+    let changes = viewing.changes();
     Some(match *area {
-        AreaPage::Workspace(_, tool) => tool_page(workspace, tool, Viewing::Own, state),
-        AreaPage::Details(_) => details_page(workspace, state),
-        AreaPage::Delete(_) => delete_page(workspace, state),
+        AreaPage::Workspace(_, tool) => tool_page(workspace, tool, viewing, state),
+        AreaPage::Details(_) if changes => details_page(workspace, owns, state),
+        AreaPage::Delete(_) if owns => delete_page(workspace, state),
+        AreaPage::Details(_) | AreaPage::Delete(_) | AreaPage::Sharing(_) => return None,
+        AreaPage::Item { .. } if !changes => return None,
         AreaPage::Item {
             item,
             number,

@@ -71,7 +71,7 @@ pub fn report_page(workspace: Workspace, viewing: Viewing, state: &FormState) ->
             .collect_view();
         view! {
             <div class="hub-report-page">
-            {tool_header(&workspace, viewing, Tool::Report, "Report draft")}
+            {tool_header(&workspace, &viewing, Tool::Report, "Report draft")}
             <div class="hub-report-files">
                 <p>"A draft to edit into your organisation's report: the scope, the chronology, the findings by element, the contributory factors and the safety actions with their strength, as they stand now. To keep it as a PDF, print this page and choose “Save as PDF”: the hub's menus and forms are left out of the print."</p>
                 <ul class="nhsuk-list">

@@ -266,7 +266,7 @@ fn findings_list(workspace: &Workspace, own: bool) -> impl IntoView {
 pub fn scan_page(workspace: Workspace, viewing: Viewing, state: &FormState) -> RenderedPage {
     let title = format!("SEIPS scan: {}", workspace.details.title);
     page(title, state, move || {
-        let own = viewing == Viewing::Own;
+        let own = viewing.changes();
         let add = own.then(|| {
             let fields = finding_fields(FindingInput::default(), &workspace).into_any();
             let version = workspace.version;
@@ -281,7 +281,7 @@ pub fn scan_page(workspace: Workspace, viewing: Viewing, state: &FormState) -> R
             }
         });
         view! {
-            {tool_header(&workspace, viewing, Tool::Scan, "SEIPS work-system scan")}
+            {tool_header(&workspace, &viewing, Tool::Scan, "SEIPS work-system scan")}
             <p>"Look at each part of the work system in turn: the people, their tasks, the tools and technology, the organisation, and the internal and external environment. For each, record what made the work harder (barriers) and what helped (facilitators), with the evidence for it. Outcomes come from how these parts work together, not from one person."</p>
             {scan_diagram(&workspace.findings)}
             {scan_tables(&workspace.findings)}

@@ -13,23 +13,44 @@ use super::Tool;
 use crate::components::Breadcrumbs;
 use crate::forms::{FormState, PostForm, SubmitButton};
 use crate::toolkits::server::RenderedPage;
+use crate::toolkits::sharing::{ShareRole, Standing};
 use crate::toolkits::timeline::{flags, Entry, Flag, LaneBy};
 use crate::toolkits::types::Workspace;
 
-/// Whose workspace a page shows: the member's own (changed from it), or
-/// the example (read-only; copied by a member who is signed in).
-#[derive(Clone, Copy, PartialEq, Eq)]
+/// Whose workspace a page shows: one the member opened (their own, or one
+/// shared with them by its owner), changed from its pages if their
+/// standing allows; or the example (read-only; copied by a member who is
+/// signed in).
+#[derive(Clone, PartialEq, Eq)]
 pub enum Viewing {
-    Own,
+    Member { standing: Standing, owner: String },
     Example { signed_in: bool },
 }
 
 impl Viewing {
     /// The address of the workspace's own page.
-    pub fn address(self, id: i64) -> String {
+    pub fn address(&self, id: i64) -> String {
         match self {
-            Viewing::Own => format!("/workspaces/{id}"),
+            Viewing::Member { .. } => format!("/workspaces/{id}"),
             Viewing::Example { .. } => "/workspaces/example".to_string(),
+        }
+    }
+
+    /// Whether the pages show the forms that change it.
+    pub fn changes(&self) -> bool {
+        matches!(self, Viewing::Member { standing, .. } if standing.changes())
+    }
+
+    /// What the top of each of its pages says about whose it is: the
+    /// example's panel, or whose a shared one is (nothing on the owner's).
+    pub fn panel(&self, id: i64) -> Option<AnyView> {
+        match self {
+            Viewing::Example { signed_in } => Some(example_panel(*signed_in).into_any()),
+            Viewing::Member {
+                standing: Standing::Shared(role),
+                owner,
+            } => Some(shared_panel(id, owner, *role).into_any()),
+            Viewing::Member { .. } => None,
         }
     }
 }
@@ -49,6 +70,36 @@ pub fn example_panel(signed_in: bool) -> impl IntoView {
             } else {
                 view! { <p><a href="/sign-in?next=%2Fworkspaces%2Fexample">"Sign in"</a>" to copy it into your own investigations."</p> }.into_any()
             }}
+        </div>
+    }
+}
+
+/// Says whose a shared investigation is and what the member can do with
+/// it; lets them copy it into their own, or leave it. A refused change is
+/// shown against it (`#sharing`).
+pub fn shared_panel(id: i64, owner: &str, role: ShareRole) -> impl IntoView {
+    let said = format!(
+        "Shared with you by {owner} as {}: you {}.",
+        match role {
+            ShareRole::Editor => "an editor",
+            ShareRole::Reader => "a reader",
+        },
+        role.allows()
+    );
+    view! {
+        <div class="nhsuk-inset-text" id="sharing" tabindex="-1">
+            <p>{said}</p>
+            <div class="hub-button-row">
+                <PostForm action="/workspaces">
+                    <input type="hidden" name="action" value="copy" />
+                    <input type="hidden" name="from" value=id.to_string() />
+                    <button class="nhsuk-button nhsuk-button--secondary" type="submit" data-module="nhsuk-button">"Copy into your investigations"</button>
+                </PostForm>
+                <PostForm action=format!("/workspaces/{id}/sharing")>
+                    <input type="hidden" name="action" value="leave" />
+                    <button class="nhsuk-button nhsuk-button--secondary" type="submit" data-module="nhsuk-button">"Leave this investigation"</button>
+                </PostForm>
+            </div>
         </div>
     }
 }
@@ -94,13 +145,14 @@ fn workspace_view(
         ),
     };
     let chart = timeline_chart(&entries, &flagged, lanes);
-    let table = timeline_table((viewing == Viewing::Own).then_some(id), &entries, &flagged);
+    let changes = viewing.changes();
+    let table = timeline_table(changes.then_some(id), &entries, &flagged);
     let choices: Vec<(i64, String)> = entries
         .iter()
         .enumerate()
         .map(|(index, entry)| (entry.id, entry_label(index, entry)))
         .collect();
-    let last_changed = (viewing == Viewing::Own).then(|| {
+    let last_changed = matches!(viewing, Viewing::Member { .. }).then(|| {
         view! {
             <div class="nhsuk-summary-list__row">
                 <dt class="nhsuk-summary-list__key">"Last changed"</dt>
@@ -108,14 +160,15 @@ fn workspace_view(
             </div>
         }
     });
-    let top = match viewing {
-        Viewing::Own => view! {
-            <p><a href=format!("/workspaces/{id}?edit=details")>"Change the details"</a></p>
-        }
-        .into_any(),
-        Viewing::Example { signed_in } => example_panel(signed_in).into_any(),
-    };
-    let add = (viewing == Viewing::Own).then(|| view! {
+    let owns = matches!(&viewing, Viewing::Member { standing, .. } if standing.owns());
+    let links = changes.then(|| view! {
+        <ul class="nhsuk-list">
+            <li><a href=format!("/workspaces/{id}?edit=details")>"Change the details"</a></li>
+            {owns.then(|| view! { <li><a href=format!("/workspaces/{id}?edit=sharing")>"Share with your team"</a></li> })}
+        </ul>
+    });
+    let top = view! { {viewing.panel(id)} {links} };
+    let add = changes.then(|| view! {
         <h2 class="nhsuk-heading-m" id="add">"Add an entry"</h2>
         <p>"Record facts and where they came from; keep your analysis in its own field. Entries take their place in time order whatever order you add them in."</p>
         <PostForm action=format!("/workspaces/{id}")>

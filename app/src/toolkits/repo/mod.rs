@@ -1,17 +1,21 @@
 //! The SQL of investigation workspaces. Every read and write names the
-//! owner, so another member's workspace is never found by its id; every
-//! change runs in one transaction that checks the version the page was
-//! shown with and moves it on.
+//! member and finds only a workspace they own or that is shared with them
+//! (for a change, as an editor; to delete it, only their own), so anyone
+//! else's is never found by its id; every change runs in one transaction
+//! that checks the version the page was shown with and moves it on.
 
 pub mod analysis;
+pub mod sharing;
 
 use serde_json::{json, Value};
 use sqlx::Row;
 
 pub use analysis::{Draft, Part};
+pub use sharing::Opened;
 
 use super::actions::SafetyAction;
 use super::analysis::{Factor, Finding};
+use super::sharing::{ShareRole, Standing};
 use super::timeline::{in_order, Entry, Moment, When};
 use super::types::{
     Details, Problem, SeipsElement, Source, Workspace, WorkspaceSummary, MAX_ENTRIES,
@@ -42,9 +46,9 @@ const LOCK_MEMBER: &str = "SELECT id FROM users WHERE id = $1 FOR NO KEY UPDATE"
 
 type SummaryRow = (i64, String, LearningResponse, Option<Sector>, i64, i64);
 
-const SUMMARY: &str = "SELECT w.id, w.title, w.response, w.sector, \
-     (SELECT COUNT(*) FROM workspace_entries e WHERE e.workspace_id = w.id), w.updated_at \
-     FROM workspaces w";
+/// A [`SummaryRow`]'s columns, of `workspaces w`.
+const SUMMARY_COLUMNS: &str = "w.id, w.title, w.response, w.sector, \
+     (SELECT COUNT(*) FROM workspace_entries e WHERE e.workspace_id = w.id), w.updated_at";
 
 fn summary((id, title, response, sector, entries, updated): SummaryRow) -> WorkspaceSummary {
     WorkspaceSummary {
@@ -54,12 +58,16 @@ fn summary((id, title, response, sector, entries, updated): SummaryRow) -> Works
         sector,
         entries,
         updated: crate::dates::format_time(updated),
+        shared: None,
     }
 }
 
 /// The member's workspaces, the latest changed first.
 pub async fn workspaces(db: &Db, owner: i64) -> sqlx::Result<Vec<WorkspaceSummary>> {
-    let sql = format!("{SUMMARY} WHERE w.owner_id = $1 ORDER BY w.updated_at DESC, w.id DESC");
+    let sql = format!(
+        "SELECT {SUMMARY_COLUMNS} FROM workspaces w WHERE w.owner_id = $1 \
+         ORDER BY w.updated_at DESC, w.id DESC"
+    );
     let rows: Vec<SummaryRow> =
         with_pool!(db, pool => sqlx::query_as(&sql).bind(owner).fetch_all(pool).await)?;
     Ok(rows.into_iter().map(summary).collect())
@@ -131,21 +139,46 @@ type WorkspaceRow = (
     String,
     i64,
     i64,
+    String,
+    Option<ShareRole>,
+    bool,
 );
 
-/// The member's workspace `id` with its timeline in time order (None if it
-/// is not theirs).
+/// Which workspaces a member finds: their own, and those shared with them.
+/// `$1` is the workspace, `$2` the member; the owner's name and the
+/// member's role (none for the owner) come with it.
+const OPEN: &str = "SELECT w.id, w.title, w.response, w.sector, w.scope, w.version, w.updated_at, \
+     u.display_name, m.role, w.owner_id = $2 FROM workspaces w \
+     JOIN users u ON u.id = w.owner_id \
+     LEFT JOIN workspace_members m ON m.workspace_id = w.id AND m.member_id = $2 \
+     WHERE w.id = $1 AND (w.owner_id = $2 OR m.member_id IS NOT NULL)";
+
+/// The member's own workspace `id` with its timeline in time order (None
+/// if it is not theirs).
 pub async fn workspace(db: &Db, owner: i64, id: i64) -> sqlx::Result<Option<Workspace>> {
-    let row: Option<WorkspaceRow> = with_pool!(db, pool => sqlx::query_as(
-        "SELECT id, title, response, sector, scope, version, updated_at FROM workspaces \
-         WHERE id = $1 AND owner_id = $2",
-    )
-    .bind(id)
-    .bind(owner)
-    .fetch_optional(pool)
-    .await)?;
-    let Some((id, title, response, sector, scope, version, updated)) = row else {
+    Ok(open(db, owner, id)
+        .await?
+        .filter(|opened| opened.standing.owns())
+        .map(|opened| opened.workspace))
+}
+
+/// Workspace `id` as `member` may open it, with their standing and its
+/// owner's name: their own, or one shared with them (None for anyone
+/// else's: not found, whoever they are).
+pub async fn open(db: &Db, member: i64, id: i64) -> sqlx::Result<Option<Opened>> {
+    let row: Option<WorkspaceRow> = with_pool!(db, pool => sqlx::query_as(OPEN)
+        .bind(id)
+        .bind(member)
+        .fetch_optional(pool)
+        .await)?;
+    let Some((id, title, response, sector, scope, version, updated, owner, role, owns)) = row
+    else {
         return Ok(None);
+    };
+    let standing = match (owns, role) {
+        (true, _) => Standing::Owner,
+        (false, Some(role)) => Standing::Shared(role),
+        (false, None) => return Ok(None),
     };
     let sql = format!("SELECT {ENTRY_COLUMNS} FROM workspace_entries WHERE workspace_id = $1");
     let rows: Vec<EntryRow> =
@@ -168,7 +201,7 @@ pub async fn workspace(db: &Db, owner: i64, id: i64) -> sqlx::Result<Option<Work
         .collect();
     in_order(&mut entries);
     let (findings, factors, actions) = analysis::load(db, id).await?;
-    Ok(Some(Workspace {
+    let workspace = Workspace {
         id,
         details: Details {
             title,
@@ -182,6 +215,11 @@ pub async fn workspace(db: &Db, owner: i64, id: i64) -> sqlx::Result<Option<Work
         findings,
         factors,
         actions,
+    };
+    Ok(Some(Opened {
+        workspace,
+        standing,
+        owner,
     }))
 }
 
@@ -316,12 +354,16 @@ pub enum Change<'a> {
     Remove(Part, i64),
 }
 
-/// Applies `change` to the member's workspace `id` if its version is still
-/// `version`. `Done(version after)`; `NotFound` for a workspace, or an entry named, that is not
-/// there; `Stale` for an older version; `Full` for a full timeline.
+/// Applies `change` to workspace `id` if `member` may make it (their own;
+/// shared with them as an editor, except a deletion) and its version is
+/// still `version`. `Done(version after)`; `NotFound` for a workspace they
+/// may not change, or an entry named that is not there; `Stale` for an
+/// older version; `Full` for a part at its limit. The standing is checked
+/// again here, in the transaction: a share ended since the page was shown
+/// changes nothing.
 pub async fn change(
     db: &Db,
-    owner: i64,
+    member: i64,
     id: i64,
     version: i64,
     change: Change<'_>,
@@ -329,12 +371,20 @@ pub async fn change(
 ) -> sqlx::Result<Written> {
     let postgres = matches!(db, Db::Postgres(_));
     let lock = if postgres { " FOR UPDATE" } else { "" };
-    let select = format!("SELECT version FROM workspaces WHERE id = $1 AND owner_id = $2{lock}");
+    let editors = if matches!(change, Change::Delete) {
+        ""
+    } else {
+        " OR EXISTS (SELECT 1 FROM workspace_members m WHERE m.workspace_id = w.id \
+         AND m.member_id = $2 AND m.role = 'editor')"
+    };
+    let select = format!(
+        "SELECT w.version FROM workspaces w WHERE w.id = $1 AND (w.owner_id = $2{editors}){lock}"
+    );
     with_pool!(db, pool => {
         let mut tx = pool.begin_write().await?;
         let current: Option<i64> = sqlx::query_scalar(&select)
             .bind(id)
-            .bind(owner)
+            .bind(member)
             .fetch_optional(&mut *tx)
             .await?;
         let Some(current) = current else {
@@ -503,6 +553,11 @@ pub async fn export(db: &Db, owner: i64) -> sqlx::Result<Value> {
             "seips_findings": workspace.findings,
             "contributory_factors": workspace.factors,
             "safety_actions": workspace.actions,
+            "shared_with": sharing::shares(db, workspace.id)
+                .await?
+                .into_iter()
+                .map(|share| json!({ "name": share.name, "role": share.role.slug(), "since": share.since }))
+                .collect::<Vec<_>>(),
         }));
     }
     Ok(Value::Array(all))

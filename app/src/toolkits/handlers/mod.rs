@@ -3,7 +3,9 @@
 //! changing or deleting it, and adding, changing and deleting its timeline
 //! entries, SEIPS findings, contributory factors and safety actions. Each
 //! form posts to its page, so a refusal shows that page again with the
-//! messages and what was typed.
+//! messages and what was typed. Sharing has its own (`sharing`).
+
+mod sharing;
 
 use axum::extract::{FromRef, Path, State};
 use axum::http::StatusCode;
@@ -14,7 +16,9 @@ use super::analysis::{
     parse_factor, parse_finding, FactorInput, FindingInput, MAX_FACTORS, MAX_FINDINGS,
 };
 use super::downloads;
+
 use super::repo::{self, Change, Contents, Draft, Part, Written};
+use super::sharing::Deed;
 use super::timeline::{parse_entry, EntryInput};
 use super::types::{parse_details, DetailsInput, Workspace, MAX_ENTRIES, MAX_WORKSPACES};
 use crate::addresses::row_id;
@@ -32,6 +36,7 @@ where
     Endpoints::new()
         .post("/workspaces", Access::SignedIn, start)
         .post("/workspaces/{id}", Access::SignedIn, change)
+        .post("/workspaces/{id}/sharing", Access::SignedIn, sharing::post)
         // The example's files are anyone's (axum matches the fixed
         // address before the numbered one).
         .get(
@@ -72,6 +77,8 @@ struct FormInput {
     /// The finding, factor or safety action changed or deleted.
     item: String,
     confirm: String,
+    /// The investigation copied (`action=copy`).
+    from: String,
 }
 
 /// What a workspace form does to one of its parts.
@@ -217,24 +224,45 @@ fn stale_add(target: Target) -> String {
     format!("This investigation has changed since this page was opened, so this {noun} was not added: check the {list} on this page (it may be there already) before adding it again.")
 }
 
-/// `POST /workspaces`: starts an investigation, or (`action=copy-example`)
-/// copies the example into the member's own.
+/// `POST /workspaces`: starts an investigation, or copies one into the
+/// member's own: the example (`action=copy-example`), or one shared with
+/// them (`action=copy`, `from` its id).
 async fn start(
     State(context): State<WebContext>,
     SignedIn(member): SignedIn,
     form: SubmittedForm,
 ) -> Outcome {
-    let copying = form.input::<FormInput>()?.action == "copy-example";
-    let example = if copying {
-        Some(super::example::example().map_err(Failure::Internal)?)
-    } else {
-        None
+    let input = form.input::<FormInput>()?;
+    let original = match input.action.as_str() {
+        "copy-example" => Some((
+            "/workspaces/example".to_string(),
+            super::example::example().map_err(Failure::Internal)?,
+        )),
+        "copy" => {
+            let from = row_id(&input.from);
+            let opened = match from {
+                Some(from) => repo::open(&context.db, member.id, from).await?,
+                None => None,
+            };
+            match opened {
+                Some(opened) => Some((
+                    format!("/workspaces/{}", opened.workspace.id),
+                    opened.workspace,
+                )),
+                None => {
+                    let page = format!("/workspaces/{}", from.unwrap_or(0));
+                    return Ok(not_found(&context, form, &page).await);
+                }
+            }
+        }
+        _ => None,
     };
-    let (page, details, contents) = match &example {
-        Some(example) => (
-            "/workspaces/example",
-            example.details.clone(),
-            Contents::of(example),
+    let copying = original.is_some();
+    let (page, details, contents) = match &original {
+        Some((page, original)) => (
+            page.as_str(),
+            original.details.clone(),
+            Contents::of(original),
         ),
         None => match parse_details(&form.input::<DetailsInput>()?) {
             Ok(details) => ("/workspaces", details, Contents::default()),
@@ -259,7 +287,11 @@ async fn start(
             form,
             page,
             StatusCode::CONFLICT,
-            if copying { "copy" } else { "title" },
+            match input.action.as_str() {
+                "copy-example" => "copy",
+                "copy" => "sharing",
+                _ => "title",
+            },
             format!("You have {MAX_WORKSPACES} investigations, the most you can keep: delete one you no longer need first"),
         )
         .await),
@@ -277,13 +309,14 @@ async fn change(
     form: SubmittedForm,
 ) -> Outcome {
     let db = &context.db;
-    let Some(workspace) = (match row_id(&id) {
-        Some(id) => repo::workspace(db, member.id, id).await?,
+    let Some(opened) = (match row_id(&id) {
+        Some(id) => repo::open(db, member.id, id).await?,
         None => None,
     }) else {
         let page = format!("/workspaces/{}", row_id(&id).unwrap_or(0));
         return Ok(not_found(&context, form, &page).await);
     };
+    let workspace = opened.workspace;
     let id = workspace.id;
     let overview = format!("/workspaces/{id}");
     let input: FormInput = form.input()?;
@@ -299,6 +332,23 @@ async fn change(
         )
         .await);
     };
+    // A member it is shared with may not do everything: refused on the
+    // workspace's page, beside what it says about their standing.
+    let deed = match action {
+        FormAction::Delete => Deed::Delete,
+        _ => Deed::Change,
+    };
+    if let Err(why) = opened.standing.may(deed) {
+        return Ok(refuse(
+            &context,
+            form,
+            &overview,
+            StatusCode::FORBIDDEN,
+            "sharing",
+            why,
+        )
+        .await);
+    }
     // The item named, if it is in this investigation.
     let named = |target: Target| {
         let typed = if target == Target::Entry {

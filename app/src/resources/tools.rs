@@ -1,6 +1,7 @@
-//! Which working tool a toolkit in the catalogue describes, so its page
-//! can open it: the timeline, the SEIPS scan, or the safety-action
-//! builder.
+//! Which working tool of the hub's investigation workspaces (`toolkits`)
+//! a toolkit in the catalogue describes, so its page can open it: the
+//! timeline, the SEIPS scan, or the safety-action builder. The catalogue
+//! knows the tools' addresses only, never the workspaces' code.
 
 use crate::vocabulary::{ResourceKind, Topic};
 
