@@ -223,6 +223,9 @@ pub fn App() -> impl IntoView {
                             <Route path=path!("/account/collections/:id") view={Lazy::<moderation::CollectionsRoute>::new()} ssr=SsrMode::Async />
                             <Route path=path!("/collections/:token") view={Lazy::<moderation::CollectionsRoute>::new()} ssr=SsrMode::Async />
                             <Route path=path!("/workspaces") view={Lazy::<tools::WorkspacesRoute>::new()} ssr=SsrMode::Async />
+                            // A fixed address of its own, so that its upload form's POST
+                            // (an endpoint) and the page share one route.
+                            <Route path=path!("/workspaces/import") view={Lazy::<tools::WorkspacesRoute>::new()} ssr=SsrMode::Async />
                             <Route path=path!("/workspaces/:id") view={Lazy::<tools::WorkspacesRoute>::new()} ssr=SsrMode::Async />
                             // A certificate, and the page that checks one.
                             <Route path=path!("/credentials/check") view={Lazy::<moderation::CredentialsRoute>::new()} ssr=SsrMode::Async />

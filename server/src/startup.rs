@@ -7,6 +7,7 @@ use std::net::SocketAddr;
 use std::sync::OnceLock;
 use std::time::Duration;
 
+use crate::http::body_limit::BodyLimits;
 use app::accounts::repo as accounts_repo;
 use app::db::Db;
 use app::web::access::{self, Access, Endpoints};
@@ -30,7 +31,6 @@ use tokio::net::TcpListener;
 use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::compression::CompressionLayer;
 use tower_http::cors::{Any, CorsLayer};
-use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::services::{ServeDir, ServeFile};
 use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::{DefaultMakeSpan, DefaultOnResponse, TraceLayer};
@@ -431,7 +431,16 @@ pub fn router(state: AppState, max_body_bytes: usize) -> Router {
     router
         .layer(middleware::from_fn(headers::cache_control))
         .layer(CompressionLayer::new())
-        .layer(RequestBodyLimitLayer::new(max_body_bytes))
+        .layer(middleware::from_fn_with_state(
+            BodyLimits {
+                default: max_body_bytes,
+                uploads: vec![(
+                    app::toolkits::handlers::IMPORT_PATH,
+                    app::toolkits::handlers::IMPORT_BODY_BYTES,
+                )],
+            },
+            crate::http::body_limit::limit,
+        ))
         // A request that has not finished in 30 s gets a 503 rather than
         // holding its connection (and the user) indefinitely.
         .layer(TimeoutLayer::with_status_code(

@@ -71,6 +71,10 @@ pub async fn workspace_page(
             };
             Some(render::list_page(workspaces, &state))
         }
+        AreaPage::Import => {
+            require(Access::SignedIn)?;
+            Some(render::import_page(&state))
+        }
         AreaPage::Example(tool) => {
             let example = super::example::example().map_err(internal_error)?;
             let viewing = render::Viewing::Example {

@@ -1,7 +1,8 @@
 //! CSRF protection for every state-changing request: a per-session token
 //! (synchroniser pattern) that each form sends as the hidden field
-//! `csrf_token`, or a script as the `x-csrf-token` header. Requests that
-//! change nothing (GET, HEAD, OPTIONS) pass untouched.
+//! `csrf_token` (in an upload form's `multipart/form-data` too), or a
+//! script as the `x-csrf-token` header. Requests that change nothing (GET,
+//! HEAD, OPTIONS) pass untouched.
 
 use axum::body::Body;
 use axum::extract::Request;
@@ -48,15 +49,19 @@ pub async fn verify(request: Request, next: Next) -> Response {
         Ok(bytes) => bytes,
         Err(too_large) => return too_large,
     };
-    let provided = from_header.or_else(|| {
-        is_form
-            .then(|| {
-                form_urlencoded::parse(&bytes)
-                    .find(|(name, _)| name == FIELD)
-                    .map(|(_, value)| value.into_owned())
-            })
-            .flatten()
-    });
+    let provided = match (from_header, super::upload::boundary(&parts.headers)) {
+        (Some(token), _) => Some(token),
+        (None, _) if is_form => form_urlencoded::parse(&bytes)
+            .find(|(name, _)| name == FIELD)
+            .map(|(_, value)| value.into_owned()),
+        (None, Some(boundary)) => super::upload::fields(bytes.clone(), boundary)
+            .await
+            .and_then(|fields| {
+                let token = fields.into_iter().find(|field| field.name == FIELD)?;
+                String::from_utf8(token.bytes.to_vec()).ok()
+            }),
+        (None, None) => None,
+    };
     let valid = matches!((&expected, &provided), (Some(expected), Some(provided)) if tokens::same_secret(expected, provided));
     if !valid {
         tracing::warn!(path = %parts.uri.path(), had_token = provided.is_some(), had_session = expected.is_some(), "CSRF check failed");

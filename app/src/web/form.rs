@@ -194,7 +194,17 @@ pub async fn show_again(
     status: StatusCode,
     feedback: FormFeedback,
 ) -> Response {
-    let mut parts = form.parts;
+    show_page_again(context, form.parts, page, status, feedback).await
+}
+
+/// [`show_again`] for a request that was not a form of fields (an upload).
+pub async fn show_page_again(
+    context: &WebContext,
+    mut parts: Parts,
+    page: &str,
+    status: StatusCode,
+    feedback: FormFeedback,
+) -> Response {
     parts.method = Method::GET;
     parts.headers.remove(header::CONTENT_TYPE);
     parts.headers.remove(header::CONTENT_LENGTH);

@@ -1,8 +1,8 @@
 //! Web machinery every domain area shares and that knows none of them:
 //! who is signed in (identity, session, client address), what they may do
 //! (the access rule and its guards), CSRF, rate limits, secrets, email,
-//! form posts and their "show the page again with its errors", and input
-//! made safe to parse. Domain areas depend on this module; it depends on
+//! form posts (and uploads) and their "show the page again with its
+//! errors", and input made safe to parse. Domain areas depend on this module; it depends on
 //! no domain area (`app/tests/module_graph.rs` checks).
 
 pub mod access;
@@ -31,3 +31,5 @@ pub mod session;
 pub mod site;
 #[cfg(feature = "ssr")]
 pub mod tokens;
+#[cfg(feature = "ssr")]
+pub mod upload;

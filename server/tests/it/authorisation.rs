@@ -103,6 +103,7 @@ fn expected() -> BTreeMap<String, Who> {
         "/account/collections/{id}",
         "/credentials/{id}/credential.json",
         "/credentials/{id}/certificate.pdf",
+        "/workspaces/import",
         "/workspaces/{id}",
         "/workspaces/{id}/report.md",
         "/workspaces/{id}/workspace.json",
@@ -236,6 +237,7 @@ fn expected() -> BTreeMap<String, Who> {
         "/workspaces",
         "/workspaces/{id}",
         "/workspaces/{id}/sharing",
+        "/workspaces/import",
     ] {
         add(&format!("POST {form}"), SignedIn);
     }

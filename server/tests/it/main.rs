@@ -29,5 +29,6 @@ mod search;
 mod service;
 mod usefulness;
 mod workspace_analysis;
+mod workspace_import;
 mod workspace_sharing;
 mod workspaces;

@@ -28,6 +28,17 @@ const OWNER_SHARES: &str = "Only the investigation's owner can share it";
 const NOT_CONNECTED: &str = "Choose one of your connections: this member is not one of them now";
 const NO_ROLE: &str = "Choose what they can do: edit it, or only read it";
 
+/// What the owner's timeline page shows to change it: the add form (with
+/// the version), an entry's "Change" link, the details and sharing links.
+const CHANGE_MARKS: [&str; 6] = [
+    "Add to timeline",
+    ">Change<",
+    "name=\"version\"",
+    "?edit=",
+    "?entry=",
+    "Share with your team",
+];
+
 /// An owner with an investigation of one timeline entry, and the members
 /// they are connected with (none of them shared with yet).
 struct Team {
@@ -188,6 +199,7 @@ fn changing(id: i64, entry: i64) -> Vec<String> {
     vec![
         format!("/workspaces/{id}?edit=details"),
         format!("/workspaces/{id}?entry={entry}"),
+        format!("/workspaces/{id}?entry={entry}&delete=yes"),
     ]
 }
 
@@ -234,6 +246,45 @@ fn share_row<'a>(body: &'a str, handle: &str) -> &'a str {
     let start = body[..at].rfind("<tr").expect("the row starts");
     let end = at + body[at..].find("</tr>").expect("the row ends");
     &body[start..end]
+}
+
+/// Posts `path` as `browser` (ending a connection) while the owner shares
+/// workspace `id` with `who` four times over, all at once: the ending's
+/// status, and the shares'.
+async fn end_while_sharing(
+    browser: &Browser,
+    path: &str,
+    owner: &Member,
+    id: i64,
+    who: &Member,
+) -> (StatusCode, Vec<StatusCode>) {
+    let mut posts = tokio::task::JoinSet::new();
+    let (browser, path) = (browser.clone(), path.to_string());
+    posts.spawn(async move { (true, browser.post(&path, &[]).await.status) });
+    for role in ["editor", "reader", "editor", "reader"] {
+        let (browser, handle) = (owner.browser.clone(), who.handle.clone());
+        let sharing = format!("/workspaces/{id}/sharing");
+        posts.spawn(async move {
+            let fields = [
+                ("action", "share"),
+                ("member", handle.as_str()),
+                ("role", role),
+            ];
+            (false, browser.post(&sharing, &fields).await.status)
+        });
+    }
+    let done = posts.join_all().await;
+    let ending = done
+        .iter()
+        .find(|(ending, _)| *ending)
+        .expect("the ending")
+        .1;
+    let shares = done
+        .iter()
+        .filter(|(ending, _)| !ending)
+        .map(|(_, status)| *status)
+        .collect();
+    (ending, shares)
 }
 
 /// What the top of each page of a shared workspace says to the member.
@@ -461,13 +512,7 @@ async fn a_reader_reads_and_copies_it_but_changes_nothing(backend: Backend) {
         let page = rita.browser.get(&path).await.body;
         assert!(page.contains(&panel("a reader")), "{path}: {page}");
         assert!(page.contains(TITLE));
-        for form in [
-            "Add to timeline",
-            ">Change",
-            "name=\"version\"",
-            "?edit=",
-            "Share with your team",
-        ] {
+        for form in CHANGE_MARKS {
             assert!(!page.contains(form), "{path}: {form}");
         }
         assert!(
@@ -481,7 +526,7 @@ async fn a_reader_reads_and_copies_it_but_changes_nothing(backend: Backend) {
         );
     }
     let own = owner.browser.get(&format!("/workspaces/{id}")).await.body;
-    for form in ["Add to timeline", ">Change", "name=\"version\""] {
+    for form in CHANGE_MARKS {
         assert!(own.contains(form), "the owner's page has {form}");
     }
     let report = rita
@@ -888,11 +933,23 @@ async fn bad_shares_are_refused_and_a_team_has_at_most_twenty(backend: Backend) 
         owner, members, id, ..
     } = team(&app, &names).await;
     let stranger = someone(&app, "Sam Stranger").await;
+    // Asked to connect, not yet accepted: not a connection either.
+    let pending = someone(&app, "Pat Pending").await;
+    let asked = owner
+        .browser
+        .post(
+            &format!("{}/connect", pending.path()),
+            &[("kind", "connect")],
+        )
+        .await;
+    assert_eq!(asked.status, StatusCode::SEE_OTHER, "{}", asked.body);
     let first = &members[0];
 
     // Who and what, each refused with its message; nothing written.
-    let cases: [(&str, &str, &[&str]); 6] = [
+    let cases: [(&str, &str, &[&str]); 8] = [
         (&stranger.handle, "editor", &[NOT_CONNECTED]),
+        (&pending.handle, "reader", &[NOT_CONNECTED]),
+        (&owner.handle, "editor", &[NOT_CONNECTED]),
         ("nobody-zzzzz", "reader", &[NOT_CONNECTED]),
         ("", "editor", &["Choose who to share it with"]),
         (&first.handle, "owner", &[NO_ROLE]),
@@ -1005,19 +1062,35 @@ async fn a_share_ends_with_the_connection_or_the_account(backend: Backend) {
             "Ben Blocker",
             "Dee Deleted",
             "Kit Kept",
+            "Lee Leaver",
         ],
     )
     .await;
-    let [removed, remover, blocked, blocker, deleted, kept] = &members[..] else {
-        unreachable!("six members")
+    let [removed, remover, blocked, blocker, deleted, kept, leaver] = &members[..] else {
+        unreachable!("seven members")
     };
     for (who, role) in members.iter().zip(["editor", "reader"].iter().cycle()) {
         shared(&owner, id, who, role).await;
     }
-    assert_eq!(shares_of(&app, id).await, 6);
+    assert_eq!(shares_of(&app, id).await, 7);
+    assert_eq!(role_of(&app, id, leaver).await.as_deref(), Some("editor"));
+
+    // An editor leaves it, from the panel on its pages.
+    let left = sharing(leaver, id, &[("action", "leave")]).await;
+    assert_eq!(left.status, StatusCode::SEE_OTHER, "{}", left.body);
+    assert_eq!(left.location.as_deref(), Some("/workspaces"));
+    assert_eq!(role_of(&app, id, leaver).await, None);
+    each_answers(
+        &leaver.browser,
+        &readable(id),
+        StatusCode::NOT_FOUND,
+        "left",
+    )
+    .await;
 
     // The owner ends a connection; a member ends one; each member blocks,
-    // or is blocked.
+    // or is blocked: each while the owner shares it with them again, at
+    // once. Whichever comes first, no share outlives the connection.
     let ended = [
         (
             &owner.browser,
@@ -1033,8 +1106,18 @@ async fn a_share_ends_with_the_connection_or_the_account(backend: Backend) {
         (&blocker.browser, blocker, format!("{}/block", owner.path())),
     ];
     for (browser, who, path) in ended {
-        let page = browser.post(&path, &[]).await;
-        assert_eq!(page.status, StatusCode::SEE_OTHER, "{path}: {}", page.body);
+        let (ending, shares) = end_while_sharing(browser, &path, &owner, id, who).await;
+        assert_eq!(ending, StatusCode::SEE_OTHER, "{path}");
+        assert!(
+            shares.iter().all(|status| matches!(
+                *status,
+                StatusCode::SEE_OTHER
+                    | StatusCode::CONFLICT
+                    | StatusCode::UNPROCESSABLE_ENTITY
+                    | StatusCode::SERVICE_UNAVAILABLE
+            )),
+            "{path}: {shares:?}"
+        );
         assert_eq!(role_of(&app, id, who).await, None, "{path}");
         each_answers(&who.browser, &readable(id), StatusCode::NOT_FOUND, &path).await;
         assert!(!who.browser.get("/workspaces").await.body.contains(TITLE));
@@ -1076,8 +1159,8 @@ async fn a_share_ends_with_the_connection_or_the_account(backend: Backend) {
     share_row(&page, &kept.handle);
     assert_eq!(
         offered(&page),
-        offer(&[removed]),
-        "connected again, so offered; the blocked, blockers and removers are not"
+        offer(&[removed, leaver]),
+        "connected (again), so offered; the blocked, blockers and removers are not"
     );
 
     // And the owner's deleted account takes the investigation and its shares.

@@ -3,9 +3,13 @@
 //! changing or deleting it, and adding, changing and deleting its timeline
 //! entries, SEIPS findings, contributory factors and safety actions. Each
 //! form posts to its page, so a refusal shows that page again with the
-//! messages and what was typed. Sharing has its own (`sharing`).
+//! messages and what was typed. Sharing has its own (`sharing`), and so
+//! does importing a file (`import`).
 
+mod import;
 mod sharing;
+
+pub use import::{IMPORT_BODY_BYTES, IMPORT_PATH};
 
 use axum::extract::{FromRef, Path, State};
 use axum::http::StatusCode;
@@ -35,6 +39,8 @@ where
 {
     Endpoints::new()
         .post("/workspaces", Access::SignedIn, start)
+        // A fixed address: axum matches it before the numbered one.
+        .post(IMPORT_PATH, Access::SignedIn, import::import)
         .post("/workspaces/{id}", Access::SignedIn, change)
         .post("/workspaces/{id}/sharing", Access::SignedIn, sharing::post)
         // The example's files are anyone's (axum matches the fixed

@@ -3,7 +3,8 @@
 //! timeline (`/workspaces/{id}`), its SEIPS scan (`?tool=scan`), its
 //! factors and safety actions (`?tool=plan`), its details
 //! (`?edit=details`), deleting it (`?edit=delete`), sharing it
-//! (`?edit=sharing`), and one entry,
+//! (`?edit=sharing`), importing one from a file (`/workspaces/import`),
+//! and one entry,
 //! finding, factor or action to change (`?entry={n}`, `?finding={n}`,
 //! `?factor={n}`, `?action={n}`) or delete (with `&delete=yes`).
 //!
@@ -23,6 +24,8 @@ mod chart;
 #[cfg(feature = "ssr")]
 mod entry;
 #[cfg(feature = "ssr")]
+mod import;
+#[cfg(feature = "ssr")]
 mod item;
 #[cfg(feature = "ssr")]
 mod plan;
@@ -39,7 +42,7 @@ mod timeline;
 
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::{use_params_map, use_url};
+use leptos_router::hooks::use_url;
 
 use super::server::workspace_page;
 #[cfg(feature = "ssr")]
@@ -91,6 +94,8 @@ impl Item {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(super) enum AreaPage {
     List,
+    /// Reading a workspace file back in.
+    Import,
     Example(Tool),
     Workspace(i64, Tool),
     Details(i64),
@@ -132,6 +137,9 @@ pub(super) fn area_page(id: Option<&str>, query: impl Fn(&str) -> Option<String>
     if id == "example" {
         return AreaPage::Example(tool);
     }
+    if id == "import" {
+        return AreaPage::Import;
+    }
     let Some(id) = number(id) else {
         return AreaPage::Unknown;
     };
@@ -158,14 +166,17 @@ pub(super) fn area_page(id: Option<&str>, query: impl Fn(&str) -> Option<String>
 /// Every workspace page: the server makes its HTML for the address.
 #[component]
 pub fn WorkspacesArea() -> impl IntoView {
-    let params = use_params_map();
+    // The address names the page (`/workspaces/import` has a route of its
+    // own, with no `id` parameter).
     let url = use_url();
     let page = Resource::new(
         move || {
-            (
-                params.with(|map| map.get("id")),
-                url.with(|url| url.search().to_string()),
-            )
+            url.with(|url| {
+                (
+                    url.path().strip_prefix("/workspaces/").map(str::to_string),
+                    url.search().to_string(),
+                )
+            })
         },
         |(id, query)| workspace_page(id, query),
     );
@@ -203,6 +214,7 @@ mod tests {
     fn each_address_is_its_page() {
         let timeline = |gap, lanes| Tool::Timeline { gap, lanes };
         assert_eq!(page(None, &[]), AreaPage::List);
+        assert_eq!(page(Some("import"), &[]), AreaPage::Import);
         assert_eq!(
             page(Some("example"), &[("gap", "1440")]),
             AreaPage::Example(timeline(1440, LaneBy::Who))

@@ -18,6 +18,7 @@ use crate::toolkits::types::{Details, Workspace, WorkspaceSummary};
 use crate::vocabulary::{options, LearningResponse, Sector};
 
 pub use super::entry::{delete_entry_page, entry_page};
+pub use super::import::import_page;
 pub use super::plan::{
     action_page, delete_action_page, delete_factor_page, factor_page, plan_page,
 };
@@ -130,6 +131,7 @@ pub fn list_page(
                     {details_fields(None)}
                     <SubmitButton label="Start investigation" />
                 </PostForm>
+                <p><a href="/workspaces/import">"Import an investigation from a file"</a>" you downloaded from the hub."</p>
             }
             .into_any(),
         };
@@ -437,7 +439,9 @@ pub fn workspace_area_page(
             (Item::Action, false) => action_page(workspace, number, state)?,
             (Item::Action, true) => delete_action_page(workspace, number, state)?,
         },
-        AreaPage::List | AreaPage::Example(_) | AreaPage::Unknown => return None,
+        AreaPage::List | AreaPage::Import | AreaPage::Example(_) | AreaPage::Unknown => {
+            return None
+        }
     })
 }
 

@@ -120,6 +120,64 @@ impl Browser {
         .await
     }
 
+    /// Posts an upload form (`multipart/form-data`) as a page would: its
+    /// text `fields` (the CSRF token first, unless `token` is false) and a
+    /// file, as (field, file name, bytes).
+    pub async fn upload(
+        &self,
+        path: &str,
+        fields: &[(&str, &str)],
+        file: Option<(&str, &str, &[u8])>,
+        token: bool,
+    ) -> Page {
+        const BOUNDARY: &str = "----hub-test-boundary-7MA4YWxkTrZu0gW";
+        let csrf = if token {
+            Some(self.csrf_token().await)
+        } else {
+            None
+        };
+        let mut body: Vec<u8> = Vec::new();
+        let mut part = |disposition: String, content_type: Option<&str>, bytes: &[u8]| {
+            body.extend_from_slice(
+                format!("--{BOUNDARY}\r\nContent-Disposition: form-data; {disposition}\r\n")
+                    .as_bytes(),
+            );
+            if let Some(content_type) = content_type {
+                body.extend_from_slice(format!("Content-Type: {content_type}\r\n").as_bytes());
+            }
+            body.extend_from_slice(b"\r\n");
+            body.extend_from_slice(bytes);
+            body.extend_from_slice(b"\r\n");
+        };
+        if let Some(csrf) = &csrf {
+            part("name=\"csrf_token\"".into(), None, csrf.as_bytes());
+        }
+        for (name, value) in fields {
+            part(format!("name=\"{name}\""), None, value.as_bytes());
+        }
+        if let Some((name, file_name, bytes)) = file {
+            part(
+                format!("name=\"{name}\"; filename=\"{file_name}\""),
+                Some("application/json"),
+                bytes,
+            );
+        }
+        body.extend_from_slice(format!("--{BOUNDARY}--\r\n").as_bytes());
+        Self::read(
+            self.client
+                .post(self.url(path))
+                .header(
+                    "content-type",
+                    format!("multipart/form-data; boundary={BOUNDARY}"),
+                )
+                .body(body)
+                .send()
+                .await
+                .expect("POST reaches the hub"),
+        )
+        .await
+    }
+
     /// Signs in with email and password (and a TOTP code when given).
     pub async fn sign_in(&self, email: &str, password: &str, totp_secret: Option<&str>) -> Page {
         let page = self

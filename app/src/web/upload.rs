@@ -1,0 +1,126 @@
+//! Forms that send a file (`multipart/form-data`): the few pages that take
+//! one (a workspace's import). The body has already been bounded by the
+//! server's limit for its address; here it is read into its named fields,
+//! for the CSRF check (`csrf_token`) and for the handler, as
+//! [`SubmittedUpload`], the file form's [`super::form::SubmittedForm`].
+
+use axum::body::Bytes;
+use axum::extract::{FromRequest, Request};
+use axum::http::request::Parts;
+use axum::http::{header, HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
+
+use super::session::Viewer;
+
+/// The most fields an upload form sends (its token, its file, a little
+/// more): past that it is no form of the hub's.
+const MAX_FIELDS: usize = 8;
+
+/// One field of an upload: a text field, or a file with its name.
+#[derive(Debug)]
+pub struct UploadField {
+    pub name: String,
+    pub file_name: Option<String>,
+    pub bytes: Bytes,
+}
+
+/// The boundary of a `multipart/form-data` body, if the request is one.
+pub fn boundary(headers: &HeaderMap) -> Option<String> {
+    let content_type = headers.get(header::CONTENT_TYPE)?.to_str().ok()?;
+    multer::parse_boundary(content_type).ok()
+}
+
+/// The fields of a `multipart/form-data` body, or None if it cannot be
+/// read as one.
+pub async fn fields(body: Bytes, boundary: String) -> Option<Vec<UploadField>> {
+    let stream =
+        futures_util::stream::once(async move { Ok::<Bytes, std::convert::Infallible>(body) });
+    let mut multipart = multer::Multipart::new(stream, boundary);
+    let mut fields = Vec::new();
+    while let Some(field) = multipart.next_field().await.ok()? {
+        if fields.len() == MAX_FIELDS {
+            return None;
+        }
+        let name = field.name().unwrap_or_default().to_string();
+        let file_name = field.file_name().map(str::to_string);
+        let bytes = field.bytes().await.ok()?;
+        fields.push(UploadField {
+            name,
+            file_name,
+            bytes,
+        });
+    }
+    Some(fields)
+}
+
+/// A posted upload form, with the request it came in and who sent it.
+pub struct SubmittedUpload {
+    pub parts: Parts,
+    pub viewer: Viewer,
+    fields: Vec<UploadField>,
+}
+
+impl SubmittedUpload {
+    /// The field of this name (the first, if it was sent twice).
+    pub fn field(&self, name: &str) -> Option<&UploadField> {
+        self.fields.iter().find(|field| field.name == name)
+    }
+}
+
+impl<S: Send + Sync> FromRequest<S> for SubmittedUpload {
+    type Rejection = Response;
+
+    async fn from_request(request: Request, _state: &S) -> Result<Self, Self::Rejection> {
+        let (parts, body) = request.into_parts();
+        let viewer = parts.extensions.get::<Viewer>().cloned().ok_or_else(|| {
+            super::form::Failure::Internal("no viewer on the request".into()).into_response()
+        })?;
+        let unreadable = || {
+            super::plain::plain_response(
+                StatusCode::BAD_REQUEST,
+                "The form could not be read",
+                "<p>Send it from the hub's page for it.</p>",
+            )
+        };
+        let Some(boundary) = boundary(&parts.headers) else {
+            return Err(super::plain::plain_response(
+                StatusCode::UNSUPPORTED_MEDIA_TYPE,
+                "The form could not be read",
+                "<p>Send it from the hub's page for it.</p>",
+            ));
+        };
+        let body = super::input::read_body(body).await?;
+        let fields = fields(body, boundary).await.ok_or_else(unreadable)?;
+        Ok(SubmittedUpload {
+            parts,
+            viewer,
+            fields,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[tokio::test]
+    async fn an_upload_is_read_into_its_fields() {
+        let body = "--B\r\nContent-Disposition: form-data; name=\"csrf_token\"\r\n\r\nabc\r\n\
+                    --B\r\nContent-Disposition: form-data; name=\"file\"; filename=\"w.json\"\r\n\
+                    Content-Type: application/json\r\n\r\n{\"a\": 1}\r\n--B--\r\n";
+        let read = fields(Bytes::from(body), "B".into()).await.unwrap();
+        assert_eq!(read.len(), 2);
+        assert_eq!(read[0].name, "csrf_token");
+        assert_eq!(&read[0].bytes[..], b"abc");
+        assert_eq!(read[1].file_name.as_deref(), Some("w.json"));
+        assert_eq!(&read[1].bytes[..], b"{\"a\": 1}");
+        // Cut short, or not multipart at all.
+        assert!(fields(Bytes::from(&body[..40]), "B".into()).await.is_none());
+        assert!(fields(Bytes::from("a=b"), "B".into()).await.is_none());
+        let many: String = (0..=MAX_FIELDS)
+            .map(|i| format!("--B\r\nContent-Disposition: form-data; name=\"f{i}\"\r\n\r\nx\r\n"))
+            .collect::<String>()
+            + "--B--\r\n";
+        assert!(fields(Bytes::from(many), "B".into()).await.is_none());
+    }
+}
