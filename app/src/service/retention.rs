@@ -23,7 +23,7 @@ pub struct Retention {
 }
 
 /// The schedule, as the privacy notice shows it.
-pub const SCHEDULE: [Retention; 18] = [
+pub const SCHEDULE: [Retention; 19] = [
     Retention {
         record: "Your account (email address, display name, password hash, two-step verification)",
         period: "Until you delete your account",
@@ -61,8 +61,12 @@ pub const SCHEDULE: [Retention; 18] = [
         period: "Until you take the resource out, delete the collection or delete your account",
     },
     Retention {
-        record: "Your investigations: their details, timelines, SEIPS findings, contributory factors and safety actions",
+        record: "Your investigations: their details, timelines, SEIPS findings, contributory factors and safety actions, and whom you share them with",
         period: "Until you delete the investigation or your account",
+    },
+    Retention {
+        record: "Investigations shared with you (your role in each)",
+        period: "Until the owner stops sharing it, you leave it, either of you deletes your account, or your connection ends",
     },
     Retention {
         record: "Conversations and their messages",

@@ -12,6 +12,8 @@ pub(crate) struct Member {
     pub(crate) user: TestUser,
     pub(crate) browser: Browser,
     pub(crate) handle: String,
+    /// The display name their profile gives.
+    pub(crate) name: String,
 }
 
 impl Member {
@@ -62,6 +64,7 @@ async fn member_with_role(
         user,
         browser,
         handle,
+        name: name.to_string(),
     }
 }
 

@@ -21,6 +21,19 @@ pub struct Opened {
     pub owner: String,
 }
 
+/// A [`super::SummaryRow`]'s columns, then the owner's name and the
+/// member's role.
+type SharedRow = (
+    i64,
+    String,
+    LearningResponse,
+    Option<Sector>,
+    i64,
+    i64,
+    String,
+    ShareRole,
+);
+
 /// The investigations shared with `member`, the latest changed first.
 pub async fn shared_with(db: &Db, member: i64) -> sqlx::Result<Vec<WorkspaceSummary>> {
     let sql = format!(
@@ -28,16 +41,8 @@ pub async fn shared_with(db: &Db, member: i64) -> sqlx::Result<Vec<WorkspaceSumm
          JOIN workspace_members m ON m.workspace_id = w.id AND m.member_id = $1 \
          JOIN users u ON u.id = w.owner_id ORDER BY w.updated_at DESC, w.id DESC"
     );
-    let rows: Vec<(
-        i64,
-        String,
-        LearningResponse,
-        Option<Sector>,
-        i64,
-        i64,
-        String,
-        ShareRole,
-    )> = with_pool!(db, pool => sqlx::query_as(&sql).bind(member).fetch_all(pool).await)?;
+    let rows: Vec<SharedRow> =
+        with_pool!(db, pool => sqlx::query_as(&sql).bind(member).fetch_all(pool).await)?;
     Ok(rows
         .into_iter()
         .map(
