@@ -82,7 +82,9 @@ pub(super) async fn post(
             let Some((other, name)) = network_repo::member_by_handle(db, &handle).await? else {
                 return Ok(not_found(&context, form, &page).await);
             };
-            // Already stopped (a double click) is what was asked for.
+            // Stopped between the check above and here (the second of a
+            // double click; a first that ended sooner was refused above,
+            // saying it is not shared with them now): what was asked for.
             repo::sharing::unshare(db, member.id, id, other).await?;
             Ok(done(
                 &form.viewer,
