@@ -170,7 +170,7 @@ test("an owner shares with a reader, makes them an editor whose entry they see, 
   const readerSays = `Shared with you by ${ownerName} as a reader: you can read it, print it and download it, but not change it.`;
   await expect(sharedPanel(member.page)).toContainText(readerSays);
   await expect(sharedPanel(member.page).getByRole("button", { name: "Copy into your investigations" })).toBeVisible();
-  await expect(sharedPanel(member.page).getByRole("button", { name: "Leave this investigation" })).toBeVisible();
+  await expect(sharedPanel(member.page).getByRole("link", { name: "Leave this investigation" })).toBeVisible();
   await expect(member.page.getByRole("table", { name: "Timeline entries in time order" }).locator("tbody tr")).toHaveCount(10);
   await expect(member.page.getByRole("button", { name: "Add to timeline" })).toHaveCount(0);
   await expect(member.page.getByRole("link", { name: /^Change / })).toHaveCount(0);
@@ -292,7 +292,7 @@ test("the sharing page refuses a share with nothing chosen, keeps what was chose
   test.setTimeout(180_000);
   const colleague: Steps = { page: colleaguePage, visit: colleagueVisit, hydrated, checkAccessibility };
   // The owner's browser is the second: a refused form is shown at the
-  // address it was posted to (/workspaces/{id}/sharing) before the client
+  // address it was posted to (/workspaces/{id}) before the client
   // puts the page's own in the address bar, and the fixture, which tracks
   // the first browser's pages by address, would count the posted-to one
   // as a page never checked. The second browser's steps check each page
@@ -323,7 +323,7 @@ test("the sharing page refuses a share with nothing chosen, keeps what was chose
   const who = page.getByRole("combobox", { name: "Who" });
   const roles = page.getByRole("group", { name: "What they can do" });
   const posted = () =>
-    page.waitForResponse((response) => response.request().method() === "POST" && response.url().endsWith(`/workspaces/${id}/sharing`));
+    page.waitForResponse((response) => response.request().method() === "POST" && response.url().endsWith(`/workspaces/${id}`));
   let answer = posted();
   await page.getByRole("button", { name: "Share", exact: true }).click();
   expect((await answer).status()).toBe(422);
@@ -423,7 +423,7 @@ test("a member leaves an investigation shared with them", async ({ page, visit, 
   const id = await startInvestigation(owner, title);
   // Its owner cannot leave their own investigation: there is nothing to leave.
   await expect(sharedPanel(owner.page)).toHaveCount(0);
-  await expect(owner.page.getByRole("button", { name: "Leave this investigation" })).toHaveCount(0);
+  await expect(owner.page.getByRole("link", { name: "Leave this investigation" })).toHaveCount(0);
   await openSharing(owner, title);
   await share(owner, memberName, "editor");
 
@@ -434,7 +434,12 @@ test("a member leaves an investigation shared with them", async ({ page, visit, 
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(title);
   await afterNavigation(member);
   await expect(sharedPanel(page)).toContainText(`Shared with you by ${ownerName} as an editor`);
-  await sharedPanel(page).getByRole("button", { name: "Leave this investigation" }).click();
+  // Asked first: only the owner can share it again.
+  await sharedPanel(page).getByRole("link", { name: "Leave this investigation" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Leave “${title}”?`);
+  await expect(page.getByText(`only ${ownerName} can share it with you again`)).toBeVisible();
+  await afterNavigation(member);
+  await page.getByRole("button", { name: "Leave investigation" }).click();
   await expect(page).toHaveURL(/\/workspaces$/);
   await expect(page.getByRole("status")).toContainText(`You have left “${title}”: it is no longer shared with you`);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Your investigations");

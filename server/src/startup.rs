@@ -17,7 +17,7 @@ use app::web::input;
 use app::web::mail::Mailer;
 use app::web::session::{self as sessions, DbSessionStore, SessionUsers, IDLE_TIMEOUT_MINUTES};
 use app::web::site::Site;
-use app::web::{cookies, csrf, rate_limit};
+use app::web::{cookies, csrf, rate_limit, upload};
 use app::{shell, App};
 use axum::extract::{FromRef, Request, State};
 use axum::http::{Method, StatusCode};
@@ -404,10 +404,12 @@ pub fn router(state: AppState, max_body_bytes: usize) -> Router {
         )
         .fallback(not_found)
         .with_state(state.clone())
-        // Inner to outer: CSRF check, who is asking, the session itself,
+        // Inner to outer: CSRF check, a visitor's upload held to a form's
+        // size, who is asking, the session itself,
         // from which address, and input made safe to parse (control
         // characters, trailing slashes) before anything reads it.
         .layer(middleware::from_fn(csrf::verify))
+        .layer(middleware::from_fn(upload::members_only))
         .layer(middleware::from_fn_with_state(
             SessionUsers {
                 db: state.db.clone(),

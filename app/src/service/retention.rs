@@ -66,7 +66,7 @@ pub const SCHEDULE: [Retention; 19] = [
     },
     Retention {
         record: "Investigations shared with you (your role in each)",
-        period: "Until the owner stops sharing it, you leave it, either of you deletes your account, or your connection ends",
+        period: "Until the owner stops sharing it or deletes it, you leave it, either of you deletes your account, or your connection ends",
     },
     Retention {
         record: "Conversations and their messages",

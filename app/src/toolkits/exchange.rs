@@ -610,7 +610,9 @@ fn parse_all<T, P>(
         .collect()
 }
 
-/// Every text in `value` (keys too) without control characters.
+/// Every text value in `value` without control characters. Keys keep
+/// theirs: a key holding one is no field the hub knows, and is refused as
+/// such rather than merged into one it does.
 fn drop_controls(value: &mut Value) {
     use crate::controls::{is_unwanted_control, without_controls};
     match value {
@@ -620,16 +622,7 @@ fn drop_controls(value: &mut Value) {
             }
         }
         Value::Array(items) => items.iter_mut().for_each(drop_controls),
-        Value::Object(fields) => {
-            let cleaned: Map<String, Value> = std::mem::take(fields)
-                .into_iter()
-                .map(|(key, mut item)| {
-                    drop_controls(&mut item);
-                    (without_controls(&key).into_owned(), item)
-                })
-                .collect();
-            *fields = cleaned;
-        }
+        Value::Object(fields) => fields.values_mut().for_each(drop_controls),
         Value::Null | Value::Bool(_) | Value::Number(_) => {}
     }
 }

@@ -86,6 +86,7 @@ pub async fn workspace_page(
         | AreaPage::Details(id)
         | AreaPage::Delete(id)
         | AreaPage::Sharing(id)
+        | AreaPage::Leave(id)
         | AreaPage::Item { id, .. } => {
             require(Access::SignedIn)?;
             let Some(member) = member else {

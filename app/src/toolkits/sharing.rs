@@ -96,15 +96,17 @@ pub struct Candidate {
     pub name: String,
 }
 
-/// The typed input of the sharing page's forms: `share` (a member and a
-/// role: a new share, or a new role for a member already shared with),
-/// `unshare` (a member) and `leave`.
+/// The typed input of the sharing forms: `share` (a member and a role: a
+/// new share, or a new role for a member already shared with), `unshare`
+/// (a member) and `leave` (confirmed).
 #[derive(Clone, Debug, Default, Deserialize)]
 #[serde(default)]
 pub struct ShareInput {
     pub action: String,
     pub member: String,
     pub role: String,
+    /// `yes` from the button of the page that asks before leaving.
+    pub confirm: String,
 }
 
 /// What the sharing page's form asked for.
@@ -184,6 +186,7 @@ mod tests {
             action: action.into(),
             member: member.into(),
             role: role.into(),
+            confirm: String::new(),
         }
     }
 

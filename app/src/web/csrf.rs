@@ -54,12 +54,7 @@ pub async fn verify(request: Request, next: Next) -> Response {
         (None, _) if is_form => form_urlencoded::parse(&bytes)
             .find(|(name, _)| name == FIELD)
             .map(|(_, value)| value.into_owned()),
-        (None, Some(boundary)) => super::upload::fields(bytes.clone(), boundary)
-            .await
-            .and_then(|fields| {
-                let token = fields.into_iter().find(|field| field.name == FIELD)?;
-                String::from_utf8(token.bytes.to_vec()).ok()
-            }),
+        (None, Some(boundary)) => super::upload::token(bytes.clone(), boundary).await,
         (None, None) => None,
     };
     let valid = matches!((&expected, &provided), (Some(expected), Some(provided)) if tokens::same_secret(expected, provided));

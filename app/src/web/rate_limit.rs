@@ -62,6 +62,14 @@ pub const REPORTS_PER_MEMBER: Limit = Limit {
     span_seconds: 3600,
 };
 
+/// Workspace files imported by one member: each is read whole (up to
+/// 5 MB), so a flood is stopped here.
+pub const IMPORTS_PER_MEMBER: Limit = Limit {
+    name: "import-member",
+    max: 30,
+    span_seconds: 3600,
+};
+
 fn bucket(limit: Limit, key: &str) -> String {
     // Keys can be email addresses: store a digest, not the address.
     format!("{}:{}", limit.name, &super::tokens::digest(key)[..32])

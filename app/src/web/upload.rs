@@ -53,6 +53,57 @@ pub async fn fields(body: Bytes, boundary: String) -> Option<Vec<UploadField>> {
     Some(fields)
 }
 
+/// The `csrf_token` field of a `multipart/form-data` body, read without
+/// copying the other fields (a page's form sends it first).
+pub async fn token(body: Bytes, boundary: String) -> Option<String> {
+    let stream =
+        futures_util::stream::once(async move { Ok::<Bytes, std::convert::Infallible>(body) });
+    let mut multipart = multer::Multipart::new(stream, boundary);
+    for _ in 0..MAX_FIELDS {
+        let field = multipart.next_field().await.ok()??;
+        if field.name() == Some(super::csrf::FIELD) {
+            return field.text().await.ok();
+        }
+    }
+    None
+}
+
+/// The most an upload from someone not signed in may send: a form's, not
+/// a file's (the server's limit for every other address).
+pub const VISITOR_UPLOAD_BYTES: usize = 64 * 1024;
+
+/// Middleware, after the viewer is known and before the CSRF check reads
+/// a body: an upload from someone not signed in is held to a form's size
+/// (the only address that takes one, a workspace's import, is for members
+/// and refuses them; the limit keeps a visitor from sending a file's worth
+/// first). A member whose session ran out while choosing a file is still
+/// told to sign in, not cut off.
+pub async fn members_only(request: Request, next: axum::middleware::Next) -> Response {
+    let signed_in = request
+        .extensions()
+        .get::<Viewer>()
+        .is_some_and(|viewer| viewer.user.is_some());
+    if signed_in || boundary(request.headers()).is_none() {
+        return next.run(request).await;
+    }
+    let declared = request
+        .headers()
+        .get(header::CONTENT_LENGTH)
+        .and_then(|value| value.to_str().ok())
+        .and_then(|value| value.parse::<usize>().ok());
+    if declared.is_some_and(|length| length > VISITOR_UPLOAD_BYTES) {
+        return (
+            StatusCode::PAYLOAD_TOO_LARGE,
+            "The form sent was too large.",
+        )
+            .into_response();
+    }
+    let request = request.map(|body| {
+        axum::body::Body::new(http_body_util::Limited::new(body, VISITOR_UPLOAD_BYTES))
+    });
+    next.run(request).await
+}
+
 /// A posted upload form, with the request it came in and who sent it.
 pub struct SubmittedUpload {
     pub parts: Parts,
@@ -121,6 +172,21 @@ mod tests {
             .map(|i| format!("--B\r\nContent-Disposition: form-data; name=\"f{i}\"\r\n\r\nx\r\n"))
             .collect::<String>()
             + "--B--\r\n";
-        assert!(fields(Bytes::from(many), "B".into()).await.is_none());
+        assert!(fields(Bytes::from(many.clone()), "B".into())
+            .await
+            .is_none());
+        // The token alone, wherever it is among the first fields.
+        assert_eq!(
+            token(Bytes::from(body), "B".into()).await.as_deref(),
+            Some("abc")
+        );
+        let file_first = "--B\r\nContent-Disposition: form-data; name=\"file\"; filename=\"w.json\"\r\n\r\n{}\r\n\
+                          --B\r\nContent-Disposition: form-data; name=\"csrf_token\"\r\n\r\nxyz\r\n--B--\r\n";
+        assert_eq!(
+            token(Bytes::from(file_first), "B".into()).await.as_deref(),
+            Some("xyz")
+        );
+        assert_eq!(token(Bytes::from(many), "B".into()).await, None);
+        assert_eq!(token(Bytes::from("a=b"), "B".into()).await, None);
     }
 }

@@ -236,7 +236,6 @@ fn expected() -> BTreeMap<String, Who> {
         "/credentials/{id}",
         "/workspaces",
         "/workspaces/{id}",
-        "/workspaces/{id}/sharing",
         "/workspaces/import",
     ] {
         add(&format!("POST {form}"), SignedIn);

@@ -280,9 +280,29 @@ async fn bad_files_are_refused_beside_the_field_and_nothing_is_written(backend: 
         page.status
     );
     assert_eq!(stranger.get(IMPORT).await.status, StatusCode::SEE_OTHER);
+    // A visitor's upload is held to a form's size, not a file's.
+    let bulky = vec![b' '; app::web::upload::VISITOR_UPLOAD_BYTES + 1];
+    let page = stranger
+        .upload(IMPORT, &[], Some(("file", "w.json", &bulky)), true)
+        .await;
+    assert_eq!(page.status, StatusCode::PAYLOAD_TOO_LARGE);
     // An upload sent as a plain form is not read as one.
     let page = browser.post(IMPORT, &[("file", good.as_str())]).await;
     assert_eq!(page.status, StatusCode::UNSUPPORTED_MEDIA_TYPE);
+    assert_eq!(workspaces_of(&app, &owner).await, 0);
+
+    // At most 30 files an hour from one member, bad ones included.
+    // The ten uploads above that reached the handler count too.
+    let sent = 10;
+    for _ in sent..30 {
+        let page = import(&browser, b"not json").await;
+        assert_eq!(page.status, StatusCode::UNPROCESSABLE_ENTITY);
+    }
+    let page = import(&browser, good.as_bytes()).await;
+    assert_eq!(page.status, StatusCode::TOO_MANY_REQUESTS, "{}", page.body);
+    assert!(page
+        .body
+        .contains("You have imported 30 files in the last hour"));
     assert_eq!(workspaces_of(&app, &owner).await, 0);
     app.shutdown().await;
 }

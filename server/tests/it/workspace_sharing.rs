@@ -34,7 +34,7 @@ const CHANGE_MARKS: [&str; 6] = [
     "Add to timeline",
     ">Change<",
     "name=\"version\"",
-    "?edit=",
+    "?edit=details",
     "?entry=",
     "Share with your team",
 ];
@@ -75,9 +75,7 @@ async fn team(app: &TestApp, names: &[&str]) -> Team {
 
 /// Posts the sharing page's form (or the panel's "leave").
 async fn sharing(browser: &Browser, id: i64, fields: &[(&str, &str)]) -> Page {
-    browser
-        .post(&format!("/workspaces/{id}/sharing"), fields)
-        .await
+    browser.post(&format!("/workspaces/{id}"), fields).await
 }
 
 /// The sharing page's fields to share with the member of `handle` as
@@ -115,9 +113,9 @@ async fn shared(owner: &Member, id: i64, with: &Member, role: &str) {
     );
 }
 
-/// The panel's "Leave this investigation".
+/// "Leave this investigation", confirmed on the page that asks first.
 async fn leave(who: &Member, id: i64) -> Page {
-    sharing(&who.browser, id, &[("action", "leave")]).await
+    sharing(&who.browser, id, &[("action", "leave"), ("confirm", "yes")]).await
 }
 
 /// The panel's "Copy into your investigations" (or the same post for a
@@ -621,9 +619,31 @@ async fn a_reader_reads_and_copies_it_but_changes_nothing(backend: Backend) {
     // Leaving: not without the form's token; not for the owner; then gone.
     let no_token = rita
         .browser
-        .post_raw(&format!("/workspaces/{id}/sharing"), &[("action", "leave")])
+        .post_raw(
+            &format!("/workspaces/{id}"),
+            &[("action", "leave"), ("confirm", "yes")],
+        )
         .await;
     assert_eq!(no_token.status, StatusCode::FORBIDDEN);
+    // Not without the button of the page that asks first.
+    let page = rita
+        .browser
+        .get(&format!("/workspaces/{id}?edit=leave"))
+        .await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.body.contains("Leave investigation"));
+    let unconfirmed = sharing(&rita.browser, id, &[("action", "leave")]).await;
+    assert_eq!(unconfirmed.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(unconfirmed.body.contains("Use the button to confirm"));
+    assert_eq!(
+        owner
+            .browser
+            .get(&format!("/workspaces/{id}?edit=leave"))
+            .await
+            .status,
+        StatusCode::NOT_FOUND,
+        "the owner has nothing to leave"
+    );
     let owner_leaves = leave(&owner, id).await;
     assert_eq!(owner_leaves.status, StatusCode::FORBIDDEN);
     assert!(owner_leaves
@@ -1123,7 +1143,53 @@ async fn a_share_ends_with_the_connection_or_the_account(backend: Backend) {
     );
 }
 
+/// A refusal of the sharing page's buttons is shown where its form would
+/// be, even when there is no form (no connection left to offer, or a team
+/// of twenty): the error summary's link has somewhere to go.
+async fn refusals_without_the_form_are_shown_in_its_place(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let Team {
+        owner, members, id, ..
+    } = team(&app, &["Pat Partner"]).await;
+    let pat = &members[0];
+    shared(&owner, id, pat, "reader").await;
+    // The only connection is shared with, so the page has no form.
+    let page = owner
+        .browser
+        .get(&format!("/workspaces/{id}?edit=sharing"))
+        .await;
+    assert!(!page.body.contains("<select"));
+    assert!(page.body.contains("id=\"member\""));
+    // A stale "Stop sharing" (already stopped) is refused there.
+    unshare(&owner, id, pat).await;
+    connect(&owner, &someone(&app, "Quin Other").await).await;
+    let page = sharing(&owner.browser, id, &to_unshare(&pat.handle)).await;
+    assert_eq!(page.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(page.body.contains("href=\"#member\""));
+    assert!(page.body.contains("id=\"member-error\""));
+    // The owner's leave, with no form either: the same place.
+    shared(&owner, id, pat, "editor").await;
+    let other = members.len();
+    assert_eq!(other, 1);
+    let page = sharing(
+        &owner.browser,
+        id,
+        &[("action", "leave"), ("confirm", "yes")],
+    )
+    .await;
+    assert_eq!(page.status, StatusCode::FORBIDDEN);
+    assert!(page.body.contains("id=\"member-error\""));
+    assert!(page.body.contains("This is your own investigation"));
+    // A member's refusal is beside the panel saying what they can do.
+    let page = sharing(&pat.browser, id, &to_share(&owner.handle, "editor")).await;
+    assert_eq!(page.status, StatusCode::FORBIDDEN);
+    assert!(page.body.contains("href=\"#sharing\""));
+    assert!(page.body.contains("id=\"sharing-error\""));
+    app.shutdown().await;
+}
+
 crate::both_backends!(
+    refusals_without_the_form_are_shown_in_its_place,
     a_reader_reads_and_copies_it_but_changes_nothing,
     a_share_ends_with_the_connection_or_the_account,
     an_editor_changes_it_but_only_the_owner_deletes_or_shares_it,

@@ -523,6 +523,10 @@ fn control_characters_in_a_file_are_dropped_as_a_forms_are() {
     file["timeline"][0]["what"] = json!("Patient found\u{0} on the floor\tat\nnight");
     let workspace = import_value(&file).unwrap();
     assert_eq!(workspace.details.title, "Fall on a ward");
+    // A key with one is not merged into the field it would name.
+    let mut keyed = small();
+    keyed["details"]["ti\u{1}tle"] = json!("Another title");
+    assert!(matches!(import_value(&keyed), Err(ImportError::Invalid(_))));
     // Tabs and line ends are kept, as a form keeps them.
     assert!(workspace
         .entries

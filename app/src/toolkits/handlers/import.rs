@@ -11,7 +11,8 @@ use crate::forms::FormFeedback;
 use crate::toolkits::exchange::{self, ImportError, MAX_IMPORT_BYTES};
 use crate::toolkits::repo::{self, Contents, Written};
 use crate::toolkits::types::MAX_WORKSPACES;
-use crate::web::form::{done, show_page_again, Outcome, SignedIn, WebContext};
+use crate::web::form::{done, show_page_again, Failure, Outcome, SignedIn, WebContext};
+use crate::web::rate_limit::{self, IMPORTS_PER_MEMBER};
 use crate::web::upload::SubmittedUpload;
 
 /// The import page, where its form posts.
@@ -37,6 +38,14 @@ pub(super) async fn import(
             feedback,
         )
     };
+    let key = member.id.to_string();
+    if !rate_limit::try_take(&context.db, IMPORTS_PER_MEMBER, &key).await? {
+        return Ok(refuse(
+            StatusCode::TOO_MANY_REQUESTS,
+            format!("You have imported {} files in the last hour, the most the hub takes: try again later", IMPORTS_PER_MEMBER.max),
+        )
+        .await);
+    }
     let file = upload.field("file").filter(|file| !file.bytes.is_empty());
     let Some(file) = file else {
         return Ok(refuse(
@@ -65,10 +74,12 @@ pub(super) async fn import(
             format!("Imported “{}” into your investigations", details.title),
         )
         .await),
-        _ => Ok(refuse(
+        Written::Full => Ok(refuse(
             StatusCode::CONFLICT,
             format!("You have {MAX_WORKSPACES} investigations, the most you can keep: delete one you no longer need first"),
         )
         .await),
+        // A new workspace is never stale or missing: a bug of ours.
+        other => Err(Failure::Internal(format!("creating an imported workspace: {other:?}"))),
     }
 }

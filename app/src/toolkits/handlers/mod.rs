@@ -42,7 +42,6 @@ where
         // A fixed address: axum matches it before the numbered one.
         .post(IMPORT_PATH, Access::SignedIn, import::import)
         .post("/workspaces/{id}", Access::SignedIn, change)
-        .post("/workspaces/{id}/sharing", Access::SignedIn, sharing::post)
         // The example's files are anyone's (axum matches the fixed
         // address before the numbered one).
         .get(
@@ -305,7 +304,7 @@ async fn start(
 }
 
 /// `POST /workspaces/{id}`: the workspace's forms, told apart by `action`
-/// ([`form_action`]), changes and deletions naming their `entry` or
+/// ([`form_action`]; the sharing forms' go to [`sharing::post`]), changes and deletions naming their `entry` or
 /// `item`, deletions with `confirm=yes`. Each carries the `version` its
 /// page showed: a double click adds one, not two.
 async fn change(
@@ -322,10 +321,14 @@ async fn change(
         let page = format!("/workspaces/{}", row_id(&id).unwrap_or(0));
         return Ok(not_found(&context, form, &page).await);
     };
+    let input: FormInput = form.input()?;
+    if matches!(input.action.as_str(), "share" | "unshare" | "leave") {
+        return sharing::post(&context, &member, opened, form).await;
+    }
+    let standing = opened.standing;
     let workspace = opened.workspace;
     let id = workspace.id;
     let overview = format!("/workspaces/{id}");
-    let input: FormInput = form.input()?;
     let version = input.version.trim().parse::<i64>().ok();
     let Some(action) = form_action(&input.action) else {
         return Ok(refuse(
@@ -344,7 +347,7 @@ async fn change(
         FormAction::Delete => Deed::Delete,
         _ => Deed::Change,
     };
-    if let Err(why) = opened.standing.may(deed) {
+    if let Err(why) = standing.may(deed) {
         return Ok(refuse(
             &context,
             form,

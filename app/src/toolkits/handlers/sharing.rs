@@ -1,41 +1,51 @@
-//! `POST /workspaces/{id}/sharing`: the sharing page's forms, for the
-//! owner (share with a connection, give a member the other role, stop
-//! sharing with them), and leaving, for a member it is shared with (from
-//! the panel on each of its pages).
+//! The sharing forms, posted to `/workspaces/{id}` with `action` `share`,
+//! `unshare` or `leave`: the owner's on the sharing page (share with a
+//! connection, give a member the other role, stop sharing with them), and
+//! leaving, for a member it is shared with (asked first, `?edit=leave`).
+//! Every refusal is shown beside the sharing page's `member` (present
+//! whether or not its form is) or, for a member, beside the panel saying
+//! what they can do (`sharing`).
 
-use axum::extract::{Path, State};
 use axum::http::StatusCode;
 
-use crate::addresses::row_id;
 use crate::network::{connections, repo as network_repo};
-use crate::toolkits::repo::{self, Written};
+use crate::toolkits::repo::{self, Opened, Written};
 use crate::toolkits::sharing::{parse_share, Deed, ShareInput, ShareRequest, MAX_SHARES};
 use crate::web::form::{
-    done, not_found, refuse, show_field_errors, Outcome, SignedIn, SubmittedForm, WebContext,
+    done, not_found, refuse, show_field_errors, Outcome, SubmittedForm, WebContext,
 };
+use crate::web::identity::User;
 
 const NOT_CONNECTED: &str = "You are no longer connected with this member, so it cannot be shared with them: connect again first";
 
+/// The sharing forms of workspace `opened`, posted by `member` to the
+/// workspace's address (so that a refusal shown without JavaScript leaves
+/// an address that still opens a page).
 pub(super) async fn post(
-    State(context): State<WebContext>,
-    SignedIn(member): SignedIn,
-    Path(id): Path<String>,
+    context: &WebContext,
+    member: &User,
+    opened: Opened,
     form: SubmittedForm,
 ) -> Outcome {
     let db = &context.db;
-    let Some(opened) = (match row_id(&id) {
-        Some(id) => repo::open(db, member.id, id).await?,
-        None => None,
-    }) else {
-        let page = format!("/workspaces/{}", row_id(&id).unwrap_or(0));
-        return Ok(not_found(&context, form, &page).await);
-    };
     let id = opened.workspace.id;
     let title = opened.workspace.details.title.clone();
     let overview = format!("/workspaces/{id}");
     let page = format!("{overview}?edit=sharing");
     let input: ShareInput = form.input()?;
     let leaving = input.action == "leave";
+    if leaving && opened.standing.may(Deed::Leave).is_ok() && input.confirm != "yes" {
+        let page = format!("{overview}?edit=leave");
+        return Ok(refuse(
+            context,
+            form,
+            &page,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "confirm",
+            "Use the button to confirm",
+        )
+        .await);
+    }
     if let Err(why) = opened
         .standing
         .may(if leaving { Deed::Leave } else { Deed::Share })
@@ -47,7 +57,7 @@ pub(super) async fn post(
         } else {
             (&overview, "sharing")
         };
-        return Ok(refuse(&context, form, shown, StatusCode::FORBIDDEN, field, why).await);
+        return Ok(refuse(context, form, shown, StatusCode::FORBIDDEN, field, why).await);
     }
     let choices: Vec<String> = match input.action.as_str() {
         "share" => connections::connections_of(db, member.id)
@@ -65,7 +75,7 @@ pub(super) async fn post(
     let choices: Vec<&str> = choices.iter().map(String::as_str).collect();
     let request = match parse_share(&input, &choices) {
         Ok(request) => request,
-        Err(problems) => return Ok(show_field_errors(&context, form, &page, problems).await),
+        Err(problems) => return Ok(show_field_errors(context, form, &page, problems).await),
     };
     let now = chrono::Utc::now().timestamp();
     match request {
@@ -80,7 +90,7 @@ pub(super) async fn post(
         }
         ShareRequest::Unshare { handle } => {
             let Some((other, name)) = network_repo::member_by_handle(db, &handle).await? else {
-                return Ok(not_found(&context, form, &page).await);
+                return Ok(not_found(context, form, &page).await);
             };
             // Stopped between the check above and here (the second of a
             // double click; a first that ended sooner was refused above,
@@ -95,7 +105,7 @@ pub(super) async fn post(
         }
         ShareRequest::Share { handle, role } => {
             let Some((other, name)) = network_repo::member_by_handle(db, &handle).await? else {
-                return Ok(not_found(&context, form, &page).await);
+                return Ok(not_found(context, form, &page).await);
             };
             let connection = connections::between(db, member.id, other)
                 .await?
@@ -114,9 +124,9 @@ pub(super) async fn post(
                     format!("Shared with {name} as {role_name}"),
                 )
                 .await),
-                Written::NotFound => Ok(not_found(&context, form, &page).await),
+                Written::NotFound => Ok(not_found(context, form, &page).await),
                 Written::Full => Ok(refuse(
-                    &context,
+                    context,
                     form,
                     &page,
                     StatusCode::CONFLICT,
@@ -125,7 +135,7 @@ pub(super) async fn post(
                 )
                 .await),
                 Written::Stale => Ok(refuse(
-                    &context,
+                    context,
                     form,
                     &page,
                     StatusCode::CONFLICT,

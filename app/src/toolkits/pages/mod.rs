@@ -3,7 +3,8 @@
 //! timeline (`/workspaces/{id}`), its SEIPS scan (`?tool=scan`), its
 //! factors and safety actions (`?tool=plan`), its details
 //! (`?edit=details`), deleting it (`?edit=delete`), sharing it
-//! (`?edit=sharing`), importing one from a file (`/workspaces/import`),
+//! (`?edit=sharing`) or leaving one shared with the member
+//! (`?edit=leave`), importing one from a file (`/workspaces/import`),
 //! and one entry,
 //! finding, factor or action to change (`?entry={n}`, `?finding={n}`,
 //! `?factor={n}`, `?action={n}`) or delete (with `&delete=yes`).
@@ -102,6 +103,8 @@ pub(super) enum AreaPage {
     Delete(i64),
     /// Who it is shared with, and sharing it (its owner's only).
     Sharing(i64),
+    /// Asks a member it is shared with before they leave it.
+    Leave(i64),
     /// One part's page: to change it, or (`delete`) to delete it.
     Item {
         id: i64,
@@ -152,6 +155,7 @@ pub(super) fn area_page(id: Option<&str>, query: impl Fn(&str) -> Option<String>
         (Some("details"), [], None) => AreaPage::Details(id),
         (Some("delete"), [], None) => AreaPage::Delete(id),
         (Some("sharing"), [], None) => AreaPage::Sharing(id),
+        (Some("leave"), [], None) => AreaPage::Leave(id),
         (None, [(item, Some(number))], None) => AreaPage::Item {
             id,
             item: *item,
@@ -244,6 +248,7 @@ mod tests {
             page(Some("4"), &[("edit", "sharing")]),
             AreaPage::Sharing(4)
         );
+        assert_eq!(page(Some("4"), &[("edit", "leave")]), AreaPage::Leave(4));
         let item = |item, number, delete| AreaPage::Item {
             id: 4,
             item,

@@ -23,7 +23,7 @@ pub use super::plan::{
     action_page, delete_action_page, delete_factor_page, factor_page, plan_page,
 };
 pub use super::scan::{delete_finding_page, finding_page, scan_page};
-pub use super::sharing::sharing_page;
+pub use super::sharing::{leave_page, sharing_page};
 pub use super::timeline::{workspace_page, Viewing};
 
 /// A page's HTML, with the form state its fields read and, after a
@@ -422,6 +422,10 @@ pub fn workspace_area_page(
         AreaPage::Workspace(_, tool) => tool_page(workspace, tool, viewing, state),
         AreaPage::Details(_) if changes => details_page(workspace, owns, state),
         AreaPage::Delete(_) if owns => delete_page(workspace, state),
+        AreaPage::Leave(_) => match viewing {
+            Viewing::Member { owner, .. } if !owns => leave_page(workspace, owner, state),
+            _ => return None,
+        },
         AreaPage::Details(_) | AreaPage::Delete(_) | AreaPage::Sharing(_) => return None,
         AreaPage::Item { .. } if !changes => return None,
         AreaPage::Item {

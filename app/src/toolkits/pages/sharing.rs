@@ -7,7 +7,7 @@ use leptos::prelude::*;
 
 use super::render::{counted, no_patient_details, page, workspace_trail};
 use crate::components::Breadcrumbs;
-use crate::forms::{FormState, PostForm, RadioGroup, SelectField, SubmitButton};
+use crate::forms::{field_messages, FormState, PostForm, RadioGroup, SelectField, SubmitButton};
 use crate::toolkits::server::RenderedPage;
 use crate::toolkits::sharing::{Candidate, Share, ShareRole, MAX_SHARES};
 use crate::toolkits::types::Workspace;
@@ -26,14 +26,26 @@ pub fn sharing_page(
         let count = shares.len();
         let shared = shares_table(&action, shares);
         let full = count >= MAX_SHARES;
-        let add = if full {
-            view! { <p>{format!("It is shared with {MAX_SHARES} members, the most it can be: stop sharing it with someone first.")}</p> }.into_any()
-        } else if candidates.is_empty() {
+        // Without the form, its place still holds `#member`, where every
+        // refusal of the page's buttons is shown.
+        let no_form = |said: AnyView| {
+            let (error, _, messages) = field_messages("member", None);
             view! {
+                <div class="nhsuk-form-group" class:nhsuk-form-group--error=error.is_some() id="member" tabindex="-1">
+                    {messages}
+                    {said}
+                </div>
+            }
+            .into_any()
+        };
+        let add = if full {
+            no_form(view! { <p>{format!("It is shared with {MAX_SHARES} members, the most it can be: stop sharing it with someone first.")}</p> }.into_any())
+        } else if candidates.is_empty() {
+            no_form(view! {
                 <p>"You can share it with members you are connected with, and you have no connections it is not shared with yet. "
                 <a href="/network">"Find colleagues in the network"</a>" and ask to connect."</p>
             }
-            .into_any()
+            .into_any())
         } else {
             let options: Vec<(String, String)> = candidates
                 .into_iter()
@@ -143,4 +155,27 @@ fn shares_table(action: &str, shares: Vec<Share>) -> impl IntoView {
         </table>
     }
     .into_any()
+}
+
+/// `/workspaces/{id}?edit=leave`: asks a member it is shared with before
+/// they leave it (only its owner can share it with them again).
+pub fn leave_page(workspace: Workspace, owner: String, state: &FormState) -> RenderedPage {
+    let title = format!("Leave {}?", workspace.details.title);
+    page(title, state, move || {
+        let address = format!("/workspaces/{}", workspace.id);
+        view! {
+            <Breadcrumbs trail=workspace_trail(&workspace) />
+            <div class="nhsuk-grid-row">
+                <div class="nhsuk-grid-column-two-thirds">
+                    <h1 class="nhsuk-heading-l">{format!("Leave “{}”?", workspace.details.title)}</h1>
+                    <p>{format!("It will no longer be shared with you, and only {owner} can share it with you again. Anything you added to it stays in it. Copy it into your own investigations first if you want to keep it.")}</p>
+                    <PostForm action=address.clone()>
+                        <input type="hidden" name="action" value="leave" />
+                        <button class="nhsuk-button nhsuk-button--warning" id="confirm" type="submit" name="confirm" value="yes" data-module="nhsuk-button">"Leave investigation"</button>
+                    </PostForm>
+                    <p><a href=address>"Keep it and go back"</a></p>
+                </div>
+            </div>
+        }
+    })
 }

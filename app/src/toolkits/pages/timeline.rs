@@ -75,8 +75,8 @@ pub fn example_panel(signed_in: bool) -> impl IntoView {
 }
 
 /// Says whose a shared investigation is and what the member can do with
-/// it; lets them copy it into their own, or leave it. A refused change is
-/// shown against it (`#sharing`).
+/// it; lets them copy it into their own, or leave it (asked first). A
+/// refused change is shown here (`#sharing`).
 pub fn shared_panel(id: i64, owner: &str, role: ShareRole) -> impl IntoView {
     let said = format!(
         "Shared with you by {owner} as {}: you {}.",
@@ -86,20 +86,17 @@ pub fn shared_panel(id: i64, owner: &str, role: ShareRole) -> impl IntoView {
         },
         role.allows()
     );
+    let (error, _, messages) = crate::forms::field_messages("sharing", None);
     view! {
-        <div class="nhsuk-inset-text" id="sharing" tabindex="-1">
+        <div class="nhsuk-inset-text" class:nhsuk-form-group--error=error.is_some() id="sharing" tabindex="-1">
+            {messages}
             <p>{said}</p>
-            <div class="hub-button-row">
-                <PostForm action="/workspaces">
-                    <input type="hidden" name="action" value="copy" />
-                    <input type="hidden" name="from" value=id.to_string() />
-                    <button class="nhsuk-button nhsuk-button--secondary" type="submit" data-module="nhsuk-button">"Copy into your investigations"</button>
-                </PostForm>
-                <PostForm action=format!("/workspaces/{id}/sharing")>
-                    <input type="hidden" name="action" value="leave" />
-                    <button class="nhsuk-button nhsuk-button--secondary" type="submit" data-module="nhsuk-button">"Leave this investigation"</button>
-                </PostForm>
-            </div>
+            <PostForm action="/workspaces">
+                <input type="hidden" name="action" value="copy" />
+                <input type="hidden" name="from" value=id.to_string() />
+                <button class="nhsuk-button nhsuk-button--secondary" type="submit" data-module="nhsuk-button">"Copy into your investigations"</button>
+            </PostForm>
+            <p><a href=format!("/workspaces/{id}?edit=leave")>"Leave this investigation"</a></p>
         </div>
     }
 }
@@ -132,8 +129,10 @@ fn workspace_view(
     let entries = workspace.entries.clone();
     let flagged = flags(&entries, gap);
     let flag_count = flagged.iter().filter(|flags| !flags.is_empty()).count();
+    let changes = viewing.changes();
     let summary = match (entries.len(), flag_count) {
-        (0, _) => "No entries yet: add the first below.".to_string(),
+        (0, _) if changes => "No entries yet: add the first below.".to_string(),
+        (0, _) => "No entries yet.".to_string(),
         (n, 0) => format!("{} in time order. Nothing flagged.", count(n)),
         (n, 1) => format!(
             "{} in time order. 1 entry is flagged: see the “Marks and flags” column.",
@@ -145,7 +144,6 @@ fn workspace_view(
         ),
     };
     let chart = timeline_chart(&entries, &flagged, lanes);
-    let changes = viewing.changes();
     let table = timeline_table(changes.then_some(id), &entries, &flagged);
     let choices: Vec<(i64, String)> = entries
         .iter()

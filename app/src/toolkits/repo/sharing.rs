@@ -1,7 +1,8 @@
 //! Who an investigation is shared with: the owner's sharing page, the
 //! investigations shared with a member, and the writes that share, change
 //! a role, stop sharing and leave. A share holds the connection it was made
-//! through (its foreign key ends the share with the connection).
+//! through (its foreign key ends the share with the connection), read
+//! again as the pair's when the share is written.
 
 use serde_json::{json, Value};
 
@@ -116,9 +117,15 @@ pub async fn share(
         if others >= MAX_SHARES as i64 {
             return Ok(Written::Full);
         }
+        // The connection is read again here, as the pair's and accepted:
+        // between the caller's look and this write it may have ended, and
+        // on SQLite its id may since belong to another pair's request.
+        let (low, high) = (owner.min(member), owner.max(member));
         let inserted = sqlx::query(
             "INSERT INTO workspace_members (workspace_id, member_id, connection_id, role, shared_at) \
-             VALUES ($1, $2, $3, $4, $5) ON CONFLICT (workspace_id, member_id) \
+             SELECT $1, $2, c.id, $4, $5 FROM connections c \
+             WHERE c.id = $3 AND c.user_low = $6 AND c.user_high = $7 AND c.status = 'accepted' \
+             ON CONFLICT (workspace_id, member_id) \
              DO UPDATE SET role = excluded.role, connection_id = excluded.connection_id",
         )
         .bind(id)
@@ -126,9 +133,12 @@ pub async fn share(
         .bind(connection)
         .bind(role)
         .bind(now)
+        .bind(low)
+        .bind(high)
         .execute(&mut *tx)
         .await;
         match inserted {
+            Ok(done) if done.rows_affected() == 0 => Written::Stale,
             Ok(_) => {
                 tx.commit().await?;
                 Written::Done(0)
