@@ -6,8 +6,10 @@
 //! messages and what was typed. Sharing has its own (`sharing`), and so
 //! does importing a file (`import`).
 
+mod form_action;
 mod import;
 mod sharing;
+mod start;
 
 pub use import::{IMPORT_BODY_BYTES, IMPORT_PATH};
 
@@ -15,22 +17,20 @@ use axum::extract::{FromRef, Path, State};
 use axum::http::StatusCode;
 use serde::Deserialize;
 
-use super::actions::{parse_action, ActionInput, MAX_ACTIONS};
-use super::analysis::{
-    parse_factor, parse_finding, FactorInput, FindingInput, MAX_FACTORS, MAX_FINDINGS,
-};
+use super::actions::{parse_action, ActionInput};
+use super::analysis::{parse_factor, parse_finding, FactorInput, FindingInput};
 use super::downloads;
 
-use super::repo::{self, Change, Contents, Draft, Part, Written};
+use super::repo::{self, Change, Draft, Part, Written};
 use super::sharing::Deed;
 use super::timeline::{parse_entry, EntryInput};
-use super::types::{parse_details, DetailsInput, Workspace, MAX_ENTRIES, MAX_WORKSPACES};
+use super::types::{parse_details, DetailsInput};
 use crate::addresses::row_id;
 use crate::web::access::{Access, Endpoints};
 use crate::web::form::{
-    done, not_found, refuse, show_field_errors, Failure, Outcome, SignedIn, SubmittedForm,
-    WebContext,
+    done, not_found, refuse, show_field_errors, Outcome, SignedIn, SubmittedForm, WebContext,
 };
+use form_action::{form_action, FormAction, Target, Verb};
 
 pub fn routes<S>() -> Endpoints<S>
 where
@@ -38,7 +38,7 @@ where
     WebContext: FromRef<S>,
 {
     Endpoints::new()
-        .post("/workspaces", Access::SignedIn, start)
+        .post("/workspaces", Access::SignedIn, start::start)
         // A fixed address: axum matches it before the numbered one.
         .post(IMPORT_PATH, Access::SignedIn, import::import)
         .post("/workspaces/{id}", Access::SignedIn, change)
@@ -86,136 +86,6 @@ struct FormInput {
     from: String,
 }
 
-/// What a workspace form does to one of its parts.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Verb {
-    Add,
-    Change,
-    Remove,
-}
-
-/// A part of the workspace a form adds, changes or deletes.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Target {
-    Entry,
-    Part(Part),
-}
-
-/// The form sent, from its `action`: `details`, `delete`, `add`, `change`
-/// and `remove` (timeline entries), and `add-`, `change-` and `remove-`
-/// `finding`, `factor` or `action`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum FormAction {
-    Details,
-    Delete,
-    Item(Verb, Target),
-}
-
-fn form_action(action: &str) -> Option<FormAction> {
-    let (verb, target) = match action {
-        "details" => return Some(FormAction::Details),
-        "delete" => return Some(FormAction::Delete),
-        "add" | "change" | "remove" => (action, Target::Entry),
-        _ => {
-            let (verb, part) = action.split_once('-')?;
-            let part = match part {
-                "finding" => Part::Finding,
-                "factor" => Part::Factor,
-                "action" => Part::Action,
-                _ => return None,
-            };
-            (verb, Target::Part(part))
-        }
-    };
-    let verb = match verb {
-        "add" => Verb::Add,
-        "change" => Verb::Change,
-        "remove" => Verb::Remove,
-        _ => return None,
-    };
-    Some(FormAction::Item(verb, target))
-}
-
-impl Target {
-    /// The address word of one of these (`?entry=3`, `?finding=3`…).
-    fn query(self) -> &'static str {
-        match self {
-            Target::Entry => "entry",
-            Target::Part(Part::Finding) => "finding",
-            Target::Part(Part::Factor) => "factor",
-            Target::Part(Part::Action) => "action",
-        }
-    }
-
-    /// Where the tool that lists these is (and its add form), within the
-    /// workspace's address.
-    fn tool(self) -> &'static str {
-        match self {
-            Target::Entry => "",
-            Target::Part(Part::Finding) => "?tool=scan",
-            Target::Part(Part::Factor | Part::Action) => "?tool=plan",
-        }
-    }
-
-    /// Where the list is on its page, to go back to after a change.
-    fn anchor(self) -> &'static str {
-        match self {
-            Target::Entry => "#timeline",
-            Target::Part(Part::Finding) => "#finding-list",
-            Target::Part(Part::Factor) => "#factor-list",
-            Target::Part(Part::Action) => "#action-list",
-        }
-    }
-
-    /// The form's first field, where a refusal of the whole form is shown.
-    fn first_field(self) -> &'static str {
-        match self {
-            Target::Entry => "date",
-            Target::Part(Part::Finding) => "element",
-            Target::Part(Part::Factor) => "text",
-            Target::Part(Part::Action) => "description",
-        }
-    }
-
-    /// What one is called in a notice.
-    fn name(self) -> &'static str {
-        match self {
-            Target::Entry => "Entry",
-            Target::Part(Part::Finding) => "Finding",
-            Target::Part(Part::Factor) => "Contributory factor",
-            Target::Part(Part::Action) => "Safety action",
-        }
-    }
-
-    /// The ids of the workspace's ones.
-    fn ids(self, workspace: &Workspace) -> Vec<i64> {
-        match self {
-            Target::Entry => workspace.entries.iter().map(|entry| entry.id).collect(),
-            Target::Part(Part::Finding) => workspace
-                .findings
-                .iter()
-                .map(|finding| finding.id)
-                .collect(),
-            Target::Part(Part::Factor) => {
-                workspace.factors.iter().map(|factor| factor.id).collect()
-            }
-            Target::Part(Part::Action) => {
-                workspace.actions.iter().map(|action| action.id).collect()
-            }
-        }
-    }
-
-    /// The most a workspace holds.
-    fn limit(self) -> String {
-        match self {
-            Target::Entry => format!("This timeline has {MAX_ENTRIES} entries, the most it can hold: combine or delete some first"),
-            Target::Part(Part::Finding) => format!("This scan has {MAX_FINDINGS} findings, the most it can hold: combine or delete some first"),
-            Target::Part(Part::Factor) => format!("This investigation has {MAX_FACTORS} contributory factors, the most it can hold: combine or delete some first"),
-            Target::Part(Part::Action) => format!("This investigation has {MAX_ACTIONS} safety actions, the most it can hold: combine or delete some first"),
-        }
-    }
-}
-
 const STALE: &str = "This investigation has changed since this page was opened (in another tab, perhaps): nothing was saved. Check it as it is now and make your change again.";
 
 /// An addition from an older page is often the second of a double click.
@@ -229,83 +99,10 @@ fn stale_add(target: Target) -> String {
     format!("This investigation has changed since this page was opened, so this {noun} was not added: check the {list} on this page (it may be there already) before adding it again.")
 }
 
-/// `POST /workspaces`: starts an investigation, or copies one into the
-/// member's own: the example (`action=copy-example`), or one shared with
-/// them (`action=copy`, `from` its id).
-async fn start(
-    State(context): State<WebContext>,
-    SignedIn(member): SignedIn,
-    form: SubmittedForm,
-) -> Outcome {
-    let input = form.input::<FormInput>()?;
-    let original = match input.action.as_str() {
-        "copy-example" => Some((
-            "/workspaces/example".to_string(),
-            super::example::example().map_err(Failure::Internal)?,
-        )),
-        "copy" => {
-            let from = row_id(&input.from);
-            let opened = match from {
-                Some(from) => repo::open(&context.db, member.id, from).await?,
-                None => None,
-            };
-            match opened {
-                Some(opened) => Some((
-                    format!("/workspaces/{}", opened.workspace.id),
-                    opened.workspace,
-                )),
-                None => {
-                    let page = format!("/workspaces/{}", from.unwrap_or(0));
-                    return Ok(not_found(&context, form, &page).await);
-                }
-            }
-        }
-        _ => None,
-    };
-    let copying = original.is_some();
-    let (page, details, contents) = match &original {
-        Some((page, original)) => (
-            page.as_str(),
-            original.details.clone(),
-            Contents::of(original),
-        ),
-        None => match parse_details(&form.input::<DetailsInput>()?) {
-            Ok(details) => ("/workspaces", details, Contents::default()),
-            Err(problems) => {
-                return Ok(show_field_errors(&context, form, "/workspaces", problems).await)
-            }
-        },
-    };
-    match repo::create(&context.db, member.id, &details, contents, now()).await? {
-        Written::Done(id) => Ok(done(
-            &form.viewer,
-            &format!("/workspaces/{id}"),
-            if copying {
-                format!("Copied “{}” into your investigations: it is yours to change", details.title)
-            } else {
-                format!("Investigation “{}” started", details.title)
-            },
-        )
-        .await),
-        _ => Ok(refuse(
-            &context,
-            form,
-            page,
-            StatusCode::CONFLICT,
-            match input.action.as_str() {
-                "copy-example" => "copy",
-                "copy" => "sharing",
-                _ => "title",
-            },
-            format!("You have {MAX_WORKSPACES} investigations, the most you can keep: delete one you no longer need first"),
-        )
-        .await),
-    }
-}
-
 /// `POST /workspaces/{id}`: the workspace's forms, told apart by `action`
-/// ([`form_action`]; the sharing forms' go to [`sharing::post`]), changes and deletions naming their `entry` or
-/// `item`, deletions with `confirm=yes`. Each carries the `version` its
+/// ([`form_action`]; the sharing forms' go to [`sharing::post`]), changes
+/// and deletions naming their `entry` or `item`, deletions with
+/// `confirm=yes`. Each carries the `version` its
 /// page showed: a double click adds one, not two.
 async fn change(
     State(context): State<WebContext>,
@@ -565,48 +362,6 @@ async fn change(
                 message,
             )
             .await)
-        }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn each_form_is_its_action() {
-        assert_eq!(form_action("details"), Some(FormAction::Details));
-        assert_eq!(form_action("delete"), Some(FormAction::Delete));
-        assert_eq!(
-            form_action("add"),
-            Some(FormAction::Item(Verb::Add, Target::Entry))
-        );
-        assert_eq!(
-            form_action("remove"),
-            Some(FormAction::Item(Verb::Remove, Target::Entry))
-        );
-        assert_eq!(
-            form_action("change-finding"),
-            Some(FormAction::Item(Verb::Change, Target::Part(Part::Finding)))
-        );
-        assert_eq!(
-            form_action("add-factor"),
-            Some(FormAction::Item(Verb::Add, Target::Part(Part::Factor)))
-        );
-        assert_eq!(
-            form_action("remove-action"),
-            Some(FormAction::Item(Verb::Remove, Target::Part(Part::Action)))
-        );
-        for unknown in [
-            "",
-            "add-entry",
-            "copy-example",
-            "delete-finding",
-            "add-",
-            "-finding",
-            "Add",
-        ] {
-            assert_eq!(form_action(unknown), None, "{unknown}");
         }
     }
 }

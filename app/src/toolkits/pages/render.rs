@@ -169,17 +169,33 @@ fn workspace_list(workspaces: Vec<WorkspaceSummary>) -> impl IntoView {
             }
         })
         .collect_view();
+    list_table(
+        "Your investigations, the latest changed first",
+        ["Learning response", "Sector"],
+        rows,
+    )
+}
+
+/// A list of investigations: each one's link, two columns of its own, its
+/// timeline's length and when it last changed.
+fn list_table(
+    caption: &'static str,
+    middle: [&'static str; 2],
+    rows: impl IntoView + 'static,
+) -> AnyView {
+    let headers = [
+        "Investigation",
+        middle[0],
+        middle[1],
+        "Timeline",
+        "Last changed",
+    ]
+    .map(|header| view! { <th class="nhsuk-table__header" scope="col">{header}</th> });
     view! {
         <table class="nhsuk-table">
-            <caption class="nhsuk-table__caption nhsuk-u-visually-hidden">"Your investigations, the latest changed first"</caption>
+            <caption class="nhsuk-table__caption nhsuk-u-visually-hidden">{caption}</caption>
             <thead class="nhsuk-table__head">
-                <tr class="nhsuk-table__row">
-                    <th class="nhsuk-table__header" scope="col">"Investigation"</th>
-                    <th class="nhsuk-table__header" scope="col">"Learning response"</th>
-                    <th class="nhsuk-table__header" scope="col">"Sector"</th>
-                    <th class="nhsuk-table__header" scope="col">"Timeline"</th>
-                    <th class="nhsuk-table__header" scope="col">"Last changed"</th>
-                </tr>
+                <tr class="nhsuk-table__row">{headers.into_iter().collect_view()}</tr>
             </thead>
             <tbody class="nhsuk-table__body">{rows}</tbody>
         </table>
@@ -211,21 +227,14 @@ fn shared_list(workspaces: Vec<WorkspaceSummary>) -> impl IntoView {
             }
         })
         .collect_view();
+    let table = list_table(
+        "Investigations shared with you, the latest changed first",
+        ["Shared by", "Your role"],
+        rows,
+    );
     view! {
         <h2 class="nhsuk-heading-m" id="shared">"Shared with you"</h2>
-        <table class="nhsuk-table">
-            <caption class="nhsuk-table__caption nhsuk-u-visually-hidden">"Investigations shared with you, the latest changed first"</caption>
-            <thead class="nhsuk-table__head">
-                <tr class="nhsuk-table__row">
-                    <th class="nhsuk-table__header" scope="col">"Investigation"</th>
-                    <th class="nhsuk-table__header" scope="col">"Shared by"</th>
-                    <th class="nhsuk-table__header" scope="col">"Your role"</th>
-                    <th class="nhsuk-table__header" scope="col">"Timeline"</th>
-                    <th class="nhsuk-table__header" scope="col">"Last changed"</th>
-                </tr>
-            </thead>
-            <tbody class="nhsuk-table__body">{rows}</tbody>
-        </table>
+        {table}
     }
     .into_any()
 }
