@@ -396,7 +396,7 @@ test("the sharing page refuses a share with nothing chosen, keeps what was chose
 
   // The colleague reads it as a reader.
   await colleague.visit(`/workspaces/${id}`);
-  await expect(sharedPanel(colleague.page).getByRole("paragraph")).toHaveText(/ as a reader: you can read it, print it and download it, but not change it\.$/);
+  await expect(sharedPanel(colleague.page).getByRole("paragraph").first()).toHaveText(/ as a reader: you can read it, print it and download it, but not change it\.$/);
   await expect(colleague.page.getByRole("button", { name: "Add to timeline" })).toHaveCount(0);
 
   await tabTo(page, row.getByRole("button", { name: `Stop sharing (${colleagueName})` }));

@@ -68,17 +68,14 @@ pub async fn token(body: Bytes, boundary: String) -> Option<String> {
     None
 }
 
-/// The most an upload from someone not signed in may send: a form's, not
-/// a file's (the server's limit for every other address).
-pub const VISITOR_UPLOAD_BYTES: usize = 64 * 1024;
-
 /// Middleware, after the viewer is known and before the CSRF check reads
-/// a body: an upload from someone not signed in is held to a form's size
-/// (the only address that takes one, a workspace's import, is for members
-/// and refuses them; the limit keeps a visitor from sending a file's worth
-/// first). A member whose session ran out while choosing a file is still
-/// told to sign in, not cut off.
+/// a body: an upload from someone not signed in (a member whose session
+/// ran out while they chose a file, say) is answered "sign in", as the
+/// address's access rule would, without keeping any of it: its body is
+/// read and let go a piece at a time, so the client is not cut off
+/// mid-send and nothing of a file's size is held.
 pub async fn members_only(request: Request, next: axum::middleware::Next) -> Response {
+    use http_body_util::BodyExt;
     let signed_in = request
         .extensions()
         .get::<Viewer>()
@@ -86,22 +83,13 @@ pub async fn members_only(request: Request, next: axum::middleware::Next) -> Res
     if signed_in || boundary(request.headers()).is_none() {
         return next.run(request).await;
     }
-    let declared = request
-        .headers()
-        .get(header::CONTENT_LENGTH)
-        .and_then(|value| value.to_str().ok())
-        .and_then(|value| value.parse::<usize>().ok());
-    if declared.is_some_and(|length| length > VISITOR_UPLOAD_BYTES) {
-        return (
-            StatusCode::PAYLOAD_TOO_LARGE,
-            "The form sent was too large.",
-        )
-            .into_response();
-    }
-    let request = request.map(|body| {
-        axum::body::Body::new(http_body_util::Limited::new(body, VISITOR_UPLOAD_BYTES))
-    });
-    next.run(request).await
+    let (parts, mut body) = request.into_parts();
+    while let Some(Ok(_)) = body.frame().await {}
+    super::access::refusal(
+        super::access::Denied::SignInFirst,
+        &parts.method,
+        parts.uri.path(),
+    )
 }
 
 /// A posted upload form, with the request it came in and who sent it.

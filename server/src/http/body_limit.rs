@@ -1,6 +1,7 @@
 //! The most a request's body may hold, checked before anything reads one
 //! (the CSRF check, input cleaning): the server's limit (64 KB unless
-//! set), and more for the few addresses that take a file. A declared
+//! set), and more for an upload to one of the few addresses that take a
+//! file. A declared
 //! length over it is refused at once; a body sent without one is cut off
 //! where it passes it, and whatever reads it answers 413.
 
@@ -28,7 +29,13 @@ impl BodyLimits {
 }
 
 pub async fn limit(State(limits): State<BodyLimits>, request: Request, next: Next) -> Response {
-    let limit = limits.for_path(request.uri().path());
+    // Only an upload (`multipart/form-data`) takes a file's allowance; any
+    // other body sent to the same address keeps a form's.
+    let limit = if app::web::upload::boundary(request.headers()).is_some() {
+        limits.for_path(request.uri().path())
+    } else {
+        limits.default
+    };
     let declared = request
         .headers()
         .get(header::CONTENT_LENGTH)

@@ -235,14 +235,24 @@ async fn bad_files_are_refused_beside_the_field_and_nothing_is_written(backend: 
     assert!(page
         .body
         .contains("This file is too large: a workspace file is at most 5 MB"));
-    // Past the upload's body limit: refused before anything reads it.
+    // Past the upload's body limit: refused by its declared length before
+    // anything reads it. The hub answers 413 at once, so a client still
+    // sending ten megabytes may instead find the connection closed; either
+    // way nothing is taken.
     let huge = vec![b' '; app::toolkits::handlers::IMPORT_BODY_BYTES + 1];
-    assert_eq!(
-        import(&browser, &huge).await.status,
-        StatusCode::PAYLOAD_TOO_LARGE
-    );
+    let sent = browser
+        .client
+        .post(browser.url(IMPORT))
+        .header("content-type", "multipart/form-data; boundary=B")
+        .body(huge)
+        .send()
+        .await;
+    match sent {
+        Ok(response) => assert_eq!(response.status(), StatusCode::PAYLOAD_TOO_LARGE),
+        Err(error) => assert!(error.is_request(), "{error}"),
+    }
     // Every other address keeps the server's own limit.
-    let big_form = "x".repeat(200 * 1024);
+    let big_form = "x".repeat(70 * 1024);
     let page = browser
         .post("/workspaces", &[("title", big_form.as_str())])
         .await;
@@ -280,10 +290,18 @@ async fn bad_files_are_refused_beside_the_field_and_nothing_is_written(backend: 
         page.status
     );
     assert_eq!(stranger.get(IMPORT).await.status, StatusCode::SEE_OTHER);
-    // A visitor's upload is held to a form's size, not a file's.
-    let bulky = vec![b' '; app::web::upload::VISITOR_UPLOAD_BYTES + 1];
+    // A visitor's upload, a file's size too, is told to sign in (and not
+    // cut off mid-send); sent as anything but an upload it keeps a form's
+    // limit at this address.
+    let bulky = vec![b' '; MAX_IMPORT_BYTES];
     let page = stranger
         .upload(IMPORT, &[], Some(("file", "w.json", &bulky)), true)
+        .await;
+    assert_eq!(page.status, StatusCode::UNAUTHORIZED);
+    assert!(page.body.contains("You need to sign in to do that"));
+    let form_sized = "x".repeat(70 * 1024);
+    let page = stranger
+        .post_raw(IMPORT, &[("file", form_sized.as_str())])
         .await;
     assert_eq!(page.status, StatusCode::PAYLOAD_TOO_LARGE);
     // An upload sent as a plain form is not read as one.
@@ -302,7 +320,7 @@ async fn bad_files_are_refused_beside_the_field_and_nothing_is_written(backend: 
     assert_eq!(page.status, StatusCode::TOO_MANY_REQUESTS, "{}", page.body);
     assert!(page
         .body
-        .contains("You have imported 30 files in the last hour"));
+        .contains("You have tried to import 30 files in the last hour"));
     assert_eq!(workspaces_of(&app, &owner).await, 0);
     app.shutdown().await;
 }

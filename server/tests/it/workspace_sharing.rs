@@ -30,11 +30,12 @@ const NO_ROLE: &str = "Choose what they can do: edit it, or only read it";
 
 /// What the owner's timeline page shows to change it: the add form (with
 /// the version), an entry's "Change" link, the details and sharing links.
-const CHANGE_MARKS: [&str; 6] = [
+const CHANGE_MARKS: [&str; 7] = [
     "Add to timeline",
     ">Change<",
     "name=\"version\"",
     "?edit=details",
+    "?edit=sharing",
     "?entry=",
     "Share with your team",
 ];
@@ -635,6 +636,11 @@ async fn a_reader_reads_and_copies_it_but_changes_nothing(backend: Backend) {
     let unconfirmed = sharing(&rita.browser, id, &[("action", "leave")]).await;
     assert_eq!(unconfirmed.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(unconfirmed.body.contains("Use the button to confirm"));
+    assert!(unconfirmed.body.contains("href=\"#confirm\""));
+    assert!(
+        unconfirmed.body.contains("Leave investigation"),
+        "shown on the page that asks"
+    );
     assert_eq!(
         owner
             .browser
@@ -688,6 +694,15 @@ async fn an_editor_changes_it_but_only_the_owner_deletes_or_shares_it(backend: B
     let page = eddie.browser.get(&format!("/workspaces/{id}")).await.body;
     assert!(page.contains(&panel("an editor")), "{page}");
     assert!(page.contains("Add to timeline") && page.contains("Change the details"));
+    let asks = eddie
+        .browser
+        .get(&format!("/workspaces/{id}?edit=leave"))
+        .await;
+    assert_eq!(
+        asks.status,
+        StatusCode::OK,
+        "an editor may leave, asked first"
+    );
     assert!(!page.contains("Share with your team"));
     each_answers(
         &eddie.browser,
@@ -893,7 +908,7 @@ async fn strangers_and_administrators_find_nothing(backend: Backend) {
     let no_token = owner
         .browser
         .post_raw(
-            &format!("/workspaces/{id}/sharing"),
+            &format!("/workspaces/{id}"),
             &to_share(&connie.handle, "editor"),
         )
         .await;
@@ -1001,6 +1016,10 @@ async fn bad_shares_are_refused_and_a_team_has_at_most_twenty(backend: Backend) 
     let refused = share(&owner, id, last, "reader").await;
     assert_eq!(refused.status, StatusCode::CONFLICT, "{}", refused.body);
     assert!(refused.body.contains(&full));
+    assert!(
+        refused.body.contains("id=\"member-error\""),
+        "beside where the form was"
+    );
     assert_eq!(role_of(&app, id, last).await, None);
     assert_eq!(shares_of(&app, id).await, MAX_SHARES as i64);
     shared(&owner, id, first, "reader").await;
@@ -1144,8 +1163,8 @@ async fn a_share_ends_with_the_connection_or_the_account(backend: Backend) {
 }
 
 /// A refusal of the sharing page's buttons is shown where its form would
-/// be, even when there is no form (no connection left to offer, or a team
-/// of twenty): the error summary's link has somewhere to go.
+/// be, even when there is no form (every connection already shared with):
+/// the error summary's link has somewhere to go.
 async fn refusals_without_the_form_are_shown_in_its_place(backend: Backend) {
     let app = spawn_app(backend).await;
     let Team {
@@ -1153,24 +1172,17 @@ async fn refusals_without_the_form_are_shown_in_its_place(backend: Backend) {
     } = team(&app, &["Pat Partner"]).await;
     let pat = &members[0];
     shared(&owner, id, pat, "reader").await;
-    // The only connection is shared with, so the page has no form.
+    // The only connection is shared with, so the page has no form; its
+    // forms post to the workspace's own address.
     let page = owner
         .browser
         .get(&format!("/workspaces/{id}?edit=sharing"))
         .await;
     assert!(!page.body.contains("<select"));
     assert!(page.body.contains("id=\"member\""));
-    // A stale "Stop sharing" (already stopped) is refused there.
-    unshare(&owner, id, pat).await;
-    connect(&owner, &someone(&app, "Quin Other").await).await;
-    let page = sharing(&owner.browser, id, &to_unshare(&pat.handle)).await;
-    assert_eq!(page.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(page.body.contains("href=\"#member\""));
-    assert!(page.body.contains("id=\"member-error\""));
-    // The owner's leave, with no form either: the same place.
-    shared(&owner, id, pat, "editor").await;
-    let other = members.len();
-    assert_eq!(other, 1);
+    assert!(page.body.contains(&format!("action=\"/workspaces/{id}\"")));
+    assert!(!page.body.contains("/sharing\""));
+    // The owner's leave: refused there.
     let page = sharing(
         &owner.browser,
         id,
@@ -1178,8 +1190,16 @@ async fn refusals_without_the_form_are_shown_in_its_place(backend: Backend) {
     )
     .await;
     assert_eq!(page.status, StatusCode::FORBIDDEN);
+    assert!(!page.body.contains("<select"));
+    assert!(page.body.contains("href=\"#member\""));
     assert!(page.body.contains("id=\"member-error\""));
     assert!(page.body.contains("This is your own investigation"));
+    // Stopping a share with someone it is not shared with: the same.
+    let zed = someone(&app, "Zed Elsewhere").await;
+    let page = sharing(&owner.browser, id, &to_unshare(&zed.handle)).await;
+    assert_eq!(page.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(!page.body.contains("<select"));
+    assert!(page.body.contains("id=\"member-error\""));
     // A member's refusal is beside the panel saying what they can do.
     let page = sharing(&pat.browser, id, &to_share(&owner.handle, "editor")).await;
     assert_eq!(page.status, StatusCode::FORBIDDEN);

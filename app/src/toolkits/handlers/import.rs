@@ -42,7 +42,7 @@ pub(super) async fn import(
     if !rate_limit::try_take(&context.db, IMPORTS_PER_MEMBER, &key).await? {
         return Ok(refuse(
             StatusCode::TOO_MANY_REQUESTS,
-            format!("You have imported {} files in the last hour, the most the hub takes: try again later", IMPORTS_PER_MEMBER.max),
+            format!("You have tried to import {} files in the last hour, the most the hub takes: try again later", IMPORTS_PER_MEMBER.max),
         )
         .await);
     }
@@ -62,7 +62,10 @@ pub(super) async fn import(
     let workspace = match read {
         Ok(workspace) => workspace,
         Err(error) => {
-            return Ok(refuse(StatusCode::UNPROCESSABLE_ENTITY, error.message()).await);
+            // A file's own words (an unknown key) may hold control
+            // characters: never put on the page.
+            let message = crate::controls::without_controls(&error.message()).into_owned();
+            return Ok(refuse(StatusCode::UNPROCESSABLE_ENTITY, message).await);
         }
     };
     let now = chrono::Utc::now().timestamp();

@@ -22,7 +22,7 @@ pub fn sharing_page(
 ) -> RenderedPage {
     let title = format!("Share: {}", workspace.details.title);
     page(title, state, move || {
-        let action = format!("/workspaces/{}/sharing", workspace.id);
+        let action = format!("/workspaces/{}", workspace.id);
         let count = shares.len();
         let shared = shares_table(&action, shares);
         let full = count >= MAX_SHARES;
