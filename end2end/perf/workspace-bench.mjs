@@ -29,6 +29,11 @@
 //   - the first-load script of each tool page, JS and WASM as
 //     brotli-compressed bytes, measured as first-load.mjs measures them.
 //
+// Requests to other origins (the NHS.UK fonts, from assets.nhs.uk) are
+// refused, so that the outside network does not stall the `load` event;
+// a page load over 2 s is explained (the document's timing and its slow
+// files) where it happens, marked STALL.
+//
 // Markdown tables of the figures come last, with the machine's cores,
 // load and Chromium's version. HUB_BENCH_LABEL names the run in them (for
 // example the database backend).
@@ -133,73 +138,99 @@ const SOURCE_DETAILS = [
   "Ward handover sheet", "Infusion pump event log (clock offset not known)", "Discharge summary",
   "Interview with the patient's daughter", "Observation of the morning huddle", "Task list export",
 ];
+// Sentences with slots ({role}, {system}, {n}…) filled at random, so that
+// no two entries read alike and compression sees text much as it would
+// in a real investigation's, not the same sentences over and over.
+const SLOTS = {
+  role: ROLES.filter((role) => !["Patient", "Relative"].includes(role)).map((role) => role.toLowerCase()),
+  place: ["ward 7", "ward 12", "the emergency department", "the acute medical unit", "the administration office", "reception", "the treatment room", "the discharge lounge", "radiology", "the pharmacy", "the patient's home", "the out-of-hours base", "bay 4", "side room 2", "the nurses' station"],
+  system: ["the practice system", "the electronic patient record", "the referral portal", "the e-prescribing system", "the shared task list", "the bed board", "the results inbox", "the pager system", "the observation app", "the dispatch system", "the discharge template"],
+  thing: ["the urgent referral", "the blood results", "the second set of observations", "the discharge letter", "the medicines chart", "the infusion", "the repeat prescription", "the chest X-ray report", "the safeguarding form", "the fluid balance chart", "the consent form", "the transfer request", "the interpreter booking", "the follow-up appointment", "the anticoagulation plan", "the sepsis screen"],
+  symptom: ["worsening breathlessness", "a new cough", "chest pain on exertion", "confusion since the morning", "a change in bowel habit", "a high temperature", "pain in the left calf", "dizziness on standing", "vomiting since the night before", "a rash on both arms", "a fall at home", "reduced fetal movements"],
+  day: ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"],
+  n: ["two", "three", "four", "five", "six", "seven", "eight", "nine"],
+  team: ["the day team", "the night team", "the weekend team", "the community team", "the medical team", "the surgical team", "the district nurses", "the out-of-hours service", "the hospital switchboard", "the pathology lab"],
+};
 const OPENERS = [
-  "The patient is seen about worsening breathlessness and a new cough",
-  "A task asking for an urgent referral is sent to the shared administration list",
-  "The morning huddle discusses staffing for the day and the open urgent tasks",
-  "Observations are taken and the early warning score is recorded as 5",
-  "The pharmacist reviews the medicines chart after the ward round",
-  "A telephone call from the patient's daughter is taken at reception",
-  "The referral letter is drafted from the consultation template",
-  "The infusion pump alarms for an occlusion and is silenced",
-  "The discharge summary is started but not finished before the shift ends",
-  "The results of the blood tests arrive in the practice inbox",
-  "The handover between the day and night teams takes place at the nurses' station",
-  "The on-call registrar is bleeped about the deterioration",
-  "An ambulance is requested for a transfer to the acute medical unit",
-  "The secretary opens the task list to find about 140 open tasks",
-  "The locum GP asks for access to the referral template",
-  "A second set of observations is due but is not recorded",
-  "The bed manager confirms there is no side room available",
-  "The patient is moved from the emergency department to ward 7",
-  "The weekly check of outstanding urgent referrals is due",
-  "The call handler triages the call using the standard protocol",
+  "The patient is seen by the {role} about {symptom} and {symptom}",
+  "A task asking for {thing} is sent to the {role} through {system}",
+  "The morning huddle in {place} discusses staffing and {nn} open tasks",
+  "Observations are taken by the {role} and the early warning score is recorded as {score}",
+  "The {role} reviews {thing} after the ward round in {place}",
+  "A telephone call from the patient's daughter about {symptom} is taken by the {role}",
+  "The {role} drafts {thing} from the template in {system}",
+  "The infusion pump in {place} alarms for an occlusion and the {role} silences it",
+  "The {role} starts {thing} but does not finish it before the shift ends at {time}",
+  "The results of {thing} arrive in {system} and are filed to the {role}",
+  "Handover between {team} and {team} takes place in {place}",
+  "The {role} bleeps the on-call registrar about {symptom}",
+  "The {role} asks for an ambulance to take the patient to {place}",
+  "The {role} opens {system} and finds {nn} tasks still open",
+  "The {role} asks the {role} for access to {system}",
+  "{Thing} is due at {time} but is not recorded by {team}",
+  "The bed manager tells the {role} there is no bed in {place} until {time}",
+  "The patient is moved from {place} to {place} by the {role}",
+  "The weekly check of {thing} falls due and is left for {day}",
+  "The {role} triages the call about {symptom} using the standard protocol",
 ];
 const DETAILS = [
-  "Two of the three secretaries were on leave that week, and the list was sorted by date rather than urgency.",
-  "The screen showed the task as complete, while the letter linked to it was still a draft.",
-  "The template asked for a code that locums could not look up, so they wrote the referral as free text.",
-  "The staffing tool showed one nurse short on the late shift, which was covered by moving a nurse from another ward.",
-  "The alarm was the fourth that hour on the same pump, and the others had each been a false alarm.",
-  "The chart was paper on this ward and electronic on the next, so the two did not match at transfer.",
-  "The result was flagged as abnormal but was filed to the locum's inbox, which no one monitored after they left.",
-  "The handover sheet had no field for outstanding referrals or results awaited.",
-  "The registrar was covering two wards and the emergency department at the time.",
-  "The protocol's question about chest pain did not fit the way the caller described the symptoms.",
-  "The printer in the administration office had been out of order for two days.",
-  "A new version of the practice system had moved the button that sends a letter.",
-  "The ward had three patients with similar names, two of them in neighbouring bays.",
-  "The check had been part of the practice manager's role, which was vacant since January.",
-  "The patient's first language was not English and no interpreter was booked.",
-  "Everyone involved said this workaround had worked for months without a problem.",
+  "{N} of the {role}s were on leave that week, and {system} sorted the list by date rather than urgency.",
+  "{System} showed the task as complete, while {thing} linked to it was still a draft.",
+  "The template asked for a code that the {role} could not look up, so {thing} was written as free text.",
+  "The rota showed {n} staff short in {place} from {time}, covered by moving the {role} from another area.",
+  "The alarm was the {ordinal} that hour on the same pump, and the others had each been a false alarm.",
+  "{Thing} was on paper in {place} and electronic in {place}, so the two did not match at transfer.",
+  "The result was flagged as abnormal in {system} but went to the inbox of a {role} who had left on {day}.",
+  "The handover sheet used by {team} had no field for {thing}.",
+  "The {role} was covering {place}, {place} and {team} at the time.",
+  "The protocol's question about {symptom} did not fit the way the caller described it.",
+  "The printer in {place} had been out of order since {day}, so {thing} was kept on screen.",
+  "A new version of {system} had moved the button that sends {thing} {n} days earlier.",
+  "{Place} had {n} patients with similar names, two of them in neighbouring bays.",
+  "The check of {thing} had been part of the {role}'s role, which was vacant that month.",
+  "The patient's first language was not English and the interpreter booked for {time} did not arrive.",
+  "Everyone involved said this way of handling {thing} had worked for months without a problem.",
+  "{System} was slow between {time} and {time}, taking up to {nn} seconds to open a record.",
+  "The {role} was interrupted {n} times while preparing {thing}.",
 ];
 const CONSEQUENCES = [
   "Nothing is sent that day.",
-  "The task is left to do after lunch.",
-  "The score is not escalated to the nurse in charge.",
-  "The patient is told to expect a call within two weeks.",
-  "The letter stays in the drafts folder.",
-  "The dose is given an hour later than prescribed.",
-  "The family are told that someone will ring them back.",
-  "The plan is recorded in the notes but not in the handover.",
-  "The transfer goes ahead without the medicines chart.",
-  "The request is repeated by telephone.",
-  "No one is asked to follow it up.",
-  "The next review is booked for the following week.",
+  "{Thing} is left to do after lunch.",
+  "The score is not escalated to the {role}.",
+  "The patient is told to expect a call within {n} days.",
+  "{Thing} stays in the drafts folder of {system}.",
+  "The dose is given {nn} minutes later than prescribed.",
+  "The family are told the {role} will ring them back by {time}.",
+  "The plan is in the notes but not on the handover to {team}.",
+  "The transfer to {place} goes ahead without {thing}.",
+  "The {role} repeats the request by telephone to {team}.",
+  "No one is asked to follow up {thing}.",
+  "The next review is booked for {day}.",
 ];
 const NOTES = [
-  "Work as imagined: the referring clinician completes the form before the end of the session. Work as done: the form went to the secretaries by task, a workaround that made sense when the template was unavailable.",
-  "Leaving a long task for a quieter hour made sense at the time, given the number of open tasks and the phones.",
-  "The early warning score triggered escalation in policy, but the escalation route depended on the nurse in charge, who was in a meeting.",
-  "The alarm fatigue described by staff matches the pump's event log: most alarms that month were cleared within a minute.",
-  "The handover relied on memory for anything not on the sheet, and this item was not on it.",
-  "The protocol was followed as written; the mismatch was between the protocol and how people describe this kind of pain.",
-  "Staff described the system change as arriving without warning or training, which the release notes confirm.",
-  "Two sources disagree here: the audit log and the statement differ by about ten minutes and in order.",
+  "Work as imagined: the {role} completes {thing} before the end of the session. Work as done: it went to the {role} by task in {system}, a workaround that made sense while the template was unavailable.",
+  "Leaving {thing} for a quieter hour made sense at the time, with {nn} open tasks and the phones ringing.",
+  "The early warning score of {score} called for escalation, but the route depended on the {role}, who was in {place}.",
+  "Alarm fatigue described by the {role} matches the pump's event log: most alarms that week were cleared within a minute.",
+  "Handover between {team} and {team} relied on memory for anything not on the sheet, and {thing} was not on it.",
+  "The protocol was followed as written; the mismatch was between the protocol and how people describe {symptom}.",
+  "The {role} described the change to {system} as arriving without warning or training, which the release notes confirm.",
+  "Two sources disagree here: {system} and the {role}'s statement differ by about {n} minutes and in order.",
+  "The {role} had done {nn} similar referrals that month without a problem; nothing marked this one as different.",
 ];
 
 function sentence(random, list) {
-  return random.pick(list);
+  const capital = (text) => text[0].toUpperCase() + text.slice(1);
+  return random.pick(list).replace(/\{(\w+)\}/g, (_, slot) => {
+    const key = slot.toLowerCase();
+    let value;
+    if (key === "nn") value = String(random.int(10, 180));
+    else if (key === "score") value = String(random.int(3, 9));
+    else if (key === "time") value = `${String(random.int(7, 22)).padStart(2, "0")}:${String(random.int(0, 11) * 5).padStart(2, "0")}`;
+    else if (key === "ordinal") value = random.pick(["third", "fourth", "fifth", "sixth"]);
+    else value = random.pick(SLOTS[key]);
+    return slot === key ? value : capital(value);
+  });
 }
 
 function workspaceFile(seed = 20261201) {
@@ -238,7 +269,7 @@ function workspaceFile(seed = 20261201) {
       place: random.chance(0.85) ? random.pick(PLACES) : "",
       source: random.pick(SOURCES),
       source_detail: random.chance(0.6) ? random.pick(SOURCE_DETAILS) : "",
-      note: random.chance(0.4) ? random.pick(NOTES) : "",
+      note: random.chance(0.4) ? sentence(random, NOTES) : "",
       problem: random.chance(0.15) ? random.pick(["care-delivery", "service-delivery"]) : null,
       elements: random.some(ELEMENTS, 0, 2),
       same_as: null,
@@ -395,6 +426,23 @@ async function expectPath(page, pattern, what) {
   }
 }
 
+/** Refuses requests to other origins: the NHS.UK fonts, which the style
+ * sheet loads from assets.nhs.uk. A visitor's browser would have them
+ * cached or fetch them beside the page; here the outside network may be
+ * slow or shut, and the `load` event waits for them (stalls of 5–10 s
+ * were seen), which would measure this machine's network, not the hub. */
+let refused = 0;
+async function keepToHub(context) {
+  const hub = new URL(base).origin;
+  await context.route(
+    (address) => address.origin !== hub,
+    (route) => {
+      refused++;
+      return route.abort("blockedbyclient");
+    },
+  );
+}
+
 async function linkFromOutbox(to, prefix) {
   for (let attempt = 0; attempt < 100; attempt++) {
     const texts = readdirSync(outbox)
@@ -429,10 +477,29 @@ async function registerAndSignIn(page) {
   return email;
 }
 
+/** For a page that took over STALL_MS to load: where the time went (the
+ * document's own timing, and each slow file), printed so that a stall is
+ * explained rather than only counted. */
+const STALL_MS = 2000;
+async function explainStall(page, what, took) {
+  if (took < STALL_MS) return;
+  const report = await page.evaluate(() => {
+    const [nav] = performance.getEntriesByType("navigation");
+    const round = (value) => Math.round(value);
+    const slow = performance
+      .getEntriesByType("resource")
+      .filter((entry) => entry.duration > 500)
+      .map((entry) => `${new URL(entry.name).pathname} from ${round(entry.startTime)} for ${round(entry.duration)} ms (waiting ${round(entry.responseStart - entry.requestStart)} ms)`);
+    return `document: request ${round(nav.requestStart)}, first byte ${round(nav.responseStart)}, last byte ${round(nav.responseEnd)}, DOM ready ${round(nav.domContentLoadedEventEnd)}, load ${round(nav.loadEventEnd)} ms; slow files: ${slow.join("; ") || "none"}`;
+  });
+  log(`STALL ${what}: ${Math.round(took)} ms. ${report}`);
+}
+
 /** Clicks `button` and times the navigation it starts, as seen from here
  * and by the new page's Navigation Timing; then waits for `row`. */
 async function timedSubmit(page, button, row) {
   await button.scrollIntoViewIfNeeded();
+  const label = await button.textContent();
   const loaded = page.waitForEvent("load", { timeout: 120_000 });
   const start = performance.now();
   await button.click();
@@ -451,6 +518,7 @@ async function timedSubmit(page, button, row) {
       rows: document.querySelectorAll("tbody tr").length,
     };
   });
+  await explainStall(page, `after the click on “${label.trim()}”`, load);
   return { load, visible, hydrate, ...timing };
 }
 
@@ -477,6 +545,7 @@ let workspace; // "/workspaces/{id}"
 let fileBytes;
 try {
   const context = await browser.newContext();
+  await keepToHub(context);
   const page = await context.newPage();
 
   log("registering and signing in a fresh member");
@@ -513,7 +582,7 @@ try {
   ];
   const cookie = (await context.cookies(base)).map(({ name, value }) => `${name}=${value}`).join("; ");
   for (const [what, path] of targets) {
-    const figures = { what, path, plain: [], compressed: [], html: 0, sent: 0, encoding: "" };
+    const figures = { what, path, plain: [], compressed: [], html: 0, scripts: 0, sent: 0, encoding: "" };
     for (let round = -1; round < ROUNDS; round++) {
       const plain = await fetchRaw(url(path), { cookie, "accept-encoding": "identity" });
       const compressed = await fetchRaw(url(path), { cookie, "accept-encoding": "br, gzip" });
@@ -524,6 +593,12 @@ try {
       figures.html = plain.body.length;
       figures.sent = compressed.body.length;
       figures.encoding = compressed.encoding;
+      // What the page carries in <script> elements: mostly the data the
+      // client hydrates from (Leptos's resolved resources).
+      figures.scripts = [...plain.body.toString("utf8").matchAll(/<script\b[^>]*>[\s\S]*?<\/script>/g)].reduce(
+        (sum, [script]) => sum + Buffer.byteLength(script),
+        0,
+      );
       if (decoded(compressed).length !== plain.body.length) log(`${path}: the compressed body decodes to a different size`);
     }
     results.server.push(figures);
@@ -542,6 +617,7 @@ try {
         loadEventEnd: performance.getEntriesByType("navigation")[0].loadEventEnd,
         dom: document.getElementsByTagName("*").length,
       }));
+      await explainStall(page, `loading ${path}`, loadEventEnd);
       if (round < 0) continue;
       figures.load.push(loadEventEnd);
       figures.hydrate.push(hydrate);
@@ -564,7 +640,7 @@ try {
     const form = page.locator("form:has(input[name='action'][value='add'])");
     await form.locator("[name='date']").fill("2026-02-04");
     await form.locator("[name='time']").fill("14:05");
-    await form.locator("[name='what']").fill(`${word}: the duty doctor reviews the observations and asks for a repeat set in an hour. ${DETAILS[round % DETAILS.length]}`);
+    await form.locator("[name='what']").fill(`${word}: the duty doctor reviews the observations and asks for a repeat set in an hour. The observation app was slow that evening.`);
     await form.locator("[name='who']").fill("Duty doctor");
     await form.locator("[name='place']").fill("Ward 7");
     await form.locator("select[name='source']").selectOption("clinical-record");
@@ -621,6 +697,7 @@ try {
   const storageState = await context.storageState();
   for (const [what, path] of targets.slice(0, 4)) {
     const fresh = await browser.newContext({ storageState });
+    await keepToHub(fresh);
     const freshPage = await fresh.newPage();
     const scripts = new Set();
     freshPage.on("requestfinished", (request) => {
@@ -633,7 +710,10 @@ try {
     await fresh.close();
     const sizes = await Promise.all([...scripts].map(async (address) => [address, await brotliSize(address)]));
     const total = sizes.reduce((sum, [, bytes]) => sum + bytes, 0);
-    const files = sizes.map(([address, bytes]) => `${new URL(address).pathname.split("/").pop()} ${kb(bytes)}`).join(", ");
+    const files = sizes
+      .sort(([, a], [, b]) => b - a)
+      .map(([address, bytes]) => `${new URL(address).pathname.split("/").pop().replace(/\.[\w-]{22}\./, ".")} ${kb(bytes)}`)
+      .join(", ");
     results.firstLoad.push({ what, path, total, files });
     log(`first load ${what}: ${kb(total)} KB br (${files})`);
   }
@@ -662,16 +742,21 @@ console.log(
     .join(", ")} at the end; Chromium ${browserVersion}; ${ROUNDS} rounds, median (min–max).`,
 );
 console.log(
+  `Requests to other origins refused (the NHS.UK fonts from assets.nhs.uk): ${refused}. Page loads over ${STALL_MS} ms are explained above the tables ("STALL").`,
+);
+console.log(
   `Workspace: ${SIZES.entries} entries, ${SIZES.findings} findings, ${SIZES.factors} factors, ${SIZES.actions} actions; its file ${kb(fileBytes)} KB.`,
 );
 console.log("");
 console.log("Server, fetched with the member's cookies on one kept-alive connection (one warm-up first):");
 console.log("");
-console.log("| request | HTML/body | sent (br, gzip asked) | time, plain (ms) | time, compressed (ms) |");
-console.log("|---|---|---|---|---|");
-for (const { what, path, html, sent, encoding, plain, compressed } of results.server) {
+console.log("| request | body | of which in `<script>` | sent (br, gzip asked) | time, plain (ms) | time, compressed (ms) |");
+console.log("|---|---|---|---|---|---|");
+for (const { what, path, html, scripts, sent, encoding, plain, compressed } of results.server) {
   const shown = path.replace(/\/workspaces\/\d+/, "/workspaces/{id}");
-  console.log(`| ${what} \`${shown}\` | ${kb(html)} KB | ${kb(sent)} KB ${encoding} | ${spread(plain)} | ${spread(compressed)} |`);
+  console.log(
+    `| ${what} \`${shown}\` | ${kb(html)} KB | ${scripts ? `${kb(scripts)} KB` : "–"} | ${kb(sent)} KB ${encoding} | ${spread(plain)} | ${spread(compressed)} |`,
+  );
 }
 console.log("");
 console.log("Browser, each tool page with a warm cache (one warm-up first):");
@@ -684,7 +769,7 @@ for (const { what, load, hydrate, dom } of results.browser) {
 console.log("");
 console.log("Adding one item through its form (click → the next page; the server's share is POST + 303 + GET to the last byte):");
 console.log("");
-console.log("| added | server, POST+303+GET (ms) | click → load (ms) | click → row visible (ms) | click → hydrated (ms) | rows laid out |");
+console.log("| added | server, POST+303+GET (ms) | click → load (ms) | click → row visible (ms) | click → hydrated (ms) | table rows on the page |");
 console.log("|---|---|---|---|---|---|");
 for (const { what, rounds } of [...results.adds, { what: "import of the file (→ timeline)", rounds: results.imports }]) {
   const of = (key) => rounds.map((round) => round[key]);
