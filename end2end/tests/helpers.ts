@@ -98,6 +98,18 @@ export async function registerAndSignIn(steps: Steps, email: string, name: strin
   await afterNavigation(steps);
 }
 
+/** A member, signed in, with a profile others can find; returns its path. */
+export async function memberWithProfile(steps: Steps, email: string, name: string): Promise<string> {
+  const { page, visit } = steps;
+  await registerAndSignIn(steps, email, name);
+  await visit("/account/profile");
+  await page.getByLabel("Who can find your profile").selectOption("members");
+  await page.getByRole("button", { name: "Save profile" }).click();
+  await expect(page).toHaveURL(/\/network\/members\/[a-z0-9-]+$/);
+  await afterNavigation(steps);
+  return page.url().replace(/^https?:\/\/[^/]+/, "");
+}
+
 export async function signIn(steps: Steps, email: string, password: string) {
   const { page } = steps;
   await page.getByLabel("Email address").fill(email);

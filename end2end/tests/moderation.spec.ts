@@ -2,18 +2,7 @@
 // member reports a message that names a patient, a moderator hides it from
 // the queue, and the reporter sees the outcome. Every page passes axe.
 import { test, expect } from "./support";
-import { adminSignedIn, afterNavigation, registerAndSignIn, stepsFor, type Steps, uniqueEmail, uniqueWord } from "./helpers";
-
-async function memberWithProfile(steps: Steps, email: string, name: string) {
-  const { page, visit } = steps;
-  await registerAndSignIn(steps, email, name);
-  await visit("/account/profile");
-  await page.getByLabel("Who can find your profile").selectOption("members");
-  await page.getByRole("button", { name: "Save profile" }).click();
-  await expect(page).toHaveURL(/\/network\/members\/[a-z0-9-]+$/);
-  await afterNavigation(steps);
-  return page.url().replace(/^https?:\/\/[^/]+/, "");
-}
+import { adminSignedIn, afterNavigation, memberWithProfile, stepsFor, type Steps, uniqueEmail, uniqueWord } from "./helpers";
 
 test("a member reports a message, a moderator hides it, and the reporter sees the outcome", async ({ page, visit, hydrated, checkAccessibility, browser, javaScriptEnabled }, testInfo) => {
   test.setTimeout(120_000);

@@ -9,7 +9,7 @@
 // Every page passes axe.
 import type { Locator, Page } from "@playwright/test";
 import { test, expect } from "./support";
-import { afterNavigation, registerAndSignIn, stepsFor, type Steps, uniqueEmail, uniqueWord } from "./helpers";
+import { afterNavigation, memberWithProfile, stepsFor, type Steps, uniqueEmail, uniqueWord } from "./helpers";
 
 // Each test registers two members. The rest of the suite already comes
 // close to the hub's 20 registrations an hour per address from each
@@ -23,18 +23,6 @@ test.use({
 
 const READER = "Reader: can read it, print it and download it, but not change it";
 const EDITOR = "Editor: can change everything in it, but cannot delete it or share it";
-
-/** A member, signed in, with a profile others can find; returns its path. */
-async function memberWithProfile(steps: Steps, email: string, name: string): Promise<string> {
-  const { page, visit } = steps;
-  await registerAndSignIn(steps, email, name);
-  await visit("/account/profile");
-  await page.getByLabel("Who can find your profile").selectOption("members");
-  await page.getByRole("button", { name: "Save profile" }).click();
-  await expect(page).toHaveURL(/\/network\/members\/[a-z0-9-]+$/);
-  await afterNavigation(steps);
-  return page.url().replace(/^https?:\/\/[^/]+/, "");
-}
 
 /** `asker` asks to connect with the member whose profile is at `profile`, and `answerer` (that member) accepts. */
 async function connect(asker: Steps, answerer: Steps, profile: string) {
