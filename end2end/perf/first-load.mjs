@@ -16,7 +16,7 @@
 // fetched again asking for brotli only, and its compressed size counted,
 // because Chromium asks plain-HTTP servers for gzip, not brotli.
 import { chromium } from "@playwright/test";
-import http from "node:http";
+import { brotliSize } from "./brotli-size.mjs";
 
 const base = process.env.HUB_E2E_URL;
 if (!base) {
@@ -41,25 +41,6 @@ const pages = [
   ["sign in", "/sign-in", 0],
 ];
 
-function brotliSize(url) {
-  return new Promise((resolve, reject) => {
-    http
-      .get(url, { headers: { "accept-encoding": "br" } }, (response) => {
-        if (response.statusCode !== 200) {
-          reject(new Error(`${url} answered ${response.statusCode}`));
-          response.resume();
-          return;
-        }
-        const encoding = response.headers["content-encoding"];
-        let bytes = 0;
-        response.on("data", (chunk) => (bytes += chunk.length));
-        response.on("end", () =>
-          encoding === "br" ? resolve(bytes) : reject(new Error(`${url} was not sent brotli-compressed`)),
-        );
-      })
-      .on("error", reject);
-  });
-}
 
 const kb = (bytes) => (bytes / 1024).toFixed(1);
 

@@ -14,13 +14,15 @@
 //   - the server: time and size of the tool pages and the downloads,
 //     fetched with the member's cookies, once as plain HTML and once with
 //     `accept-encoding: br, gzip` (the bytes a browser would transfer);
-//   - the browser: a warm-cache load of each tool page (navigation to
-//     `load`, and to hydrated), and its DOM size;
+//   - the browser: a warm-cache load of each tool page, from the
+//     navigation's start to the document's last byte, to the page laid
+//     out whole (parsed, styled and laid out), to `load` and to
+//     hydrated; and its number of elements;
 //   - re-rendering after adding one item on the forms path (the only one
-//     there is: no client-side tools yet): from the click on "Add to
-//     timeline", "Add finding" or "Add action" to the next page's `load`
-//     event (POST, 303, GET, and the browser laying out every row and the
-//     chart), to the new item's row being visible, and to hydrated. A
+//     there is: no client-side tools yet): the same moments from the
+//     click on "Add to timeline", "Add finding" or "Add action" (the last
+//     byte is then POST, 303 and GET; laid out is the browser having laid
+//     out every row and the chart, the new row among them). A
 //     timeline holds at most 500 entries, so one entry is deleted first
 //     and each round's added entry is deleted again after it is measured:
 //     each round lays out 500 rows;
@@ -39,6 +41,7 @@
 // example the database backend).
 import { chromium } from "@playwright/test";
 import http from "node:http";
+import { brotliSize } from "./brotli-size.mjs";
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
 import { join } from "node:path";
@@ -392,25 +395,6 @@ function decoded({ body, encoding }) {
   return body;
 }
 
-function brotliSize(url) {
-  return new Promise((resolve, reject) => {
-    http
-      .get(url, { headers: { "accept-encoding": "br" } }, (response) => {
-        if (response.statusCode !== 200) {
-          reject(new Error(`${url} answered ${response.statusCode}`));
-          response.resume();
-          return;
-        }
-        const encoding = response.headers["content-encoding"];
-        let bytes = 0;
-        response.on("data", (chunk) => (bytes += chunk.length));
-        response.on("end", () =>
-          encoding === "br" ? resolve(bytes) : reject(new Error(`${url} was not sent brotli-compressed`)),
-        );
-      })
-      .on("error", reject);
-  });
-}
 
 // ---------------------------------------------------------------------------
 // Steps in the browser
@@ -495,31 +479,68 @@ async function explainStall(page, what, took) {
   log(`STALL ${what}: ${Math.round(took)} ms. ${report}`);
 }
 
-/** Clicks `button` and times the navigation it starts, as seen from here
- * and by the new page's Navigation Timing; then waits for `row`. */
+/** Marks, in every page, two moments after its navigation started: the
+ * whole document parsed, styled and laid out (every server-rendered row
+ * and the chart: a layout forced as the document is complete, before the
+ * page's own scripts start hydrating), and hydration's end
+ * (`data-hydrated`). */
+async function markMoments(context) {
+  await context.addInitScript(() => {
+    const mark = (name) => (window[name] ??= performance.now());
+    document.addEventListener("DOMContentLoaded", () => {
+      void document.documentElement.scrollHeight;
+      mark("__benchLaidOut");
+      const hydrated = () => document.body.dataset.hydrated === "true" && mark("__benchHydrated");
+      if (!hydrated()) {
+        new MutationObserver((_, observer) => hydrated() && observer.disconnect()).observe(document.body, {
+          attributes: true,
+          attributeFilter: ["data-hydrated"],
+        });
+      }
+    });
+  });
+}
+
+/** The moments of the page's navigation, in ms after it started. */
+async function moments(page) {
+  await hydrated(page);
+  await page.waitForFunction(() => window.__benchLaidOut !== undefined && window.__benchHydrated !== undefined);
+  return page.evaluate(() => {
+    const [nav] = performance.getEntriesByType("navigation");
+    return {
+      origin: performance.timeOrigin,
+      lastByte: nav.responseEnd,
+      laidOut: window.__benchLaidOut,
+      load: nav.loadEventEnd,
+      hydrated: window.__benchHydrated,
+      rows: document.querySelectorAll("tbody tr").length,
+    };
+  });
+}
+
+/** Clicks `button` and times the navigation it starts, each moment from
+ * the click (this process's clock and the page's `timeOrigin` are the
+ * same wall clock); then checks that `row` is on the new page. */
 async function timedSubmit(page, button, row) {
   await button.scrollIntoViewIfNeeded();
   const label = await button.textContent();
   const loaded = page.waitForEvent("load", { timeout: 120_000 });
-  const start = performance.now();
+  const clicked = performance.timeOrigin + performance.now();
   await button.click();
   await loaded;
-  const load = performance.now() - start;
   await row().waitFor({ state: "visible", timeout: 60_000 });
-  const visible = performance.now() - start;
-  await hydrated(page);
-  const hydrate = performance.now() - start;
-  const timing = await page.evaluate(() => {
-    const [nav] = performance.getEntriesByType("navigation");
-    return {
-      redirect: nav.redirectEnd - nav.redirectStart,
-      responseEnd: nav.responseEnd,
-      loadEventEnd: nav.loadEventEnd,
-      rows: document.querySelectorAll("tbody tr").length,
-    };
-  });
-  await explainStall(page, `after the click on “${label.trim()}”`, load);
-  return { load, visible, hydrate, ...timing };
+  const seen = await moments(page);
+  const start = seen.origin - clicked;
+  const timed = {
+    start,
+    lastByte: start + seen.lastByte,
+    laidOut: start + seen.laidOut,
+    load: start + seen.load,
+    hydrated: start + seen.hydrated,
+    rows: seen.rows,
+  };
+  await explainStall(page, `after the click on “${label.trim()}”`, timed.load);
+  return timed;
 }
 
 // ---------------------------------------------------------------------------
@@ -546,6 +567,7 @@ let fileBytes;
 try {
   const context = await browser.newContext();
   await keepToHub(context);
+  await markMoments(context);
   const page = await context.newPage();
 
   log("registering and signing in a fresh member");
@@ -607,24 +629,18 @@ try {
 
   // Browser: each tool page loaded with a warm cache.
   for (const [what, path] of targets.slice(0, 4)) {
-    const figures = { what, path, load: [], hydrate: [], dom: 0 };
+    const figures = { what, path, lastByte: [], laidOut: [], load: [], hydrated: [], dom: 0 };
     for (let round = -1; round < ROUNDS; round++) {
-      const start = performance.now();
       await page.goto(url(path), { waitUntil: "load" });
-      await hydrated(page);
-      const hydrate = performance.now() - start;
-      const { loadEventEnd, dom } = await page.evaluate(() => ({
-        loadEventEnd: performance.getEntriesByType("navigation")[0].loadEventEnd,
-        dom: document.getElementsByTagName("*").length,
-      }));
-      await explainStall(page, `loading ${path}`, loadEventEnd);
+      const seen = await moments(page);
+      const dom = await page.evaluate(() => document.getElementsByTagName("*").length);
+      await explainStall(page, `loading ${path}`, seen.load);
       if (round < 0) continue;
-      figures.load.push(loadEventEnd);
-      figures.hydrate.push(hydrate);
+      for (const key of ["lastByte", "laidOut", "load", "hydrated"]) figures[key].push(seen[key]);
       figures.dom = dom;
     }
     results.browser.push(figures);
-    log(`${what}: load ${ms(median(figures.load))} ms, hydrated ${ms(median(figures.hydrate))} ms, ${figures.dom} elements`);
+    log(`${what}: laid out ${ms(median(figures.laidOut))} ms, load ${ms(median(figures.load))} ms, hydrated ${ms(median(figures.hydrated))} ms, ${figures.dom} elements`);
   }
 
   // Adding one entry: the timeline is full (500), so one goes first.
@@ -649,7 +665,7 @@ try {
     const timed = await timedSubmit(page, form.getByRole("button", { name: "Add to timeline" }), row);
     await expectPath(page, /^\/workspaces\/\d+$/, "Adding an entry");
     entryFigures.rounds.push(timed);
-    log(`add entry ${round + 1}: ${ms(timed.load)} ms to load, ${ms(timed.visible)} to the row, ${ms(timed.hydrate)} to hydrated`);
+    log(`add entry ${round + 1}: laid out ${ms(timed.laidOut)} ms, load ${ms(timed.load)} ms, hydrated ${ms(timed.hydrated)} ms`);
     const id = (await row().getAttribute("id")).replace("entry-", "");
     await deleteEntry(page, id);
   }
@@ -669,7 +685,7 @@ try {
     const row = () => page.locator("tr[id^='finding-']", { hasText: word });
     const timed = await timedSubmit(page, form.getByRole("button", { name: "Add finding" }), row);
     findingFigures.rounds.push(timed);
-    log(`add finding ${round + 1}: ${ms(timed.load)} ms to load, ${ms(timed.visible)} to the row, ${ms(timed.hydrate)} to hydrated`);
+    log(`add finding ${round + 1}: laid out ${ms(timed.laidOut)} ms, load ${ms(timed.load)} ms, hydrated ${ms(timed.hydrated)} ms`);
   }
   results.adds.push(findingFigures);
 
@@ -689,7 +705,7 @@ try {
     const row = () => page.locator("tr[id^='action-']", { hasText: word });
     const timed = await timedSubmit(page, form.getByRole("button", { name: "Add action" }), row);
     actionFigures.rounds.push(timed);
-    log(`add action ${round + 1}: ${ms(timed.load)} ms to load, ${ms(timed.visible)} to the row, ${ms(timed.hydrate)} to hydrated`);
+    log(`add action ${round + 1}: laid out ${ms(timed.laidOut)} ms, load ${ms(timed.load)} ms, hydrated ${ms(timed.hydrated)} ms`);
   }
   results.adds.push(actionFigures);
 
@@ -759,22 +775,24 @@ for (const { what, path, html, scripts, sent, encoding, plain, compressed } of r
   );
 }
 console.log("");
-console.log("Browser, each tool page with a warm cache (one warm-up first):");
+console.log("Browser, each tool page with a warm cache, each moment from the navigation's start (one warm-up first):");
 console.log("");
-console.log("| page | navigation → load (ms) | navigation → hydrated (ms) | elements |");
-console.log("|---|---|---|---|");
-for (const { what, load, hydrate, dom } of results.browser) {
-  console.log(`| ${what} | ${spread(load)} | ${spread(hydrate)} | ${dom} |`);
+console.log("| page | → last byte (ms) | → laid out (ms) | → `load` (ms) | → hydrated (ms) | elements |");
+console.log("|---|---|---|---|---|---|");
+for (const { what, lastByte, laidOut, load, hydrated, dom } of results.browser) {
+  console.log(`| ${what} | ${spread(lastByte)} | ${spread(laidOut)} | ${spread(load)} | ${spread(hydrated)} | ${dom} |`);
 }
 console.log("");
-console.log("Adding one item through its form (click → the next page; the server's share is POST + 303 + GET to the last byte):");
+console.log(
+  "Adding one item through its form, each moment from the click: the navigation starting (the click dispatched, the form submitted, the old page unloaded), the last byte of the next page (POST, 303, GET), that page parsed, styled and laid out whole (every row and the chart, the new row among them), its `load` event, and hydrated:",
+);
 console.log("");
-console.log("| added | server, POST+303+GET (ms) | click → load (ms) | click → row visible (ms) | click → hydrated (ms) | table rows on the page |");
-console.log("|---|---|---|---|---|---|");
+console.log("| added | → navigation start (ms) | → last byte (ms) | → laid out (ms) | → `load` (ms) | → hydrated (ms) | table rows on the page |");
+console.log("|---|---|---|---|---|---|---|");
 for (const { what, rounds } of [...results.adds, { what: "import of the file (→ timeline)", rounds: results.imports }]) {
   const of = (key) => rounds.map((round) => round[key]);
   console.log(
-    `| ${what} | ${spread(of("responseEnd"))} | ${spread(of("load"))} | ${spread(of("visible"))} | ${spread(of("hydrate"))} | ${rounds[rounds.length - 1].rows} |`,
+    `| ${what} | ${spread(of("start"))} | ${spread(of("lastByte"))} | ${spread(of("laidOut"))} | ${spread(of("load"))} | ${spread(of("hydrated"))} | ${rounds[rounds.length - 1].rows} |`,
   );
 }
 console.log("");
