@@ -49,6 +49,19 @@ pub enum Block {
 }
 
 const NOT_GIVEN: &str = "Not given";
+/// The columns of a table of safety actions, in the report and on the
+/// plan's page alike.
+pub(crate) const ACTION_COLUMNS: [&str; 9] = [
+    "No.",
+    "Action",
+    "Kind of change",
+    "Strength",
+    "Factors",
+    "Owner",
+    "Due",
+    "Measure",
+    "Status",
+];
 const NOT_RECORDED: &str = "Not recorded";
 
 /// The report of a workspace. Entries, findings, factors and actions are
@@ -344,22 +357,11 @@ fn actions(factors: &[Factor], actions: &[SafetyAction]) -> Section {
             ]
         })
         .collect();
-    let header = [
-        "No.",
-        "Action",
-        "Kind of change",
-        "Strength",
-        "Factors",
-        "Owner",
-        "Due",
-        "Measure",
-        "Status",
-    ];
     section(
         HEADING,
         vec![Block::Table {
             caption: "Safety actions and the factors they address".into(),
-            header: header.iter().map(|cell| cell.to_string()).collect(),
+            header: ACTION_COLUMNS.iter().map(|cell| cell.to_string()).collect(),
             rows,
         }],
     )

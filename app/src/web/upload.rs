@@ -30,12 +30,17 @@ pub fn boundary(headers: &HeaderMap) -> Option<String> {
     multer::parse_boundary(content_type).ok()
 }
 
+/// A reader of a body already in memory, one field at a time.
+fn multipart(body: Bytes, boundary: String) -> multer::Multipart<'static> {
+    let stream =
+        futures_util::stream::once(async move { Ok::<Bytes, std::convert::Infallible>(body) });
+    multer::Multipart::new(stream, boundary)
+}
+
 /// The fields of a `multipart/form-data` body, or None if it cannot be
 /// read as one.
 pub async fn fields(body: Bytes, boundary: String) -> Option<Vec<UploadField>> {
-    let stream =
-        futures_util::stream::once(async move { Ok::<Bytes, std::convert::Infallible>(body) });
-    let mut multipart = multer::Multipart::new(stream, boundary);
+    let mut multipart = multipart(body, boundary);
     let mut fields = Vec::new();
     while let Some(field) = multipart.next_field().await.ok()? {
         if fields.len() == MAX_FIELDS {
@@ -56,9 +61,7 @@ pub async fn fields(body: Bytes, boundary: String) -> Option<Vec<UploadField>> {
 /// The `csrf_token` field of a `multipart/form-data` body, read without
 /// copying the other fields (a page's form sends it first).
 pub async fn token(body: Bytes, boundary: String) -> Option<String> {
-    let stream =
-        futures_util::stream::once(async move { Ok::<Bytes, std::convert::Infallible>(body) });
-    let mut multipart = multer::Multipart::new(stream, boundary);
+    let mut multipart = multipart(body, boundary);
     for _ in 0..MAX_FIELDS {
         let field = multipart.next_field().await.ok()??;
         if field.name() == Some(super::csrf::FIELD) {

@@ -19,6 +19,7 @@ use crate::toolkits::actions::{
     Strength,
 };
 use crate::toolkits::analysis::FactorInput;
+use crate::toolkits::report::ACTION_COLUMNS;
 use crate::toolkits::server::RenderedPage;
 use crate::toolkits::types::{SeipsElement, Workspace};
 use crate::vocabulary::options;
@@ -254,17 +255,7 @@ fn actions_table(workspace: &Workspace, own: bool) -> impl IntoView {
         "actions",
         "nhsuk-table hub-actions",
         "Safety actions",
-        &[
-            "No.",
-            "Action",
-            "Kind of change",
-            "Strength",
-            "Factors",
-            "Owner",
-            "Due",
-            "Measure",
-            "Status",
-        ],
+        &ACTION_COLUMNS,
         own,
         rows,
     )

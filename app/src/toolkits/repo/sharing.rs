@@ -143,17 +143,11 @@ pub async fn share(
                 tx.commit().await?;
                 Written::Done(0)
             }
-            Err(error) if is_foreign_key_violation(&error) => Written::Stale,
+            Err(sqlx::Error::Database(error)) if error.is_foreign_key_violation() => Written::Stale,
             Err(error) => return Err(error),
         }
     });
     Ok(written)
-}
-
-fn is_foreign_key_violation(error: &sqlx::Error) -> bool {
-    error
-        .as_database_error()
-        .is_some_and(|error| error.is_foreign_key_violation())
 }
 
 /// The owner stops sharing their workspace `id` with `member`; false if it
