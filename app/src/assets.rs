@@ -76,12 +76,13 @@ fn read_hash(options: &LeptosOptions, kind: &str) -> Option<String> {
 }
 
 /// The policy for HTML pages. Scripts run only from this origin or with this
-/// response's nonce; WebAssembly may compile; nothing may frame the hub.
+/// response's nonce; WebAssembly may compile; the service worker comes
+/// from the hub; nothing may frame the hub.
 pub fn content_security_policy(nonce: &str) -> String {
     format!(
         "default-src 'self'; script-src 'self' 'nonce-{nonce}' 'wasm-unsafe-eval'; \
          style-src 'self'; img-src 'self' data:; font-src 'self' https://assets.nhs.uk; \
-         connect-src 'self'; form-action 'self'; base-uri 'self'; object-src 'none'; \
+         connect-src 'self'; worker-src 'self'; form-action 'self'; base-uri 'self'; object-src 'none'; \
          frame-ancestors 'none'"
     )
 }

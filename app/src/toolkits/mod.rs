@@ -6,6 +6,7 @@
 pub mod actions;
 pub mod analysis;
 pub mod exchange;
+pub mod local;
 mod pages;
 mod reading;
 pub mod report;
@@ -14,6 +15,8 @@ pub mod sharing;
 pub mod timeline;
 pub mod types;
 
+#[cfg(feature = "hydrate")]
+mod browser;
 #[cfg(feature = "ssr")]
 mod downloads;
 #[cfg(feature = "ssr")]

@@ -71,6 +71,7 @@ pub async fn workspace_page(
             };
             Some(render::list_page(workspaces, &state))
         }
+        AreaPage::Local => Some(render::local_page(member.is_some(), &state)),
         AreaPage::Import => {
             require(Access::SignedIn)?;
             Some(render::import_page(&state))

@@ -508,6 +508,93 @@ impl Flag {
 /// The most a gap can be set to: a week, in minutes.
 const MAX_GAP_MINUTES: i64 = 7 * 24 * 60;
 
+/// An entry's row in the timeline's table, in words: the same for the
+/// server's table and the browser's.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RowText {
+    pub when: String,
+    pub who_where: String,
+    /// The source, with its details.
+    pub source: String,
+    /// What the investigator marked: a problem, SEIPS elements, the entry
+    /// it records the same event as.
+    pub marks: Vec<String>,
+    /// Each flag described.
+    pub flags: Vec<String>,
+}
+
+/// The row of `entry`, one of `entries` (in time order), with its flags.
+pub fn row_text(entries: &[Entry], entry: &Entry, flags: &[Flag]) -> RowText {
+    let who_where = match (entry.who.is_empty(), entry.place.is_empty()) {
+        (true, true) => "Not recorded".to_string(),
+        (false, true) => entry.who.clone(),
+        (true, false) => entry.place.clone(),
+        (false, false) => format!("{}, {}", entry.who, entry.place),
+    };
+    let source = if entry.source_detail.is_empty() {
+        entry.source.label().to_string()
+    } else {
+        format!("{}: {}", entry.source.label(), entry.source_detail)
+    };
+    let same_as = entry.same_as.and_then(|other| {
+        let position = entries.iter().position(|candidate| candidate.id == other)?;
+        Some(format!("Same event as entry {}", position + 1))
+    });
+    let marks = entry
+        .problem
+        .map(|problem| problem.label().to_string())
+        .into_iter()
+        .chain((!entry.elements.is_empty()).then(|| {
+            let names: Vec<&str> = entry
+                .elements
+                .iter()
+                .map(|element| element.label())
+                .collect();
+            format!("SEIPS: {}", names.join(", "))
+        }))
+        .chain(same_as)
+        .collect();
+    RowText {
+        when: entry.when.shown(),
+        who_where,
+        source,
+        marks,
+        flags: flags.iter().map(|flag| flag.describe(entries)).collect(),
+    }
+}
+
+/// How a form's list of entries names one: its number in time order, when
+/// and the start of what happened.
+pub fn entry_label(index: usize, entry: &Entry) -> String {
+    let what: String = entry.what.chars().take(60).collect();
+    let more = if entry.what.chars().count() > 60 {
+        "…"
+    } else {
+        ""
+    };
+    format!("{}: {}, {what}{more}", index + 1, entry.when.shown())
+}
+
+/// The line above the timeline: how many entries, how many flagged
+/// (`changes`: the reader may add one).
+pub fn summary(entries: usize, flagged: usize, changes: bool) -> String {
+    let count = match entries {
+        1 => "1 entry".to_string(),
+        n => format!("{n} entries"),
+    };
+    match (entries, flagged) {
+        (0, _) if changes => "No entries yet: add the first below.".to_string(),
+        (0, _) => "No entries yet.".to_string(),
+        (_, 0) => format!("{count} in time order. Nothing flagged."),
+        (_, 1) => {
+            format!("{count} in time order. 1 entry is flagged: see the “Marks and flags” column.")
+        }
+        (_, f) => format!(
+            "{count} in time order. {f} entries are flagged: see the “Marks and flags” column."
+        ),
+    }
+}
+
 /// Parses the chosen gap length from a query value (minutes as digits):
 /// empty or unreadable gives the default; 0 means "do not flag gaps".
 pub fn gap_minutes(text: &str) -> i64 {

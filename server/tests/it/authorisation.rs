@@ -68,6 +68,7 @@ fn expected() -> BTreeMap<String, Who> {
         "/feedback",
         "/robots.txt",
         "/sitemap.xml",
+        "/sw.js",
         "/collections/{token}",
         "/credentials/{id}",
         "/credentials/check",

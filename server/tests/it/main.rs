@@ -30,5 +30,6 @@ mod service;
 mod usefulness;
 mod workspace_analysis;
 mod workspace_import;
+mod workspace_local;
 mod workspace_sharing;
 mod workspaces;

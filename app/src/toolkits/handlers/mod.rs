@@ -38,6 +38,7 @@ where
     WebContext: FromRef<S>,
 {
     Endpoints::new()
+        .get("/sw.js", Access::Public, service_worker)
         .post("/workspaces", Access::SignedIn, start::start)
         // A fixed address: axum matches it before the numbered one.
         .post(IMPORT_PATH, Access::SignedIn, import::import)
@@ -64,6 +65,26 @@ where
             Access::SignedIn,
             downloads::workspace_file,
         )
+}
+
+/// The service worker that keeps the timeline in the browser working
+/// with no network (see the file). Its own policy lets it fetch from the
+/// hub only; browsers check it again on each visit (`no-cache`, set for
+/// every address outside `/pkg/`).
+async fn service_worker() -> axum::response::Response {
+    use axum::http::header;
+    use axum::response::IntoResponse;
+    (
+        [
+            (header::CONTENT_TYPE, "text/javascript; charset=utf-8"),
+            (
+                header::CONTENT_SECURITY_POLICY,
+                "default-src 'none'; connect-src 'self'",
+            ),
+        ],
+        include_str!("../sw.js"),
+    )
+        .into_response()
 }
 
 fn now() -> i64 {

@@ -8,21 +8,13 @@ use leptos::prelude::*;
 use super::item::{change_page, delete_page, find, losing_link, ItemPage};
 use crate::forms::{CheckboxGroup, FormState, RadioGroup, SelectField, TextArea, TextField};
 use crate::toolkits::server::RenderedPage;
-use crate::toolkits::timeline::{Entry, EntryInput};
+use crate::toolkits::timeline::{entry_label, Entry, EntryInput};
 use crate::toolkits::types::{Problem, SeipsElement, Source, Workspace};
 use crate::vocabulary::options;
 
-/// How a form's list of entries names one: its number in time order, when
-/// and the start of what happened.
-pub fn entry_label(index: usize, entry: &Entry) -> String {
-    let what: String = entry.what.chars().take(60).collect();
-    let more = if entry.what.chars().count() > 60 {
-        "…"
-    } else {
-        ""
-    };
-    format!("{}: {}, {what}{more}", index + 1, entry.when.shown())
-}
+pub const SAME_AS_LABEL: &str = "Same event as another entry (optional)";
+pub const SAME_AS_HINT: &str =
+    "When two sources record one event, link them: if their times or order disagree, both are flagged.";
 
 /// The entry form's fields, filled with `values` when changing an entry;
 /// `others` are the entries it may be linked to as the same event.
@@ -53,8 +45,7 @@ pub fn entry_fields(values: Option<EntryInput>, others: Vec<(i64, String)>) -> i
         <CheckboxGroup name="elements" error_name="elements" legend="SEIPS work-system elements involved (optional)"
             options={options::<SeipsElement>()} checked=values.elements />
         {(!others.is_empty()).then(|| view! {
-            <SelectField name="same_as" label="Same event as another entry (optional)" options=others value=values.same_as blank="None"
-                hint="When two sources record one event, link them: if their times or order disagree, both are flagged." />
+            <SelectField name="same_as" label=SAME_AS_LABEL options=others value=values.same_as blank="None" hint=SAME_AS_HINT />
         })}
     }
 }

@@ -4,13 +4,15 @@
 //! factors and safety actions (`?tool=plan`), its details
 //! (`?edit=details`), deleting it (`?edit=delete`), sharing it
 //! (`?edit=sharing`) or leaving one shared with the member
-//! (`?edit=leave`), importing one from a file (`/workspaces/import`),
+//! (`?edit=leave`), importing one from a file (`/workspaces/import`), the
+//! timeline kept in the browser for anyone (`/workspaces/local`, brought to
+//! life by `browser` once its HTML is in place),
 //! and one entry,
 //! finding, factor or action to change (`?entry={n}`, `?finding={n}`,
 //! `?factor={n}`, `?action={n}`) or delete (with `&delete=yes`).
 //!
-//! They share one lazy route in a chunk of their own (`tools`, which the
-//! interactive tools to come will join), whose component,
+//! They share one lazy route in a chunk of their own (`tools`, with the
+//! browser's timeline code), whose component,
 //! [`WorkspacesArea`], shows HTML made on the server (`render`, with the
 //! same form fields as every page): every word of a page's text would
 //! cost the client's main module, which every first visit loads (the text
@@ -28,6 +30,8 @@ mod entry;
 mod import;
 #[cfg(feature = "ssr")]
 mod item;
+#[cfg(feature = "ssr")]
+mod local;
 #[cfg(feature = "ssr")]
 mod plan;
 #[cfg(feature = "ssr")]
@@ -97,6 +101,8 @@ pub(super) enum AreaPage {
     List,
     /// Reading a workspace file back in.
     Import,
+    /// The timeline kept in the browser, for anyone.
+    Local,
     Example(Tool),
     Workspace(i64, Tool),
     Details(i64),
@@ -123,6 +129,9 @@ pub(super) fn area_page(id: Option<&str>, query: impl Fn(&str) -> Option<String>
     let Some(id) = id else {
         return AreaPage::List;
     };
+    if id == "local" {
+        return AreaPage::Local;
+    }
     let tool = match query("tool").as_deref() {
         None | Some("timeline") => Tool::Timeline {
             gap: gap_minutes(&query("gap").unwrap_or_default()),
@@ -189,11 +198,17 @@ pub fn WorkspacesArea() -> impl IntoView {
         <Transition fallback=|| view! { <p>"Loading…"</p> }>
             {move || Suspend::new(async move {
                 page.await.map(|page| match page {
-                    Some(page) => view! {
+                    Some(page) => {
+                        // The timeline kept in the browser comes to life
+                        // once its page is in place.
+                        #[cfg(feature = "hydrate")]
+                        Effect::new(|_| super::browser::start());
+                        view! {
                         <Title text=page.title />
                         <div inner_html=page.html></div>
                     }
-                    .into_any(),
+                    .into_any()
+                    }
                     None => view! { <crate::components::NotFoundPage /> }.into_any(),
                 })
             })}
@@ -219,6 +234,7 @@ mod tests {
         let timeline = |gap, lanes| Tool::Timeline { gap, lanes };
         assert_eq!(page(None, &[]), AreaPage::List);
         assert_eq!(page(Some("import"), &[]), AreaPage::Import);
+        assert_eq!(page(Some("local"), &[]), AreaPage::Local);
         assert_eq!(
             page(Some("example"), &[("gap", "1440")]),
             AreaPage::Example(timeline(1440, LaneBy::Who))

@@ -19,6 +19,7 @@ use crate::vocabulary::{options, LearningResponse, Sector};
 
 pub use super::entry::{delete_entry_page, entry_page};
 pub use super::import::import_page;
+pub use super::local::local_page;
 pub use super::plan::{
     action_page, delete_action_page, delete_factor_page, factor_page, plan_page,
 };
@@ -98,7 +99,7 @@ const TITLE_HINT: &str =
 const SCOPE_HINT: &str = "What the learning response will look at and why, and what it will not. Up to 2,000 characters.";
 
 /// The details form's fields, filled with `details` when changing them.
-fn details_fields(details: Option<&Details>) -> impl IntoView {
+pub(super) fn details_fields(details: Option<&Details>) -> impl IntoView {
     let value = |read: fn(&Details) -> String| details.map(read).unwrap_or_default();
     view! {
         <TextField name="title" label="Title" hint=TITLE_HINT value=value(|details| details.title.clone()) />
@@ -143,6 +144,7 @@ pub fn list_page(
                     <p>"Keep each learning response you run in one place and work it through from evidence to actions: a timeline that stays in time order with gaps and disagreeing sources flagged, a SEIPS work-system scan, the contributory factors, safety actions with the strength of each, and a report draft to print or download."</p>
                     {no_patient_details()}
                     <p><a href="/workspaces/example">"See a fictional example investigation"</a>" and copy it into your own to try the tools."</p>
+                    <p><a href="/workspaces/local">"Keep a timeline in this browser"</a>", with no account: it works with no network once open, and stays on this computer until you save it to your account."</p>
                     {body}
                 </div>
             </div>
@@ -452,9 +454,11 @@ pub fn workspace_area_page(
             (Item::Action, false) => action_page(workspace, number, state)?,
             (Item::Action, true) => delete_action_page(workspace, number, state)?,
         },
-        AreaPage::List | AreaPage::Import | AreaPage::Example(_) | AreaPage::Unknown => {
-            return None
-        }
+        AreaPage::List
+        | AreaPage::Import
+        | AreaPage::Local
+        | AreaPage::Example(_)
+        | AreaPage::Unknown => return None,
     })
 }
 

@@ -6,7 +6,6 @@
 
 use leptos::prelude::*;
 
-use super::entry::entry_label;
 use super::item::{change_page, delete_page, find, losing_link, ItemPage};
 use super::render::{counted, page, scrolling_table, tool_header, version_field};
 use super::timeline::Viewing;
@@ -16,6 +15,7 @@ use crate::forms::{
 };
 use crate::toolkits::analysis::{element_counts, interactions, Finding, FindingInput, FindingKind};
 use crate::toolkits::server::RenderedPage;
+use crate::toolkits::timeline::entry_label;
 use crate::toolkits::types::{SeipsElement, Workspace};
 use crate::vocabulary::options;
 

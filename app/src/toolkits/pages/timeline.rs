@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 
 use super::chart::timeline_chart;
-use super::entry::{entry_fields, entry_label};
+use super::entry::entry_fields;
 use super::render::{
     example_trail, no_patient_details, page, scrolling_table, tool_nav, version_field,
 };
@@ -14,7 +14,9 @@ use crate::components::Breadcrumbs;
 use crate::forms::{FormState, PostForm, SubmitButton};
 use crate::toolkits::server::RenderedPage;
 use crate::toolkits::sharing::{ShareRole, Standing};
-use crate::toolkits::timeline::{flags, Entry, Flag, LaneBy};
+use crate::toolkits::timeline::{
+    entry_label, flags, row_text, summary, Entry, Flag, LaneBy, RowText,
+};
 use crate::toolkits::types::Workspace;
 
 /// Whose workspace a page shows: one the member opened (their own, or one
@@ -130,19 +132,7 @@ fn workspace_view(
     let flagged = flags(&entries, gap);
     let flag_count = flagged.iter().filter(|flags| !flags.is_empty()).count();
     let changes = viewing.changes();
-    let summary = match (entries.len(), flag_count) {
-        (0, _) if changes => "No entries yet: add the first below.".to_string(),
-        (0, _) => "No entries yet.".to_string(),
-        (n, 0) => format!("{} in time order. Nothing flagged.", count(n)),
-        (n, 1) => format!(
-            "{} in time order. 1 entry is flagged: see the “Marks and flags” column.",
-            count(n)
-        ),
-        (n, f) => format!(
-            "{} in time order. {f} entries are flagged: see the “Marks and flags” column.",
-            count(n)
-        ),
-    };
+    let summary = summary(entries.len(), flag_count, changes);
     let chart = timeline_chart(&entries, &flagged, lanes);
     let table = timeline_table(changes.then_some(id), &entries, &flagged);
     let choices: Vec<(i64, String)> = entries
@@ -217,13 +207,6 @@ fn workspace_view(
     }
 }
 
-fn count(entries: usize) -> String {
-    match entries {
-        1 => "1 entry".to_string(),
-        n => format!("{n} entries"),
-    }
-}
-
 /// The timeline as a table, numbered in time order, each entry's facts
 /// apart from the analyst's note, with its flags in words.
 fn timeline_table(id: Option<i64>, entries: &[Entry], flagged: &[Vec<Flag>]) -> impl IntoView {
@@ -236,36 +219,17 @@ fn timeline_table(id: Option<i64>, entries: &[Entry], flagged: &[Vec<Flag>]) -> 
         .enumerate()
         .map(|(index, (entry, flags))| {
             let number = index + 1;
-            let who_where = match (entry.who.is_empty(), entry.place.is_empty()) {
-                (true, true) => "Not recorded".to_string(),
-                (false, true) => entry.who.clone(),
-                (true, false) => entry.place.clone(),
-                (false, false) => format!("{}, {}", entry.who, entry.place),
-            };
-            let source = if entry.source_detail.is_empty() {
-                entry.source.label().to_string()
-            } else {
-                format!("{}: {}", entry.source.label(), entry.source_detail)
-            };
-            let same_as = entry.same_as.and_then(|other| {
-                let position = entries.iter().position(|candidate| candidate.id == other)?;
-                Some(format!("Same event as entry {}", position + 1))
-            });
-            let marks: Vec<String> = entry
-                .problem
-                .map(|problem| problem.label().to_string())
-                .into_iter()
-                .chain((!entry.elements.is_empty()).then(|| {
-                    let names: Vec<&str> = entry.elements.iter().map(|element| element.label()).collect();
-                    format!("SEIPS: {}", names.join(", "))
-                }))
-                .chain(same_as)
-                .collect();
-            let flag_texts: Vec<String> = flags.iter().map(|flag| flag.describe(entries)).collect();
+            let RowText {
+                when,
+                who_where,
+                source,
+                marks,
+                flags: flag_texts,
+            } = row_text(entries, entry, flags);
             view! {
                 <tr class="nhsuk-table__row" class:hub-flagged=!flags.is_empty() id=format!("entry-{}", entry.id)>
                     <td class="nhsuk-table__cell">{number.to_string()}</td>
-                    <td class="nhsuk-table__cell">{entry.when.shown()}</td>
+                    <td class="nhsuk-table__cell">{when}</td>
                     <td class="nhsuk-table__cell hub-preserve-lines">{entry.what.clone()}</td>
                     <td class="nhsuk-table__cell">{who_where}</td>
                     <td class="nhsuk-table__cell">{source}</td>

@@ -713,3 +713,37 @@ fn the_gap_length_is_read_and_clamped() {
     assert_eq!(gap_minutes("10081"), 10_080);
     assert_eq!(gap_minutes("99999999999999999999999"), 10_080);
 }
+
+#[test]
+fn a_row_says_each_entry_in_words_for_server_and_browser() {
+    let mut first = entry(1, "2026-03-14T02:05", Some("2026-03-14T03:30"));
+    first.who = "Duty doctor".into();
+    first.source_detail = "GP record".into();
+    first.problem = Some(Problem::CareDelivery);
+    first.elements = vec![SeipsElement::Tasks, SeipsElement::People];
+    let second = linked(entry(2, "2026-03-15T09:00", None), 1);
+    let entries = vec![first, second];
+    let flagged = flags(&entries, DEFAULT_GAP_MINUTES);
+
+    let row = row_text(&entries, &entries[0], &flagged[0]);
+    assert_eq!(row.who_where, "Duty doctor");
+    assert_eq!(row.source, "Clinical record: GP record");
+    assert_eq!(row.marks, ["Care delivery problem", "SEIPS: Tasks, People"]);
+    let row = row_text(&entries, &entries[1], &flagged[1]);
+    assert_eq!(row.who_where, "Not recorded");
+    assert!(row.marks.contains(&"Same event as entry 1".to_string()));
+    assert_eq!(row.flags.len(), flagged[1].len());
+    assert!(
+        !row.flags.is_empty(),
+        "a day's gap and a time that disagrees"
+    );
+
+    assert_eq!(summary(0, 0, true), "No entries yet: add the first below.");
+    assert_eq!(summary(0, 0, false), "No entries yet.");
+    assert_eq!(
+        summary(1, 0, true),
+        "1 entry in time order. Nothing flagged."
+    );
+    assert!(summary(2, 1, false).starts_with("2 entries in time order. 1 entry is flagged"));
+    assert!(summary(3, 2, false).contains("2 entries are flagged"));
+}

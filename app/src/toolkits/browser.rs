@@ -1,0 +1,603 @@
+//! The timeline kept in the browser (`/workspaces/local`), in the tools
+//! chunk. The server sends the whole page, every word of it (the text of
+//! the client's code would weigh on every page's first load: see
+//! `pages`); this code brings it to life. It reads the investigation from
+//! the browser's storage, reads the forms through the same serde structs
+//! and rules as the server (`local`, `timeline`), fills the table from
+//! row templates in the page, keeps every change at once, announces it
+//! politely and keeps focus where the reader was. A service worker
+//! (`/sw.js`) keeps the page and its code for use with no network.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use leptos::prelude::{document, window};
+use serde::de::DeserializeOwned;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{
+    Element, Event, FormData, HtmlElement, HtmlFormElement, HtmlInputElement, HtmlOptionElement,
+    HtmlSelectElement, HtmlTemplateElement, HtmlTextAreaElement, Storage, UrlSearchParams,
+};
+
+use super::local::{LocalInvestigation, OFFLINE_CACHE, STORAGE_KEY};
+use super::timeline::{entry_label, flags, row_text, summary, DEFAULT_GAP_MINUTES};
+use super::types::DetailsInput;
+use crate::forms::FieldErrors;
+
+/// The investigation while the page is open, and where it is kept.
+struct Tool {
+    local: LocalInvestigation,
+    /// None: the browser's storage cannot be used, or holds a copy that
+    /// could not be read (left as it is): changes live in this tab only.
+    storage: Option<Storage>,
+}
+
+type Shared = Rc<RefCell<Tool>>;
+
+/// Starts the tool, if this is its page (once for each time it is shown).
+pub fn start() {
+    let Some(rows) = document().get_element_by_id("local-entries") else {
+        return;
+    };
+    if rows.has_attribute("data-started") {
+        return;
+    }
+    let _ = rows.set_attribute("data-started", "");
+    let (tool, state) = open();
+    let tool: Shared = Rc::new(RefCell::new(tool));
+    set_text("local-state", &state);
+    show(&tool.borrow().local);
+    fill_details(&tool.borrow().local);
+
+    listen("local-details", "submit", &tool, |tool, event| {
+        event.prevent_default();
+        change_details(tool);
+    });
+    listen("local-entry", "submit", &tool, |tool, event| {
+        event.prevent_default();
+        add_entry(tool);
+    });
+    listen("local-entries", "click", &tool, delete_entry);
+    listen("local-download", "click", &tool, |tool, _| {
+        download(&tool.borrow().local.file());
+    });
+    listen("local-clear", "click", &tool, clear);
+    // Saving to the account: the form posts the file to the import page.
+    listen("local-save", "submit", &tool, |tool, event| {
+        if attach_file(&tool.borrow().local.file()).is_none() {
+            event.prevent_default();
+        }
+    });
+    if let Ok(buttons) = document().query_selector_all("[data-local-ready]") {
+        for index in 0..buttons.length() {
+            if let Some(button) = buttons
+                .get(index)
+                .and_then(|b| b.dyn_into::<Element>().ok())
+            {
+                let _ = button.remove_attribute("disabled");
+            }
+        }
+    }
+    keep_for_offline();
+}
+
+/// Reads the kept investigation: the tool, and what the page says about
+/// where it is kept.
+fn open() -> (Tool, String) {
+    let fresh = |storage| Tool {
+        local: LocalInvestigation::default(),
+        storage,
+    };
+    let kept_here = "Kept in this browser: every change is saved here as you make it.";
+    let Some(storage) = window().local_storage().ok().flatten() else {
+        return (fresh(None), unavailable().to_string());
+    };
+    match storage.get_item(STORAGE_KEY) {
+        Err(_) => (fresh(None), unavailable().to_string()),
+        Ok(None) => (fresh(Some(storage)), kept_here.to_string()),
+        Ok(Some(file)) => match LocalInvestigation::read(&file) {
+            Ok(local) => (
+                Tool {
+                    local,
+                    storage: Some(storage),
+                },
+                kept_here.to_string(),
+            ),
+            Err(error) => (
+                fresh(None),
+                format!(
+                    "The copy kept in this browser could not be read ({}). It is left as it is, and what you do here now lasts only while this tab is open. To start again here, delete this browser's copy below.",
+                    error.message()
+                ),
+            ),
+        },
+    }
+}
+
+fn unavailable() -> &'static str {
+    "This browser is not letting the hub keep anything (its storage is off or full). The timeline works, but only while this tab is open: download it to keep it."
+}
+
+/// Keeps the investigation in the browser's storage, saying so if it
+/// cannot (full, or refused): the tool goes on in memory.
+fn keep(tool: &Tool) {
+    if let Some(storage) = &tool.storage {
+        if storage.set_item(STORAGE_KEY, &tool.local.file()).is_err() {
+            set_text("local-state", unavailable());
+            announce(unavailable());
+        }
+    }
+}
+
+/// Fills the table, the summary and the "same event" choices.
+fn show(local: &LocalInvestigation) {
+    let entries = &local.workspace().entries;
+    let flagged = flags(entries, DEFAULT_GAP_MINUTES);
+    let (Some(body), Some(row), Some(flag)) = (
+        by_id::<Element>("local-entries"),
+        template("local-row"),
+        template("local-flag"),
+    ) else {
+        return;
+    };
+    body.set_text_content(None);
+    for (index, (entry, entry_flags)) in entries.iter().zip(&flagged).enumerate() {
+        let Some(tr) = copy(&row) else { return };
+        let text = row_text(entries, entry, entry_flags);
+        tr.set_id(&format!("entry-{}", entry.id));
+        if !entry_flags.is_empty() {
+            let _ = tr.class_list().add_1("hub-flagged");
+        }
+        let number = (index + 1).to_string();
+        for (cell, value) in [
+            ("number", number.as_str()),
+            ("when", &text.when),
+            ("what", &entry.what),
+            ("who_where", &text.who_where),
+            ("source", &text.source),
+            ("note", &entry.note),
+        ] {
+            set_cell(&tr, cell, value);
+        }
+        set_cell(&tr, "name", &format!(" entry {number}"));
+        if let Ok(Some(marks)) = tr.query_selector("[data-cell=marks]") {
+            for mark in &text.marks {
+                if let Ok(item) = document().create_element("li") {
+                    item.set_text_content(Some(mark));
+                    let _ = marks.append_child(&item);
+                }
+            }
+            for described in &text.flags {
+                if let Some(item) = copy(&flag) {
+                    set_cell(&item, "flag", described);
+                    let _ = marks.append_child(&item);
+                }
+            }
+        }
+        if let Ok(Some(button)) = tr.query_selector("[data-delete]") {
+            let _ = button.set_attribute("data-entry", &entry.id.to_string());
+        }
+        let _ = body.append_child(&tr);
+    }
+    let flagged_count = flagged.iter().filter(|f| !f.is_empty()).count();
+    set_text(
+        "local-summary",
+        &summary(entries.len(), flagged_count, true),
+    );
+    if let Some(select) = by_id::<HtmlSelectElement>("same_as") {
+        while select.length() > 1 {
+            select.remove_with_index(1);
+        }
+        for (index, entry) in entries.iter().enumerate() {
+            let label = entry_label(index, entry);
+            if let Ok(option) =
+                HtmlOptionElement::new_with_text_and_value(&label, &entry.id.to_string())
+            {
+                let _ = select.append_child(&option);
+            }
+        }
+    }
+}
+
+fn fill_details(local: &LocalInvestigation) {
+    let details = &local.workspace().details;
+    if let Some(input) = by_id::<HtmlInputElement>("title") {
+        input.set_value(&details.title);
+    }
+    if let Some(select) = by_id::<HtmlSelectElement>("response") {
+        select.set_value(details.response.slug());
+    }
+    if let Some(select) = by_id::<HtmlSelectElement>("sector") {
+        select.set_value(
+            details
+                .sector
+                .map(|sector| sector.slug())
+                .unwrap_or_default(),
+        );
+    }
+    if let Some(scope) = by_id::<HtmlTextAreaElement>("scope") {
+        scope.set_value(&details.scope);
+    }
+}
+
+fn change_details(tool: &Shared) {
+    let Some(form) = by_id::<HtmlFormElement>("local-details") else {
+        return;
+    };
+    clear_errors(&form, "local-details-errors");
+    let Some(input) = read_form::<DetailsInput>(&form) else {
+        return;
+    };
+    let mut tool = tool.borrow_mut();
+    match tool.local.change_details(&input) {
+        Ok(()) => {
+            keep(&tool);
+            announce("Details saved.");
+        }
+        Err(errors) => show_errors(&form, "local-details-errors", &errors),
+    }
+}
+
+fn add_entry(tool: &Shared) {
+    let Some(form) = by_id::<HtmlFormElement>("local-entry") else {
+        return;
+    };
+    clear_errors(&form, "local-errors");
+    let Some(input) = read_form(&form) else {
+        return;
+    };
+    let mut tool = tool.borrow_mut();
+    match tool.local.add_entry(&input) {
+        Ok(id) => {
+            keep(&tool);
+            show(&tool.local);
+            form.reset();
+            let entries = &tool.local.workspace().entries;
+            if let Some(index) = entries.iter().position(|entry| entry.id == id) {
+                announce(&format!(
+                    "Entry {} added: {}. The timeline has {} in time order.",
+                    index + 1,
+                    entries[index].when.shown(),
+                    entries.len()
+                ));
+            }
+            // Ready for the next entry.
+            focus("date");
+        }
+        Err(errors) => show_errors(&form, "local-errors", &errors),
+    }
+}
+
+/// A delete button in the table: asks first when other entries or
+/// findings point to the entry, then keeps focus on the neighbouring row.
+fn delete_entry(tool: &Shared, event: Event) {
+    let Some(button) = event
+        .target()
+        .and_then(|target| target.dyn_into::<Element>().ok())
+        .and_then(|target| target.closest("[data-delete]").ok().flatten())
+    else {
+        return;
+    };
+    let Some(id) = button
+        .get_attribute("data-entry")
+        .and_then(|id| id.parse::<i64>().ok())
+    else {
+        return;
+    };
+    let mut tool = tool.borrow_mut();
+    let workspace = tool.local.workspace();
+    let Some(index) = workspace.entries.iter().position(|entry| entry.id == id) else {
+        return;
+    };
+    let linked = workspace
+        .entries
+        .iter()
+        .filter(|other| {
+            other.same_as == Some(id) || workspace.entries[index].same_as == Some(other.id)
+        })
+        .count()
+        + workspace
+            .findings
+            .iter()
+            .filter(|finding| finding.evidence.contains(&id))
+            .count();
+    if linked > 0 {
+        let question = format!(
+            "Entry {} is linked to {linked} other part(s) of this investigation, which will lose that link. Delete it?",
+            index + 1
+        );
+        if !window().confirm_with_message(&question).unwrap_or(false) {
+            return;
+        }
+    }
+    tool.local.remove_entry(id);
+    keep(&tool);
+    show(&tool.local);
+    let remaining = tool.local.workspace().entries.len();
+    announce(&format!(
+        "Entry {} deleted. The timeline has {remaining} entries.",
+        index + 1
+    ));
+    // The row now in its place, else the one before, else the heading.
+    let next = tool
+        .local
+        .workspace()
+        .entries
+        .get(index.min(remaining.saturating_sub(1)))
+        .map(|entry| entry.id);
+    match next {
+        Some(next) => {
+            if let Ok(Some(button)) = document().query_selector(&format!("[data-entry=\"{next}\"]"))
+            {
+                if let Ok(button) = button.dyn_into::<HtmlElement>() {
+                    let _ = button.focus();
+                }
+            }
+        }
+        None => focus("timeline"),
+    }
+}
+
+fn clear(tool: &Shared, _: Event) {
+    let mut tool = tool.borrow_mut();
+    let storage = window().local_storage().ok().flatten();
+    let removed = storage
+        .as_ref()
+        .is_some_and(|storage| storage.remove_item(STORAGE_KEY).is_ok());
+    tool.local = LocalInvestigation::default();
+    if removed {
+        tool.storage = storage;
+        set_text(
+            "local-state",
+            "Kept in this browser: every change is saved here as you make it.",
+        );
+    }
+    show(&tool.local);
+    fill_details(&tool.local);
+    announce("Deleted from this browser. The timeline is empty.");
+    focus("timeline");
+}
+
+/// The file as a download (`investigation.json`).
+fn download(file: &str) {
+    let Some(blob) = json_blob(file) else { return };
+    let Ok(address) = web_sys::Url::create_object_url_with_blob(&blob) else {
+        return;
+    };
+    if let Ok(link) = document().create_element("a") {
+        if let Ok(link) = link.dyn_into::<web_sys::HtmlAnchorElement>() {
+            link.set_href(&address);
+            link.set_download("investigation.json");
+            link.click();
+        }
+    }
+    let _ = web_sys::Url::revoke_object_url(&address);
+}
+
+fn json_blob(file: &str) -> Option<web_sys::Blob> {
+    let parts = js_sys::Array::of1(&JsValue::from_str(file));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type("application/json");
+    web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).ok()
+}
+
+/// Puts the file in the save form's file field, for the import page.
+fn attach_file(file: &str) -> Option<()> {
+    let parts = js_sys::Array::of1(&JsValue::from_str(file));
+    let options = web_sys::FilePropertyBag::new();
+    options.set_type("application/json");
+    let file =
+        web_sys::File::new_with_str_sequence_and_options(&parts, "investigation.json", &options)
+            .ok()?;
+    let transfer = web_sys::DataTransfer::new().ok()?;
+    transfer.items().add_with_file(&file).ok()?;
+    by_id::<HtmlInputElement>("local-save-file")?.set_files(transfer.files().as_ref());
+    Some(())
+}
+
+/// Registers the service worker for this page, and puts the code and
+/// styles this page loaded in its cache (they were fetched before the
+/// worker could see them), dropping those of earlier builds.
+fn keep_for_offline() {
+    let options = web_sys::RegistrationOptions::new();
+    options.set_scope("/workspaces/local");
+    let registered = window()
+        .navigator()
+        .service_worker()
+        .register_with_options("/sw.js", &options);
+    let Some(performance) = window().performance() else {
+        return;
+    };
+    let origin = window().location().origin().unwrap_or_default();
+    let wanted: Vec<String> = performance
+        .get_entries_by_type("resource")
+        .iter()
+        .filter_map(|entry| entry.dyn_into::<web_sys::PerformanceEntry>().ok())
+        .filter_map(|entry| entry.name().strip_prefix(&origin).map(str::to_string))
+        .filter(|path| {
+            path.starts_with("/pkg/") || path.starts_with("/assets/") || path == "/favicon.svg"
+        })
+        .collect();
+    leptos::task::spawn_local(async move {
+        use wasm_bindgen_futures::JsFuture;
+        // Failures only mean the page will not open offline.
+        let _ = JsFuture::from(registered).await;
+        let Ok(caches) = window().caches() else {
+            return;
+        };
+        let Ok(cache) = JsFuture::from(caches.open(OFFLINE_CACHE)).await else {
+            return;
+        };
+        let cache: web_sys::Cache = cache.unchecked_into();
+        let list = js_sys::Array::new();
+        for path in &wanted {
+            list.push(&JsValue::from_str(path));
+        }
+        let _ = JsFuture::from(cache.add_all_with_str_sequence(&list)).await;
+        let Ok(kept) = JsFuture::from(cache.keys()).await else {
+            return;
+        };
+        for request in js_sys::Array::from(&kept).iter() {
+            let Ok(request) = request.dyn_into::<web_sys::Request>() else {
+                continue;
+            };
+            let url = request.url();
+            let path = url.strip_prefix(&origin).unwrap_or(&url);
+            if path.starts_with("/pkg/") && !wanted.iter().any(|w| w == path) {
+                let _ = JsFuture::from(cache.delete_with_str(&url)).await;
+            }
+        }
+    });
+}
+
+/// A form's fields read as the server reads them (the same serde struct).
+fn read_form<T: DeserializeOwned>(form: &HtmlFormElement) -> Option<T> {
+    let data = FormData::new_with_form(form).ok()?;
+    let pairs = UrlSearchParams::new_with_str_sequence_sequence(&data).ok()?;
+    serde_html_form::from_str(&String::from(pairs.to_string())).ok()
+}
+
+/// The error summary at the top of a form, and each message beside its
+/// field, as the server's pages show them.
+fn show_errors(form: &HtmlFormElement, summary_id: &str, errors: &FieldErrors) {
+    let Some(summary) = by_id::<Element>(summary_id) else {
+        return;
+    };
+    let html = |tag: &str, class: &str| {
+        let element = document().create_element(tag).ok()?;
+        element.set_class_name(class);
+        Some(element)
+    };
+    let (Some(panel), Some(title), Some(list)) = (
+        html("div", "nhsuk-error-summary"),
+        html("h2", "nhsuk-error-summary__title"),
+        html("ul", "nhsuk-list nhsuk-error-summary__list"),
+    ) else {
+        return;
+    };
+    let title_id = format!("{summary_id}-title");
+    title.set_id(&title_id);
+    title.set_text_content(Some("There is a problem"));
+    let _ = panel.set_attribute("aria-labelledby", &title_id);
+    let _ = panel.set_attribute("role", "alert");
+    let _ = panel.set_attribute("tabindex", "-1");
+    let _ = panel.append_child(&title);
+    let _ = panel.append_child(&list);
+    for (field, message) in errors {
+        if let (Some(item), Some(link)) = (html("li", ""), html("a", "")) {
+            let _ = link.set_attribute("href", &format!("#{field}"));
+            link.set_text_content(Some(message));
+            let _ = item.append_child(&link);
+            let _ = list.append_child(&item);
+        }
+        let Ok(Some(input)) = form.query_selector(&format!("#{field}, [name={field}]")) else {
+            continue;
+        };
+        if let Ok(Some(group)) = input.closest(".nhsuk-form-group") {
+            let _ = group.class_list().add_1("nhsuk-form-group--error");
+        }
+        let error_id = format!("{field}-error");
+        if let (Some(span), Some(hidden)) = (
+            html("span", "nhsuk-error-message"),
+            html("span", "nhsuk-u-visually-hidden"),
+        ) {
+            span.set_id(&error_id);
+            let _ = span.set_attribute("data-local-error", "");
+            hidden.set_text_content(Some("Error: "));
+            let _ = span.append_child(&hidden);
+            let _ = span.append_with_str_1(message);
+            let _ = input.before_with_node_1(&span);
+        }
+        let described = input.get_attribute("aria-describedby").unwrap_or_default();
+        let _ = input.set_attribute("aria-describedby", format!("{described} {error_id}").trim());
+    }
+    let _ = summary.append_child(&panel);
+    if let Ok(panel) = panel.dyn_into::<HtmlElement>() {
+        let _ = panel.focus();
+    }
+}
+
+fn clear_errors(form: &HtmlFormElement, summary_id: &str) {
+    set_text(summary_id, "");
+    let Ok(messages) = form.query_selector_all("[data-local-error]") else {
+        return;
+    };
+    for index in 0..messages.length() {
+        let Some(message) = messages
+            .get(index)
+            .and_then(|m| m.dyn_into::<Element>().ok())
+        else {
+            continue;
+        };
+        if let Ok(Some(group)) = message.closest(".nhsuk-form-group") {
+            let _ = group.class_list().remove_1("nhsuk-form-group--error");
+        }
+        let id = message.id();
+        if let Ok(Some(input)) = form.query_selector(&format!("[aria-describedby~=\"{id}\"]")) {
+            let described = input.get_attribute("aria-describedby").unwrap_or_default();
+            let kept: Vec<&str> = described
+                .split_whitespace()
+                .filter(|word| *word != id)
+                .collect();
+            let _ = input.set_attribute("aria-describedby", &kept.join(" "));
+        }
+        message.remove();
+    }
+}
+
+fn listen(id: &str, kind: &str, tool: &Shared, handle: fn(&Shared, Event)) {
+    let Some(target) = by_id::<Element>(id) else {
+        return;
+    };
+    let tool = tool.clone();
+    let listener = Closure::<dyn FnMut(Event)>::new(move |event: Event| handle(&tool, event));
+    let _ = target.add_event_listener_with_callback(kind, listener.as_ref().unchecked_ref());
+    // The listener lives as long as the page's element does.
+    listener.forget();
+}
+
+fn by_id<T: JsCast>(id: &str) -> Option<T> {
+    document().get_element_by_id(id)?.dyn_into::<T>().ok()
+}
+
+fn template(id: &str) -> Option<Element> {
+    by_id::<HtmlTemplateElement>(id)?
+        .content()
+        .first_element_child()
+}
+
+fn copy(template: &Element) -> Option<Element> {
+    template
+        .clone_node_with_deep(true)
+        .ok()?
+        .dyn_into::<Element>()
+        .ok()
+}
+
+fn set_cell(row: &Element, cell: &str, value: &str) {
+    if let Ok(Some(element)) = row.query_selector(&format!("[data-cell={cell}]")) {
+        element.set_text_content(Some(value));
+    }
+}
+
+fn set_text(id: &str, text: &str) {
+    if let Some(element) = by_id::<Element>(id) {
+        element.set_text_content(Some(text));
+    }
+}
+
+/// Said politely by screen readers (the page's status line).
+fn announce(text: &str) {
+    set_text("local-announce", text);
+}
+
+/// Moves focus to an element (made focusable first if it is a heading).
+fn focus(id: &str) {
+    if let Some(element) = by_id::<HtmlElement>(id) {
+        if !element.has_attribute("tabindex") && element.tag_name().starts_with('H') {
+            let _ = element.set_attribute("tabindex", "-1");
+        }
+        let _ = element.focus();
+    }
+}

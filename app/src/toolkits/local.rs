@@ -1,0 +1,226 @@
+//! An investigation kept in the browser, for anyone (no account): its
+//! rules, shared by the browser's timeline tool and the unit tests.
+//!
+//! It is kept as the workspace file (`exchange`): the browser's storage
+//! holds the same text a download gives and the import page reads, so one
+//! versioned format, read through the forms' parsers, serves storage,
+//! download and saving to an account. A copy that no longer reads (damaged,
+//! or written by a newer hub) is left as it is, never overwritten.
+
+use super::exchange::{export, import, ImportError};
+use super::timeline::{in_order, parse_entry, Entry, EntryInput};
+use super::types::{parse_details, Details, DetailsInput, Workspace, MAX_ENTRIES};
+use crate::forms::FieldErrors;
+use crate::vocabulary::LearningResponse;
+
+/// The browser storage key the investigation's file is kept under.
+pub const STORAGE_KEY: &str = "hub.investigation";
+
+/// The service worker's cache (`sw.js` names it too): the page, as a
+/// visitor gets it, and the code and styles it loads.
+pub const OFFLINE_CACHE: &str = "hub-local-tool-v1";
+
+/// The investigation this browser holds.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LocalInvestigation {
+    workspace: Workspace,
+}
+
+impl Default for LocalInvestigation {
+    /// A new one: details the investigator changes when they know them.
+    fn default() -> Self {
+        Self {
+            workspace: Workspace {
+                id: 0,
+                details: Details {
+                    title: "Investigation in this browser".to_string(),
+                    response: LearningResponse::Psii,
+                    sector: None,
+                    scope: String::new(),
+                },
+                version: 0,
+                updated: String::new(),
+                entries: Vec::new(),
+                findings: Vec::new(),
+                factors: Vec::new(),
+                actions: Vec::new(),
+            },
+        }
+    }
+}
+
+impl LocalInvestigation {
+    /// Reads a kept (or downloaded) file back, by the import's rules.
+    pub fn read(file: &str) -> Result<Self, ImportError> {
+        let mut workspace = import(file)?;
+        in_order(&mut workspace.entries);
+        Ok(Self { workspace })
+    }
+
+    /// The file to keep, download or save to an account.
+    pub fn file(&self) -> String {
+        export(&self.workspace)
+    }
+
+    pub fn workspace(&self) -> &Workspace {
+        &self.workspace
+    }
+
+    /// Adds an entry (in time order): its id, or why it cannot be added.
+    pub fn add_entry(&mut self, input: &EntryInput) -> Result<i64, FieldErrors> {
+        let entries = &mut self.workspace.entries;
+        if entries.len() >= MAX_ENTRIES as usize {
+            return Err(vec![(
+                "what",
+                format!("A timeline holds at most {MAX_ENTRIES} entries: delete one first"),
+            )]);
+        }
+        let ids: Vec<i64> = entries.iter().map(|entry| entry.id).collect();
+        let mut entry = parse_entry(input, &ids)?;
+        entry.id = ids.iter().max().copied().unwrap_or(0) + 1;
+        let id = entry.id;
+        entries.push(entry);
+        in_order(entries);
+        Ok(id)
+    }
+
+    /// Deletes an entry: entries recording the same event lose that link,
+    /// findings citing it lose it as evidence (as on the server).
+    pub fn remove_entry(&mut self, id: i64) -> Option<Entry> {
+        let workspace = &mut self.workspace;
+        let at = workspace.entries.iter().position(|entry| entry.id == id)?;
+        let removed = workspace.entries.remove(at);
+        for entry in &mut workspace.entries {
+            if entry.same_as == Some(id) {
+                entry.same_as = None;
+            }
+        }
+        for finding in &mut workspace.findings {
+            finding.evidence.retain(|cited| *cited != id);
+        }
+        Some(removed)
+    }
+
+    /// Changes the title, kind of response, sector and scope.
+    pub fn change_details(&mut self, input: &DetailsInput) -> Result<(), FieldErrors> {
+        self.workspace.details = parse_details(input)?;
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::toolkits::exchange::FORMAT;
+
+    fn entry(date: &str, time: &str, what: &str) -> EntryInput {
+        EntryInput {
+            date: date.into(),
+            time: time.into(),
+            what: what.into(),
+            source: "clinical-record".into(),
+            ..EntryInput::default()
+        }
+    }
+
+    #[test]
+    fn entries_stay_in_time_order_and_survive_the_file() {
+        let mut local = LocalInvestigation::default();
+        let late = local
+            .add_entry(&entry("2026-03-14", "14:05", "Review"))
+            .unwrap();
+        let early = local
+            .add_entry(&entry("2026-03-14", "02:10", "Call"))
+            .unwrap();
+        assert_eq!((late, early), (1, 2));
+        let order: Vec<i64> = local.workspace().entries.iter().map(|e| e.id).collect();
+        assert_eq!(order, [2, 1]);
+
+        let file = local.file();
+        assert!(file.contains(FORMAT));
+        let back = LocalInvestigation::read(&file).unwrap();
+        assert_eq!(back.workspace().entries, local.workspace().entries);
+        assert_eq!(back.file(), file);
+    }
+
+    #[test]
+    fn bad_entries_and_details_are_refused_with_their_fields() {
+        let mut local = LocalInvestigation::default();
+        let errors = local
+            .add_entry(&entry("2026-02-30", "25:00", ""))
+            .unwrap_err();
+        let fields: Vec<&str> = errors.iter().map(|(field, _)| *field).collect();
+        assert_eq!(fields, ["date", "time", "what"]);
+        assert!(local.workspace().entries.is_empty());
+
+        let before = local.clone();
+        let errors = local
+            .change_details(&DetailsInput {
+                title: " ".into(),
+                response: "blame".into(),
+                ..DetailsInput::default()
+            })
+            .unwrap_err();
+        assert_eq!(errors.len(), 2);
+        assert_eq!(local, before, "nothing changes when details are refused");
+        local
+            .change_details(&DetailsInput {
+                title: "Missed repeat prescription".into(),
+                response: "after-action-review".into(),
+                sector: "primary-care".into(),
+                scope: String::new(),
+            })
+            .unwrap();
+        assert_eq!(
+            local.workspace().details.title,
+            "Missed repeat prescription"
+        );
+    }
+
+    #[test]
+    fn deleting_an_entry_unlinks_what_pointed_to_it() {
+        let mut local = LocalInvestigation::default();
+        let first = local
+            .add_entry(&entry("2026-03-14", "02:10", "Call logged"))
+            .unwrap();
+        let mut same = entry("2026-03-14", "02:40", "Call, as the nurse recalls");
+        same.same_as = first.to_string();
+        let second = local.add_entry(&same).unwrap();
+        assert_eq!(local.workspace().entries[1].same_as, Some(first));
+        assert_eq!(local.remove_entry(first).map(|e| e.id), Some(first));
+        assert_eq!(local.workspace().entries[0].id, second);
+        assert_eq!(local.workspace().entries[0].same_as, None);
+        assert_eq!(local.remove_entry(first), None);
+    }
+
+    #[test]
+    fn a_full_timeline_refuses_one_more() {
+        let mut local = LocalInvestigation::default();
+        for minute in 0..MAX_ENTRIES {
+            let time = format!("{:02}:{:02}", minute / 60, minute % 60);
+            local
+                .add_entry(&entry("2026-03-14", &time, "Observation"))
+                .unwrap();
+        }
+        let errors = local
+            .add_entry(&entry("2026-03-15", "01:00", "One more"))
+            .unwrap_err();
+        assert!(errors[0].1.contains("at most 500"), "{errors:?}");
+    }
+
+    #[test]
+    fn the_service_worker_and_the_page_name_one_cache() {
+        let worker = include_str!("sw.js");
+        assert!(worker.contains(&format!("const CACHE = \"{OFFLINE_CACHE}\";")));
+    }
+
+    #[test]
+    fn damaged_or_foreign_copies_are_not_read() {
+        assert!(LocalInvestigation::read("{\"format\": \"x").is_err());
+        assert!(LocalInvestigation::read("{}").is_err());
+        let newer = LocalInvestigation::default()
+            .file()
+            .replace("\"version\": 1", "\"version\": 99");
+        assert!(LocalInvestigation::read(&newer).is_err());
+    }
+}

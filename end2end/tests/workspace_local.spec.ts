@@ -1,0 +1,202 @@
+// The timeline kept in the browser (/workspaces/local), for anyone. With
+// JavaScript: entries stay in time order, a bad one is refused beside its
+// fields with what was typed kept, changes are announced and focus stays
+// put; everything survives a reload; offline after the first load it keeps
+// working, reloading included (the service worker); storage that refuses
+// or holds a damaged copy is said, and the tool goes on in memory without
+// overwriting it; a member saves a copy to their account. Without
+// JavaScript the page says what works instead. Every page passes axe.
+import { test, expect, pageErrors } from "./support";
+import { afterNavigation, registerAndSignIn, type Steps, uniqueEmail, uniqueWord } from "./helpers";
+import type { Page } from "@playwright/test";
+
+const LOCAL = "/workspaces/local";
+
+type Entry = { date: string; time: string; what: string; who?: string };
+
+async function addEntry(page: Page, entry: Entry) {
+  const form = page.locator("#local-entry");
+  await form.getByLabel("Date", { exact: true }).fill(entry.date);
+  await form.getByLabel("Time", { exact: true }).fill(entry.time);
+  await form.getByLabel("What happened").fill(entry.what);
+  if (entry.who) await form.getByLabel("Who (optional)").fill(entry.who);
+  await form.getByLabel("Source of the information").selectOption("clinical-record");
+  await page.getByRole("button", { name: "Add the entry" }).click();
+}
+
+const rows = (page: Page) => page.locator("#local-entries tr");
+
+async function ready(page: Page) {
+  await expect(page.getByRole("button", { name: "Add the entry" })).toBeEnabled();
+}
+
+test("anyone keeps a timeline in the browser, offline and after reloads", async ({ page, visit, hydrated, checkAccessibility, javaScriptEnabled }) => {
+  test.skip(!javaScriptEnabled, "the tool runs in the browser; without JavaScript see the last test");
+  const errors = pageErrors(page);
+  await visit(LOCAL);
+  await ready(page);
+  await expect(page.locator("#local-state")).toHaveText(/Kept in this browser/);
+  await expect(page.locator("#local-summary")).toHaveText("No entries yet: add the first below.");
+
+  // Typed out of order, kept in time order; each addition said politely,
+  // and focus goes back to the first field for the next.
+  await addEntry(page, { date: "2026-03-14", time: "14:05", what: "Repeat prescription request reviewed", who: "Practice pharmacist" });
+  await expect(page.locator("#local-announce")).toHaveText(/^Entry 1 added: .*14:05/);
+  await expect(page.locator("#date")).toBeFocused();
+  await expect(page.locator("#local-announce")).toHaveAttribute("aria-live", "polite");
+  await addEntry(page, { date: "2026-03-14", time: "02:10", what: "Request received by the practice" });
+  await expect(page.locator("#local-announce")).toHaveText(/^Entry 1 added: .*02:10/);
+  await expect(rows(page)).toHaveCount(2);
+  await expect(rows(page).nth(0)).toContainText("Request received by the practice");
+  await expect(rows(page).nth(1)).toContainText("Practice pharmacist");
+  await expect(page.locator("#local-summary")).toHaveText(/^2 entries in time order/);
+
+  // A day that does not exist and nothing said: refused beside the
+  // fields, with the error summary focused and what was typed kept.
+  const form = page.locator("#local-entry");
+  await form.getByLabel("Date", { exact: true }).fill("2026-02-30");
+  await form.getByLabel("Time", { exact: true }).fill("09:00");
+  await form.getByLabel("Who (optional)").fill("Duty doctor");
+  await page.getByRole("button", { name: "Add the entry" }).click();
+  const summary = page.locator("#local-errors").getByRole("alert");
+  await expect(summary).toContainText("2026-02-30 is not a real date");
+  await expect(summary).toContainText("Enter what happened");
+  await expect(summary).toBeFocused();
+  await expect(page.locator("#date-error")).toContainText("2026-02-30 is not a real date");
+  await expect(page.locator("#date")).toHaveAttribute("aria-describedby", /date-error/);
+  await expect(form.getByLabel("Who (optional)")).toHaveValue("Duty doctor");
+  await expect(rows(page)).toHaveCount(2);
+  await checkAccessibility();
+  // Put right: added, and the messages go.
+  await form.getByLabel("Date", { exact: true }).fill("2026-03-15");
+  await form.getByLabel("What happened").fill("Duty doctor called the patient back");
+  await page.getByRole("button", { name: "Add the entry" }).click();
+  await expect(rows(page)).toHaveCount(3);
+  await expect(page.locator("#local-errors")).toBeEmpty();
+  await expect(page.locator("#date-error")).toHaveCount(0);
+  // Over a day of silence before it: flagged, in words.
+  await expect(rows(page).nth(2)).toContainText("Flag:");
+
+  // Deleting keeps focus in the table, on the row now in its place.
+  await page.getByRole("button", { name: "Delete entry 1" }).click();
+  await expect(rows(page)).toHaveCount(2);
+  await expect(page.locator("#local-announce")).toHaveText("Entry 1 deleted. The timeline has 2 entries.");
+  await expect(page.getByRole("button", { name: "Delete entry 1" })).toBeFocused();
+
+  // The details, kept as well.
+  await page.getByLabel("Title").fill("Missed repeat prescription");
+  await page.getByLabel("Sector (optional)").selectOption("primary-care");
+  await page.getByRole("button", { name: "Save the details" }).click();
+  await expect(page.locator("#local-announce")).toHaveText("Details saved.");
+
+  // A reload loses nothing.
+  await page.reload();
+  await hydrated();
+  await ready(page);
+  await expect(rows(page)).toHaveCount(2);
+  await expect(page.getByLabel("Title")).toHaveValue("Missed repeat prescription");
+  await checkAccessibility();
+
+  // Offline once the worker has kept the page and its code.
+  await page.waitForFunction(async () => {
+    const cache = await caches.open("hub-local-tool-v1");
+    const kept = (await cache.keys()).map((request) => new URL(request.url).pathname);
+    return kept.includes("/workspaces/local") && kept.some((path) => path.endsWith(".wasm"));
+  });
+  await page.context().setOffline(true);
+  await addEntry(page, { date: "2026-03-16", time: "08:30", what: "Added with no network" });
+  await expect(rows(page)).toHaveCount(3);
+  await page.reload();
+  await hydrated();
+  await ready(page);
+  await expect(rows(page)).toHaveCount(3);
+  await expect(rows(page).nth(2)).toContainText("Added with no network");
+  await addEntry(page, { date: "2026-03-16", time: "09:00", what: "Added after reloading offline" });
+  await expect(rows(page)).toHaveCount(4);
+  await checkAccessibility();
+  await page.context().setOffline(false);
+
+  // The download is the hub's workspace file, with everything in it.
+  const download = page.waitForEvent("download");
+  await page.getByRole("button", { name: "Download it as a file" }).click();
+  const file = await download;
+  const text = Buffer.concat(await (await file.createReadStream()).toArray()).toString("utf8");
+  const parsed = JSON.parse(text);
+  expect(parsed.format).toBe("investigation-resources-hub/workspace");
+  expect(parsed.details.title).toBe("Missed repeat prescription");
+  expect(parsed.timeline).toHaveLength(4);
+
+  // Deleting this browser's copy empties it, for good.
+  await page.getByText("Delete this browser's copy").click();
+  await page.getByRole("button", { name: "Delete it from this browser" }).click();
+  await expect(rows(page)).toHaveCount(0);
+  await page.reload();
+  await hydrated();
+  await ready(page);
+  await expect(rows(page)).toHaveCount(0);
+  await checkAccessibility();
+  expect(errors).toEqual([]);
+});
+
+test("storage that refuses, or holds a damaged copy, is said and nothing is overwritten", async ({ page, visit, javaScriptEnabled }) => {
+  test.skip(!javaScriptEnabled, "the tool runs in the browser");
+  // A damaged copy: read, refused, and left as it is.
+  await page.addInitScript(() => {
+    if (!sessionStorage.getItem("seeded")) {
+      localStorage.setItem("hub.investigation", '{"format": "investigation-resources-hub/workspace", "version": 1, "details": ');
+      sessionStorage.setItem("seeded", "yes");
+    }
+  });
+  await visit(LOCAL);
+  await ready(page);
+  await expect(page.locator("#local-state")).toContainText("The copy kept in this browser could not be read");
+  await addEntry(page, { date: "2026-03-14", time: "10:00", what: "Works in memory" });
+  await expect(rows(page)).toHaveCount(1);
+  const kept = await page.evaluate(() => localStorage.getItem("hub.investigation"));
+  expect(kept).toMatch(/"details": $/);
+
+  // Storage that refuses every write (full): said, and the tool goes on.
+  await page.evaluate(() => localStorage.removeItem("hub.investigation"));
+  await page.addInitScript(() => {
+    Storage.prototype.setItem = () => {
+      throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
+    };
+  });
+  await visit(LOCAL);
+  await ready(page);
+  await addEntry(page, { date: "2026-03-14", time: "11:00", what: "Kept in this tab only" });
+  await expect(rows(page)).toHaveCount(1);
+  await expect(page.locator("#local-state")).toContainText("not letting the hub keep anything");
+});
+
+test("a member saves a copy of the browser's timeline to their account", async ({ page, visit, hydrated, checkAccessibility, javaScriptEnabled }, testInfo) => {
+  test.skip(!javaScriptEnabled, "the tool runs in the browser");
+  const steps: Steps = { page, visit, hydrated, checkAccessibility };
+  await registerAndSignIn(steps, uniqueEmail("local", testInfo.project.name), `Lou ${uniqueWord()}`);
+  await visit(LOCAL);
+  await ready(page);
+  const title = `Delayed referral ${uniqueWord()}`;
+  await page.getByLabel("Title").fill(title);
+  await page.getByRole("button", { name: "Save the details" }).click();
+  await addEntry(page, { date: "2026-04-02", time: "16:20", what: "Referral letter drafted", who: "GP registrar" });
+  await expect(rows(page)).toHaveCount(1);
+  await page.getByRole("button", { name: "Save a copy to your account" }).click();
+  await expect(page).toHaveURL(/\/workspaces\/\d+$/);
+  await afterNavigation(steps);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(title);
+  await expect(page.locator("#timeline")).toContainText("Referral letter drafted");
+  // The browser keeps its own copy.
+  await visit(LOCAL);
+  await ready(page);
+  await expect(rows(page)).toHaveCount(1);
+});
+
+test("without JavaScript the page says what works instead", async ({ page, visit, javaScriptEnabled }) => {
+  test.skip(javaScriptEnabled, "with JavaScript the tool runs: see above");
+  await visit(LOCAL);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("A timeline in this browser");
+  await expect(page.locator("#local-state")).toContainText("needs JavaScript");
+  await expect(page.getByRole("button", { name: "Add the entry" })).toBeDisabled();
+  await page.locator("#local-state").getByRole("link", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/sign-in\?next=%2Fworkspaces$/);
+});
