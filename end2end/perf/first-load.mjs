@@ -37,6 +37,7 @@ const pages = [
   ["toolkit", "/resources/timeline-mapping", 0],
   ["toolkits", "/toolkits", 0],
   ["tool (timeline)", "/workspaces/example", TOOL_CEILING_KB],
+  ["tool (in this browser)", "/workspaces/local", TOOL_CEILING_KB],
   ["network directory", "/network", 0],
   ["sign in", "/sign-in", 0],
 ];

@@ -51,30 +51,43 @@ test("anyone keeps a timeline in the browser, offline and after reloads", async 
   await expect(rows(page).nth(1)).toContainText("Practice pharmacist");
   await expect(page.locator("#local-summary")).toHaveText(/^2 entries in time order/);
 
-  // A day that does not exist and nothing said: refused beside the
-  // fields, with the error summary focused and what was typed kept.
+  // No date, a window that ends before it starts and nothing said:
+  // refused beside the fields, with the error summary focused, the page's
+  // title marked and what was typed kept.
   const form = page.locator("#local-entry");
-  await form.getByLabel("Date", { exact: true }).fill("2026-02-30");
   await form.getByLabel("Time", { exact: true }).fill("09:00");
+  await form.getByLabel("Window ends: date (optional)").fill("2026-03-15");
+  await form.getByLabel("Window ends: time (optional)").fill("08:00");
   await form.getByLabel("Who (optional)").fill("Duty doctor");
   await page.getByRole("button", { name: "Add the entry" }).click();
   const summary = page.locator("#local-errors").getByRole("alert");
-  await expect(summary).toContainText("2026-02-30 is not a real date");
+  await expect(summary).toContainText("Enter the date, for example 2026-03-14");
   await expect(summary).toContainText("Enter what happened");
   await expect(summary).toBeFocused();
-  await expect(page.locator("#date-error")).toContainText("2026-02-30 is not a real date");
+  await expect(page).toHaveTitle(/^Error: A timeline in this browser/);
+  await expect(page.locator("#date-error")).toContainText("Enter the date");
   await expect(page.locator("#date")).toHaveAttribute("aria-describedby", /date-error/);
+  await expect(page.locator("#date")).toHaveClass(/nhsuk-input--error/);
   await expect(form.getByLabel("Who (optional)")).toHaveValue("Duty doctor");
   await expect(rows(page)).toHaveCount(2);
   await checkAccessibility();
-  // Put right: added, and the messages go.
+  // A start after the window's end: that is said too.
   await form.getByLabel("Date", { exact: true }).fill("2026-03-15");
   await form.getByLabel("What happened").fill("Duty doctor called the patient back");
+  await form.getByLabel("Source of the information").selectOption("clinical-record");
+  await page.getByRole("button", { name: "Add the entry" }).click();
+  await expect(page.locator("#end_time-error")).toContainText("The window must end after it starts");
+  await expect(page.locator("#date-error")).toHaveCount(0);
+  // Put right: added, and the messages go.
+  await form.getByLabel("Window ends: time (optional)").fill("");
+  await form.getByLabel("Window ends: date (optional)").fill("");
   await page.getByRole("button", { name: "Add the entry" }).click();
   await expect(rows(page)).toHaveCount(3);
   await expect(page.locator("#local-errors")).toBeEmpty();
-  await expect(page.locator("#date-error")).toHaveCount(0);
-  // Over a day of silence before it: flagged, in words.
+  await expect(page.locator("#end_time-error")).toHaveCount(0);
+  await expect(page).toHaveTitle(/^A timeline in this browser/);
+  // Hours of silence before it (over the hour flagged unless changed):
+  // flagged, in words.
   await expect(rows(page).nth(2)).toContainText("Flag:");
 
   // Deleting keeps focus in the table, on the row now in its place.
@@ -97,18 +110,27 @@ test("anyone keeps a timeline in the browser, offline and after reloads", async 
   await expect(page.getByLabel("Title")).toHaveValue("Missed repeat prescription");
   await checkAccessibility();
 
-  // Offline once the worker has kept the page and its code.
-  await page.waitForFunction(async () => {
-    const cache = await caches.open("hub-local-tool-v1");
-    const kept = (await cache.keys()).map((request) => new URL(request.url).pathname);
-    return kept.includes("/workspaces/local") && kept.some((path) => path.endsWith(".wasm"));
-  });
+  // Offline once the worker controls the page and has kept it and its code.
+  await expect
+    .poll(() =>
+      page.evaluate(async () => {
+        await navigator.serviceWorker.ready;
+        const cache = await caches.open("hub-local-tool-v1");
+        const kept = (await cache.keys()).map((request) => new URL(request.url).pathname);
+        return kept.includes("/workspaces/local") && kept.some((path) => path.endsWith(".wasm"));
+      }),
+    )
+    .toBe(true);
   await page.context().setOffline(true);
+  const network = () => page.evaluate(() => fetch("/healthz").then(() => "up", () => "down"));
+  expect(await network()).toBe("down");
   await addEntry(page, { date: "2026-03-16", time: "08:30", what: "Added with no network" });
   await expect(rows(page)).toHaveCount(3);
   await page.reload();
   await hydrated();
   await ready(page);
+  expect(await page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+  expect(await network()).toBe("down");
   await expect(rows(page)).toHaveCount(3);
   await expect(rows(page).nth(2)).toContainText("Added with no network");
   await addEntry(page, { date: "2026-03-16", time: "09:00", what: "Added after reloading offline" });
@@ -184,7 +206,7 @@ test("a member saves a copy of the browser's timeline to their account", async (
   await expect(page).toHaveURL(/\/workspaces\/\d+$/);
   await afterNavigation(steps);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(title);
-  await expect(page.locator("#timeline")).toContainText("Referral letter drafted");
+  await expect(page.getByRole("table", { name: "Timeline entries in time order" })).toContainText("Referral letter drafted");
   // The browser keeps its own copy.
   await visit(LOCAL);
   await ready(page);

@@ -20,8 +20,8 @@ use web_sys::{
     HtmlSelectElement, HtmlTemplateElement, HtmlTextAreaElement, Storage, UrlSearchParams,
 };
 
-use super::local::{LocalInvestigation, OFFLINE_CACHE, STORAGE_KEY};
-use super::timeline::{entry_label, flags, row_text, summary, DEFAULT_GAP_MINUTES};
+use super::local::{LocalInvestigation, LOCAL_PAGE, OFFLINE_CACHE, STORAGE_KEY};
+use super::timeline::{entries_count, entry_label, flags, row_text, summary, DEFAULT_GAP_MINUTES};
 use super::types::DetailsInput;
 use crate::forms::FieldErrors;
 
@@ -63,12 +63,26 @@ pub fn start() {
         download(&tool.borrow().local.file());
     });
     listen("local-clear", "click", &tool, clear);
-    // Saving to the account: the form posts the file to the import page.
+    // Saving to the account: the form posts the file to the import page,
+    // once (a second click would make a second copy).
     listen("local-save", "submit", &tool, |tool, event| {
-        if attach_file(&tool.borrow().local.file()).is_none() {
+        let sending =
+            by_id::<Element>("local-save").is_some_and(|form| form.has_attribute("data-sending"));
+        if sending || attach_file(&tool.borrow().local.file()).is_none() {
             event.prevent_default();
+        } else if let Some(form) = by_id::<Element>("local-save") {
+            let _ = form.set_attribute("data-sending", "");
         }
     });
+    // Back to the page from the browser's history: it may be sent again.
+    listen_window("pageshow", &tool, |_, _| {
+        if let Some(form) = by_id::<Element>("local-save") {
+            let _ = form.remove_attribute("data-sending");
+        }
+    });
+    // Another tab of this browser changed it: this one shows that, rather
+    // than overwrite it with its own older copy at its next change.
+    listen_window("storage", &tool, from_another_tab);
     if let Ok(buttons) = document().query_selector_all("[data-local-ready]") {
         for index in 0..buttons.length() {
             if let Some(button) = buttons
@@ -119,15 +133,45 @@ fn unavailable() -> &'static str {
     "This browser is not letting the hub keep anything (its storage is off or full). The timeline works, but only while this tab is open: download it to keep it."
 }
 
-/// Keeps the investigation in the browser's storage, saying so if it
-/// cannot (full, or refused): the tool goes on in memory.
-fn keep(tool: &Tool) {
-    if let Some(storage) = &tool.storage {
-        if storage.set_item(STORAGE_KEY, &tool.local.file()).is_err() {
+/// Keeps the investigation in the browser's storage. When it cannot (full,
+/// or refused) the page says so and the tool goes on in memory; the
+/// change's announcement then ends with that (the text returned).
+fn keep(tool: &Tool) -> &'static str {
+    match &tool.storage {
+        Some(storage) if storage.set_item(STORAGE_KEY, &tool.local.file()).is_err() => {
             set_text("local-state", unavailable());
-            announce(unavailable());
+            " It could not be kept in this browser: download it to keep it."
         }
+        _ => "",
     }
+}
+
+fn from_another_tab(tool: &Shared, event: Event) {
+    let Ok(event) = event.dyn_into::<web_sys::StorageEvent>() else {
+        return;
+    };
+    if event.key().as_deref() != Some(STORAGE_KEY) {
+        return;
+    }
+    let mut tool = tool.borrow_mut();
+    if tool.storage.is_none() {
+        // This tab does not keep its copy there (see `open`).
+        return;
+    }
+    let local = match event.new_value() {
+        None => LocalInvestigation::default(),
+        Some(file) => match LocalInvestigation::read(&file) {
+            Ok(local) => local,
+            Err(_) => return,
+        },
+    };
+    let details_changed = local.workspace().details != tool.local.workspace().details;
+    tool.local = local;
+    show(&tool.local);
+    if details_changed {
+        fill_details(&tool.local);
+    }
+    announce("Changed in another tab of this browser: shown as it is now.");
 }
 
 /// Fills the table, the summary and the "same event" choices.
@@ -232,8 +276,8 @@ fn change_details(tool: &Shared) {
     let mut tool = tool.borrow_mut();
     match tool.local.change_details(&input) {
         Ok(()) => {
-            keep(&tool);
-            announce("Details saved.");
+            let unkept = keep(&tool);
+            announce(&format!("Details saved.{unkept}"));
         }
         Err(errors) => show_errors(&form, "local-details-errors", &errors),
     }
@@ -250,16 +294,16 @@ fn add_entry(tool: &Shared) {
     let mut tool = tool.borrow_mut();
     match tool.local.add_entry(&input) {
         Ok(id) => {
-            keep(&tool);
+            let unkept = keep(&tool);
             show(&tool.local);
             form.reset();
             let entries = &tool.local.workspace().entries;
             if let Some(index) = entries.iter().position(|entry| entry.id == id) {
                 announce(&format!(
-                    "Entry {} added: {}. The timeline has {} in time order.",
+                    "Entry {} added: {}. The timeline has {} in time order.{unkept}",
                     index + 1,
                     entries[index].when.shown(),
-                    entries.len()
+                    entries_count(entries.len())
                 ));
             }
             // Ready for the next entry.
@@ -312,12 +356,13 @@ fn delete_entry(tool: &Shared, event: Event) {
         }
     }
     tool.local.remove_entry(id);
-    keep(&tool);
+    let unkept = keep(&tool);
     show(&tool.local);
     let remaining = tool.local.workspace().entries.len();
     announce(&format!(
-        "Entry {} deleted. The timeline has {remaining} entries.",
-        index + 1
+        "Entry {} deleted. The timeline has {}.{unkept}",
+        index + 1,
+        entries_count(remaining)
     ));
     // The row now in its place, else the one before, else the heading.
     let next = tool
@@ -372,7 +417,13 @@ fn download(file: &str) {
             link.click();
         }
     }
-    let _ = web_sys::Url::revoke_object_url(&address);
+    // Some browsers read the address after the click has returned.
+    leptos::prelude::set_timeout(
+        move || {
+            let _ = web_sys::Url::revoke_object_url(&address);
+        },
+        std::time::Duration::from_secs(60),
+    );
 }
 
 fn json_blob(file: &str) -> Option<web_sys::Blob> {
@@ -396,12 +447,13 @@ fn attach_file(file: &str) -> Option<()> {
     Some(())
 }
 
-/// Registers the service worker for this page, and puts the code and
-/// styles this page loaded in its cache (they were fetched before the
-/// worker could see them), dropping those of earlier builds.
+/// Registers the service worker for this page, and puts in its cache the
+/// page as a signed-out visitor gets it and the code and styles this page
+/// loaded (fetched before the worker could see them), dropping the files
+/// of earlier builds. Failures only mean the page will not open offline.
 fn keep_for_offline() {
     let options = web_sys::RegistrationOptions::new();
-    options.set_scope("/workspaces/local");
+    options.set_scope(LOCAL_PAGE);
     let registered = window()
         .navigator()
         .service_worker()
@@ -410,8 +462,11 @@ fn keep_for_offline() {
         return;
     };
     let origin = window().location().origin().unwrap_or_default();
-    let wanted: Vec<String> = performance
-        .get_entries_by_type("resource")
+    let loaded = performance.get_entries_by_type("resource");
+    // A full timing buffer (250 entries, after a long visit) may have
+    // dropped some of this build's files: then none are dropped here.
+    let complete = loaded.length() < 250;
+    let wanted: Vec<String> = loaded
         .iter()
         .filter_map(|entry| entry.dyn_into::<web_sys::PerformanceEntry>().ok())
         .filter_map(|entry| entry.name().strip_prefix(&origin).map(str::to_string))
@@ -421,7 +476,6 @@ fn keep_for_offline() {
         .collect();
     leptos::task::spawn_local(async move {
         use wasm_bindgen_futures::JsFuture;
-        // Failures only mean the page will not open offline.
         let _ = JsFuture::from(registered).await;
         let Ok(caches) = window().caches() else {
             return;
@@ -435,6 +489,20 @@ fn keep_for_offline() {
             list.push(&JsValue::from_str(path));
         }
         let _ = JsFuture::from(cache.add_all_with_str_sequence(&list)).await;
+        // Without cookies: the page as a visitor gets it.
+        let init = web_sys::RequestInit::new();
+        init.set_credentials(web_sys::RequestCredentials::Omit);
+        init.set_cache(web_sys::RequestCache::NoStore);
+        if let Ok(page) = JsFuture::from(window().fetch_with_str_and_init(LOCAL_PAGE, &init)).await
+        {
+            let page: web_sys::Response = page.unchecked_into();
+            if page.ok() && !page.redirected() {
+                let _ = JsFuture::from(cache.put_with_str(LOCAL_PAGE, &page)).await;
+            }
+        }
+        if !complete {
+            return;
+        }
         let Ok(kept) = JsFuture::from(cache.keys()).await else {
             return;
         };
@@ -459,7 +527,8 @@ fn read_form<T: DeserializeOwned>(form: &HtmlFormElement) -> Option<T> {
 }
 
 /// The error summary at the top of a form, and each message beside its
-/// field, as the server's pages show them.
+/// field, as the server's pages show them (`forms`): in the field's
+/// group, before the control or the group of choices, which it describes.
 fn show_errors(form: &HtmlFormElement, summary_id: &str, errors: &FieldErrors) {
     let Some(summary) = by_id::<Element>(summary_id) else {
         return;
@@ -469,9 +538,10 @@ fn show_errors(form: &HtmlFormElement, summary_id: &str, errors: &FieldErrors) {
         element.set_class_name(class);
         Some(element)
     };
-    let (Some(panel), Some(title), Some(list)) = (
+    let (Some(panel), Some(title), Some(body), Some(list)) = (
         html("div", "nhsuk-error-summary"),
         html("h2", "nhsuk-error-summary__title"),
+        html("div", "nhsuk-error-summary__body"),
         html("ul", "nhsuk-list nhsuk-error-summary__list"),
     ) else {
         return;
@@ -483,7 +553,8 @@ fn show_errors(form: &HtmlFormElement, summary_id: &str, errors: &FieldErrors) {
     let _ = panel.set_attribute("role", "alert");
     let _ = panel.set_attribute("tabindex", "-1");
     let _ = panel.append_child(&title);
-    let _ = panel.append_child(&list);
+    let _ = body.append_child(&list);
+    let _ = panel.append_child(&body);
     for (field, message) in errors {
         if let (Some(item), Some(link)) = (html("li", ""), html("a", "")) {
             let _ = link.set_attribute("href", &format!("#{field}"));
@@ -491,11 +562,27 @@ fn show_errors(form: &HtmlFormElement, summary_id: &str, errors: &FieldErrors) {
             let _ = item.append_child(&link);
             let _ = list.append_child(&item);
         }
-        let Ok(Some(input)) = form.query_selector(&format!("#{field}, [name={field}]")) else {
+        let Ok(Some(mut input)) = form.query_selector(&format!("#{field}, [name={field}]")) else {
             continue;
         };
+        let mut before = input.clone();
         if let Ok(Some(group)) = input.closest(".nhsuk-form-group") {
             let _ = group.class_list().add_1("nhsuk-form-group--error");
+            // A group of choices: the message goes before them all and
+            // describes their fieldset.
+            if let (Ok(Some(choices)), Ok(Some(fieldset))) = (
+                group.query_selector(".nhsuk-radios, .nhsuk-checkboxes"),
+                group.query_selector("fieldset"),
+            ) {
+                before = choices;
+                input = fieldset;
+            }
+        }
+        if let Some(class) = ["nhsuk-input", "nhsuk-select", "nhsuk-textarea"]
+            .into_iter()
+            .find(|class| input.class_list().contains(class))
+        {
+            let _ = input.class_list().add_1(&format!("{class}--error"));
         }
         let error_id = format!("{field}-error");
         if let (Some(span), Some(hidden)) = (
@@ -507,12 +594,16 @@ fn show_errors(form: &HtmlFormElement, summary_id: &str, errors: &FieldErrors) {
             hidden.set_text_content(Some("Error: "));
             let _ = span.append_child(&hidden);
             let _ = span.append_with_str_1(message);
-            let _ = input.before_with_node_1(&span);
+            let _ = before.before_with_node_1(&span);
         }
         let described = input.get_attribute("aria-describedby").unwrap_or_default();
         let _ = input.set_attribute("aria-describedby", format!("{described} {error_id}").trim());
     }
     let _ = summary.append_child(&panel);
+    let title = document().title();
+    if !title.starts_with("Error: ") {
+        document().set_title(&format!("Error: {title}"));
+    }
     if let Ok(panel) = panel.dyn_into::<HtmlElement>() {
         let _ = panel.focus();
     }
@@ -520,6 +611,24 @@ fn show_errors(form: &HtmlFormElement, summary_id: &str, errors: &FieldErrors) {
 
 fn clear_errors(form: &HtmlFormElement, summary_id: &str) {
     set_text(summary_id, "");
+    let title = document().title();
+    if let Some(plain) = title.strip_prefix("Error: ") {
+        document().set_title(plain);
+    }
+    for class in [
+        "nhsuk-input--error",
+        "nhsuk-select--error",
+        "nhsuk-textarea--error",
+    ] {
+        let Ok(marked) = form.query_selector_all(&format!(".{class}")) else {
+            continue;
+        };
+        for index in 0..marked.length() {
+            if let Some(element) = marked.get(index).and_then(|m| m.dyn_into::<Element>().ok()) {
+                let _ = element.class_list().remove_1(class);
+            }
+        }
+    }
     let Ok(messages) = form.query_selector_all("[data-local-error]") else {
         return;
     };
@@ -540,7 +649,11 @@ fn clear_errors(form: &HtmlFormElement, summary_id: &str) {
                 .split_whitespace()
                 .filter(|word| *word != id)
                 .collect();
-            let _ = input.set_attribute("aria-describedby", &kept.join(" "));
+            let _ = if kept.is_empty() {
+                input.remove_attribute("aria-describedby")
+            } else {
+                input.set_attribute("aria-describedby", &kept.join(" "))
+            };
         }
         message.remove();
     }
@@ -554,6 +667,13 @@ fn listen(id: &str, kind: &str, tool: &Shared, handle: fn(&Shared, Event)) {
     let listener = Closure::<dyn FnMut(Event)>::new(move |event: Event| handle(&tool, event));
     let _ = target.add_event_listener_with_callback(kind, listener.as_ref().unchecked_ref());
     // The listener lives as long as the page's element does.
+    listener.forget();
+}
+
+fn listen_window(kind: &str, tool: &Shared, handle: fn(&Shared, Event)) {
+    let tool = tool.clone();
+    let listener = Closure::<dyn FnMut(Event)>::new(move |event: Event| handle(&tool, event));
+    let _ = window().add_event_listener_with_callback(kind, listener.as_ref().unchecked_ref());
     listener.forget();
 }
 

@@ -13,6 +13,9 @@ use super::types::{parse_details, Details, DetailsInput, Workspace, MAX_ENTRIES}
 use crate::forms::FieldErrors;
 use crate::vocabulary::LearningResponse;
 
+/// The tool's page, the service worker's scope.
+pub const LOCAL_PAGE: &str = "/workspaces/local";
+
 /// The browser storage key the investigation's file is kept under.
 pub const STORAGE_KEY: &str = "hub.investigation";
 

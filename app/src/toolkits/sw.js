@@ -3,28 +3,30 @@
 // it loads, open with no network, reloading included.
 //
 // - The page: from the network when there is one; with none, the copy
-//   kept here. That copy is always the page as a signed-out visitor gets
-//   it (fetched without cookies), so nobody's name or form token is kept
-//   on a shared computer.
-// - Build output (/pkg/, named by its content's hash), /assets/ and the
-//   icon: from the cache first, else the network (and kept). The page's
-//   own code adds what it loaded before this worker could see it, and
-//   drops the files of earlier builds (toolkits/browser.rs).
+//   in the cache. The page's own code (toolkits/browser.rs) puts that
+//   copy there on each visit, as a signed-out visitor gets the page
+//   (fetched without cookies, so nobody's name or form token is kept on
+//   a shared computer), with the code and styles of the same build, and
+//   drops the files of earlier builds.
+// - Build output (/pkg/, named by its content's hash, so never stale):
+//   from the cache first, else the network (and kept).
+// - /assets/ and the icon (not hashed): from the network, else the cache.
 // - Nothing else is touched: other requests, form posts and other pages
 //   go to the network as if there were no worker.
 //
-// CACHE is also written in toolkits/browser.rs.
+// CACHE is also written in toolkits/local.rs (a unit test holds them equal).
 const CACHE = "hub-local-tool-v1";
 const PAGE = "/workspaces/local";
 
-const keepVisitorsPage = () =>
-  fetch(PAGE, { credentials: "omit", cache: "no-store" }).then((response) =>
-    response.ok ? caches.open(CACHE).then((cache) => cache.put(PAGE, response)) : undefined,
-  );
+const keep = (event, request, response) => {
+  if (response.ok && !response.redirected) {
+    const copy = response.clone();
+    event.waitUntil(caches.open(CACHE).then((cache) => cache.put(request, copy)));
+  }
+  return response;
+};
 
-self.addEventListener("install", (event) => {
-  event.waitUntil(keepVisitorsPage().then(() => self.skipWaiting()));
-});
+self.addEventListener("install", () => self.skipWaiting());
 
 self.addEventListener("activate", (event) => {
   event.waitUntil(
@@ -45,29 +47,19 @@ self.addEventListener("fetch", (event) => {
   if (request.method !== "GET" || url.origin !== self.location.origin) return;
   if (request.mode === "navigate" && url.pathname === PAGE) {
     event.respondWith(
-      fetch(request).then(
-        (response) => {
-          event.waitUntil(keepVisitorsPage().catch(() => undefined));
-          return response;
-        },
-        () => caches.match(PAGE).then((kept) => kept || Response.error()),
+      fetch(request).catch(() =>
+        caches.match(PAGE).then((kept) => (kept && !kept.redirected ? kept : Response.error())),
       ),
     );
-    return;
-  }
-  const built = url.pathname.startsWith("/pkg/") || url.pathname.startsWith("/assets/");
-  if (built || url.pathname === "/favicon.svg") {
+  } else if (url.pathname.startsWith("/pkg/")) {
     event.respondWith(
-      caches.match(request).then(
-        (kept) =>
-          kept ||
-          fetch(request).then((response) => {
-            if (response.ok) {
-              const copy = response.clone();
-              event.waitUntil(caches.open(CACHE).then((cache) => cache.put(request, copy)));
-            }
-            return response;
-          }),
+      caches.match(request).then((kept) => kept || fetch(request).then((response) => keep(event, request, response))),
+    );
+  } else if (url.pathname.startsWith("/assets/") || url.pathname === "/favicon.svg") {
+    event.respondWith(
+      fetch(request).then(
+        (response) => keep(event, request, response),
+        () => caches.match(request).then((kept) => kept || Response.error()),
       ),
     );
   }

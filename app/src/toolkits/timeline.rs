@@ -575,13 +575,18 @@ pub fn entry_label(index: usize, entry: &Entry) -> String {
     format!("{}: {}, {what}{more}", index + 1, entry.when.shown())
 }
 
+/// "1 entry", "3 entries".
+pub fn entries_count(entries: usize) -> String {
+    match entries {
+        1 => "1 entry".to_string(),
+        n => format!("{n} entries"),
+    }
+}
+
 /// The line above the timeline: how many entries, how many flagged
 /// (`changes`: the reader may add one).
 pub fn summary(entries: usize, flagged: usize, changes: bool) -> String {
-    let count = match entries {
-        1 => "1 entry".to_string(),
-        n => format!("{n} entries"),
-    };
+    let count = entries_count(entries);
     match (entries, flagged) {
         (0, _) if changes => "No entries yet: add the first below.".to_string(),
         (0, _) => "No entries yet.".to_string(),

@@ -88,7 +88,9 @@ pub fn page_access(path: &str) -> Access {
         || under("/network/connections")
         || under("/network/messages")
         || under("/report")
-        || (path.starts_with("/workspaces/") && !under("/workspaces/example"))
+        || (path.starts_with("/workspaces/")
+            && !under("/workspaces/example")
+            && path != "/workspaces/local")
     {
         Access::SignedIn
     } else {
@@ -349,6 +351,11 @@ mod tests {
         );
         assert_eq!(page_access("/network/messages/sam-x"), Access::SignedIn);
         assert_eq!(page_access("/report/message/12"), Access::SignedIn);
+        assert_eq!(page_access("/workspaces/4"), Access::SignedIn);
+        assert_eq!(page_access("/workspaces/example"), Access::Public);
+        // The timeline kept in the browser is anyone's.
+        assert_eq!(page_access("/workspaces/local"), Access::Public);
+        assert_eq!(page_access("/workspaces/local/x"), Access::SignedIn);
         assert_eq!(
             page_access("/contribute/new"),
             Access::AtLeast(Role::Contributor)

@@ -43,7 +43,7 @@ pub fn local_page(signed_in: bool, state: &FormState) -> RenderedPage {
                 <div class="nhsuk-grid-column-full">
                     <h1 class="nhsuk-heading-l" id="local-title">"A timeline in this browser"</h1>
                     {no_patient_details()}
-                    <p>"Anyone can use this timeline, without an account. It is kept in this browser only, on this computer: nobody else can see it, it keeps working with no network once the page has opened, and clearing the browser's data deletes it. Download it, or save it to your account, to keep it safe or to work on it elsewhere."</p>
+                    <p>"Anyone can use this timeline, without an account. It is kept in this browser only, on this computer, and is never sent to the hub unless you save it to your account. It keeps working with no network once the page has opened. Anyone who uses this browser can open it, signed in or not: on a shared computer, delete it when you have finished. Clearing the browser's data deletes it too. Download it, or save it to your account, to keep it safe or to work on it elsewhere."</p>
                     <div class="nhsuk-inset-text" id="local-state">{without_script}</div>
                     <p id="local-announce" role="status" aria-live="polite"></p>
 
