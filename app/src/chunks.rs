@@ -350,6 +350,15 @@ chunk! {
 }
 
 chunk! {
+    /// The timeline kept in the browser (`/workspaces/local`): its code
+    /// (the timeline's rules, the file, storage) is that page's alone, so
+    /// the other tool pages do not load it.
+    local {
+        LocalRoute => crate::toolkits::LocalTimelinePage,
+    }
+}
+
+chunk! {
     /// Admins' pages: members, roles, the audit log and feedback.
     admin {
         AdminUsersRoute => crate::accounts::AdminUsersPage,
@@ -390,6 +399,7 @@ pub fn chunk_for_path(path: &str) -> Option<Chunk> {
         "curation" => Chunk::Curation,
         "contribute" => Chunk::Editor,
         "admin" => Chunk::Admin,
+        "workspaces" if parts.next() == Some("local") && parts.next().is_none() => Chunk::Local,
         "workspaces" => Chunk::Tools,
         _ => return None,
     })
@@ -407,6 +417,7 @@ pub enum Chunk {
     Service,
     Moderation,
     Tools,
+    Local,
 }
 
 impl Chunk {
@@ -422,6 +433,7 @@ impl Chunk {
             Chunk::Service => service::load().await?,
             Chunk::Moderation => moderation::load().await?,
             Chunk::Tools => tools::load().await?,
+            Chunk::Local => local::load().await?,
         }
         Ok(())
     }
@@ -527,6 +539,8 @@ mod tests {
             ("/admin/feedback", Chunk::Admin),
             ("/workspaces", Chunk::Tools),
             ("/workspaces/4?entry=2", Chunk::Tools),
+            ("/workspaces/local", Chunk::Local),
+            ("/workspaces/local/x", Chunk::Tools),
             ("/privacy", Chunk::Service),
             ("/feedback?page=/about", Chunk::Service),
             ("/report/message/12", Chunk::Moderation),

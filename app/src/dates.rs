@@ -37,6 +37,20 @@ pub fn uk_day_of(unix_seconds: i64) -> Option<Day> {
     chrono::DateTime::from_timestamp(unix_seconds, 0).map(|time| uk_date(time).into())
 }
 
+/// "2026-03-14", without chrono's formatting (which the browser's tools
+/// would otherwise carry: see `Day`).
+pub fn iso_date(date: chrono::NaiveDate) -> String {
+    use chrono::Datelike;
+    format!("{:04}-{:02}-{:02}", date.year(), date.month(), date.day())
+}
+
+/// "14 Mar 2026", as the timeline shows a day.
+pub fn short_date(date: chrono::NaiveDate) -> String {
+    use chrono::Datelike;
+    let month = MONTHS[date.month0() as usize];
+    format!("{} {} {}", date.day(), &month[..3], date.year())
+}
+
 const MONTHS: [&str; 12] = [
     "January",
     "February",

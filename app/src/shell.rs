@@ -8,7 +8,7 @@ use leptos_router::{
 };
 
 use crate::chunks::{
-    account, admin, catalogue, curation, editor, moderation, network, service, tools,
+    account, admin, catalogue, curation, editor, local, moderation, network, service, tools,
     NavigationWatch,
 };
 use crate::layout::{
@@ -226,6 +226,7 @@ pub fn App() -> impl IntoView {
                             // A fixed address of its own, so that its upload form's POST
                             // (an endpoint) and the page share one route.
                             <Route path=path!("/workspaces/import") view={Lazy::<tools::WorkspacesRoute>::new()} ssr=SsrMode::Async />
+                            <Route path=path!("/workspaces/local") view={Lazy::<local::LocalRoute>::new()} ssr=SsrMode::Async />
                             <Route path=path!("/workspaces/:id") view={Lazy::<tools::WorkspacesRoute>::new()} ssr=SsrMode::Async />
                             // A certificate, and the page that checks one.
                             <Route path=path!("/credentials/check") view={Lazy::<moderation::CredentialsRoute>::new()} ssr=SsrMode::Async />

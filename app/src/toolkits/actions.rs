@@ -318,7 +318,7 @@ impl ActionInput {
             owner: action.owner.clone(),
             due: action
                 .due
-                .map(|due| due.format("%Y-%m-%d").to_string())
+                .map(crate::dates::iso_date)
                 .unwrap_or_default(),
             measure: action.measure.clone(),
             status: action.status.slug().into(),

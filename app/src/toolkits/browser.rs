@@ -20,7 +20,7 @@ use web_sys::{
     HtmlSelectElement, HtmlTemplateElement, HtmlTextAreaElement, Storage, UrlSearchParams,
 };
 
-use super::local::{LocalInvestigation, LOCAL_PAGE, OFFLINE_CACHE, STORAGE_KEY};
+use super::local::{LocalInvestigation, LOCAL_PAGE, STORAGE_KEY};
 use super::timeline::{entries_count, entry_label, flags, row_text, summary, DEFAULT_GAP_MINUTES};
 use super::types::DetailsInput;
 use crate::forms::FieldErrors;
@@ -433,88 +433,51 @@ fn json_blob(file: &str) -> Option<web_sys::Blob> {
     web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).ok()
 }
 
-/// Puts the file in the save form's file field, for the import page.
+/// Puts the file in the save form's file field (a text part named `file`,
+/// which the import page reads as it reads an uploaded file).
 fn attach_file(file: &str) -> Option<()> {
-    let parts = js_sys::Array::of1(&JsValue::from_str(file));
-    let options = web_sys::FilePropertyBag::new();
-    options.set_type("application/json");
-    let file =
-        web_sys::File::new_with_str_sequence_and_options(&parts, "investigation.json", &options)
-            .ok()?;
-    let transfer = web_sys::DataTransfer::new().ok()?;
-    transfer.items().add_with_file(&file).ok()?;
-    by_id::<HtmlInputElement>("local-save-file")?.set_files(transfer.files().as_ref());
+    by_id::<HtmlInputElement>("local-save-file")?.set_value(file);
     Some(())
 }
 
-/// Registers the service worker for this page, and puts in its cache the
-/// page as a signed-out visitor gets it and the code and styles this page
-/// loaded (fetched before the worker could see them), dropping the files
-/// of earlier builds. Failures only mean the page will not open offline.
+/// Registers the service worker for this page, and tells it which of
+/// this build's files the page loaded (fetched before it could see them):
+/// it keeps them, with the page as a visitor gets it, and drops earlier
+/// builds' files (`sw.js`). Failures only mean the page will not open
+/// offline.
 fn keep_for_offline() {
     let options = web_sys::RegistrationOptions::new();
     options.set_scope(LOCAL_PAGE);
-    let registered = window()
-        .navigator()
-        .service_worker()
-        .register_with_options("/sw.js", &options);
+    let workers = window().navigator().service_worker();
+    let _ = workers.register_with_options("/sw.js", &options);
     let Some(performance) = window().performance() else {
         return;
     };
     let origin = window().location().origin().unwrap_or_default();
     let loaded = performance.get_entries_by_type("resource");
     // A full timing buffer (250 entries, after a long visit) may have
-    // dropped some of this build's files: then none are dropped here.
-    let complete = loaded.length() < 250;
-    let wanted: Vec<String> = loaded
-        .iter()
-        .filter_map(|entry| entry.dyn_into::<web_sys::PerformanceEntry>().ok())
-        .filter_map(|entry| entry.name().strip_prefix(&origin).map(str::to_string))
-        .filter(|path| {
-            path.starts_with("/pkg/") || path.starts_with("/assets/") || path == "/favicon.svg"
-        })
-        .collect();
+    // dropped some of this build's files: the worker then drops none.
+    let mut message = String::from(if loaded.length() < 250 {
+        "complete"
+    } else {
+        "partial"
+    });
+    for entry in loaded.iter() {
+        if let Ok(entry) = entry.dyn_into::<web_sys::PerformanceEntry>() {
+            if let Some(path) = entry.name().strip_prefix(&origin) {
+                message.push('\n');
+                message.push_str(path);
+            }
+        }
+    }
+    let Ok(ready) = workers.ready() else { return };
     leptos::task::spawn_local(async move {
-        use wasm_bindgen_futures::JsFuture;
-        let _ = JsFuture::from(registered).await;
-        let Ok(caches) = window().caches() else {
+        let Ok(registration) = wasm_bindgen_futures::JsFuture::from(ready).await else {
             return;
         };
-        let Ok(cache) = JsFuture::from(caches.open(OFFLINE_CACHE)).await else {
-            return;
-        };
-        let cache: web_sys::Cache = cache.unchecked_into();
-        let list = js_sys::Array::new();
-        for path in &wanted {
-            list.push(&JsValue::from_str(path));
-        }
-        let _ = JsFuture::from(cache.add_all_with_str_sequence(&list)).await;
-        // Without cookies: the page as a visitor gets it.
-        let init = web_sys::RequestInit::new();
-        init.set_credentials(web_sys::RequestCredentials::Omit);
-        init.set_cache(web_sys::RequestCache::NoStore);
-        if let Ok(page) = JsFuture::from(window().fetch_with_str_and_init(LOCAL_PAGE, &init)).await
-        {
-            let page: web_sys::Response = page.unchecked_into();
-            if page.ok() && !page.redirected() {
-                let _ = JsFuture::from(cache.put_with_str(LOCAL_PAGE, &page)).await;
-            }
-        }
-        if !complete {
-            return;
-        }
-        let Ok(kept) = JsFuture::from(cache.keys()).await else {
-            return;
-        };
-        for request in js_sys::Array::from(&kept).iter() {
-            let Ok(request) = request.dyn_into::<web_sys::Request>() else {
-                continue;
-            };
-            let url = request.url();
-            let path = url.strip_prefix(&origin).unwrap_or(&url);
-            if path.starts_with("/pkg/") && !wanted.iter().any(|w| w == path) {
-                let _ = JsFuture::from(cache.delete_with_str(&url)).await;
-            }
+        let registration: web_sys::ServiceWorkerRegistration = registration.unchecked_into();
+        if let Some(worker) = registration.active() {
+            let _ = worker.post_message(&JsValue::from_str(&message));
         }
     });
 }

@@ -278,7 +278,7 @@ fn file_action(action: &SafetyAction) -> FileAction {
         strength_reason: action.strength_reason.clone(),
         factors: action.factors.clone(),
         owner: action.owner.clone(),
-        due: action.due.map(|due| due.format("%Y-%m-%d").to_string()),
+        due: action.due.map(crate::dates::iso_date),
         measure: action.measure.clone(),
         status: action.status.slug().into(),
     }
@@ -288,7 +288,7 @@ fn write(workspace: &Workspace, exported: Option<chrono::NaiveDate>) -> String {
     let file = File {
         format: FORMAT,
         version: SCHEMA_VERSION,
-        exported: exported.map(|date| date.format("%Y-%m-%d").to_string()),
+        exported: exported.map(crate::dates::iso_date),
         details: file_details(&workspace.details),
         timeline: workspace.entries.iter().map(file_entry).collect(),
         findings: workspace.findings.iter().map(file_finding).collect(),
@@ -768,6 +768,9 @@ pub fn import(text: &str) -> Result<Workspace, ImportError> {
         actions,
     })
 }
+
+mod timeline_only;
+pub use timeline_only::read_timeline;
 
 // The tests read the example, which only the server builds.
 #[cfg(all(test, feature = "ssr"))]

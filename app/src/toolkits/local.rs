@@ -7,7 +7,7 @@
 //! download and saving to an account. A copy that no longer reads (damaged,
 //! or written by a newer hub) is left as it is, never overwritten.
 
-use super::exchange::{export, import, ImportError};
+use super::exchange::{export, read_timeline, ImportError};
 use super::timeline::{in_order, parse_entry, Entry, EntryInput};
 use super::types::{parse_details, Details, DetailsInput, Workspace, MAX_ENTRIES};
 use crate::forms::FieldErrors;
@@ -18,10 +18,6 @@ pub const LOCAL_PAGE: &str = "/workspaces/local";
 
 /// The browser storage key the investigation's file is kept under.
 pub const STORAGE_KEY: &str = "hub.investigation";
-
-/// The service worker's cache (`sw.js` names it too): the page, as a
-/// visitor gets it, and the code and styles it loads.
-pub const OFFLINE_CACHE: &str = "hub-local-tool-v1";
 
 /// The investigation this browser holds.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -53,11 +49,11 @@ impl Default for LocalInvestigation {
 }
 
 impl LocalInvestigation {
-    /// Reads a kept (or downloaded) file back, by the import's rules.
+    /// Reads a kept file back, by the import's rules (a timeline only).
     pub fn read(file: &str) -> Result<Self, ImportError> {
-        let mut workspace = import(file)?;
-        in_order(&mut workspace.entries);
-        Ok(Self { workspace })
+        Ok(Self {
+            workspace: read_timeline(file)?,
+        })
     }
 
     /// The file to keep, download or save to an account.
@@ -212,12 +208,6 @@ mod tests {
     }
 
     #[test]
-    fn the_service_worker_and_the_page_name_one_cache() {
-        let worker = include_str!("sw.js");
-        assert!(worker.contains(&format!("const CACHE = \"{OFFLINE_CACHE}\";")));
-    }
-
-    #[test]
     fn damaged_or_foreign_copies_are_not_read() {
         assert!(LocalInvestigation::read("{\"format\": \"x").is_err());
         assert!(LocalInvestigation::read("{}").is_err());
@@ -225,5 +215,30 @@ mod tests {
             .file()
             .replace("\"version\": 1", "\"version\": 99");
         assert!(LocalInvestigation::read(&newer).is_err());
+        // A whole investigation's file is for the import page.
+        let mut whole =
+            crate::toolkits::exchange::import(&LocalInvestigation::default().file()).unwrap();
+        whole.findings.push(crate::toolkits::analysis::Finding {
+            id: 1,
+            element: crate::toolkits::types::SeipsElement::Tasks,
+            kind: crate::toolkits::analysis::FindingKind::Barrier,
+            text: "Finding".into(),
+            evidence: Vec::new(),
+            other_evidence: "Interview".into(),
+            interacts_with: Vec::new(),
+        });
+        let error = LocalInvestigation::read(&export(&whole)).unwrap_err();
+        assert!(error.message().contains("only a timeline"), "{error}");
+        // Bad entries are named, as the import names them.
+        let bad = LocalInvestigation::default()
+            .file()
+            .replace("\"timeline\": []", "\"timeline\": [{\"id\": 1, \"date\": \"2026-02-30\", \"time\": \"10:00\", \"what\": \"x\", \"source\": \"interview\"}]");
+        let error = LocalInvestigation::read(&bad).unwrap_err();
+        assert!(
+            error
+                .message()
+                .contains("Entry 1: 2026-02-30 is not a real date"),
+            "{error}"
+        );
     }
 }

@@ -26,5 +26,5 @@ pub mod handlers;
 #[cfg(feature = "ssr")]
 pub mod repo;
 
-pub use pages::WorkspacesArea;
+pub use pages::{LocalTimelinePage, WorkspacesArea};
 pub use server::*;

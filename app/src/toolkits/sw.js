@@ -3,18 +3,18 @@
 // it loads, open with no network, reloading included.
 //
 // - The page: from the network when there is one; with none, the copy
-//   in the cache. The page's own code (toolkits/browser.rs) puts that
-//   copy there on each visit, as a signed-out visitor gets the page
-//   (fetched without cookies, so nobody's name or form token is kept on
-//   a shared computer), with the code and styles of the same build, and
-//   drops the files of earlier builds.
+//   in the cache. On each visit the page's code (toolkits/browser.rs)
+//   sends the list of files it loaded (some before this worker could see
+//   them); the worker then keeps them, and the page as a signed-out
+//   visitor gets it (fetched without cookies, so nobody's name or form
+//   token is kept on a shared computer), and drops earlier builds' files.
 // - Build output (/pkg/, named by its content's hash, so never stale):
 //   from the cache first, else the network (and kept).
 // - /assets/ and the icon (not hashed): from the network, else the cache.
 // - Nothing else is touched: other requests, form posts and other pages
 //   go to the network as if there were no worker.
 //
-// CACHE is also written in toolkits/local.rs (a unit test holds them equal).
+// The end-to-end test (workspace_local.spec.ts) reads CACHE by its name.
 const CACHE = "hub-local-tool-v1";
 const PAGE = "/workspaces/local";
 
@@ -27,6 +27,29 @@ const keep = (event, request, response) => {
 };
 
 self.addEventListener("install", () => self.skipWaiting());
+
+// Which paths a page may ask to keep: the build's files and the icon.
+const keepable = (path) => path.startsWith("/pkg/") || path.startsWith("/assets/") || path === "/favicon.svg";
+
+// The message: "complete" (or "partial", when the page's list of what it
+// loaded may be missing some) and the paths it loaded, a line each.
+const keepBuild = async (message) => {
+  const [list, ...loaded] = message.split("\n");
+  const paths = loaded.filter(keepable);
+  const cache = await caches.open(CACHE);
+  await cache.addAll(paths);
+  const page = await fetch(PAGE, { credentials: "omit", cache: "no-store" });
+  if (page.ok && !page.redirected) await cache.put(PAGE, page);
+  if (list !== "complete") return;
+  for (const request of await cache.keys()) {
+    const path = new URL(request.url).pathname;
+    if (path.startsWith("/pkg/") && !paths.includes(path)) await cache.delete(request);
+  }
+};
+
+self.addEventListener("message", (event) => {
+  if (typeof event.data === "string") event.waitUntil(keepBuild(event.data).catch(() => undefined));
+});
 
 self.addEventListener("activate", (event) => {
   event.waitUntil(

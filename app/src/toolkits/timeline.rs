@@ -105,7 +105,7 @@ impl Moment {
 
     /// "2026-03-14T02:05" — the stored form.
     pub fn stored(self) -> String {
-        self.0.format("%Y-%m-%dT%H:%M").to_string()
+        format!("{}T{}", self.date_field(), self.time_field())
     }
 
     /// Reads the stored form back (None if it is not one).
@@ -120,17 +120,24 @@ impl Moment {
 
     /// "2026-03-14", for putting back in the form's date field.
     pub fn date_field(self) -> String {
-        self.0.format("%Y-%m-%d").to_string()
+        crate::dates::iso_date(self.0.date())
     }
 
     /// "02:05", for putting back in the form's time field.
     pub fn time_field(self) -> String {
-        self.0.format("%H:%M").to_string()
+        use chrono::Timelike;
+        format!("{:02}:{:02}", self.0.hour(), self.0.minute())
     }
 
     /// For people: "14 Mar 2026, 02:05".
     pub fn shown(self) -> String {
-        self.0.format("%-d %b %Y, %H:%M").to_string()
+        // By hand, not chrono's `format`: the browser's tools would carry
+        // its formatting machinery.
+        format!(
+            "{}, {}",
+            crate::dates::short_date(self.0.date()),
+            self.time_field()
+        )
     }
 
     /// Whole minutes from self to later (negative if later is earlier).

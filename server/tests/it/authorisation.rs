@@ -75,6 +75,7 @@ fn expected() -> BTreeMap<String, Who> {
         "/credentials/revocations.json",
         "/.well-known/jwks.json",
         "/workspaces",
+        "/workspaces/local",
         "/workspaces/example/report.md",
         "/workspaces/example/workspace.json",
     ] {

@@ -29,7 +29,7 @@ pub fn local_page(signed_in: bool, state: &FormState) -> RenderedPage {
             view! {
                 <form id="local-save" method="post" action="/workspaces/import" enctype="multipart/form-data">
                     <input type="hidden" name="csrf_token" value=token.clone() />
-                    <input type="file" name="file" id="local-save-file" accept=".json,application/json" hidden />
+                    <input type="hidden" name="file" id="local-save-file" />
                     <p>"Saving makes a new investigation in your account from this one, with everything in it; this browser keeps its own copy until you delete it."</p>
                     <button class="nhsuk-button" type="submit" disabled data-local-ready>"Save a copy to your account"</button>
                 </form>

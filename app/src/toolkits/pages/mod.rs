@@ -193,21 +193,41 @@ pub fn WorkspacesArea() -> impl IntoView {
         },
         |(id, query)| workspace_page(id, query),
     );
+    server_made(page, || ())
+}
+
+/// `/workspaces/local`, the timeline kept in the browser (a chunk of its
+/// own, `local`): its HTML from the server, then its code (`browser`).
+#[component]
+pub fn LocalTimelinePage() -> impl IntoView {
+    let page = Resource::new(
+        || (),
+        |_| workspace_page(Some("local".into()), String::new()),
+    );
+    server_made(page, || {
+        #[cfg(feature = "hydrate")]
+        super::browser::start();
+    })
+}
+
+/// A page whose HTML the server made; `then` runs in the browser once the
+/// page is in place (after each page shown).
+fn server_made(
+    page: Resource<Result<Option<super::server::RenderedPage>, ServerFnError>>,
+    then: fn(),
+) -> impl IntoView {
     // A transition keeps the page shown until the next one arrives.
     view! {
         <Transition fallback=|| view! { <p>"Loading…"</p> }>
             {move || Suspend::new(async move {
                 page.await.map(|page| match page {
                     Some(page) => {
-                        // The timeline kept in the browser comes to life
-                        // once its page is in place.
-                        #[cfg(feature = "hydrate")]
-                        Effect::new(|_| super::browser::start());
+                        Effect::new(move |_| then());
                         view! {
-                        <Title text=page.title />
-                        <div inner_html=page.html></div>
-                    }
-                    .into_any()
+                            <Title text=page.title />
+                            <div inner_html=page.html></div>
+                        }
+                        .into_any()
                     }
                     None => view! { <crate::components::NotFoundPage /> }.into_any(),
                 })
