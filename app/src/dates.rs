@@ -48,7 +48,7 @@ pub fn iso_date(date: chrono::NaiveDate) -> String {
 pub fn short_date(date: chrono::NaiveDate) -> String {
     use chrono::Datelike;
     let month = MONTHS[date.month0() as usize];
-    format!("{} {} {}", date.day(), &month[..3], date.year())
+    format!("{} {} {:04}", date.day(), &month[..3], date.year())
 }
 
 const MONTHS: [&str; 12] = [

@@ -316,10 +316,7 @@ impl ActionInput {
             strength_reason: action.strength_reason.clone(),
             factors: action.factors.iter().map(i64::to_string).collect(),
             owner: action.owner.clone(),
-            due: action
-                .due
-                .map(crate::dates::iso_date)
-                .unwrap_or_default(),
+            due: action.due.map(crate::dates::iso_date).unwrap_or_default(),
             measure: action.measure.clone(),
             status: action.status.slug().into(),
         }

@@ -1,5 +1,5 @@
-//! The timeline kept in the browser (`/workspaces/local`), in the tools
-//! chunk. The server sends the whole page, every word of it (the text of
+//! The timeline kept in the browser (`/workspaces/local`), in a chunk of
+//! its own (`local`). The server sends the whole page, every word of it (the text of
 //! the client's code would weigh on every page's first load: see
 //! `pages`); this code brings it to life. It reads the investigation from
 //! the browser's storage, reads the forms through the same serde structs
@@ -27,6 +27,10 @@ use crate::forms::FieldErrors;
 
 /// The investigation while the page is open, and where it is kept.
 struct Tool {
+    /// The table's body of the page this tool was started on: once it has
+    /// left the document (the reader moved on in the app), the window's
+    /// listeners of this start do nothing.
+    rows: Element,
     local: LocalInvestigation,
     /// None: the browser's storage cannot be used, or holds a copy that
     /// could not be read (left as it is): changes live in this tab only.
@@ -44,7 +48,7 @@ pub fn start() {
         return;
     }
     let _ = rows.set_attribute("data-started", "");
-    let (tool, state) = open();
+    let (tool, state) = open(rows);
     let tool: Shared = Rc::new(RefCell::new(tool));
     set_text("local-state", &state);
     show(&tool.borrow().local);
@@ -98,8 +102,9 @@ pub fn start() {
 
 /// Reads the kept investigation: the tool, and what the page says about
 /// where it is kept.
-fn open() -> (Tool, String) {
+fn open(rows: Element) -> (Tool, String) {
     let fresh = |storage| Tool {
+        rows: rows.clone(),
         local: LocalInvestigation::default(),
         storage,
     };
@@ -113,20 +118,22 @@ fn open() -> (Tool, String) {
         Ok(Some(file)) => match LocalInvestigation::read(&file) {
             Ok(local) => (
                 Tool {
+                    rows: rows.clone(),
                     local,
                     storage: Some(storage),
                 },
                 kept_here.to_string(),
             ),
-            Err(error) => (
-                fresh(None),
-                format!(
-                    "The copy kept in this browser could not be read ({}). It is left as it is, and what you do here now lasts only while this tab is open. To start again here, delete this browser's copy below.",
-                    error.message()
-                ),
-            ),
+            Err(error) => (fresh(None), unreadable(&error)),
         },
     }
+}
+
+fn unreadable(error: &crate::toolkits::exchange::ImportError) -> String {
+    format!(
+        "The copy kept in this browser could not be read ({}). It is left as it is, and what you do here now lasts only while this tab is open. To start again here, delete this browser's copy below.",
+        error.message()
+    )
 }
 
 fn unavailable() -> &'static str {
@@ -153,16 +160,25 @@ fn from_another_tab(tool: &Shared, event: Event) {
     if event.key().as_deref() != Some(STORAGE_KEY) {
         return;
     }
-    let mut tool = tool.borrow_mut();
-    if tool.storage.is_none() {
-        // This tab does not keep its copy there (see `open`).
+    let Ok(mut tool) = tool.try_borrow_mut() else {
+        return;
+    };
+    if tool.storage.is_none() || !tool.rows.is_connected() {
+        // This tab does not keep its copy there (see `open`), or this
+        // start's page is no longer shown.
         return;
     }
     let local = match event.new_value() {
         None => LocalInvestigation::default(),
         Some(file) => match LocalInvestigation::read(&file) {
             Ok(local) => local,
-            Err(_) => return,
+            Err(error) => {
+                // Left as it is, as `open` leaves it: this tab goes on in
+                // memory rather than overwrite it.
+                tool.storage = None;
+                set_text("local-state", &unreadable(&error));
+                return;
+            }
         },
     };
     let details_changed = local.workspace().details != tool.local.workspace().details;
@@ -329,8 +345,10 @@ fn delete_entry(tool: &Shared, event: Event) {
     else {
         return;
     };
-    let mut tool = tool.borrow_mut();
-    let workspace = tool.local.workspace();
+    // Read, then ask with nothing borrowed (another tab's change may be
+    // handled while the question is open), then change.
+    let borrowed = tool.borrow();
+    let workspace = borrowed.local.workspace();
     let Some(index) = workspace.entries.iter().position(|entry| entry.id == id) else {
         return;
     };
@@ -346,6 +364,7 @@ fn delete_entry(tool: &Shared, event: Event) {
             .iter()
             .filter(|finding| finding.evidence.contains(&id))
             .count();
+    drop(borrowed);
     if linked > 0 {
         let question = format!(
             "Entry {} is linked to {linked} other part(s) of this investigation, which will lose that link. Delete it?",
@@ -355,7 +374,10 @@ fn delete_entry(tool: &Shared, event: Event) {
             return;
         }
     }
-    tool.local.remove_entry(id);
+    let mut tool = tool.borrow_mut();
+    if tool.local.remove_entry(id).is_none() {
+        return;
+    }
     let unkept = keep(&tool);
     show(&tool.local);
     let remaining = tool.local.workspace().entries.len();
@@ -448,8 +470,10 @@ fn attach_file(file: &str) -> Option<()> {
 fn keep_for_offline() {
     let options = web_sys::RegistrationOptions::new();
     options.set_scope(LOCAL_PAGE);
-    let workers = window().navigator().service_worker();
-    let _ = workers.register_with_options("/sw.js", &options);
+    let registered = window()
+        .navigator()
+        .service_worker()
+        .register_with_options("/sw.js", &options);
     let Some(performance) = window().performance() else {
         return;
     };
@@ -470,23 +494,47 @@ fn keep_for_offline() {
             }
         }
     }
-    let Ok(ready) = workers.ready() else { return };
     leptos::task::spawn_local(async move {
-        let Ok(registration) = wasm_bindgen_futures::JsFuture::from(ready).await else {
+        // The registration, not `ready`: a page reached by a link within
+        // the app has an address outside the worker's scope, for which
+        // `ready` never comes. The newest worker gets the list (one still
+        // installing takes messages too).
+        let Ok(registration) = wasm_bindgen_futures::JsFuture::from(registered).await else {
             return;
         };
         let registration: web_sys::ServiceWorkerRegistration = registration.unchecked_into();
-        if let Some(worker) = registration.active() {
+        let newest = registration
+            .installing()
+            .or_else(|| registration.waiting())
+            .or_else(|| registration.active());
+        if let Some(worker) = newest {
             let _ = worker.post_message(&JsValue::from_str(&message));
         }
     });
 }
 
 /// A form's fields read as the server reads them (the same serde struct).
+/// Control characters are dropped, as the server drops them from a form
+/// (`controls`).
 fn read_form<T: DeserializeOwned>(form: &HtmlFormElement) -> Option<T> {
+    use crate::controls::without_controls;
     let data = FormData::new_with_form(form).ok()?;
-    let pairs = UrlSearchParams::new_with_str_sequence_sequence(&data).ok()?;
-    serde_html_form::from_str(&String::from(pairs.to_string())).ok()
+    let pairs = String::from(
+        UrlSearchParams::new_with_str_sequence_sequence(&data)
+            .ok()?
+            .to_string(),
+    );
+    let cleaned = form_urlencoded::Serializer::new(String::new())
+        .extend_pairs(
+            form_urlencoded::parse(pairs.as_bytes()).map(|(name, value)| {
+                (
+                    without_controls(&name).into_owned(),
+                    without_controls(&value).into_owned(),
+                )
+            }),
+        )
+        .finish();
+    serde_html_form::from_str(&cleaned).ok()
 }
 
 /// The error summary at the top of a form, and each message beside its

@@ -32,18 +32,31 @@ self.addEventListener("install", () => self.skipWaiting());
 const keepable = (path) => path.startsWith("/pkg/") || path.startsWith("/assets/") || path === "/favicon.svg";
 
 // The message: "complete" (or "partial", when the page's list of what it
-// loaded may be missing some) and the paths it loaded, a line each.
+// loaded may be missing some) and the paths it loaded, a line each. Each
+// file is kept on its own (one that fails does not stop the others; one
+// already kept is not fetched again); the page is kept only when every
+// file of its build it names is, and only then are other builds' dropped.
 const keepBuild = async (message) => {
   const [list, ...loaded] = message.split("\n");
-  const paths = loaded.filter(keepable);
+  const paths = [...new Set(loaded.filter(keepable))];
   const cache = await caches.open(CACHE);
-  await cache.addAll(paths);
+  await Promise.allSettled(
+    paths.map(async (path) => {
+      if (!(await cache.match(path))) await cache.add(path);
+    }),
+  );
   const page = await fetch(PAGE, { credentials: "omit", cache: "no-store" });
-  if (page.ok && !page.redirected) await cache.put(PAGE, page);
+  if (!page.ok || page.redirected) return;
+  const html = await page.clone().text();
+  const named = [...new Set(html.match(/\/pkg\/[^"'\s)<>\\]+/g) ?? [])];
+  const kept = await Promise.all(named.map((path) => cache.match(path)));
+  if (kept.some((response) => !response)) return;
+  await cache.put(PAGE, page);
   if (list !== "complete") return;
+  const current = new Set([...paths, ...named]);
   for (const request of await cache.keys()) {
     const path = new URL(request.url).pathname;
-    if (path.startsWith("/pkg/") && !paths.includes(path)) await cache.delete(request);
+    if (path.startsWith("/pkg/") && !current.has(path)) await cache.delete(request);
   }
 };
 

@@ -67,12 +67,17 @@ async fn anyone_gets_the_page_and_a_member_can_save_it(backend: Backend) {
         .body
         .contains("href=\"/workspaces\">Your investigations</a>"));
 
-    // The address takes no posts: a form sent to it finds nothing, never
-    // a failure, and nothing is made.
+    // The address takes no posts: a form sent to it is told so (its
+    // route is the page's alone), never a failure, and nothing is made.
     let posted = browser
         .post(LOCAL, &[("action", "add-entry"), ("what", "x")])
         .await;
-    assert_eq!(posted.status, StatusCode::NOT_FOUND, "{}", posted.body);
+    assert_eq!(
+        posted.status,
+        StatusCode::METHOD_NOT_ALLOWED,
+        "{}",
+        posted.body
+    );
     // Whatever the query, it is the same page.
     let odd = app.get("/workspaces/local?tool=%3Cscript%3E&entry=1").await;
     assert_eq!(odd.status(), StatusCode::OK);

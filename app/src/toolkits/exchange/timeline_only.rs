@@ -68,10 +68,11 @@ pub fn read_timeline(text: &str) -> Result<Workspace, ImportError> {
         );
     }
     if file.timeline.len() > MAX_ENTRIES as usize {
-        problems.add(format!(
+        // Refused unread, so that the work stays bounded.
+        return Err(ImportError::Invalid(vec![format!(
             "There are {} entries in the file: a timeline holds at most {MAX_ENTRIES}",
             file.timeline.len()
-        ));
+        )]));
     }
     let input = DetailsInput {
         title: file.details.title,

@@ -11,8 +11,8 @@
 //! finding, factor or action to change (`?entry={n}`, `?finding={n}`,
 //! `?factor={n}`, `?action={n}`) or delete (with `&delete=yes`).
 //!
-//! They share one lazy route in a chunk of their own (`tools`, with the
-//! browser's timeline code), whose component,
+//! They share one lazy route in a chunk of their own (`tools`; the
+//! timeline kept in the browser has its own, `local`, with its code), whose component,
 //! [`WorkspacesArea`], shows HTML made on the server (`render`, with the
 //! same form fields as every page): every word of a page's text would
 //! cost the client's main module, which every first visit loads (the text
