@@ -147,6 +147,22 @@ impl<'de> Deserialize<'de> for Day {
 #[cfg(test)]
 mod tests {
     #[test]
+    fn days_are_written_as_chronos_formats_wrote_them() {
+        use super::{iso_date, short_date};
+        let mut day = chrono::NaiveDate::from_ymd_opt(0, 1, 1).unwrap();
+        let last = chrono::NaiveDate::from_ymd_opt(2100, 12, 31).unwrap();
+        // Every day of years 0 to 2100, against chrono's formatting.
+        while day <= last {
+            assert_eq!(iso_date(day), day.format("%Y-%m-%d").to_string());
+            assert_eq!(short_date(day), day.format("%-d %b %Y").to_string());
+            day = day.succ_opt().unwrap();
+        }
+        let day = chrono::NaiveDate::from_ymd_opt(999, 9, 4).unwrap();
+        assert_eq!(short_date(day), "4 Sep 0999");
+        assert_eq!(iso_date(day), "0999-09-04");
+    }
+
+    #[test]
     fn the_uk_day_follows_british_summer_time() {
         let day = |text: &str| {
             let utc = chrono::DateTime::parse_from_rfc3339(text).unwrap().to_utc();

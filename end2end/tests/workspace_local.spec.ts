@@ -110,17 +110,8 @@ test("anyone keeps a timeline in the browser, offline and after reloads", async 
   await expect(page.getByLabel("Title")).toHaveValue("Missed repeat prescription");
   await checkAccessibility();
 
-  // Offline once the worker controls the page and has kept it and its code.
-  await expect
-    .poll(() =>
-      page.evaluate(async () => {
-        await navigator.serviceWorker.ready;
-        const cache = await caches.open("hub-local-tool-v1");
-        const kept = (await cache.keys()).map((request) => new URL(request.url).pathname);
-        return kept.includes("/workspaces/local") && kept.some((path) => path.endsWith(".wasm"));
-      }),
-    )
-    .toBe(true);
+  // Offline once the worker has kept the page and its code.
+  await keptForOffline(page);
   await page.context().setOffline(true);
   const network = () => page.evaluate(() => fetch("/healthz").then(() => "up", () => "down"));
   expect(await network()).toBe("down");
@@ -158,6 +149,41 @@ test("anyone keeps a timeline in the browser, offline and after reloads", async 
   await expect(rows(page)).toHaveCount(0);
   await checkAccessibility();
   expect(errors).toEqual([]);
+});
+
+/** Waits until the worker has kept the page and its code for use offline. */
+async function keptForOffline(page: Page) {
+  await expect
+    .poll(
+      () =>
+        page.evaluate(async () => {
+          const cache = await caches.open("hub-local-tool-v1");
+          const kept = (await cache.keys()).map((request) => new URL(request.url).pathname);
+          return kept.includes("/workspaces/local") && kept.some((path) => path.endsWith(".wasm"));
+        }),
+      { timeout: 20_000 },
+    )
+    .toBe(true);
+}
+
+test("reached by a link within the app, the page is kept for use offline too", async ({ page, visit, hydrated, checkAccessibility, javaScriptEnabled }) => {
+  test.skip(!javaScriptEnabled, "the worker is registered by the page's code");
+  await visit("/workspaces");
+  await page.getByRole("link", { name: "Keep a timeline in this browser" }).click();
+  await expect(page).toHaveURL(/\/workspaces\/local$/);
+  await hydrated();
+  await ready(page);
+  await checkAccessibility();
+  await addEntry(page, { date: "2026-05-01", time: "09:15", what: "Kept after a link" });
+  await keptForOffline(page);
+  await page.context().setOffline(true);
+  await page.reload();
+  await hydrated();
+  await ready(page);
+  await expect(rows(page)).toHaveCount(1);
+  await expect(rows(page).nth(0)).toContainText("Kept after a link");
+  await checkAccessibility();
+  await page.context().setOffline(false);
 });
 
 test("storage that refuses, or holds a damaged copy, is said and nothing is overwritten", async ({ page, visit, javaScriptEnabled }) => {

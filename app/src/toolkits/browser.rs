@@ -39,9 +39,19 @@ struct Tool {
 
 type Shared = Rc<RefCell<Tool>>;
 
-/// Starts the tool, if this is its page (once for each time it is shown).
+/// Starts the tool once its page is in the document (once for each time
+/// it is shown). After a navigation within the app the page's view is put
+/// in place a moment after it is made: it is looked for again at each of
+/// the next frames, for a second at most.
 pub fn start() {
+    start_when_shown(60);
+}
+
+fn start_when_shown(frames: u8) {
     let Some(rows) = document().get_element_by_id("local-entries") else {
+        if frames > 0 {
+            leptos::prelude::request_animation_frame(move || start_when_shown(frames - 1));
+        }
         return;
     };
     if rows.has_attribute("data-started") {
