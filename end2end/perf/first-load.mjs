@@ -24,18 +24,19 @@ if (!base) {
   process.exit(2);
 }
 // 270 until session 18, when the timeline kept in the browser (the first
-// tool whose code runs in the browser) added 3.3 KB to every page: its 53
+// tool whose code runs in the browser) added 2.7 KB to every page: its 55
 // calls into the browser are imports of the main module (wasm-split keeps
-// every JavaScript import there), and its chunk's route and loader are in
-// the main module's route table. BENCHMARKS.md has the figures.
-const CEILING_KB = 274;
+// every JavaScript import and its glue there), and its chunk's route and
+// loader are in the main module's route table. BENCHMARKS.md has the
+// figures.
+const CEILING_KB = 273;
 const TARGET_KB = 200;
 // A working tool's page (the toolkits issue: under 300 KB).
 const TOOL_CEILING_KB = 300;
-// The timeline kept in the browser: its chunk (43.5 KB: the file's and the
+// The timeline kept in the browser: its chunk (43.9 KB: the file's and the
 // form's serde code, the timeline's rules, the page's DOM code) puts the
 // page over the issue's 300 KB. This holds today's figure until it is cut.
-const LOCAL_TOOL_CEILING_KB = 340;
+const LOCAL_TOOL_CEILING_KB = 338;
 
 // [what, path, ceiling in KB (0: printed, not budgeted)]
 const pages = [

@@ -29,21 +29,15 @@ impl Default for LocalInvestigation {
     /// A new one: details the investigator changes when they know them.
     fn default() -> Self {
         Self {
-            workspace: Workspace {
-                id: 0,
-                details: Details {
+            workspace: Workspace::unsaved(
+                Details {
                     title: "Investigation in this browser".to_string(),
                     response: LearningResponse::Psii,
                     sector: None,
                     scope: String::new(),
                 },
-                version: 0,
-                updated: String::new(),
-                entries: Vec::new(),
-                findings: Vec::new(),
-                factors: Vec::new(),
-                actions: Vec::new(),
-            },
+                Vec::new(),
+            ),
         }
     }
 }

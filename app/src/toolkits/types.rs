@@ -160,6 +160,23 @@ pub struct Workspace {
     pub actions: Vec<crate::toolkits::actions::SafetyAction>,
 }
 
+impl Workspace {
+    /// One not saved anywhere yet (no id, version or time of change) with
+    /// a timeline and nothing else.
+    pub fn unsaved(details: Details, entries: Vec<crate::toolkits::timeline::Entry>) -> Self {
+        Workspace {
+            id: 0,
+            details,
+            version: 0,
+            updated: String::new(),
+            entries,
+            findings: Vec::new(),
+            factors: Vec::new(),
+            actions: Vec::new(),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

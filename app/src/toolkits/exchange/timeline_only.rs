@@ -109,14 +109,5 @@ pub fn read_timeline(text: &str) -> Result<Workspace, ImportError> {
         ]));
     };
     in_order(&mut entries);
-    Ok(Workspace {
-        id: 0,
-        details,
-        version: 0,
-        updated: String::new(),
-        entries,
-        findings: Vec::new(),
-        factors: Vec::new(),
-        actions: Vec::new(),
-    })
+    Ok(Workspace::unsaved(details, entries))
 }
