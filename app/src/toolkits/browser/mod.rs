@@ -1,0 +1,205 @@
+//! The timeline kept in the browser (`/workspaces/local`), in a chunk of
+//! its own (`local`). The server sends the whole page, every word of it (the text of
+//! the client's code would weigh on every page's first load: see
+//! `pages`); this code brings it to life. It reads the investigation from
+//! the browser's storage, reads the forms through the same serde structs
+//! and rules as the server (`local`, `timeline`), fills the table from
+//! row templates in the page, keeps every change at once, announces it
+//! politely and keeps focus where the reader was. A service worker
+//! (`/sw.js`) keeps the page and its code for use with no network.
+//!
+//! Here: starting, and where the investigation is kept; `edit`: what the
+//! reader does; `forms`: reading forms and showing refusals; `files`: the
+//! file and the service worker; `page`: helpers over the page's elements.
+
+mod edit;
+mod files;
+mod forms;
+mod page;
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use leptos::prelude::{document, window};
+use wasm_bindgen::JsCast;
+use web_sys::{Element, Event, Storage};
+
+use super::local::{LocalInvestigation, STORAGE_KEY};
+use edit::{add_entry, change_details, clear, delete_entry, fill_details, show};
+use files::{attach_file, download, keep_for_offline};
+use page::{announce, by_id, listen, listen_window, set_text};
+
+/// The investigation while the page is open, and where it is kept.
+struct Tool {
+    /// The table's body of the page this tool was started on: once it has
+    /// left the document (the reader moved on in the app), the window's
+    /// listeners of this start do nothing.
+    rows: Element,
+    local: LocalInvestigation,
+    /// None: the browser's storage cannot be used, or holds a copy that
+    /// could not be read (left as it is): changes live in this tab only.
+    storage: Option<Storage>,
+}
+
+type Shared = Rc<RefCell<Tool>>;
+
+/// Starts the tool once its page is in the document (once for each time
+/// it is shown). After a navigation within the app the page's view is put
+/// in place a moment after it is made: it is looked for again at each of
+/// the next frames, for a second at most.
+pub fn start() {
+    start_when_shown(60);
+}
+
+fn start_when_shown(frames: u8) {
+    let Some(rows) = document().get_element_by_id("local-entries") else {
+        if frames > 0 {
+            leptos::prelude::request_animation_frame(move || start_when_shown(frames - 1));
+        }
+        return;
+    };
+    if rows.has_attribute("data-started") {
+        return;
+    }
+    let _ = rows.set_attribute("data-started", "");
+    let (tool, state) = open(rows);
+    let tool: Shared = Rc::new(RefCell::new(tool));
+    set_text("local-state", &state);
+    show(&tool.borrow().local);
+    fill_details(&tool.borrow().local);
+
+    listen("local-details", "submit", &tool, |tool, event| {
+        event.prevent_default();
+        change_details(tool);
+    });
+    listen("local-entry", "submit", &tool, |tool, event| {
+        event.prevent_default();
+        add_entry(tool);
+    });
+    listen("local-entries", "click", &tool, delete_entry);
+    listen("local-download", "click", &tool, |tool, _| {
+        download(&tool.borrow().local.file());
+    });
+    listen("local-clear", "click", &tool, clear);
+    // Saving to the account: the form posts the file to the import page,
+    // once (a second click would make a second copy).
+    listen("local-save", "submit", &tool, |tool, event| {
+        let sending =
+            by_id::<Element>("local-save").is_some_and(|form| form.has_attribute("data-sending"));
+        if sending || attach_file(&tool.borrow().local.file()).is_none() {
+            event.prevent_default();
+        } else if let Some(form) = by_id::<Element>("local-save") {
+            let _ = form.set_attribute("data-sending", "");
+        }
+    });
+    // Back to the page from the browser's history: it may be sent again.
+    listen_window("pageshow", &tool, |_, _| {
+        if let Some(form) = by_id::<Element>("local-save") {
+            let _ = form.remove_attribute("data-sending");
+        }
+    });
+    // Another tab of this browser changed it: this one shows that, rather
+    // than overwrite it with its own older copy at its next change.
+    listen_window("storage", &tool, from_another_tab);
+    if let Ok(buttons) = document().query_selector_all("[data-local-ready]") {
+        for index in 0..buttons.length() {
+            if let Some(button) = buttons
+                .get(index)
+                .and_then(|b| b.dyn_into::<Element>().ok())
+            {
+                let _ = button.remove_attribute("disabled");
+            }
+        }
+    }
+    keep_for_offline();
+}
+
+/// Reads the kept investigation: the tool, and what the page says about
+/// where it is kept.
+fn open(rows: Element) -> (Tool, String) {
+    let fresh = |storage| Tool {
+        rows: rows.clone(),
+        local: LocalInvestigation::default(),
+        storage,
+    };
+    let kept_here = "Kept in this browser: every change is saved here as you make it.";
+    let Some(storage) = window().local_storage().ok().flatten() else {
+        return (fresh(None), unavailable().to_string());
+    };
+    match storage.get_item(STORAGE_KEY) {
+        Err(_) => (fresh(None), unavailable().to_string()),
+        Ok(None) => (fresh(Some(storage)), kept_here.to_string()),
+        Ok(Some(file)) => match LocalInvestigation::read(&file) {
+            Ok(local) => (
+                Tool {
+                    rows: rows.clone(),
+                    local,
+                    storage: Some(storage),
+                },
+                kept_here.to_string(),
+            ),
+            Err(error) => (fresh(None), unreadable(&error)),
+        },
+    }
+}
+
+fn unreadable(error: &crate::toolkits::exchange::ImportError) -> String {
+    format!(
+        "The copy kept in this browser could not be read ({}). It is left as it is, and what you do here now lasts only while this tab is open. To start again here, delete this browser's copy below.",
+        error.message()
+    )
+}
+
+fn unavailable() -> &'static str {
+    "This browser is not letting the hub keep anything (its storage is off or full). The timeline works, but only while this tab is open: download it to keep it."
+}
+
+/// Keeps the investigation in the browser's storage. When it cannot (full,
+/// or refused) the page says so and the tool goes on in memory; the
+/// change's announcement then ends with that (the text returned).
+fn keep(tool: &Tool) -> &'static str {
+    match &tool.storage {
+        Some(storage) if storage.set_item(STORAGE_KEY, &tool.local.file()).is_err() => {
+            set_text("local-state", unavailable());
+            " It could not be kept in this browser: download it to keep it."
+        }
+        _ => "",
+    }
+}
+
+fn from_another_tab(tool: &Shared, event: Event) {
+    let Ok(event) = event.dyn_into::<web_sys::StorageEvent>() else {
+        return;
+    };
+    if event.key().as_deref() != Some(STORAGE_KEY) {
+        return;
+    }
+    let Ok(mut tool) = tool.try_borrow_mut() else {
+        return;
+    };
+    if tool.storage.is_none() || !tool.rows.is_connected() {
+        // This tab does not keep its copy there (see `open`), or this
+        // start's page is no longer shown.
+        return;
+    }
+    let local = match event.new_value() {
+        None => LocalInvestigation::default(),
+        Some(file) => match LocalInvestigation::read(&file) {
+            Ok(local) => local,
+            Err(error) => {
+                // Left as it is, as `open` leaves it: this tab goes on in
+                // memory rather than overwrite it.
+                tool.storage = None;
+                set_text("local-state", &unreadable(&error));
+                return;
+            }
+        },
+    };
+    let details_changed = local.workspace().details != tool.local.workspace().details;
+    tool.local = local;
+    show(&tool.local);
+    if details_changed {
+        fill_details(&tool.local);
+    }
+    announce("Changed in another tab of this browser: shown as it is now.");
+}
