@@ -522,15 +522,18 @@ fn read_details(value: Option<Value>, problems: &mut Problems) -> Option<Details
             }
         },
     };
-    let input = DetailsInput {
+    parse_details(&details_input(fields))
+        .map_err(|errors| problems.add_all("Details", errors))
+        .ok()
+}
+
+fn details_input(fields: FileDetails) -> DetailsInput {
+    DetailsInput {
         title: fields.title,
         response: fields.response,
         sector: fields.sector.unwrap_or_default(),
         scope: fields.scope,
-    };
-    parse_details(&input)
-        .map_err(|errors| problems.add_all("Details", errors))
-        .ok()
+    }
 }
 
 fn entry_input(fields: &FileEntry) -> EntryInput {

@@ -180,6 +180,9 @@ mod tests {
         same.same_as = first.to_string();
         let second = local.add_entry(&same).unwrap();
         assert_eq!(local.workspace().entries[1].same_as, Some(first));
+        // What points to each, either way: the rule the delete pages use.
+        assert_eq!(local.workspace().links_to_entry(first), (vec![2], vec![]));
+        assert_eq!(local.workspace().links_to_entry(second), (vec![1], vec![]));
         assert_eq!(local.remove_entry(first).map(|e| e.id), Some(first));
         assert_eq!(local.workspace().entries[0].id, second);
         assert_eq!(local.workspace().entries[0].same_as, None);

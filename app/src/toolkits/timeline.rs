@@ -590,9 +590,11 @@ pub fn entries_count(entries: usize) -> String {
     }
 }
 
-/// The line above the timeline: how many entries, how many flagged
-/// (`changes`: the reader may add one).
-pub fn summary(entries: usize, flagged: usize, changes: bool) -> String {
+/// The line above the timeline: how many entries, how many flagged, from
+/// each entry's flags (`flags`); `changes`: the reader may add one.
+pub fn summary(flags: &[Vec<Flag>], changes: bool) -> String {
+    let entries = flags.len();
+    let flagged = flags.iter().filter(|flags| !flags.is_empty()).count();
     let count = entries_count(entries);
     match (entries, flagged) {
         (0, _) if changes => "No entries yet: add the first below.".to_string(),

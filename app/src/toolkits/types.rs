@@ -161,6 +161,32 @@ pub struct Workspace {
 }
 
 impl Workspace {
+    /// What points to entry `id`, as numbers from 1 in their lists: the
+    /// entries linked with it as the same event (either way), and the
+    /// findings citing it as evidence. Deleting it removes those links.
+    pub fn links_to_entry(&self, id: i64) -> (Vec<usize>, Vec<usize>) {
+        let own = self
+            .entries
+            .iter()
+            .find(|entry| entry.id == id)
+            .and_then(|entry| entry.same_as);
+        let linked = self
+            .entries
+            .iter()
+            .enumerate()
+            .filter(|(_, other)| other.same_as == Some(id) || own == Some(other.id))
+            .map(|(index, _)| index + 1)
+            .collect();
+        let citing = self
+            .findings
+            .iter()
+            .enumerate()
+            .filter(|(_, finding)| finding.evidence.contains(&id))
+            .map(|(index, _)| index + 1)
+            .collect();
+        (linked, citing)
+    }
+
     /// One not saved anywhere yet (no id, version or time of change) with
     /// a timeline and nothing else.
     pub fn unsaved(details: Details, entries: Vec<crate::toolkits::timeline::Entry>) -> Self {

@@ -10,7 +10,7 @@ use web_sys::{
 
 use super::forms::{clear_errors, read_form, show_errors};
 use super::page::{announce, by_id, copy, focus, set_cell, set_text, template};
-use super::{keep, Shared};
+use super::{keep, kept_here, Shared};
 use crate::toolkits::local::{LocalInvestigation, STORAGE_KEY};
 use crate::toolkits::timeline::{
     entries_count, entry_label, flags, row_text, summary, DEFAULT_GAP_MINUTES,
@@ -67,11 +67,7 @@ pub(super) fn show(local: &LocalInvestigation) {
         }
         let _ = body.append_child(&tr);
     }
-    let flagged_count = flagged.iter().filter(|f| !f.is_empty()).count();
-    set_text(
-        "local-summary",
-        &summary(entries.len(), flagged_count, true),
-    );
+    set_text("local-summary", &summary(&flagged, true));
     if let Some(select) = by_id::<HtmlSelectElement>("same_as") {
         while select.length() > 1 {
             select.remove_with_index(1);
@@ -179,18 +175,8 @@ pub(super) fn delete_entry(tool: &Shared, event: Event) {
     let Some(index) = workspace.entries.iter().position(|entry| entry.id == id) else {
         return;
     };
-    let linked = workspace
-        .entries
-        .iter()
-        .filter(|other| {
-            other.same_as == Some(id) || workspace.entries[index].same_as == Some(other.id)
-        })
-        .count()
-        + workspace
-            .findings
-            .iter()
-            .filter(|finding| finding.evidence.contains(&id))
-            .count();
+    let (entries, findings) = workspace.links_to_entry(id);
+    let linked = entries.len() + findings.len();
     drop(borrowed);
     if linked > 0 {
         let question = format!(
@@ -242,10 +228,7 @@ pub(super) fn clear(tool: &Shared, _: Event) {
     tool.local = LocalInvestigation::default();
     if removed {
         tool.storage = storage;
-        set_text(
-            "local-state",
-            "Kept in this browser: every change is saved here as you make it.",
-        );
+        set_text("local-state", kept_here());
     }
     show(&tool.local);
     fill_details(&tool.local);

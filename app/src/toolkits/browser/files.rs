@@ -31,7 +31,7 @@ pub(super) fn download(file: &str) {
     );
 }
 
-pub(super) fn json_blob(file: &str) -> Option<web_sys::Blob> {
+fn json_blob(file: &str) -> Option<web_sys::Blob> {
     let parts = js_sys::Array::of1(&JsValue::from_str(file));
     let options = web_sys::BlobPropertyBag::new();
     options.set_type("application/json");

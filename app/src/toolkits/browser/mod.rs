@@ -84,11 +84,13 @@ fn start_when_shown(frames: u8) {
     // Saving to the account: the form posts the file to the import page,
     // once (a second click would make a second copy).
     listen("local-save", "submit", &tool, |tool, event| {
-        let sending =
-            by_id::<Element>("local-save").is_some_and(|form| form.has_attribute("data-sending"));
-        if sending || attach_file(&tool.borrow().local.file()).is_none() {
+        let Some(form) = by_id::<Element>("local-save") else {
+            return;
+        };
+        if form.has_attribute("data-sending") || attach_file(&tool.borrow().local.file()).is_none()
+        {
             event.prevent_default();
-        } else if let Some(form) = by_id::<Element>("local-save") {
+        } else {
             let _ = form.set_attribute("data-sending", "");
         }
     });
@@ -122,13 +124,12 @@ fn open(rows: Element) -> (Tool, String) {
         local: LocalInvestigation::default(),
         storage,
     };
-    let kept_here = "Kept in this browser: every change is saved here as you make it.";
     let Some(storage) = window().local_storage().ok().flatten() else {
         return (fresh(None), unavailable().to_string());
     };
     match storage.get_item(STORAGE_KEY) {
         Err(_) => (fresh(None), unavailable().to_string()),
-        Ok(None) => (fresh(Some(storage)), kept_here.to_string()),
+        Ok(None) => (fresh(Some(storage)), kept_here().to_string()),
         Ok(Some(file)) => match LocalInvestigation::read(&file) {
             Ok(local) => (
                 Tool {
@@ -136,7 +137,7 @@ fn open(rows: Element) -> (Tool, String) {
                     local,
                     storage: Some(storage),
                 },
-                kept_here.to_string(),
+                kept_here().to_string(),
             ),
             Err(error) => (fresh(None), unreadable(&error)),
         },
@@ -148,6 +149,10 @@ fn unreadable(error: &crate::toolkits::exchange::ImportError) -> String {
         "The copy kept in this browser could not be read ({}). It is left as it is, and what you do here now lasts only while this tab is open. To start again here, delete this browser's copy below.",
         error.message()
     )
+}
+
+fn kept_here() -> &'static str {
+    "Kept in this browser: every change is saved here as you make it."
 }
 
 fn unavailable() -> &'static str {

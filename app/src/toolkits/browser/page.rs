@@ -8,21 +8,24 @@ use web_sys::{Element, Event, HtmlElement, HtmlTemplateElement};
 
 use super::Shared;
 
+/// Calls `handle` for each `kind` event on the page's element `id`.
 pub(super) fn listen(id: &str, kind: &str, tool: &Shared, handle: fn(&Shared, Event)) {
-    let Some(target) = by_id::<Element>(id) else {
-        return;
-    };
+    if let Some(target) = by_id::<Element>(id) {
+        on(&target, kind, tool, handle);
+    }
+}
+
+/// Calls `handle` for each `kind` event on the window.
+pub(super) fn listen_window(kind: &str, tool: &Shared, handle: fn(&Shared, Event)) {
+    on(&window(), kind, tool, handle);
+}
+
+fn on(target: &web_sys::EventTarget, kind: &str, tool: &Shared, handle: fn(&Shared, Event)) {
     let tool = tool.clone();
     let listener = Closure::<dyn FnMut(Event)>::new(move |event: Event| handle(&tool, event));
     let _ = target.add_event_listener_with_callback(kind, listener.as_ref().unchecked_ref());
-    // The listener lives as long as the page's element does.
-    listener.forget();
-}
-
-pub(super) fn listen_window(kind: &str, tool: &Shared, handle: fn(&Shared, Event)) {
-    let tool = tool.clone();
-    let listener = Closure::<dyn FnMut(Event)>::new(move |event: Event| handle(&tool, event));
-    let _ = window().add_event_listener_with_callback(kind, listener.as_ref().unchecked_ref());
+    // It lives as long as the page: an element's goes with the element;
+    // the window's find their page gone and do nothing (`Tool::rows`).
     listener.forget();
 }
 

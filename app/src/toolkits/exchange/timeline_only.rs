@@ -7,11 +7,11 @@ use serde::de::IgnoredAny;
 use serde::Deserialize;
 
 use super::{
-    entry_input, shape, FileDetails, FileEntry, ImportError, Problems, FORMAT, MAX_IMPORT_BYTES,
-    SCHEMA_VERSION,
+    details_input, entry_input, shape, FileDetails, FileEntry, ImportError, Problems, FORMAT,
+    MAX_IMPORT_BYTES, SCHEMA_VERSION,
 };
 use crate::toolkits::timeline::{in_order, parse_entry, Entry};
-use crate::toolkits::types::{parse_details, DetailsInput, Workspace, MAX_ENTRIES};
+use crate::toolkits::types::{parse_details, Workspace, MAX_ENTRIES};
 
 /// What a file says it is (read first, alone, as `import` does).
 #[derive(Deserialize)]
@@ -74,13 +74,7 @@ pub fn read_timeline(text: &str) -> Result<Workspace, ImportError> {
             file.timeline.len()
         )]));
     }
-    let input = DetailsInput {
-        title: file.details.title,
-        response: file.details.response,
-        sector: file.details.sector.unwrap_or_default(),
-        scope: file.details.scope,
-    };
-    let details = parse_details(&input)
+    let details = parse_details(&details_input(file.details))
         .map_err(|errors| problems.add_all("Details", errors))
         .ok();
     let ids: Vec<i64> = file.timeline.iter().filter_map(|entry| entry.id).collect();

@@ -97,22 +97,7 @@ pub fn delete_entry_page(
     state: &FormState,
 ) -> Option<RenderedPage> {
     let (index, shown) = find(&workspace.entries, entry, |entry| entry.id)?;
-    // The entries linked with this one, either way, lose that link; the
-    // findings citing it lose it as evidence.
-    let linked: Vec<usize> = workspace
-        .entries
-        .iter()
-        .enumerate()
-        .filter(|(_, other)| other.same_as == Some(entry) || shown.same_as == Some(other.id))
-        .map(|(index, _)| index + 1)
-        .collect();
-    let citing: Vec<usize> = workspace
-        .findings
-        .iter()
-        .enumerate()
-        .filter(|(_, finding)| finding.evidence.contains(&entry))
-        .map(|(index, _)| index + 1)
-        .collect();
+    let (linked, citing) = workspace.links_to_entry(entry);
     let losing = [
         losing_link(
             ("Entry", "Entries"),

@@ -130,9 +130,8 @@ fn workspace_view(
     let address = viewing.address(id);
     let entries = workspace.entries.clone();
     let flagged = flags(&entries, gap);
-    let flag_count = flagged.iter().filter(|flags| !flags.is_empty()).count();
     let changes = viewing.changes();
-    let summary = summary(entries.len(), flag_count, changes);
+    let summary = summary(&flagged, changes);
     let chart = timeline_chart(&entries, &flagged, lanes);
     let table = timeline_table(changes.then_some(id), &entries, &flagged);
     let choices: Vec<(i64, String)> = entries

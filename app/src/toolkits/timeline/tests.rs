@@ -738,12 +738,15 @@ fn a_row_says_each_entry_in_words_for_server_and_browser() {
         "a day's gap and a time that disagrees"
     );
 
-    assert_eq!(summary(0, 0, true), "No entries yet: add the first below.");
-    assert_eq!(summary(0, 0, false), "No entries yet.");
+    let gap = || vec![Flag::GapBefore { minutes: 90 }];
+    assert_eq!(summary(&[], true), "No entries yet: add the first below.");
+    assert_eq!(summary(&[], false), "No entries yet.");
     assert_eq!(
-        summary(1, 0, true),
+        summary(&[vec![]], true),
         "1 entry in time order. Nothing flagged."
     );
-    assert!(summary(2, 1, false).starts_with("2 entries in time order. 1 entry is flagged"));
-    assert!(summary(3, 2, false).contains("2 entries are flagged"));
+    assert!(
+        summary(&[vec![], gap()], false).starts_with("2 entries in time order. 1 entry is flagged")
+    );
+    assert!(summary(&[gap(), vec![], gap()], false).contains("2 entries are flagged"));
 }
