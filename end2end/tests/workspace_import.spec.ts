@@ -15,6 +15,8 @@ async function importFile(steps: Steps, file: { name: string; mimeType: string; 
 }
 
 test("a member imports a downloaded investigation, after two bad files", async ({ page, visit, hydrated, checkAccessibility }, testInfo) => {
+  // Eight pages with axe on each: CI's machine took over 30 s for it.
+  test.setTimeout(120_000);
   const steps: Steps = { page, visit, hydrated, checkAccessibility };
   await registerAndSignIn(steps, uniqueEmail("importer", testInfo.project.name), `Ira ${uniqueWord()}`);
 

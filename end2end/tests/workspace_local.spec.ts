@@ -41,6 +41,7 @@ async function ready(page: Page) {
 
 test("anyone keeps a timeline in the browser, offline and after reloads", async ({ page, visit, hydrated, checkAccessibility, javaScriptEnabled }) => {
   test.skip(!javaScriptEnabled, "the tool runs in the browser; without JavaScript see the last test");
+  test.setTimeout(120_000);
   const errors = pageErrors(page);
   await visit(LOCAL);
   await ready(page);
@@ -197,6 +198,7 @@ test("reached by a link within the app, the page is kept for use offline too", a
 
 test("storage that refuses, or holds a damaged copy, is said and nothing is overwritten", async ({ page, visit, javaScriptEnabled }) => {
   test.skip(!javaScriptEnabled, "the tool runs in the browser");
+  test.setTimeout(90_000);
   // A damaged copy: read, refused, and left as it is.
   await page.addInitScript(() => {
     if (!sessionStorage.getItem("seeded")) {
@@ -228,6 +230,7 @@ test("storage that refuses, or holds a damaged copy, is said and nothing is over
 
 test("a member saves a copy of the browser's timeline to their account", async ({ page, visit, hydrated, checkAccessibility, javaScriptEnabled }, testInfo) => {
   test.skip(!javaScriptEnabled, "the tool runs in the browser");
+  test.setTimeout(90_000);
   const steps: Steps = { page, visit, hydrated, checkAccessibility };
   await registerAndSignIn(steps, uniqueEmail("local", testInfo.project.name), `Lou ${uniqueWord()}`);
   await visit(LOCAL);
