@@ -4,8 +4,10 @@
 // put; everything survives a reload; offline after the first load it keeps
 // working, reloading included (the service worker); storage that refuses
 // or holds a damaged copy is said, and the tool goes on in memory without
-// overwriting it; a member saves a copy to their account. Without
-// JavaScript the page says what works instead. Every page passes axe.
+// overwriting it; a member saves it to their account, works on offline
+// and sends the changes when back online, and chooses which to keep when
+// both it and the account's copy changed. Without JavaScript the page
+// says what works instead. Every page passes axe.
 import { test, expect, pageErrors } from "./support";
 import { afterNavigation, registerAndSignIn, type Steps, uniqueEmail, uniqueWord } from "./helpers";
 import type { Page } from "@playwright/test";
@@ -228,9 +230,23 @@ test("storage that refuses, or holds a damaged copy, is said and nothing is over
   await expect(page.locator("#local-state")).toContainText("not letting the hub keep anything");
 });
 
-test("a member saves a copy of the browser's timeline to their account", async ({ page, visit, hydrated, checkAccessibility, javaScriptEnabled }, testInfo) => {
+/** The account's own page of investigation `id`, with `what` added by its form. */
+async function addInAccount(steps: Steps, id: string, what: string) {
+  const { page, visit } = steps;
+  await visit(`/workspaces/${id}`);
+  const form = page.locator("form", { has: page.getByRole("button", { name: "Add the entry" }) });
+  await form.getByLabel("Date", { exact: true }).fill("2026-04-03");
+  await form.getByLabel("Time", { exact: true }).fill("10:00");
+  await form.getByLabel("What happened").fill(what);
+  await form.getByLabel("Source of the information").selectOption("interview");
+  await form.getByRole("button", { name: "Add the entry" }).click();
+  await expect(page.locator(".hub-notice")).toHaveText("Entry added to the timeline");
+}
+
+test("a member saves the browser's timeline to their account, works offline, sends the changes, and chooses when both changed", async ({ page, visit, hydrated, checkAccessibility, javaScriptEnabled }, testInfo) => {
   test.skip(!javaScriptEnabled, "the tool runs in the browser");
-  test.setTimeout(90_000);
+  test.setTimeout(180_000);
+  const errors = pageErrors(page);
   const steps: Steps = { page, visit, hydrated, checkAccessibility };
   await registerAndSignIn(steps, uniqueEmail("local", testInfo.project.name), `Lou ${uniqueWord()}`);
   await visit(LOCAL);
@@ -240,15 +256,87 @@ test("a member saves a copy of the browser's timeline to their account", async (
   await page.getByRole("button", { name: "Save the details" }).click();
   await addEntry(page, { date: "2026-04-02", time: "16:20", what: "Referral letter drafted", who: "GP registrar" });
   await expect(rows(page)).toHaveCount(1);
+  const state = page.locator("#local-account-state");
+  await expect(state).toContainText("Saving makes a new investigation in your account");
+
+  // The first save makes a new investigation and comes back here, which
+  // now knows it as the account's copy.
   await page.getByRole("button", { name: "Save a copy to your account" }).click();
-  await expect(page).toHaveURL(/\/workspaces\/\d+$/);
-  await afterNavigation(steps);
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText(title);
-  await expect(page.getByRole("table", { name: "Timeline entries in time order" })).toContainText("Referral letter drafted");
-  // The browser keeps its own copy.
+  await expect(page).toHaveURL(/\/workspaces\/local$/);
+  await hydrated();
+  await ready(page);
+  await expect(page.locator(".hub-notice")).toHaveText(`Saved to your account as “${title}”`);
+  await expect(state).toHaveText("Saved to your account as it is here.");
+  const send = page.getByRole("button", { name: "Send your changes to your account" });
+  await expect(send).toBeVisible();
+  const id = await page.locator("#local-save-workspace").inputValue();
+  expect(id).toMatch(/^\d+$/);
+  await checkAccessibility();
+
+  // Offline: it keeps working and says the changes wait; a send is held
+  // back and said; a reload offline finds it all.
+  await keptForOffline(page);
+  await page.context().setOffline(true);
+  await addEntry(page, { date: "2026-04-02", time: "17:05", what: "Letter filed without action", who: "Administrator" });
+  await expect(rows(page)).toHaveCount(2);
+  await expect(state).toHaveText(/^Changed here since it was last saved to your account/);
+  await send.click();
+  await expect(page.locator("#local-announce")).toHaveText(/^You are offline: nothing was sent/);
+  await page.reload();
+  await hydrated();
+  await ready(page);
+  await expect(rows(page)).toHaveCount(2);
+  await expect(state).toHaveText(/^Changed here since/);
+
+  // Back online: said, and one click sends the changes to the account.
+  await page.context().setOffline(false);
+  await expect(page.locator("#local-announce")).toHaveText(/^You are back online: send your changes/);
+  await send.click();
+  await expect(page.locator(".hub-notice")).toHaveText(`Your changes are saved to your account, in “${title}”`);
+  await ready(page);
+  await expect(state).toHaveText("Saved to your account as it is here.");
+  await visit(`/workspaces/${id}`);
+  const timeline = page.getByRole("table", { name: "Timeline entries in time order" });
+  await expect(timeline).toContainText("Referral letter drafted");
+  await expect(timeline).toContainText("Letter filed without action");
+
+  // Changed in the account and here: the send is refused and both are
+  // shown. Keeping the account's replaces this browser's.
+  await addInAccount(steps, id, "Practice manager told of the letter");
   await visit(LOCAL);
   await ready(page);
-  await expect(rows(page)).toHaveCount(1);
+  await addEntry(page, { date: "2026-04-03", time: "09:00", what: "Changed here meanwhile" });
+  await send.click();
+  const conflict = page.locator("#local-conflict");
+  await expect(conflict.getByRole("heading", { level: 2 })).toHaveText("Your account's copy has changed");
+  await expect(page.getByRole("alert")).toContainText("choose which to keep");
+  await expect(conflict.getByRole("region", { name: /^In your account now/ })).toContainText("Practice manager told of the letter");
+  await expect(conflict.getByRole("region", { name: "In this browser" })).toContainText("Changed here meanwhile");
+  await ready(page);
+  await checkAccessibility();
+  await page.getByRole("button", { name: "Keep your account's: replace this browser's with it" }).click();
+  await expect(page.locator("#local-announce")).toHaveText("Your account's copy is now this browser's too.");
+  await expect(conflict).toHaveCount(0);
+  await expect(rows(page)).toHaveCount(3);
+  await expect(page.locator("#local-entries")).toContainText("Practice manager told of the letter");
+  await expect(page.locator("#local-entries")).not.toContainText("Changed here meanwhile");
+  await expect(state).toHaveText("Saved to your account as it is here.");
+
+  // Again, and keeping this browser's replaces the account's.
+  await addEntry(page, { date: "2026-04-03", time: "11:30", what: "Kept from this browser" });
+  await addInAccount(steps, id, "Overwritten in the account");
+  await visit(LOCAL);
+  await ready(page);
+  await send.click();
+  await expect(conflict).toBeVisible();
+  await page.getByRole("button", { name: "Keep this browser's: replace your account's with it" }).click();
+  await expect(page.locator(".hub-notice")).toHaveText(`Your changes are saved to your account, in “${title}”`);
+  await ready(page);
+  await expect(state).toHaveText("Saved to your account as it is here.");
+  await visit(`/workspaces/${id}`);
+  await expect(timeline).toContainText("Kept from this browser");
+  await expect(timeline).not.toContainText("Overwritten in the account");
+  expect(errors).toEqual([]);
 });
 
 test("without JavaScript the page says what works instead", async ({ page, visit, javaScriptEnabled }) => {

@@ -436,10 +436,18 @@ pub fn router(state: AppState, max_body_bytes: usize) -> Router {
         .layer(middleware::from_fn_with_state(
             BodyLimits {
                 default: max_body_bytes,
-                uploads: vec![(
-                    app::toolkits::handlers::IMPORT_PATH,
-                    app::toolkits::handlers::IMPORT_BODY_BYTES,
-                )],
+                // The browser's timeline, saved to an account, is the
+                // same file as an import.
+                uploads: vec![
+                    (
+                        app::toolkits::handlers::IMPORT_PATH,
+                        app::toolkits::handlers::IMPORT_BODY_BYTES,
+                    ),
+                    (
+                        app::toolkits::local::LOCAL_PAGE,
+                        app::toolkits::handlers::IMPORT_BODY_BYTES,
+                    ),
+                ],
             },
             crate::http::body_limit::limit,
         ))

@@ -19,6 +19,57 @@ pub const LOCAL_PAGE: &str = "/workspaces/local";
 /// The browser storage key the investigation's file is kept under.
 pub const STORAGE_KEY: &str = "hub.investigation";
 
+/// What the page says of an investigation not yet saved to the account.
+pub const UNSAVED_STATUS: &str = "Saving makes a new investigation in your account from this one; this browser keeps its own copy until you delete it. After that, save again to send your changes there.";
+
+/// The browser storage key of the account's copy it was last saved to.
+pub const ACCOUNT_KEY: &str = "hub.investigation.account";
+
+/// The copy in a member's account this browser's investigation was last
+/// saved to: its id, the version that save made (the next save is made
+/// from it, and refused if the account's copy has moved on), and whether
+/// it has changed here since. Kept as `id version changed|sent`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct AccountCopy {
+    pub id: i64,
+    pub version: i64,
+    pub changed: bool,
+}
+
+impl AccountCopy {
+    /// Reads what was kept; None for anything else (then it is unlinked,
+    /// and the next save makes a new copy).
+    pub fn read(kept: &str) -> Option<Self> {
+        let mut words = kept.split(' ');
+        let id = words.next()?.parse().ok().filter(|id| *id > 0)?;
+        let version = words.next()?.parse().ok().filter(|version| *version > 0)?;
+        let changed = match words.next()? {
+            "changed" => true,
+            "sent" => false,
+            _ => return None,
+        };
+        words.next().is_none().then_some(Self {
+            id,
+            version,
+            changed,
+        })
+    }
+
+    pub fn text(&self) -> String {
+        let changed = if self.changed { "changed" } else { "sent" };
+        format!("{} {} {changed}", self.id, self.version)
+    }
+
+    /// What the page says about it.
+    pub fn status(&self) -> &'static str {
+        if self.changed {
+            "Changed here since it was last saved to your account: send your changes to keep them there too."
+        } else {
+            "Saved to your account as it is here."
+        }
+    }
+}
+
 /// The investigation this browser holds.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct LocalInvestigation {
@@ -114,6 +165,40 @@ mod tests {
             source: "clinical-record".into(),
             ..EntryInput::default()
         }
+    }
+
+    #[test]
+    fn the_account_copy_reads_back_and_refuses_anything_else() {
+        let copy = AccountCopy {
+            id: 12,
+            version: 3,
+            changed: true,
+        };
+        assert_eq!(AccountCopy::read(&copy.text()), Some(copy));
+        let sent = AccountCopy {
+            changed: false,
+            ..copy
+        };
+        assert_eq!(sent.text(), "12 3 sent");
+        assert_eq!(AccountCopy::read("12 3 sent"), Some(sent));
+        for kept in [
+            "",
+            "12",
+            "12 3",
+            "12 3 maybe",
+            "12 3 sent extra",
+            "0 3 sent",
+            "12 0 sent",
+            "-1 3 sent",
+            "x 3 sent",
+            "12  3 sent",
+            "12 3 sent\n",
+            "<b>12</b> 3 sent",
+            "99999999999999999999 1 sent",
+        ] {
+            assert_eq!(AccountCopy::read(kept), None, "{kept:?}");
+        }
+        assert_ne!(copy.status(), sent.status());
     }
 
     #[test]

@@ -34,6 +34,7 @@ pub async fn workspace_page(
     // after one.
     let feedback = use_context::<FormFeedback>().unwrap_or_default();
     let viewer = request_viewer();
+    let page_render = crate::web::session::is_page_render();
     let pairs: Vec<(String, String)> = form_urlencoded::parse(query.as_bytes())
         .into_owned()
         .collect();
@@ -71,7 +72,19 @@ pub async fn workspace_page(
             };
             Some(render::list_page(workspaces, &state))
         }
-        AreaPage::Local => Some(render::local_page(member.is_some(), &state)),
+        AreaPage::Local => {
+            let news = match member {
+                Some(member) => {
+                    let session = viewer
+                        .as_ref()
+                        .filter(|_| page_render)
+                        .map(|viewer| &viewer.session);
+                    render::account_news(&db, member, &state.feedback, session).await?
+                }
+                None => render::AccountNews::None,
+            };
+            Some(render::local_page(member.is_some(), &state, news))
+        }
         AreaPage::Import => {
             require(Access::SignedIn)?;
             Some(render::import_page(&state))

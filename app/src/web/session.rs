@@ -36,6 +36,9 @@ pub mod keys {
     pub const NEW_RECOVERY_CODES: &str = "new_recovery_codes";
     /// A one-off confirmation for the next page.
     pub const NOTICE: &str = "notice";
+    /// The account's copy the browser's timeline was just saved to, for
+    /// the page the save lands on (`toolkits::local::AccountCopy`).
+    pub const LOCAL_SAVED: &str = "local_saved";
 }
 
 /// Signed out after this long without a request.

@@ -239,6 +239,7 @@ fn expected() -> BTreeMap<String, Who> {
         "/workspaces",
         "/workspaces/{id}",
         "/workspaces/import",
+        "/workspaces/local",
     ] {
         add(&format!("POST {form}"), SignedIn);
     }

@@ -115,7 +115,7 @@ pub(super) fn change_details(tool: &Shared) {
     let mut tool = tool.borrow_mut();
     match tool.local.change_details(&input) {
         Ok(()) => {
-            let unkept = keep(&tool);
+            let unkept = keep(&mut tool);
             announce(&format!("Details saved.{unkept}"));
         }
         Err(errors) => show_errors(&form, "local-details-errors", &errors),
@@ -133,7 +133,7 @@ pub(super) fn add_entry(tool: &Shared) {
     let mut tool = tool.borrow_mut();
     match tool.local.add_entry(&input) {
         Ok(id) => {
-            let unkept = keep(&tool);
+            let unkept = keep(&mut tool);
             show(&tool.local);
             form.reset();
             let entries = &tool.local.workspace().entries;
@@ -191,7 +191,7 @@ pub(super) fn delete_entry(tool: &Shared, event: Event) {
     if tool.local.remove_entry(id).is_none() {
         return;
     }
-    let unkept = keep(&tool);
+    let unkept = keep(&mut tool);
     show(&tool.local);
     let remaining = tool.local.workspace().entries.len();
     announce(&format!(
@@ -230,6 +230,8 @@ pub(super) fn clear(tool: &Shared, _: Event) {
         tool.storage = storage;
         set_text("local-state", kept_here());
     }
+    // A new one, unsaved: its first save makes a new copy.
+    super::account::remember(&mut tool, None);
     show(&tool.local);
     fill_details(&tool.local);
     announce("Deleted from this browser. The timeline is empty.");

@@ -9,9 +9,11 @@
 //! (`/sw.js`) keeps the page and its code for use with no network.
 //!
 //! Here: starting, and where the investigation is kept; `edit`: what the
-//! reader does; `forms`: reading forms and showing refusals; `files`: the
-//! file and the service worker; `page`: helpers over the page's elements.
+//! reader does; `account`: the member's account's copy; `forms`: reading
+//! forms and showing refusals; `files`: the file and the service worker;
+//! `page`: helpers over the page's elements.
 
+mod account;
 mod edit;
 mod files;
 mod forms;
@@ -24,9 +26,9 @@ use leptos::prelude::{document, window};
 use wasm_bindgen::JsCast;
 use web_sys::{Element, Event, Storage};
 
-use super::local::{LocalInvestigation, STORAGE_KEY};
+use super::local::{AccountCopy, LocalInvestigation, ACCOUNT_KEY, STORAGE_KEY};
 use edit::{add_entry, change_details, clear, delete_entry, fill_details, show};
-use files::{attach_file, download, keep_for_offline};
+use files::{download, keep_for_offline};
 use page::{announce, by_id, listen, listen_window, set_text};
 
 /// The investigation while the page is open, and where it is kept.
@@ -39,6 +41,8 @@ struct Tool {
     /// None: the browser's storage cannot be used, or holds a copy that
     /// could not be read (left as it is): changes live in this tab only.
     storage: Option<Storage>,
+    /// The member's account's copy it was last saved to, if any.
+    account: Option<AccountCopy>,
 }
 
 type Shared = Rc<RefCell<Tool>>;
@@ -62,7 +66,10 @@ fn start_when_shown(frames: u8) {
         return;
     }
     let _ = rows.set_attribute("data-started", "");
-    let (tool, state) = open(rows);
+    let (mut tool, state) = open(rows);
+    tool.account = account::kept(tool.storage.as_ref());
+    account::show_copy(tool.account);
+    account::take_news(&mut tool);
     let tool: Shared = Rc::new(RefCell::new(tool));
     set_text("local-state", &state);
     show(&tool.borrow().local);
@@ -81,19 +88,9 @@ fn start_when_shown(frames: u8) {
         download(&tool.borrow().local.file());
     });
     listen("local-clear", "click", &tool, clear);
-    // Saving to the account: the form posts the file to the import page,
-    // once (a second click would make a second copy).
-    listen("local-save", "submit", &tool, |tool, event| {
-        let Some(form) = by_id::<Element>("local-save") else {
-            return;
-        };
-        if form.has_attribute("data-sending") || attach_file(&tool.borrow().local.file()).is_none()
-        {
-            event.prevent_default();
-        } else {
-            let _ = form.set_attribute("data-sending", "");
-        }
-    });
+    listen("local-save", "submit", &tool, account::send);
+    listen("local-take", "click", &tool, account::take_account);
+    listen_window("online", &tool, account::back_online);
     // Back to the page from the browser's history: it may be sent again.
     listen_window("pageshow", &tool, |_, _| {
         if let Some(form) = by_id::<Element>("local-save") {
@@ -123,6 +120,7 @@ fn open(rows: Element) -> (Tool, String) {
         rows: rows.clone(),
         local: LocalInvestigation::default(),
         storage,
+        account: None,
     };
     let Some(storage) = window().local_storage().ok().flatten() else {
         return (fresh(None), unavailable().to_string());
@@ -136,6 +134,7 @@ fn open(rows: Element) -> (Tool, String) {
                     rows: rows.clone(),
                     local,
                     storage: Some(storage),
+                    account: None,
                 },
                 kept_here().to_string(),
             ),
@@ -159,10 +158,20 @@ fn unavailable() -> &'static str {
     "This browser is not letting the hub keep anything (its storage is off or full). The timeline works, but only while this tab is open: download it to keep it."
 }
 
-/// Keeps the investigation in the browser's storage. When it cannot (full,
-/// or refused) the page says so and the tool goes on in memory; the
-/// change's announcement then ends with that (the text returned).
-fn keep(tool: &Tool) -> &'static str {
+/// Keeps the investigation in the browser's storage, and marks the
+/// account's copy as behind it. When it cannot (full, or refused) the page
+/// says so and the tool goes on in memory; the change's announcement then
+/// ends with that (the text returned).
+fn keep(tool: &mut Tool) -> &'static str {
+    if let Some(copy) = tool.account.filter(|copy| !copy.changed) {
+        account::remember(
+            tool,
+            Some(AccountCopy {
+                changed: true,
+                ..copy
+            }),
+        );
+    }
     match &tool.storage {
         Some(storage) if storage.set_item(STORAGE_KEY, &tool.local.file()).is_err() => {
             set_text("local-state", unavailable());
@@ -176,7 +185,8 @@ fn from_another_tab(tool: &Shared, event: Event) {
     let Ok(event) = event.dyn_into::<web_sys::StorageEvent>() else {
         return;
     };
-    if event.key().as_deref() != Some(STORAGE_KEY) {
+    let key = event.key();
+    if key.as_deref() != Some(STORAGE_KEY) && key.as_deref() != Some(ACCOUNT_KEY) {
         return;
     }
     let Ok(mut tool) = tool.try_borrow_mut() else {
@@ -185,6 +195,11 @@ fn from_another_tab(tool: &Shared, event: Event) {
     if tool.storage.is_none() || !tool.rows.is_connected() {
         // This tab does not keep its copy there (see `open`), or this
         // start's page is no longer shown.
+        return;
+    }
+    if key.as_deref() == Some(ACCOUNT_KEY) {
+        tool.account = event.new_value().as_deref().and_then(AccountCopy::read);
+        account::show_copy(tool.account);
         return;
     }
     let local = match event.new_value() {

@@ -59,9 +59,18 @@ pub(super) fn set_text(id: &str, text: &str) {
     }
 }
 
-/// Said politely by screen readers (the page's status line).
+/// Said politely by screen readers (the page's status line). The same
+/// words twice running differ by a trailing no-break space: a status
+/// line set to the text it already holds is not said again.
 pub(super) fn announce(text: &str) {
-    set_text("local-announce", text);
+    let Some(line) = by_id::<Element>("local-announce") else {
+        return;
+    };
+    if line.text_content().as_deref() == Some(text) {
+        line.set_text_content(Some(&format!("{text}\u{a0}")));
+    } else {
+        line.set_text_content(Some(text));
+    }
 }
 
 /// Moves focus to an element (made focusable first if it is a heading).

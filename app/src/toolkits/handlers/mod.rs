@@ -8,6 +8,7 @@
 
 mod form_action;
 mod import;
+mod local;
 mod sharing;
 mod start;
 
@@ -20,6 +21,7 @@ use serde::Deserialize;
 use super::actions::{parse_action, ActionInput};
 use super::analysis::{parse_factor, parse_finding, FactorInput, FindingInput};
 use super::downloads;
+use super::local::LOCAL_PAGE;
 
 use super::repo::{self, Change, Draft, Part, Written};
 use super::sharing::Deed;
@@ -42,6 +44,7 @@ where
         .post("/workspaces", Access::SignedIn, start::start)
         // A fixed address: axum matches it before the numbered one.
         .post(IMPORT_PATH, Access::SignedIn, import::import)
+        .post(LOCAL_PAGE, Access::SignedIn, local::save)
         .post("/workspaces/{id}", Access::SignedIn, change)
         // The example's files are anyone's (axum matches the fixed
         // address before the numbered one).

@@ -11,14 +11,191 @@ use leptos::prelude::*;
 use super::entry::{entry_fields, SAME_AS_HINT, SAME_AS_LABEL};
 use super::render::{details_fields, example_trail, no_patient_details, page};
 use crate::components::Breadcrumbs;
-use crate::forms::{FormState, SelectField};
-use crate::toolkits::local::LocalInvestigation;
+use crate::db::Db;
+use crate::forms::SelectField;
+use crate::forms::{FormFeedback, FormState};
+use crate::toolkits::local::{AccountCopy, LocalInvestigation, LOCAL_PAGE, UNSAVED_STATUS};
 use crate::toolkits::server::RenderedPage;
+use crate::toolkits::timeline::row_text;
+use crate::toolkits::types::Workspace;
 
-/// The page; `signed_in` decides how it can be kept beyond this browser.
-pub fn local_page(signed_in: bool, state: &FormState) -> RenderedPage {
+/// Where a refused save's message is shown: the save button.
+pub const SEND_FIELD: &str = "local-send";
+/// A refused save's value naming the account's copy it was made for, which
+/// the browser is to forget (deleted, or holding more than a timeline).
+pub const GONE_FIELD: &str = "gone";
+/// A refused save's value naming the account's copy that has moved on,
+/// and its version now (`id version`): the page shows both.
+pub const CONFLICT_FIELD: &str = "conflict";
+
+/// What the page tells the browser about the member's account's copy.
+pub enum AccountNews {
+    None,
+    /// Just saved to it: the browser remembers it, as sent.
+    Saved(AccountCopy),
+    /// The browser is to forget it.
+    Gone(i64),
+    /// Changed since: both, for the member to choose.
+    Conflict {
+        account: Box<Workspace>,
+        sent: Box<Workspace>,
+        /// The file the browser sent, to send again over the account's.
+        file: String,
+    },
+}
+
+/// Reads what the page should say: a refused save's (in `feedback`), or
+/// a save's that has just landed here (taken from `session`, given only
+/// when the page is rendered for the browser, so that it is said once).
+pub async fn account_news(
+    db: &Db,
+    member: i64,
+    feedback: &FormFeedback,
+    session: Option<&tower_sessions::Session>,
+) -> Result<AccountNews, leptos::prelude::ServerFnError> {
+    use crate::db::internal_error;
+
+    if let Some(conflict) = feedback.value_for(CONFLICT_FIELD) {
+        let id = conflict
+            .split(' ')
+            .next()
+            .and_then(crate::addresses::row_id);
+        let file = feedback.value_for("file").unwrap_or_default();
+        let sent = LocalInvestigation::read(&file).ok();
+        if let (Some(id), Some(sent)) = (id, sent) {
+            let opened = crate::toolkits::repo::open(db, member, id)
+                .await
+                .map_err(internal_error)?;
+            if let Some(opened) = opened {
+                return Ok(AccountNews::Conflict {
+                    account: Box::new(opened.workspace),
+                    sent: Box::new(sent.workspace().clone()),
+                    file,
+                });
+            }
+        }
+    }
+    if let Some(gone) = feedback
+        .value_for(GONE_FIELD)
+        .and_then(|id| crate::addresses::row_id(&id))
+    {
+        return Ok(AccountNews::Gone(gone));
+    }
+    let Some(session) = session else {
+        return Ok(AccountNews::None);
+    };
+    let saved = session
+        .remove::<String>(crate::web::session::keys::LOCAL_SAVED)
+        .await
+        .map_err(internal_error)?;
+    Ok(saved
+        .as_deref()
+        .and_then(AccountCopy::read)
+        .map_or(AccountNews::None, AccountNews::Saved))
+}
+
+/// A short table of a timeline, for comparing two of them.
+fn brief_timeline(workspace: &Workspace, caption: String) -> impl IntoView {
+    let entries = &workspace.entries;
+    let rows = entries
+        .iter()
+        .enumerate()
+        .map(|(index, entry)| {
+            let text = row_text(entries, entry, &[]);
+            view! {
+                <tr class="nhsuk-table__row">
+                    <td class="nhsuk-table__cell">{index + 1}</td>
+                    <td class="nhsuk-table__cell">{text.when}</td>
+                    <td class="nhsuk-table__cell hub-preserve-lines">{entry.what.clone()}</td>
+                    <td class="nhsuk-table__cell">{text.who_where}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    let summary = format!(
+        "“{}”: {} {}.",
+        workspace.details.title,
+        entries.len(),
+        if entries.len() == 1 {
+            "entry"
+        } else {
+            "entries"
+        }
+    );
+    let label = caption.clone();
+    view! {
+        <p>{summary}</p>
+        <div class="hub-table-scroll" tabindex="0" role="region" aria-label=label>
+            <table class="nhsuk-table">
+                <caption class="nhsuk-table__caption nhsuk-u-visually-hidden">{caption}</caption>
+                <thead class="nhsuk-table__head">
+                    <tr class="nhsuk-table__row">
+                        {["No.", "When", "What happened", "Who and where"]
+                            .map(|header| view! { <th class="nhsuk-table__header" scope="col">{header}</th> })
+                            .into_iter()
+                            .collect_view()}
+                    </tr>
+                </thead>
+                <tbody class="nhsuk-table__body">{rows}</tbody>
+            </table>
+        </div>
+    }
+}
+
+/// The account's copy and the browser's, side by side in reading order,
+/// and the choice: send the browser's again over the account's (a plain
+/// form), or take the account's into this browser (the page's code).
+fn conflict_view(
+    account: &Workspace,
+    sent: &Workspace,
+    file: String,
+    token: String,
+) -> impl IntoView {
+    let account_file = crate::toolkits::exchange::export(account);
+    let in_account = format!("In your account now (changed {})", account.updated);
+    view! {
+        <div class="nhsuk-card" id="local-conflict" data-workspace=account.id.to_string() data-version=account.version.to_string() data-file=account_file>
+            <div class="nhsuk-card__content">
+                <h2 class="nhsuk-heading-m">"Your account's copy has changed"</h2>
+                <p>"Someone changed this investigation in your account (you on another computer or in another tab, or a member it is shared with) after this browser last saved it there. Nothing was overwritten. Here are both: choose which to keep."</p>
+                <h3 class="nhsuk-heading-s">{in_account.clone()}</h3>
+                {brief_timeline(account, in_account)}
+                <h3 class="nhsuk-heading-s">"In this browser"</h3>
+                {brief_timeline(sent, "In this browser".to_string())}
+                <form method="post" action=LOCAL_PAGE enctype="multipart/form-data">
+                    <input type="hidden" name="csrf_token" value=token />
+                    <input type="hidden" name="file" value=file />
+                    <input type="hidden" name="workspace" value=account.id.to_string() />
+                    <input type="hidden" name="version" value=account.version.to_string() />
+                    <button class="nhsuk-button" type="submit">"Keep this browser's: replace your account's with it"</button>
+                </form>
+                <p><button class="nhsuk-button nhsuk-button--secondary" type="button" id="local-take" disabled data-local-ready>"Keep your account's: replace this browser's with it"</button></p>
+            </div>
+        </div>
+    }
+}
+
+/// The page; `signed_in` decides how it can be kept beyond this browser,
+/// `news` what it tells the browser about the account's copy.
+pub fn local_page(signed_in: bool, state: &FormState, news: AccountNews) -> RenderedPage {
     let token = state.csrf_token.clone();
     page("A timeline in this browser".into(), state, move || {
+        let news = match news {
+            AccountNews::None => None,
+            AccountNews::Saved(saved) => Some(
+                view! { <div id="local-account-news" hidden data-saved=saved.text()></div> }
+                    .into_any(),
+            ),
+            AccountNews::Gone(id) => Some(
+                view! { <div id="local-account-news" hidden data-gone=id.to_string()></div> }
+                    .into_any(),
+            ),
+            AccountNews::Conflict {
+                account,
+                sent,
+                file,
+            } => Some(conflict_view(&account, &sent, file, token.clone()).into_any()),
+        };
         let details = LocalInvestigation::default().workspace().details.clone();
         let without_script = if signed_in {
             view! { <p>"This tool runs in your browser and needs JavaScript, which is off or has not loaded. "<a href="/workspaces">"Your investigations"</a>" work without it, with plain forms."</p> }.into_any()
@@ -27,11 +204,13 @@ pub fn local_page(signed_in: bool, state: &FormState) -> RenderedPage {
         };
         let keep = if signed_in {
             view! {
-                <form id="local-save" method="post" action="/workspaces/import" enctype="multipart/form-data">
+                <form id="local-save" method="post" action=LOCAL_PAGE enctype="multipart/form-data">
                     <input type="hidden" name="csrf_token" value=token.clone() />
                     <input type="hidden" name="file" id="local-save-file" />
-                    <p>"Saving makes a new investigation in your account from this one, with everything in it; this browser keeps its own copy until you delete it."</p>
-                    <button class="nhsuk-button" type="submit" disabled data-local-ready>"Save a copy to your account"</button>
+                    <input type="hidden" name="workspace" id="local-save-workspace" />
+                    <input type="hidden" name="version" id="local-save-version" />
+                    <p id="local-account-state">{UNSAVED_STATUS}</p>
+                    <button class="nhsuk-button" type="submit" id=SEND_FIELD disabled data-local-ready>"Save a copy to your account"</button>
                 </form>
             }.into_any()
         } else {
@@ -42,6 +221,7 @@ pub fn local_page(signed_in: bool, state: &FormState) -> RenderedPage {
             <div class="nhsuk-grid-row">
                 <div class="nhsuk-grid-column-full">
                     <h1 class="nhsuk-heading-l" id="local-title">"A timeline in this browser"</h1>
+                    {news}
                     {no_patient_details()}
                     <p>"Anyone can use this timeline, without an account. It is kept in this browser only, on this computer, and is never sent to the hub unless you save it to your account. It keeps working with no network once the page has opened. Anyone who uses this browser can open it, signed in or not: on a shared computer, delete it when you have finished. Clearing the browser's data deletes it too. Download it, or save it to your account, to keep it safe or to work on it elsewhere."</p>
                     <div class="nhsuk-inset-text" id="local-state">{without_script}</div>

@@ -19,7 +19,9 @@ use crate::vocabulary::{options, LearningResponse, Sector};
 
 pub use super::entry::{delete_entry_page, entry_page};
 pub use super::import::import_page;
-pub use super::local::local_page;
+pub use super::local::{
+    account_news, local_page, AccountNews, CONFLICT_FIELD, GONE_FIELD, SEND_FIELD,
+};
 pub use super::plan::{
     action_page, delete_action_page, delete_factor_page, factor_page, plan_page,
 };

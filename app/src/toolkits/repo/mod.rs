@@ -253,6 +253,40 @@ fn copied(copies: &[(i64, i64)], original: i64) -> Option<i64> {
         .map(|(_, to)| *to)
 }
 
+/// Adds copies of `entries` to workspace `id` in transaction `tx`, their
+/// links to each other carried over: the copies' ids, by the originals'.
+macro_rules! insert_entries {
+    ($tx:ident, $id:expr, $entries:expr, $now:expr) => {{
+        let mut copies: Vec<(i64, i64)> = Vec::new();
+        for entry in $entries {
+            // Linked once every copy has its id.
+            let unlinked = Entry {
+                same_as: None,
+                ..entry.clone()
+            };
+            let copy: i64 = bind_draft(sqlx::query(INSERT_ENTRY), &unlinked)
+                .bind($now)
+                .bind($id)
+                .fetch_one(&mut *$tx)
+                .await?
+                .try_get(0)?;
+            copies.push((entry.id, copy));
+        }
+        let copy_of = |original: i64| copied(&copies, original);
+        for entry in $entries {
+            if let (Some(copy), Some(linked)) = (copy_of(entry.id), entry.same_as.and_then(copy_of))
+            {
+                sqlx::query("UPDATE workspace_entries SET same_as = $1 WHERE id = $2")
+                    .bind(linked)
+                    .bind(copy)
+                    .execute(&mut *$tx)
+                    .await?;
+            }
+        }
+        copies
+    }};
+}
+
 /// Starts a workspace holding `contents`; `Done(id)`, or `Full` when the
 /// member has [`MAX_WORKSPACES`] (or the contents are over a part's limit).
 pub async fn create(
@@ -288,28 +322,7 @@ pub async fn create(
         .bind(now)
         .fetch_one(&mut *tx)
         .await?;
-        let mut copies: Vec<(i64, i64)> = Vec::new();
-        for entry in entries {
-            // Linked once every copy has its id.
-            let unlinked = Entry { same_as: None, ..entry.clone() };
-            let copy: i64 = bind_draft(sqlx::query(INSERT_ENTRY), &unlinked)
-                .bind(now)
-                .bind(id)
-                .fetch_one(&mut *tx)
-                .await?
-                .try_get(0)?;
-            copies.push((entry.id, copy));
-        }
-        let copy_of = |original: i64| copied(&copies, original);
-        for entry in entries {
-            if let (Some(copy), Some(linked)) = (copy_of(entry.id), entry.same_as.and_then(copy_of)) {
-                sqlx::query("UPDATE workspace_entries SET same_as = $1 WHERE id = $2")
-                    .bind(linked)
-                    .bind(copy)
-                    .execute(&mut *tx)
-                    .await?;
-            }
-        }
+        let copies = insert_entries!(tx, id, entries, now);
         // Each part links to the one before it: entries, findings, factors.
         let mut linked = copies;
         let drafts = [
@@ -481,6 +494,86 @@ pub async fn change(
         .await?;
         tx.commit().await?;
         Ok(Written::Done(version))
+    })
+}
+
+/// What sending the browser's timeline to an account's copy did.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Replaced {
+    /// Done; the workspace's version after it.
+    Done(i64),
+    /// No such workspace the member may change.
+    NotFound,
+    /// Changed since the browser's copy was last sent: nothing written.
+    Stale(i64),
+    /// It has findings, factors or actions, which the browser's timeline
+    /// does not hold: nothing written.
+    Analysed,
+}
+
+/// Replaces the details and timeline of workspace `id` with those of
+/// `sent` (the browser's copy, `local`), if `member` may change it (their
+/// own, or shared with them as an editor), its version is still `version`
+/// and it holds only a timeline: a finding citing an entry would lose
+/// its evidence, so one with any analysis is left for its own pages.
+pub async fn replace_timeline(
+    db: &Db,
+    member: i64,
+    id: i64,
+    version: i64,
+    sent: &Workspace,
+    now: i64,
+) -> sqlx::Result<Replaced> {
+    let lock = if matches!(db, Db::Postgres(_)) {
+        " FOR UPDATE"
+    } else {
+        ""
+    };
+    let select = format!(
+        "SELECT w.version, (SELECT COUNT(*) FROM workspace_findings f WHERE f.workspace_id = w.id) \
+         + (SELECT COUNT(*) FROM workspace_factors c WHERE c.workspace_id = w.id) \
+         + (SELECT COUNT(*) FROM workspace_actions a WHERE a.workspace_id = w.id) \
+         FROM workspaces w WHERE w.id = $1 AND (w.owner_id = $2 OR EXISTS (SELECT 1 FROM workspace_members m \
+         WHERE m.workspace_id = w.id AND m.member_id = $2 AND m.role = 'editor')){lock}"
+    );
+    with_pool!(db, pool => {
+        let mut tx = pool.begin_write().await?;
+        let found: Option<(i64, i64)> = sqlx::query_as(&select)
+            .bind(id)
+            .bind(member)
+            .fetch_optional(&mut *tx)
+            .await?;
+        let Some((current, analysis)) = found else {
+            return Ok(Replaced::NotFound);
+        };
+        // Before the version: a copy with analysis is never offered to
+        // take into the browser, which cannot hold it.
+        if analysis > 0 {
+            return Ok(Replaced::Analysed);
+        }
+        if version != current {
+            return Ok(Replaced::Stale(current));
+        }
+        sqlx::query("DELETE FROM workspace_entries WHERE workspace_id = $1")
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
+        insert_entries!(tx, id, &sent.entries, now);
+        let details = &sent.details;
+        let version: i64 = sqlx::query_scalar(
+            "UPDATE workspaces SET title = $1, response = $2, sector = $3, scope = $4, \
+             version = version + 1, updated_at = $5 WHERE id = $6 RETURNING version",
+        )
+        .bind(&details.title)
+        .bind(details.response)
+        .bind(details.sector)
+        .bind(&details.scope)
+        .bind(now)
+        .bind(id)
+        .fetch_one(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        Ok(Replaced::Done(version))
     })
 }
 
