@@ -234,12 +234,12 @@ test("storage that refuses, or holds a damaged copy, is said and nothing is over
 async function addInAccount(steps: Steps, id: string, what: string) {
   const { page, visit } = steps;
   await visit(`/workspaces/${id}`);
-  const form = page.locator("form", { has: page.getByRole("button", { name: "Add the entry" }) });
+  const form = page.locator("form", { has: page.getByRole("button", { name: "Add to timeline" }) });
   await form.getByLabel("Date", { exact: true }).fill("2026-04-03");
   await form.getByLabel("Time", { exact: true }).fill("10:00");
   await form.getByLabel("What happened").fill(what);
   await form.getByLabel("Source of the information").selectOption("interview");
-  await form.getByRole("button", { name: "Add the entry" }).click();
+  await form.getByRole("button", { name: "Add to timeline" }).click();
   await expect(page.locator(".hub-notice")).toHaveText("Entry added to the timeline");
 }
 
@@ -262,10 +262,10 @@ test("a member saves the browser's timeline to their account, works offline, sen
   // The first save makes a new investigation and comes back here, which
   // now knows it as the account's copy.
   await page.getByRole("button", { name: "Save a copy to your account" }).click();
+  await expect(page.locator(".hub-notice")).toHaveText(`Saved to your account as “${title}”`);
   await expect(page).toHaveURL(/\/workspaces\/local$/);
   await hydrated();
   await ready(page);
-  await expect(page.locator(".hub-notice")).toHaveText(`Saved to your account as “${title}”`);
   await expect(state).toHaveText("Saved to your account as it is here.");
   const send = page.getByRole("button", { name: "Send your changes to your account" });
   await expect(send).toBeVisible();
@@ -274,7 +274,8 @@ test("a member saves the browser's timeline to their account, works offline, sen
   await checkAccessibility();
 
   // Offline: it keeps working and says the changes wait; a send is held
-  // back and said; a reload offline finds it all.
+  // back and said; a reload offline finds it all (the page as a visitor
+  // gets it: the worker keeps nobody's form token).
   await keptForOffline(page);
   await page.context().setOffline(true);
   await addEntry(page, { date: "2026-04-02", time: "17:05", what: "Letter filed without action", who: "Administrator" });
@@ -286,11 +287,16 @@ test("a member saves the browser's timeline to their account, works offline, sen
   await hydrated();
   await ready(page);
   await expect(rows(page)).toHaveCount(2);
-  await expect(state).toHaveText(/^Changed here since/);
+  await expect(page.locator("#local-entries")).toContainText("Letter filed without action");
 
-  // Back online: said, and one click sends the changes to the account.
+  // Back online: said, with what to do; the page opened again signed in
+  // still knows the changes wait, and one click sends them.
   await page.context().setOffline(false);
-  await expect(page.locator("#local-announce")).toHaveText(/^You are back online: send your changes/);
+  await expect(page.locator("#local-announce")).toHaveText(/^You are back online: reload this page, signed in, to send your changes/);
+  await page.reload();
+  await hydrated();
+  await ready(page);
+  await expect(state).toHaveText(/^Changed here since/);
   await send.click();
   await expect(page.locator(".hub-notice")).toHaveText(`Your changes are saved to your account, in “${title}”`);
   await ready(page);

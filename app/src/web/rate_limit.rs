@@ -70,6 +70,16 @@ pub const IMPORTS_PER_MEMBER: Limit = Limit {
     span_seconds: 3600,
 };
 
+/// Saves of the browser's timeline to a member's account after the
+/// first (which counts as an import): each is read whole and replaces a
+/// timeline, so a flood is stopped here; a member sends by hand, after a
+/// stretch of work.
+pub const LOCAL_SENDS_PER_MEMBER: Limit = Limit {
+    name: "local-send-member",
+    max: 120,
+    span_seconds: 3600,
+};
+
 fn bucket(limit: Limit, key: &str) -> String {
     // Keys can be email addresses: store a digest, not the address.
     format!("{}:{}", limit.name, &super::tokens::digest(key)[..32])

@@ -4,11 +4,11 @@
 //! form sends, and the choice the page offers when the account's copy has
 //! moved on since.
 
-use leptos::prelude::window;
+use leptos::prelude::{document, window};
+use wasm_bindgen::JsCast;
 use web_sys::{Element, Event, HtmlInputElement, Storage};
 
 use super::edit::{fill_details, show};
-use super::files::attach_file;
 use super::page::{announce, by_id, focus, set_text};
 use super::{keep, Shared, Tool};
 use crate::toolkits::local::{AccountCopy, LocalInvestigation, ACCOUNT_KEY, UNSAVED_STATUS};
@@ -77,10 +77,15 @@ pub(super) fn take_news(tool: &mut Tool) {
     news.remove();
 }
 
-/// The save form sent: the investigation as its file, once per click,
-/// and not while offline (the browser keeps it, and says so).
+/// A save form sent (the save's, or the choice to keep this browser's
+/// over the account's): the investigation as it is now goes in its `file`
+/// field, once per click, and not while offline (the browser keeps it,
+/// and says so).
 pub(super) fn send(tool: &Shared, event: Event) {
-    let Some(form) = by_id::<Element>("local-save") else {
+    let Some(form) = event
+        .current_target()
+        .and_then(|target| target.dyn_into::<Element>().ok())
+    else {
         return;
     };
     if !window().navigator().on_line() {
@@ -88,18 +93,32 @@ pub(super) fn send(tool: &Shared, event: Event) {
         announce("You are offline: nothing was sent. Your changes are kept in this browser: send them when you are back online.");
         return;
     }
-    if form.has_attribute("data-sending") || attach_file(&tool.borrow().local.file()).is_none() {
-        event.prevent_default();
-    } else {
-        let _ = form.set_attribute("data-sending", "");
+    let file = form
+        .query_selector("input[name=file]")
+        .ok()
+        .flatten()
+        .and_then(|input| input.dyn_into::<HtmlInputElement>().ok());
+    match file {
+        Some(file) if !form.has_attribute("data-sending") => {
+            file.set_value(&tool.borrow().local.file());
+            let _ = form.set_attribute("data-sending", "");
+        }
+        _ => event.prevent_default(),
     }
 }
 
-/// Back online: said, when there are changes to send.
+/// Back online: said, when there are changes to send. A page opened
+/// offline is the signed-out visitor's (the service worker's copy), with
+/// no save form: it must be opened again first.
 pub(super) fn back_online(tool: &Shared, _: Event) {
     let Ok(tool) = tool.try_borrow() else { return };
-    if tool.rows.is_connected() && tool.account.is_some_and(|copy| copy.changed) {
+    if !tool.rows.is_connected() || !tool.account.is_some_and(|copy| copy.changed) {
+        return;
+    }
+    if by_id::<Element>("local-save").is_some() {
         announce("You are back online: send your changes to your account with the button under “Keep it”.");
+    } else {
+        announce("You are back online: reload this page, signed in, to send your changes to your account.");
     }
 }
 
@@ -124,17 +143,28 @@ pub(super) fn take_account(tool: &Shared, _: Event) {
     let mut tool = tool.borrow_mut();
     tool.local = local;
     let unkept = keep(&mut tool);
-    remember(
-        &mut tool,
-        Some(AccountCopy {
-            id,
-            version,
-            changed: false,
-        }),
-    );
+    // Tied to it only once it is kept: else a reload would find the older
+    // copy here, taken for the account's.
+    if unkept.is_empty() {
+        remember(
+            &mut tool,
+            Some(AccountCopy {
+                id,
+                version,
+                changed: false,
+            }),
+        );
+    }
     show(&tool.local);
     fill_details(&tool.local);
+    // The choice is made: the refusal and its summary go with it.
     conflict.remove();
+    if let Ok(Some(summary)) = document().query_selector(".nhsuk-error-summary") {
+        summary.remove();
+    }
+    if let Some(title) = document().title().strip_prefix("Error: ") {
+        document().set_title(title);
+    }
     announce(&format!(
         "Your account's copy is now this browser's too.{unkept}"
     ));

@@ -1,12 +1,10 @@
-//! The investigation as a file (a download, or the save form's field) and
+//! The investigation as a file (a download) and
 //! the service worker that keeps the page for use with no network.
 
 use leptos::prelude::{document, window};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::HtmlInputElement;
 
-use super::page::by_id;
 use crate::toolkits::local::LOCAL_PAGE;
 
 /// The file as a download (`investigation.json`).
@@ -36,13 +34,6 @@ fn json_blob(file: &str) -> Option<web_sys::Blob> {
     let options = web_sys::BlobPropertyBag::new();
     options.set_type("application/json");
     web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).ok()
-}
-
-/// Puts the file in the save form's file field (a text part named `file`,
-/// which the import page reads as it reads an uploaded file).
-pub(super) fn attach_file(file: &str) -> Option<()> {
-    by_id::<HtmlInputElement>("local-save-file")?.set_value(file);
-    Some(())
 }
 
 /// Registers the service worker for this page, and tells it which of

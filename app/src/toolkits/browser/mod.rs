@@ -89,12 +89,15 @@ fn start_when_shown(frames: u8) {
     });
     listen("local-clear", "click", &tool, clear);
     listen("local-save", "submit", &tool, account::send);
+    listen("local-overwrite", "submit", &tool, account::send);
     listen("local-take", "click", &tool, account::take_account);
     listen_window("online", &tool, account::back_online);
     // Back to the page from the browser's history: it may be sent again.
     listen_window("pageshow", &tool, |_, _| {
-        if let Some(form) = by_id::<Element>("local-save") {
-            let _ = form.remove_attribute("data-sending");
+        for id in ["local-save", "local-overwrite"] {
+            if let Some(form) = by_id::<Element>(id) {
+                let _ = form.remove_attribute("data-sending");
+            }
         }
     });
     // Another tab of this browser changed it: this one shows that, rather

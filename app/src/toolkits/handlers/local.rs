@@ -15,7 +15,7 @@ use crate::toolkits::pages::render::{CONFLICT_FIELD, GONE_FIELD, SEND_FIELD};
 use crate::toolkits::repo::{self, Contents, Replaced, Written};
 use crate::toolkits::types::MAX_WORKSPACES;
 use crate::web::form::{done, show_page_again, Failure, Outcome, SignedIn, WebContext};
-use crate::web::rate_limit::{self, IMPORTS_PER_MEMBER};
+use crate::web::rate_limit::{self, IMPORTS_PER_MEMBER, LOCAL_SENDS_PER_MEMBER};
 use crate::web::session;
 use crate::web::upload::SubmittedUpload;
 
@@ -69,19 +69,24 @@ pub(super) async fn save(
         }
     };
     let now = chrono::Utc::now().timestamp();
+    let limit = if account.is_some() {
+        LOCAL_SENDS_PER_MEMBER
+    } else {
+        IMPORTS_PER_MEMBER
+    };
+    if !rate_limit::try_take(&context.db, limit, &member.id.to_string()).await? {
+        let message = format!("You have saved to your account {} times in the last hour, the most the hub takes: try again later. This browser keeps its copy.", limit.max);
+        return Ok(refuse(StatusCode::TOO_MANY_REQUESTS, message, Vec::new()).await);
+    }
     let (id, version, notice) = match account {
         None => {
-            let key = member.id.to_string();
-            if !rate_limit::try_take(&context.db, IMPORTS_PER_MEMBER, &key).await? {
-                let message = format!("You have saved or imported {} investigations in the last hour, the most the hub takes: try again later. This browser keeps its copy.", IMPORTS_PER_MEMBER.max);
-                return Ok(refuse(StatusCode::TOO_MANY_REQUESTS, message, Vec::new()).await);
-            }
             let contents = Contents {
                 entries: &sent.entries,
                 ..Contents::default()
             };
             match repo::create(&context.db, member.id, &sent.details, contents, now).await? {
-                // A new investigation's first version.
+                // A new investigation's first version (the column's
+                // default; only a change moves it on).
                 Written::Done(id) => (id, 1, format!("Saved to your account as “{title}”")),
                 Written::Full => {
                     let message = format!("You have {MAX_WORKSPACES} investigations, the most you can keep: delete one you no longer need first. This browser keeps its copy.");
@@ -130,10 +135,13 @@ pub(super) async fn save(
         version,
         changed: false,
     };
-    let _ = upload
+    // Without it the browser would not know the copy, and its next save
+    // would make another: a failure, said as one.
+    upload
         .viewer
         .session
         .insert(session::keys::LOCAL_SAVED, saved.text())
-        .await;
+        .await
+        .map_err(|error| Failure::Internal(format!("keeping the saved copy: {error}")))?;
     Ok(done(&upload.viewer, LOCAL_PAGE, notice).await)
 }

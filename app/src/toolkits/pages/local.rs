@@ -66,13 +66,22 @@ pub async fn account_news(
             let opened = crate::toolkits::repo::open(db, member, id)
                 .await
                 .map_err(internal_error)?;
-            if let Some(opened) = opened {
+            // One that has gained analysis since (a change made between
+            // the save's check and this read) cannot be taken into the
+            // browser, nor replaced: forgotten, as the save would be.
+            let analysed = |workspace: &Workspace| {
+                !(workspace.findings.is_empty()
+                    && workspace.factors.is_empty()
+                    && workspace.actions.is_empty())
+            };
+            if let Some(opened) = opened.filter(|opened| !analysed(&opened.workspace)) {
                 return Ok(AccountNews::Conflict {
                     account: Box::new(opened.workspace),
                     sent: Box::new(sent.workspace().clone()),
                     file,
                 });
             }
+            return Ok(AccountNews::Gone(id));
         }
     }
     if let Some(gone) = feedback
@@ -162,7 +171,9 @@ fn conflict_view(
                 {brief_timeline(account, in_account)}
                 <h3 class="nhsuk-heading-s">"In this browser"</h3>
                 {brief_timeline(sent, "In this browser".to_string())}
-                <form method="post" action=LOCAL_PAGE enctype="multipart/form-data">
+                // The page's code sends the browser's copy as it is when
+                // the button is pressed (it may have changed since).
+                <form id="local-overwrite" method="post" action=LOCAL_PAGE enctype="multipart/form-data">
                     <input type="hidden" name="csrf_token" value=token />
                     <input type="hidden" name="file" value=file />
                     <input type="hidden" name="workspace" value=account.id.to_string() />

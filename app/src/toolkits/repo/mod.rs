@@ -512,10 +512,13 @@ pub enum Replaced {
 }
 
 /// Replaces the details and timeline of workspace `id` with those of
-/// `sent` (the browser's copy, `local`), if `member` may change it (their
-/// own, or shared with them as an editor), its version is still `version`
-/// and it holds only a timeline: a finding citing an entry would lose
-/// its evidence, so one with any analysis is left for its own pages.
+/// `sent` (the browser's copy, `local`), if it is `member`'s own (a first
+/// save always makes their own; a browser still tied to another member's
+/// copy, after a sign-out on a shared computer, is never let replace a
+/// workspace shared with the one now signed in), its version is still
+/// `version` and it holds only a timeline: a finding citing an entry
+/// would lose its evidence, so one with any analysis is left for its own
+/// pages.
 pub async fn replace_timeline(
     db: &Db,
     member: i64,
@@ -533,8 +536,7 @@ pub async fn replace_timeline(
         "SELECT w.version, (SELECT COUNT(*) FROM workspace_findings f WHERE f.workspace_id = w.id) \
          + (SELECT COUNT(*) FROM workspace_factors c WHERE c.workspace_id = w.id) \
          + (SELECT COUNT(*) FROM workspace_actions a WHERE a.workspace_id = w.id) \
-         FROM workspaces w WHERE w.id = $1 AND (w.owner_id = $2 OR EXISTS (SELECT 1 FROM workspace_members m \
-         WHERE m.workspace_id = w.id AND m.member_id = $2 AND m.role = 'editor')){lock}"
+         FROM workspaces w WHERE w.id = $1 AND w.owner_id = $2{lock}"
     );
     with_pool!(db, pool => {
         let mut tx = pool.begin_write().await?;
