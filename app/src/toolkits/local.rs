@@ -70,6 +70,19 @@ impl AccountCopy {
     }
 }
 
+/// A short fingerprint of a kept file (FNV-1a, 64 bits, in hex), to tell
+/// whether the browser's copy is still the one it sent. Carriage returns
+/// are skipped: a form sends its fields' line ends as CR LF.
+pub fn file_digest(file: &str) -> String {
+    let digest = file
+        .bytes()
+        .filter(|byte| *byte != b'\r')
+        .fold(0xcbf2_9ce4_8422_2325_u64, |hash, byte| {
+            (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
+        });
+    format!("{digest:016x}")
+}
+
 /// The investigation this browser holds.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct LocalInvestigation {
@@ -199,6 +212,20 @@ mod tests {
             assert_eq!(AccountCopy::read(kept), None, "{kept:?}");
         }
         assert_ne!(copy.status(), sent.status());
+    }
+
+    #[test]
+    fn a_files_digest_tells_it_apart_and_ignores_how_lines_end() {
+        let file = LocalInvestigation::default().file();
+        assert_eq!(file_digest(&file), file_digest(&file.replace('\n', "\r\n")));
+        assert_eq!(file_digest(&file).len(), 16);
+        let mut changed = LocalInvestigation::default();
+        changed
+            .add_entry(&entry("2026-03-14", "09:00", "A"))
+            .unwrap();
+        assert_ne!(file_digest(&file), file_digest(&changed.file()));
+        // The published FNV-1a test value.
+        assert_eq!(file_digest("a"), "af63dc4c8601ec8c");
     }
 
     #[test]

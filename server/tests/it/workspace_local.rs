@@ -8,7 +8,7 @@
 use crate::support::accounts::*;
 use crate::support::{spawn_app, Backend, TestApp};
 use app::accounts::Role;
-use app::toolkits::local::LocalInvestigation;
+use app::toolkits::local::{file_digest, LocalInvestigation};
 use app::toolkits::timeline::EntryInput;
 use app::toolkits::types::DetailsInput;
 use reqwest::header::{CACHE_CONTROL, CONTENT_SECURITY_POLICY, CONTENT_TYPE};
@@ -163,11 +163,18 @@ async fn entries_of(app: &TestApp, workspace: i64) -> Vec<String> {
     app::with_pool!(&app.db, pool => sqlx::query_scalar::<_, String>(sql).bind(workspace).fetch_all(pool).await.unwrap())
 }
 
-/// The page a save lands on tells the browser which copy it is, once.
-async fn saved_copy(browser: &Browser, save: &Page) -> String {
+/// The page a save lands on tells the browser which copy it is, and the
+/// fingerprint of the file it sent, once.
+async fn saved_copy(browser: &Browser, save: &Page, file: &[u8]) -> String {
     assert_eq!(save.status, StatusCode::SEE_OTHER, "{}", save.body);
     assert_eq!(save.location.as_deref(), Some(LOCAL));
     let page = browser.get(LOCAL).await;
+    let digest = file_digest(std::str::from_utf8(file).unwrap());
+    assert!(
+        page.body.contains(&format!(" data-digest=\"{digest}\"")),
+        "{}",
+        page.body
+    );
     let news = regex_lite::Regex::new(r#"id="local-account-news" hidden data-saved="([^"]*)""#)
         .unwrap()
         .captures(&page.body)
@@ -186,7 +193,7 @@ async fn the_browsers_timeline_goes_to_one_copy_in_the_account_by_version(backen
     // The first save makes a new investigation, at version 1.
     let first = timeline_file("Missed referral", &["Referral letter received"]);
     let saved = save(&browser, &first, None).await;
-    let news = saved_copy(&browser, &saved).await;
+    let news = saved_copy(&browser, &saved, &first).await;
     let id: i64 = news.strip_suffix(" 1 sent").expect(&news).parse().unwrap();
     assert_eq!(entries_of(&app, id).await, ["Referral letter received"]);
 
@@ -196,7 +203,10 @@ async fn the_browsers_timeline_goes_to_one_copy_in_the_account_by_version(backen
         &["Referral letter received", "Letter filed <b>unread</b>"],
     );
     let saved = save(&browser, &second, Some((id, 1))).await;
-    assert_eq!(saved_copy(&browser, &saved).await, format!("{id} 2 sent"));
+    assert_eq!(
+        saved_copy(&browser, &saved, &second).await,
+        format!("{id} 2 sent")
+    );
     assert_eq!(
         entries_of(&app, id).await,
         ["Referral letter received", "Letter filed <b>unread</b>"]
@@ -231,7 +241,10 @@ async fn the_browsers_timeline_goes_to_one_copy_in_the_account_by_version(backen
     assert_eq!(entries_of(&app, id).await.len(), 2, "nothing written");
     // Choosing the browser's sends it over version 2.
     let chosen = save(&browser, &other, Some((id, 2))).await;
-    assert_eq!(saved_copy(&browser, &chosen).await, format!("{id} 3 sent"));
+    assert_eq!(
+        saved_copy(&browser, &chosen, &other).await,
+        format!("{id} 3 sent")
+    );
     assert_eq!(entries_of(&app, id).await, ["Practice meeting held"]);
 
     // Someone else's, or one that is not there: not found, the same page

@@ -11,7 +11,9 @@ use web_sys::{Element, Event, HtmlInputElement, Storage};
 use super::edit::{fill_details, show};
 use super::page::{announce, by_id, focus, set_text};
 use super::{keep, Shared, Tool};
-use crate::toolkits::local::{AccountCopy, LocalInvestigation, ACCOUNT_KEY, UNSAVED_STATUS};
+use crate::toolkits::local::{
+    file_digest, AccountCopy, LocalInvestigation, ACCOUNT_KEY, UNSAVED_STATUS,
+};
 
 /// The copy this browser's was last saved to, as kept.
 pub(super) fn kept(storage: Option<&Storage>) -> Option<AccountCopy> {
@@ -64,7 +66,10 @@ pub(super) fn take_news(tool: &mut Tool) {
         return;
     };
     if let Some(saved) = news.get_attribute("data-saved") {
-        if let Some(copy) = AccountCopy::read(&saved) {
+        if let Some(mut copy) = AccountCopy::read(&saved) {
+            // Changed here (another tab) while it was on its way.
+            copy.changed = news.get_attribute("data-digest").as_deref()
+                != Some(file_digest(&tool.local.file()).as_str());
             remember(tool, Some(copy));
         }
     } else if let Some(gone) = news.get_attribute("data-gone") {

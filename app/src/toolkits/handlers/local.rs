@@ -10,7 +10,7 @@ use axum::http::StatusCode;
 
 use crate::addresses::row_id;
 use crate::forms::FormFeedback;
-use crate::toolkits::local::{AccountCopy, LocalInvestigation, LOCAL_PAGE};
+use crate::toolkits::local::{file_digest, AccountCopy, LocalInvestigation, LOCAL_PAGE};
 use crate::toolkits::pages::render::{CONFLICT_FIELD, GONE_FIELD, SEND_FIELD};
 use crate::toolkits::repo::{self, Contents, Replaced, Written};
 use crate::toolkits::types::MAX_WORKSPACES;
@@ -140,7 +140,10 @@ pub(super) async fn save(
     upload
         .viewer
         .session
-        .insert(session::keys::LOCAL_SAVED, saved.text())
+        .insert(
+            session::keys::LOCAL_SAVED,
+            format!("{} {}", saved.text(), file_digest(text)),
+        )
         .await
         .map_err(|error| Failure::Internal(format!("keeping the saved copy: {error}")))?;
     Ok(done(&upload.viewer, LOCAL_PAGE, notice).await)

@@ -31,8 +31,9 @@ pub const CONFLICT_FIELD: &str = "conflict";
 /// What the page tells the browser about the member's account's copy.
 pub enum AccountNews {
     None,
-    /// Just saved to it: the browser remembers it, as sent.
-    Saved(AccountCopy),
+    /// Just saved to it, with the digest of the file sent: the browser
+    /// remembers it, as sent if its copy is still that file.
+    Saved(AccountCopy, String),
     /// The browser is to forget it.
     Gone(i64),
     /// Changed since: both, for the member to choose.
@@ -97,10 +98,15 @@ pub async fn account_news(
         .remove::<String>(crate::web::session::keys::LOCAL_SAVED)
         .await
         .map_err(internal_error)?;
-    Ok(saved
-        .as_deref()
-        .and_then(AccountCopy::read)
-        .map_or(AccountNews::None, AccountNews::Saved))
+    // `id version sent digest` (the handler's).
+    let saved = saved.as_deref().and_then(|saved| {
+        let (copy, digest) = saved.rsplit_once(' ')?;
+        Some(AccountNews::Saved(
+            AccountCopy::read(copy)?,
+            digest.to_string(),
+        ))
+    });
+    Ok(saved.unwrap_or(AccountNews::None))
 }
 
 /// A short table of a timeline, for comparing two of them.
@@ -193,8 +199,8 @@ pub fn local_page(signed_in: bool, state: &FormState, news: AccountNews) -> Rend
     page("A timeline in this browser".into(), state, move || {
         let news = match news {
             AccountNews::None => None,
-            AccountNews::Saved(saved) => Some(
-                view! { <div id="local-account-news" hidden data-saved=saved.text()></div> }
+            AccountNews::Saved(saved, digest) => Some(
+                view! { <div id="local-account-news" hidden data-saved=saved.text() data-digest=digest></div> }
                     .into_any(),
             ),
             AccountNews::Gone(id) => Some(
