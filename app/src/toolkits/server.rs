@@ -51,7 +51,7 @@ pub async fn workspace_page(
             .map_err(internal_error)?,
         _ => String::new(),
     };
-    let state = FormState {
+    let mut state = FormState {
         csrf_token,
         feedback,
     };
@@ -79,7 +79,7 @@ pub async fn workspace_page(
                         .as_ref()
                         .filter(|_| page_render)
                         .map(|viewer| &viewer.session);
-                    render::account_news(&db, member, &state.feedback, session).await?
+                    render::account_news(&db, member, &mut state.feedback, session).await?
                 }
                 None => render::AccountNews::None,
             };

@@ -120,7 +120,7 @@ async fn the_service_worker_is_served_with_its_own_policy(backend: Backend) {
 
 /// A file of the browser's timeline: its title, and an entry for each
 /// of `whats`, an hour apart.
-fn timeline_file(title: &str, whats: &[&str]) -> Vec<u8> {
+pub(crate) fn timeline_file(title: &str, whats: &[&str]) -> Vec<u8> {
     let mut local = LocalInvestigation::default();
     local
         .change_details(&DetailsInput {
@@ -144,7 +144,9 @@ fn timeline_file(title: &str, whats: &[&str]) -> Vec<u8> {
     local.file().into_bytes()
 }
 
-async fn save(browser: &Browser, file: &[u8], account: Option<(i64, i64)>) -> Page {
+/// Sends `file` as the page's save form does, as a new copy or over
+/// `account`'s (id and version).
+pub(crate) async fn save(browser: &Browser, file: &[u8], account: Option<(i64, i64)>) -> Page {
     let (id, version) = account.map_or((String::new(), String::new()), |(id, version)| {
         (id.to_string(), version.to_string())
     });

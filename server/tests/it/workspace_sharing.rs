@@ -1208,7 +1208,31 @@ async fn refusals_without_the_form_are_shown_in_its_place(backend: Backend) {
     app.shutdown().await;
 }
 
+/// A browser's timeline replaces only its member's own investigation:
+/// an editor's browser still tied to the owner's copy (after a sign-out
+/// on a shared computer) gets "not found", and nothing changes.
+async fn an_editors_browser_cannot_replace_the_owners_timeline(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let Team {
+        owner, members, id, ..
+    } = team(&app, &["Eddie Tor"]).await;
+    shared(&owner, id, &members[0], "editor").await;
+    let current = version(&app, id).await;
+    let file = crate::workspace_local::timeline_file("Taken over", &["Not the owner's"]);
+    let refused =
+        crate::workspace_local::save(&members[0].browser, &file, Some((id, current))).await;
+    assert_eq!(refused.status, StatusCode::NOT_FOUND, "{}", refused.body);
+    assert_eq!(version(&app, id).await, current);
+    assert_eq!(entries_in(&app, id).await, 1);
+    // The owner's own browser may.
+    let sent = crate::workspace_local::save(&owner.browser, &file, Some((id, current))).await;
+    assert_eq!(sent.status, StatusCode::SEE_OTHER, "{}", sent.body);
+    assert_eq!(version(&app, id).await, current + 1);
+    app.shutdown().await;
+}
+
 crate::both_backends!(
+    an_editors_browser_cannot_replace_the_owners_timeline,
     refusals_without_the_form_are_shown_in_its_place,
     a_reader_reads_and_copies_it_but_changes_nothing,
     a_share_ends_with_the_connection_or_the_account,

@@ -65,6 +65,14 @@ pub(super) fn take_news(tool: &mut Tool) {
     let Some(news) = by_id::<Element>("local-account-news") else {
         return;
     };
+    // A tab whose storage cannot be used lost the investigation when the
+    // save's page replaced this one: tied to the account's copy, its
+    // empty timeline could be sent over it. It is left untied (the page
+    // says storage is not working; the next save makes another copy).
+    if tool.storage.is_none() {
+        news.remove();
+        return;
+    }
     if let Some(saved) = news.get_attribute("data-saved") {
         if let Some(mut copy) = AccountCopy::read(&saved) {
             // Changed here (another tab) while it was on its way.
@@ -105,7 +113,13 @@ pub(super) fn send(tool: &Shared, event: Event) {
         .and_then(|input| input.dyn_into::<HtmlInputElement>().ok());
     match file {
         Some(file) if !form.has_attribute("data-sending") => {
-            file.set_value(&tool.borrow().local.file());
+            let tool = tool.borrow();
+            // Without storage this tab lost the copy it sent when the
+            // refusal's page replaced it: the one sent (shown beside the
+            // account's) goes again.
+            if tool.storage.is_some() || form.id() != "local-overwrite" {
+                file.set_value(&tool.local.file());
+            }
             let _ = form.set_attribute("data-sending", "");
         }
         _ => event.prevent_default(),
@@ -148,17 +162,18 @@ pub(super) fn take_account(tool: &Shared, _: Event) {
     let mut tool = tool.borrow_mut();
     tool.local = local;
     let unkept = keep(&mut tool);
-    // Tied to it only once it is kept: else a reload would find the older
-    // copy here, taken for the account's.
+    let copy = AccountCopy {
+        id,
+        version,
+        changed: false,
+    };
+    // Kept as tied to it only once the file is kept: else a reload would
+    // find the older copy here, taken for the account's.
     if unkept.is_empty() {
-        remember(
-            &mut tool,
-            Some(AccountCopy {
-                id,
-                version,
-                changed: false,
-            }),
-        );
+        remember(&mut tool, Some(copy));
+    } else {
+        tool.account = Some(copy);
+        show_copy(tool.account);
     }
     show(&tool.local);
     fill_details(&tool.local);

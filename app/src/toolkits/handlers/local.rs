@@ -31,24 +31,6 @@ pub(super) async fn save(
         feedback.values = values;
         show_page_again(&context, upload.parts.clone(), LOCAL_PAGE, status, feedback)
     };
-    let text = upload
-        .field("file")
-        .and_then(|file| std::str::from_utf8(&file.bytes).ok())
-        .unwrap_or_default();
-    let local = match LocalInvestigation::read(text) {
-        Ok(local) => local,
-        Err(error) => {
-            // A file's own words (an unknown key) may hold control
-            // characters: never put on the page.
-            let reason = crate::controls::without_controls(&error.message()).into_owned();
-            let message = format!(
-                "This browser's copy was not saved ({reason}). Nothing in your account changed."
-            );
-            return Ok(refuse(StatusCode::UNPROCESSABLE_ENTITY, message, Vec::new()).await);
-        }
-    };
-    let sent = local.workspace();
-    let title = &sent.details.title;
     // The account's copy it was last saved to (empty for a new copy).
     let field = |name: &str| {
         upload
@@ -68,16 +50,34 @@ pub(super) async fn save(
             }
         }
     };
-    let now = chrono::Utc::now().timestamp();
-    let limit = if account.is_some() {
-        LOCAL_SENDS_PER_MEMBER
-    } else {
-        IMPORTS_PER_MEMBER
+    // Counted before the file is read: a flood of large bodies is one too.
+    let (limit, doing) = match account {
+        None => (IMPORTS_PER_MEMBER, "saved or imported investigations"),
+        Some(_) => (LOCAL_SENDS_PER_MEMBER, "sent changes to your account"),
     };
     if !rate_limit::try_take(&context.db, limit, &member.id.to_string()).await? {
-        let message = format!("You have saved to your account {} times in the last hour, the most the hub takes: try again later. This browser keeps its copy.", limit.max);
+        let message = format!("You have {doing} {} times in the last hour, the most the hub takes: try again later. This browser keeps its copy.", limit.max);
         return Ok(refuse(StatusCode::TOO_MANY_REQUESTS, message, Vec::new()).await);
     }
+    let text = upload
+        .field("file")
+        .and_then(|file| std::str::from_utf8(&file.bytes).ok())
+        .unwrap_or_default();
+    let local = match LocalInvestigation::read(text) {
+        Ok(local) => local,
+        Err(error) => {
+            // A file's own words (an unknown key) may hold control
+            // characters: never put on the page.
+            let reason = crate::controls::without_controls(&error.message()).into_owned();
+            let message = format!(
+                "This browser's copy was not saved ({reason}). Nothing in your account changed."
+            );
+            return Ok(refuse(StatusCode::UNPROCESSABLE_ENTITY, message, Vec::new()).await);
+        }
+    };
+    let sent = local.workspace();
+    let title = &sent.details.title;
+    let now = chrono::Utc::now().timestamp();
     let (id, version, notice) = match account {
         None => {
             let contents = Contents {
@@ -135,9 +135,11 @@ pub(super) async fn save(
         version,
         changed: false,
     };
-    // Without it the browser would not know the copy, and its next save
-    // would make another: a failure, said as one.
-    upload
+    // Saved either way: a failure here (the session's record is already
+    // loaded, so it hardly can) only means the browser does not learn the
+    // copy, and its next save makes another; a failure page would invite
+    // the same.
+    if let Err(error) = upload
         .viewer
         .session
         .insert(
@@ -145,6 +147,8 @@ pub(super) async fn save(
             format!("{} {}", saved.text(), file_digest(text)),
         )
         .await
-        .map_err(|error| Failure::Internal(format!("keeping the saved copy: {error}")))?;
+    {
+        tracing::warn!(%error, "the saved copy could not be kept for the page");
+    }
     Ok(done(&upload.viewer, LOCAL_PAGE, notice).await)
 }

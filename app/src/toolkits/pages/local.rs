@@ -51,7 +51,7 @@ pub enum AccountNews {
 pub async fn account_news(
     db: &Db,
     member: i64,
-    feedback: &FormFeedback,
+    feedback: &mut FormFeedback,
     session: Option<&tower_sessions::Session>,
 ) -> Result<AccountNews, leptos::prelude::ServerFnError> {
     use crate::db::internal_error;
@@ -81,6 +81,10 @@ pub async fn account_news(
                     sent: Box::new(sent.workspace().clone()),
                     file,
                 });
+            }
+            // No choice to offer: said instead of one.
+            for error in &mut feedback.errors {
+                error.message = "Your account's copy has changed since this browser's was saved to it, and now has findings, contributory factors or safety actions, or is no longer yours to change: nothing was sent, so nothing is lost. Go on with it in your account, or save this browser's as a new copy.".to_string();
             }
             return Ok(AccountNews::Gone(id));
         }
