@@ -9,6 +9,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, Event, HtmlInputElement, Storage};
 
 use super::edit::{fill_details, show};
+use super::forms::plain_title;
 use super::page::{announce, by_id, focus, set_text};
 use super::{keep, Shared, Tool};
 use crate::toolkits::local::{
@@ -182,9 +183,7 @@ pub(super) fn take_account(tool: &Shared, _: Event) {
     if let Ok(Some(summary)) = document().query_selector(".nhsuk-error-summary") {
         summary.remove();
     }
-    if let Some(title) = document().title().strip_prefix("Error: ") {
-        document().set_title(title);
-    }
+    plain_title();
     announce(&format!(
         "Your account's copy is now this browser's too.{unkept}"
     ));

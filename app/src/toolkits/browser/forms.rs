@@ -116,12 +116,17 @@ pub(super) fn show_errors(form: &HtmlFormElement, summary_id: &str, errors: &Fie
     }
 }
 
-pub(super) fn clear_errors(form: &HtmlFormElement, summary_id: &str) {
-    set_text(summary_id, "");
+/// The page's title without the "Error: " a refusal put before it.
+pub(super) fn plain_title() {
     let title = document().title();
     if let Some(plain) = title.strip_prefix("Error: ") {
         document().set_title(plain);
     }
+}
+
+pub(super) fn clear_errors(form: &HtmlFormElement, summary_id: &str) {
+    set_text(summary_id, "");
+    plain_title();
     for class in [
         "nhsuk-input--error",
         "nhsuk-select--error",
