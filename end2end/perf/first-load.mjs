@@ -28,8 +28,11 @@ if (!base) {
 // calls into the browser are imports of the main module (wasm-split keeps
 // every JavaScript import and its glue there), and its chunk's route and
 // loader are in the main module's route table. BENCHMARKS.md has the
-// figures.
-const CEILING_KB = 273;
+// figures. 273 in session 18; 274 since session 19, when sending the
+// browser's timeline to the account's copy added 0.8 KB (272.9 measured,
+// 0.1 under 273): builds of the same code on another machine (CI's clone
+// is at another path) may differ by a few hundred bytes.
+const CEILING_KB = 274;
 const TARGET_KB = 200;
 // A working tool's page (the toolkits issue: under 300 KB).
 const TOOL_CEILING_KB = 300;
