@@ -117,10 +117,10 @@ pub(super) async fn save(
                     let message = "Your account's copy now has findings, contributory factors or safety actions, which this browser's timeline does not hold: nothing was sent, so none of them is lost. Go on with it in your account, or save this browser's as a new copy.".to_string();
                     return Ok(refuse(StatusCode::CONFLICT, message, gone).await);
                 }
-                Replaced::Stale(current) => {
+                Replaced::Stale => {
                     let message = "Your account's copy has changed since this browser's was last saved to it, so nothing was sent: choose which to keep.".to_string();
                     let values = vec![
-                        (CONFLICT_FIELD.to_string(), format!("{id} {current}")),
+                        (CONFLICT_FIELD.to_string(), id.to_string()),
                         ("file".to_string(), text.to_string()),
                     ];
                     return Ok(refuse(StatusCode::CONFLICT, message, values).await);

@@ -16,7 +16,7 @@ use crate::forms::SelectField;
 use crate::forms::{FormFeedback, FormState};
 use crate::toolkits::local::{AccountCopy, LocalInvestigation, LOCAL_PAGE, UNSAVED_STATUS};
 use crate::toolkits::server::RenderedPage;
-use crate::toolkits::timeline::row_text;
+use crate::toolkits::timeline::{entries_count, row_text};
 use crate::toolkits::types::Workspace;
 
 /// Where a refused save's message is shown: the save button.
@@ -24,8 +24,8 @@ pub const SEND_FIELD: &str = "local-send";
 /// A refused save's value naming the account's copy it was made for, which
 /// the browser is to forget (deleted, or holding more than a timeline).
 pub const GONE_FIELD: &str = "gone";
-/// A refused save's value naming the account's copy that has moved on,
-/// and its version now (`id version`): the page shows both.
+/// A refused save's value naming the account's copy that has moved on:
+/// the page shows both (the account's read as it is now).
 pub const CONFLICT_FIELD: &str = "conflict";
 
 /// What the page tells the browser about the member's account's copy.
@@ -57,10 +57,7 @@ pub async fn account_news(
     use crate::db::internal_error;
 
     if let Some(conflict) = feedback.value_for(CONFLICT_FIELD) {
-        let id = conflict
-            .split(' ')
-            .next()
-            .and_then(crate::addresses::row_id);
+        let id = crate::addresses::row_id(&conflict);
         let file = feedback.value_for("file").unwrap_or_default();
         let sent = LocalInvestigation::read(&file).ok();
         if let (Some(id), Some(sent)) = (id, sent) {
@@ -132,14 +129,9 @@ fn brief_timeline(workspace: &Workspace, caption: String) -> impl IntoView {
         })
         .collect_view();
     let summary = format!(
-        "“{}”: {} {}.",
+        "“{}”: {}.",
         workspace.details.title,
-        entries.len(),
-        if entries.len() == 1 {
-            "entry"
-        } else {
-            "entries"
-        }
+        entries_count(entries.len())
     );
     let label = caption.clone();
     view! {

@@ -16,7 +16,7 @@ pub enum Replaced {
     /// No such workspace the member may change.
     NotFound,
     /// Changed since the browser's copy was last sent: nothing written.
-    Stale(i64),
+    Stale,
     /// It has findings, factors or actions, which the browser's timeline
     /// does not hold: nothing written.
     Analysed,
@@ -65,7 +65,7 @@ pub async fn replace_timeline(
             return Ok(Replaced::Analysed);
         }
         if version != current {
-            return Ok(Replaced::Stale(current));
+            return Ok(Replaced::Stale);
         }
         sqlx::query("DELETE FROM workspace_entries WHERE workspace_id = $1")
             .bind(id)
