@@ -102,6 +102,66 @@ test("anyone keeps a timeline in the browser, offline and after reloads", async 
   // flagged, in words.
   await expect(rows(page).nth(2)).toContainText("Flag:");
 
+  // The chart, drawn from the same entries and flags as the table: one
+  // numbered mark each, in lanes by who, the two flagged stretches shaded.
+  const chart = page.locator("#local-chart-svg");
+  await expect(page.getByRole("img", { name: "Chart of the 3 timeline entries listed in the table, in 3 lanes by who, from 14 Mar 2026, 02:10 to 15 Mar 2026, 09:00." })).toBeVisible();
+  await expect(chart.locator(".hub-chart-mark")).toHaveCount(3);
+  await expect(chart.locator(".hub-chart-mark--flagged")).toHaveCount(2);
+  await expect(chart.locator(".hub-chart-gap")).toHaveCount(2);
+  await expect(chart.locator(".hub-chart-label")).toHaveText(["Practice pharmacist", "Duty doctor", "Not recorded"]);
+  await expect(chart.locator(".hub-chart-number")).toHaveText(["1", "2", "3"]);
+  // A day's gap flags neither stretch, in the table and the chart alike;
+  // lanes by where put all three in one (no place was recorded).
+  const view = page.locator("#local-view");
+  await view.getByLabel("Flag gaps longer than (minutes)").fill("1440");
+  await view.getByLabel("Chart lanes by").selectOption("place");
+  await view.getByRole("button", { name: "Show" }).click();
+  await expect(page.locator("#local-announce")).toHaveText("Shown again. 3 entries in time order. Nothing flagged.");
+  await expect(page.getByRole("img", { name: /^Chart of the 3 timeline entries listed in the table, in 1 lane by where,/ })).toBeVisible();
+  await expect(chart.locator(".hub-chart-gap")).toHaveCount(0);
+  await expect(chart.locator(".hub-chart-mark--flagged")).toHaveCount(0);
+  await expect(rows(page).nth(2)).not.toContainText("Flag:");
+  await expect(page.locator("#local-summary")).toHaveText(/^3 entries in time order/);
+  await checkAccessibility();
+  // Back to the hour, by keyboard alone: flagged again.
+  await view.getByLabel("Flag gaps longer than (minutes)").fill("60");
+  await view.getByLabel("Chart lanes by").selectOption("who");
+  await view.getByLabel("Flag gaps longer than (minutes)").press("Enter");
+  await expect(chart.locator(".hub-chart-gap")).toHaveCount(2);
+  await expect(rows(page).nth(2)).toContainText("Flag:");
+
+  // Over-long text is refused with its limit said, what was typed kept.
+  const long = "x".repeat(1001);
+  await form.getByLabel("Date", { exact: true }).fill("2026-03-15");
+  await form.getByLabel("Time", { exact: true }).fill("10:00");
+  await form.getByLabel("What happened").fill(long);
+  await form.getByLabel("Source of the information").selectOption("clinical-record");
+  await page.getByRole("button", { name: "Add the entry" }).click();
+  await expect(page.locator("#what-error")).toContainText("What happened must be 1000 characters or fewer (it has 1001)");
+  await expect(form.getByLabel("What happened")).toHaveValue(long);
+  await expect(rows(page)).toHaveCount(3);
+  // Markup is kept as the words typed, never run; control characters go
+  // (as the server's forms drop them). Sent twice at once (a double
+  // click: the page scrolls to the first field after an addition, so
+  // Playwright's second click would land elsewhere), it is added once.
+  const typed = '<img src=x onerror="window.hacked=1">Bell\u0007 rang';
+  await form.getByLabel("What happened").fill(typed);
+  await form.getByLabel("Who (optional)").fill("<b>Receptionist</b>");
+  await page.getByRole("button", { name: "Add the entry" }).evaluate((button: HTMLButtonElement) => {
+    button.click();
+    button.click();
+  });
+  await expect(rows(page)).toHaveCount(4);
+  await expect(rows(page).nth(3)).toContainText('<img src=x onerror="window.hacked=1">Bell rang');
+  await expect(page.locator("#local-chart-svg .hub-chart-label").nth(2)).toHaveText("<b>Receptionist</b>");
+  await expect(page.locator("#local-errors")).toBeEmpty();
+  expect(await page.evaluate(() => (window as unknown as { hacked?: number }).hacked)).toBeUndefined();
+  // Deleting the last row keeps focus in the table, on the row before.
+  await page.getByRole("button", { name: "Delete entry 4" }).click();
+  await expect(rows(page)).toHaveCount(3);
+  await expect(page.getByRole("button", { name: "Delete entry 3" })).toBeFocused();
+
   // Deleting keeps focus in the table, on the row now in its place.
   await page.getByRole("button", { name: "Delete entry 1" }).click();
   await expect(rows(page)).toHaveCount(2);
@@ -340,6 +400,10 @@ test("a member saves the browser's timeline to their account, works offline, sen
   // pressed, with what was added after the refusal.
   await addEntry(page, { date: "2026-04-03", time: "12:00", what: "Added after the refusal" });
   await expect(rows(page)).toHaveCount(5);
+  // The comparison no longer shows this browser's as sent, and says so.
+  await expect(conflict.getByRole("region", { name: "In this browser" })).toHaveCount(0);
+  await expect(page.locator("#local-conflict-browser")).toHaveText(/^Changed here since: this browser's timeline is now as the table under “Timeline” shows it/);
+  await checkAccessibility();
   await page.getByRole("button", { name: "Keep this browser's: replace your account's with it" }).click();
   await expect(page.locator(".hub-notice")).toContainText(`Your changes are saved to your account, in “${title}”`);
   await ready(page);
@@ -357,6 +421,7 @@ test("without JavaScript the page says what works instead", async ({ page, visit
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("A timeline in this browser");
   await expect(page.locator("#local-state")).toContainText("needs JavaScript");
   await expect(page.getByRole("button", { name: "Add the entry" })).toBeDisabled();
+  await expect(page.locator("#local-chart")).toBeHidden();
   await page.locator("#local-state").getByRole("link", { name: "Sign in" }).click();
   await expect(page).toHaveURL(/\/sign-in\?next=%2Fworkspaces$/);
 });

@@ -82,6 +82,30 @@ pub enum LaneBy {
     Place,
 }
 
+/// How the timeline is shown, as its form sends it: the gap length
+/// flagged (`gap_minutes`) and the chart's lanes ("place" for where,
+/// anything else for who).
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct ViewInput {
+    pub gap: String,
+    pub lanes: String,
+}
+
+impl ViewInput {
+    pub fn gap_minutes(&self) -> i64 {
+        gap_minutes(&self.gap)
+    }
+
+    pub fn lanes(&self) -> LaneBy {
+        if self.lanes == "place" {
+            LaneBy::Place
+        } else {
+            LaneBy::Who
+        }
+    }
+}
+
 /// Something an investigator should look at, on one entry.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Flag {
@@ -620,6 +644,8 @@ pub fn gap_minutes(text: &str) -> i64 {
         Err(_) => DEFAULT_GAP_MINUTES,
     }
 }
+
+pub mod chart;
 
 #[cfg(test)]
 mod tests;

@@ -51,8 +51,12 @@ async fn anyone_gets_the_page_and_a_member_can_save_it(backend: Backend) {
     assert!(body.contains("href=\"/sign-in?next=%2Fworkspaces\""));
     // (Counted in the page, not in its copy in the hydration data, where
     // every quote is escaped.)
-    assert_eq!(waiting(&body), 4, "details, add, download, delete");
+    assert_eq!(waiting(&body), 5, "details, show, add, download, delete");
     assert!(body.contains("<template id=\"local-row\">"));
+    // The chart waits, hidden, for the browser to draw it from the shapes
+    // of its template.
+    assert!(body.contains("<figure id=\"local-chart\" hidden class=\"hub-chart\">"));
+    assert!(body.contains("<template id=\"local-chart-parts\"><svg><rect data-part=\"lane\""));
     assert!(
         !body.contains("id=\"local-save\""),
         "visitors are asked to sign in"
@@ -68,7 +72,7 @@ async fn anyone_gets_the_page_and_a_member_can_save_it(backend: Backend) {
     ));
     let token = hidden_value(&page.body, "csrf_token").expect("the save form has a token");
     assert!(!token.is_empty());
-    assert_eq!(waiting(&page.body), 5, "and save");
+    assert_eq!(waiting(&page.body), 6, "and save");
     assert!(page
         .body
         .contains("href=\"/workspaces\">Your investigations</a>"));
@@ -318,7 +322,42 @@ async fn the_browsers_timeline_goes_to_one_copy_in_the_account_by_version(backen
     app.shutdown().await;
 }
 
+async fn sends_to_the_account_have_a_limit_of_their_own(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let user = create_user(&app, "sender@example.org", Role::Member).await;
+    let browser = signed_in(&app, &user).await;
+    let first = timeline_file("Missed referral", &["Referral letter received"]);
+    let saved = save(&browser, &first, None).await;
+    let news = saved_copy(&browser, &saved, &first).await;
+    let id: i64 = news.strip_suffix(" 1 sent").expect(&news).parse().unwrap();
+
+    // 120 sends an hour, counted before the file is read: damaged ones
+    // count too.
+    for _ in 0..120 {
+        let refused = save(&browser, b"not json", Some((id, 1))).await;
+        assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    }
+    let second = timeline_file("Missed referral", &["Referral letter received", "Filed"]);
+    let refused = save(&browser, &second, Some((id, 1))).await;
+    assert_eq!(
+        refused.status,
+        StatusCode::TOO_MANY_REQUESTS,
+        "{}",
+        refused.body
+    );
+    assert!(refused
+        .body
+        .contains("You have sent changes to your account 120 times in the last hour"));
+    assert!(refused.body.contains("This browser keeps its copy."));
+    assert_eq!(entries_of(&app, id).await, ["Referral letter received"]);
+    // A first save is an import, counted apart: it still goes through.
+    let saved = save(&browser, &second, None).await;
+    assert_eq!(saved.status, StatusCode::SEE_OTHER, "{}", saved.body);
+    app.shutdown().await;
+}
+
 crate::both_backends!(
+    sends_to_the_account_have_a_limit_of_their_own,
     the_browsers_timeline_goes_to_one_copy_in_the_account_by_version,
     anyone_gets_the_page_and_a_member_can_save_it,
     the_service_worker_is_served_with_its_own_policy,

@@ -8,19 +8,19 @@ use web_sys::{
     HtmlSelectElement, HtmlTextAreaElement,
 };
 
+use super::chart::show_chart;
 use super::forms::{clear_errors, read_form, show_errors};
 use super::page::{announce, by_id, copy, focus, set_cell, set_text, template};
-use super::{keep, kept_here, Shared};
+use super::{keep, kept_here, Shared, Tool};
 use crate::toolkits::local::{LocalInvestigation, STORAGE_KEY};
-use crate::toolkits::timeline::{
-    entries_count, entry_label, flags, row_text, summary, DEFAULT_GAP_MINUTES,
-};
+use crate::toolkits::timeline::{entries_count, entry_label, flags, row_text, summary, ViewInput};
 use crate::toolkits::types::DetailsInput;
 
-/// Fills the table, the summary and the "same event" choices.
-pub(super) fn show(local: &LocalInvestigation) {
-    let entries = &local.workspace().entries;
-    let flagged = flags(entries, DEFAULT_GAP_MINUTES);
+/// Fills the table, the chart, the summary and the "same event" choices.
+pub(super) fn show(tool: &Tool) {
+    let entries = &tool.local.workspace().entries;
+    let flagged = flags(entries, tool.gap_minutes);
+    show_chart(entries, &flagged, tool.lanes);
     let (Some(body), Some(row), Some(flag)) = (
         by_id::<Element>("local-entries"),
         template("local-row"),
@@ -122,10 +122,39 @@ pub(super) fn change_details(tool: &Shared) {
     }
 }
 
-pub(super) fn add_entry(tool: &Shared) {
+/// The gap length and the chart's lanes chosen (in this tab only).
+pub(super) fn change_view(tool: &Shared) {
+    let Some(form) = by_id::<HtmlFormElement>("local-view") else {
+        return;
+    };
+    let Some(input) = read_form::<ViewInput>(&form) else {
+        return;
+    };
+    let mut tool = tool.borrow_mut();
+    tool.gap_minutes = input.gap_minutes();
+    tool.lanes = input.lanes();
+    // As it was read ("an hour" is the default, a negative number 0).
+    if let Some(gap) = by_id::<HtmlInputElement>("gap") {
+        gap.set_value(&tool.gap_minutes.to_string());
+    }
+    show(&tool);
+    let flagged = flags(&tool.local.workspace().entries, tool.gap_minutes);
+    announce(&format!("Shown again. {}", summary(&flagged, false)));
+}
+
+/// A second submission this soon after an entry was added is a double
+/// click (nobody types an entry in half a second): not another entry, nor
+/// a refusal of the form it left empty.
+const DOUBLE_SUBMIT_MS: f64 = 500.0;
+
+/// `at`: when the form was sent (the event's time).
+pub(super) fn add_entry(tool: &Shared, at: f64) {
     let Some(form) = by_id::<HtmlFormElement>("local-entry") else {
         return;
     };
+    if at - tool.borrow().added_at < DOUBLE_SUBMIT_MS {
+        return;
+    }
     clear_errors(&form, "local-errors");
     let Some(input) = read_form(&form) else {
         return;
@@ -133,8 +162,9 @@ pub(super) fn add_entry(tool: &Shared) {
     let mut tool = tool.borrow_mut();
     match tool.local.add_entry(&input) {
         Ok(id) => {
+            tool.added_at = at;
             let unkept = keep(&mut tool);
-            show(&tool.local);
+            show(&tool);
             form.reset();
             let entries = &tool.local.workspace().entries;
             if let Some(index) = entries.iter().position(|entry| entry.id == id) {
@@ -192,7 +222,7 @@ pub(super) fn delete_entry(tool: &Shared, event: Event) {
         return;
     }
     let unkept = keep(&mut tool);
-    show(&tool.local);
+    show(&tool);
     let remaining = tool.local.workspace().entries.len();
     announce(&format!(
         "Entry {} deleted. The timeline has {}.{unkept}",
@@ -232,7 +262,7 @@ pub(super) fn clear(tool: &Shared, _: Event) {
     }
     // A new one, unsaved: its first save makes a new copy.
     super::account::remember(&mut tool, None);
-    show(&tool.local);
+    show(&tool);
     fill_details(&tool.local);
     announce("Deleted from this browser. The timeline is empty.");
     focus("timeline");

@@ -14,6 +14,7 @@
 //! `page`: helpers over the page's elements.
 
 mod account;
+mod chart;
 mod edit;
 mod files;
 mod forms;
@@ -24,10 +25,11 @@ use std::rc::Rc;
 
 use leptos::prelude::{document, window};
 use wasm_bindgen::JsCast;
-use web_sys::{Element, Event, Storage};
+use web_sys::{Element, Event, HtmlFormElement, Storage};
 
 use super::local::{AccountCopy, LocalInvestigation, ACCOUNT_KEY, STORAGE_KEY};
-use edit::{add_entry, change_details, clear, delete_entry, fill_details, show};
+use super::timeline::{LaneBy, ViewInput, DEFAULT_GAP_MINUTES};
+use edit::{add_entry, change_details, change_view, clear, delete_entry, fill_details, show};
 use files::{download, keep_for_offline};
 use page::{announce, by_id, listen, listen_window, set_text};
 
@@ -43,6 +45,11 @@ struct Tool {
     storage: Option<Storage>,
     /// The member's account's copy it was last saved to, if any.
     account: Option<AccountCopy>,
+    /// How the timeline is shown, as chosen in this tab.
+    gap_minutes: i64,
+    lanes: LaneBy,
+    /// When the last entry was added (the event's time, in milliseconds).
+    added_at: f64,
 }
 
 type Shared = Rc<RefCell<Tool>>;
@@ -70,9 +77,16 @@ fn start_when_shown(frames: u8) {
     tool.account = account::kept(tool.storage.as_ref());
     account::show_copy(tool.account);
     account::take_news(&mut tool);
+    // A reload may find the view's fields as they were left.
+    if let Some(input) =
+        by_id::<HtmlFormElement>("local-view").and_then(|form| forms::read_form::<ViewInput>(&form))
+    {
+        tool.gap_minutes = input.gap_minutes();
+        tool.lanes = input.lanes();
+    }
     let tool: Shared = Rc::new(RefCell::new(tool));
     set_text("local-state", &state);
-    show(&tool.borrow().local);
+    show(&tool.borrow());
     fill_details(&tool.borrow().local);
 
     listen("local-details", "submit", &tool, |tool, event| {
@@ -81,9 +95,13 @@ fn start_when_shown(frames: u8) {
     });
     listen("local-entry", "submit", &tool, |tool, event| {
         event.prevent_default();
-        add_entry(tool);
+        add_entry(tool, event.time_stamp());
     });
     listen("local-entries", "click", &tool, delete_entry);
+    listen("local-view", "submit", &tool, |tool, event| {
+        event.prevent_default();
+        change_view(tool);
+    });
     listen("local-download", "click", &tool, |tool, _| {
         download(&tool.borrow().local.file());
     });
@@ -124,6 +142,9 @@ fn open(rows: Element) -> (Tool, String) {
         local: LocalInvestigation::default(),
         storage,
         account: None,
+        gap_minutes: DEFAULT_GAP_MINUTES,
+        lanes: LaneBy::Who,
+        added_at: f64::NEG_INFINITY,
     };
     let Some(storage) = window().local_storage().ok().flatten() else {
         return (fresh(None), unavailable().to_string());
@@ -134,10 +155,9 @@ fn open(rows: Element) -> (Tool, String) {
         Ok(Some(file)) => match LocalInvestigation::read(&file) {
             Ok(local) => (
                 Tool {
-                    rows: rows.clone(),
                     local,
                     storage: Some(storage),
-                    account: None,
+                    ..fresh(None)
                 },
                 kept_here().to_string(),
             ),
@@ -166,6 +186,7 @@ fn unavailable() -> &'static str {
 /// says so and the tool goes on in memory; the change's announcement then
 /// ends with that (the text returned).
 fn keep(tool: &mut Tool) -> &'static str {
+    compared_copy_changed();
     if let Some(copy) = tool.account.filter(|copy| !copy.changed) {
         account::remember(
             tool,
@@ -182,6 +203,15 @@ fn keep(tool: &mut Tool) -> &'static str {
         }
         _ => "",
     }
+}
+
+/// A choice between two copies on the page compared the browser's as it
+/// was sent: once it changes, that table is replaced by saying so.
+fn compared_copy_changed() {
+    set_text(
+        "local-conflict-browser",
+        "Changed here since: this browser's timeline is now as the table under “Timeline” shows it, and that is what “Keep this browser's” sends.",
+    );
 }
 
 fn from_another_tab(tool: &Shared, event: Event) {
@@ -220,7 +250,8 @@ fn from_another_tab(tool: &Shared, event: Event) {
     };
     let details_changed = local.workspace().details != tool.local.workspace().details;
     tool.local = local;
-    show(&tool.local);
+    compared_copy_changed();
+    show(&tool);
     if details_changed {
         fill_details(&tool.local);
     }

@@ -10,13 +10,15 @@ use leptos::prelude::*;
 
 use super::entry::{entry_fields, SAME_AS_HINT, SAME_AS_LABEL};
 use super::render::{details_fields, example_trail, no_patient_details, page};
+use super::timeline::view_fields;
 use crate::components::Breadcrumbs;
 use crate::db::Db;
 use crate::forms::SelectField;
 use crate::forms::{FormFeedback, FormState};
 use crate::toolkits::local::{AccountCopy, LocalInvestigation, LOCAL_PAGE, UNSAVED_STATUS};
 use crate::toolkits::server::RenderedPage;
-use crate::toolkits::timeline::{entries_count, row_text};
+use crate::toolkits::timeline::chart::{KEY, LABEL_WIDTH, LANE_HEIGHT, PLOT_RIGHT, TOP, WIDTH};
+use crate::toolkits::timeline::{entries_count, row_text, LaneBy, DEFAULT_GAP_MINUTES};
 use crate::toolkits::types::Workspace;
 
 /// Where a refused save's message is shown: the save button.
@@ -172,7 +174,9 @@ fn conflict_view(
                 <h3 class="nhsuk-heading-s">{in_account.clone()}</h3>
                 {brief_timeline(account, in_account)}
                 <h3 class="nhsuk-heading-s">"In this browser"</h3>
-                {brief_timeline(sent, "In this browser".to_string())}
+                // Said instead by the page's code once this browser's copy
+                // changes again: it is then what the timeline below shows.
+                <div id="local-conflict-browser" class="nhsuk-body">{brief_timeline(sent, "In this browser".to_string())}</div>
                 // The page's code sends the browser's copy as it is when
                 // the button is pressed (it may have changed since).
                 <form id="local-overwrite" method="post" action=LOCAL_PAGE enctype="multipart/form-data">
@@ -249,6 +253,11 @@ pub fn local_page(signed_in: bool, state: &FormState, news: AccountNews) -> Rend
 
                     <h2 class="nhsuk-heading-m" id="timeline">"Timeline"</h2>
                     <p id="local-summary">"No entries yet."</p>
+                    // Shown again by the page's code, in this tab (nothing is sent).
+                    <form id="local-view" class="hub-inline-form" novalidate>
+                        {view_fields(DEFAULT_GAP_MINUTES, LaneBy::Who)}
+                        <button class="nhsuk-button nhsuk-button--secondary" type="submit" disabled data-local-ready>"Show"</button>
+                    </form>
                     <div class="hub-table-scroll" tabindex="0" role="region" aria-labelledby="local-caption">
                         <table class="nhsuk-table hub-timeline">
                             <caption class="nhsuk-table__caption" id="local-caption">"Timeline entries in time order"</caption>
@@ -280,6 +289,23 @@ pub fn local_page(signed_in: bool, state: &FormState, news: AccountNews) -> Rend
                         </tr>
                     </template>
                     <template id="local-flag"><li class="hub-flag"><strong>"Flag: "</strong><span data-cell="flag"></span></li></template>
+                    <figure class="hub-chart" id="local-chart" hidden>
+                        <svg id="local-chart-svg" viewBox="0 0 760 100" role="img" focusable="false"></svg>
+                        <figcaption class="nhsuk-body-s">{KEY}</figcaption>
+                    </figure>
+                    // The chart's shapes, placed by the browser (`timeline::chart`).
+                    <template id="local-chart-parts">
+                        <svg>
+                            <rect data-part="lane" x="0" width=WIDTH.to_string() height=LANE_HEIGHT.to_string() />
+                            <text data-part="label" class="hub-chart-label" x="8"></text>
+                            <rect data-part="gap" class="hub-chart-gap" y=TOP.to_string() />
+                            <text data-part="from" class="hub-chart-axis" x=LABEL_WIDTH.to_string() y="20"></text>
+                            <text data-part="to" class="hub-chart-axis" x=PLOT_RIGHT.to_string() y="20" text-anchor="end"></text>
+                            <circle data-part="dot" r="7" />
+                            <rect data-part="bar" height="14" rx="3" />
+                            <text data-part="number" class="hub-chart-number"></text>
+                        </svg>
+                    </template>
 
                     <h2 class="nhsuk-heading-m" id="add">"Add an entry"</h2>
                     <form id="local-entry" novalidate>

@@ -51,7 +51,7 @@ use leptos_router::hooks::use_url;
 
 use super::server::workspace_page;
 #[cfg(feature = "ssr")]
-use super::timeline::{gap_minutes, LaneBy};
+use super::timeline::{LaneBy, ViewInput};
 
 /// One of a workspace's tools, each on a page of its own
 /// (`?tool=scan`, `?tool=plan`; the timeline is the workspace's page).
@@ -133,14 +133,16 @@ pub(super) fn area_page(id: Option<&str>, query: impl Fn(&str) -> Option<String>
         return AreaPage::Local;
     }
     let tool = match query("tool").as_deref() {
-        None | Some("timeline") => Tool::Timeline {
-            gap: gap_minutes(&query("gap").unwrap_or_default()),
-            lanes: if query("lanes").as_deref() == Some("place") {
-                LaneBy::Place
-            } else {
-                LaneBy::Who
-            },
-        },
+        None | Some("timeline") => {
+            let view = ViewInput {
+                gap: query("gap").unwrap_or_default(),
+                lanes: query("lanes").unwrap_or_default(),
+            };
+            Tool::Timeline {
+                gap: view.gap_minutes(),
+                lanes: view.lanes(),
+            }
+        }
         Some("scan") => Tool::Scan,
         Some("plan") => Tool::Plan,
         Some("report") => Tool::Report,

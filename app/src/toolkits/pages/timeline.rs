@@ -186,23 +186,31 @@ fn workspace_view(
         <h2 class="nhsuk-heading-m" id="timeline" tabindex="-1">"Timeline"</h2>
         <p>{summary}</p>
         <form method="get" action=address class="hub-inline-form">
-            <div class="nhsuk-form-group">
-                <label class="nhsuk-label" for="gap">"Flag gaps longer than (minutes)"</label>
-                <div class="nhsuk-hint" id="gap-hint">"1440 is a day; 0 flags no gaps."</div>
-                <input class="nhsuk-input nhsuk-input--width-4" id="gap" name="gap" type="text" inputmode="numeric" aria-describedby="gap-hint" value=gap.to_string() />
-            </div>
-            <div class="nhsuk-form-group">
-                <label class="nhsuk-label" for="lanes">"Chart lanes by"</label>
-                <select class="nhsuk-select" id="lanes" name="lanes">
-                    <option value="who" selected=lanes == LaneBy::Who>"Who"</option>
-                    <option value="place" selected=lanes == LaneBy::Place>"Where"</option>
-                </select>
-            </div>
+            {view_fields(gap, lanes)}
             <button class="nhsuk-button nhsuk-button--secondary" type="submit" data-module="nhsuk-button">"Show"</button>
         </form>
         {table}
         {chart}
         {add}
+    }
+}
+
+/// The fields choosing how the timeline is shown (`timeline::ViewInput`):
+/// the gap length flagged and the chart's lanes.
+pub(super) fn view_fields(gap: i64, lanes: LaneBy) -> impl IntoView {
+    view! {
+        <div class="nhsuk-form-group">
+            <label class="nhsuk-label" for="gap">"Flag gaps longer than (minutes)"</label>
+            <div class="nhsuk-hint" id="gap-hint">"1440 is a day; 0 flags no gaps."</div>
+            <input class="nhsuk-input nhsuk-input--width-4" id="gap" name="gap" type="text" inputmode="numeric" aria-describedby="gap-hint" value=gap.to_string() />
+        </div>
+        <div class="nhsuk-form-group">
+            <label class="nhsuk-label" for="lanes">"Chart lanes by"</label>
+            <select class="nhsuk-select" id="lanes" name="lanes">
+                <option value="who" selected=lanes == LaneBy::Who>"Who"</option>
+                <option value="place" selected=lanes == LaneBy::Place>"Where"</option>
+            </select>
+        </div>
     }
 }
 

@@ -5,7 +5,8 @@ fn at(text: &str) -> Moment {
     Moment::from_stored(text).unwrap()
 }
 
-fn entry(id: i64, start: &str, end: Option<&str>) -> Entry {
+/// An entry at `start` (to `end`, for a window), from the clinical record.
+pub(super) fn entry(id: i64, start: &str, end: Option<&str>) -> Entry {
     Entry {
         id,
         when: When {
