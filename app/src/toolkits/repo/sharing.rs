@@ -6,7 +6,8 @@
 
 use serde_json::{json, Value};
 
-use super::{summary, Written, SUMMARY_COLUMNS};
+use super::read::{summary, SUMMARY_COLUMNS};
+use super::Written;
 use crate::db::{BeginWrite, Db};
 use crate::toolkits::sharing::{Share, ShareRole, Standing, MAX_SHARES};
 use crate::toolkits::types::{SharedBy, Workspace, WorkspaceSummary};
@@ -22,7 +23,7 @@ pub struct Opened {
     pub owner: String,
 }
 
-/// A [`super::SummaryRow`]'s columns, then the owner's name and the
+/// A [`super::read::SummaryRow`]'s columns, then the owner's name and the
 /// member's role.
 type SharedRow = (
     i64,
