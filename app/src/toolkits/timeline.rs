@@ -82,11 +82,11 @@ pub enum LaneBy {
     Place,
 }
 
-/// How the timeline is shown, as its form sends it: the gap length
-/// flagged (`gap_minutes`) and the chart's lanes ("place" for where,
-/// anything else for who).
-#[derive(Clone, Debug, Default, Deserialize)]
-#[serde(default)]
+/// How the timeline is shown, as its form (`gap`, `lanes`) sends it: the
+/// gap length flagged (`gap_minutes`) and the chart's lanes ("place" for
+/// where, anything else for who). Read from the address's query on the
+/// server, from the form's two fields in the browser.
+#[derive(Clone, Debug, Default)]
 pub struct ViewInput {
     pub gap: String,
     pub lanes: String,

@@ -13,7 +13,9 @@ use super::forms::{clear_errors, read_form, show_errors};
 use super::page::{announce, by_id, copy, focus, set_cell, set_text, template};
 use super::{keep, kept_here, Shared, Tool};
 use crate::toolkits::local::{LocalInvestigation, STORAGE_KEY};
-use crate::toolkits::timeline::{entries_count, entry_label, flags, row_text, summary, ViewInput};
+use crate::toolkits::timeline::{
+    entries_count, entry_label, flags, row_text, summary, EntryInput, ViewInput,
+};
 use crate::toolkits::types::DetailsInput;
 
 /// Fills the table, the chart, the summary and the "same event" choices.
@@ -122,12 +124,19 @@ pub(super) fn change_details(tool: &Shared) {
     }
 }
 
+/// The view form's choices, field by field (the same names as the form's
+/// and the server's query: a serde reader of its own would add a
+/// kilobyte to the chunk for two fields).
+pub(super) fn view_choice() -> Option<ViewInput> {
+    Some(ViewInput {
+        gap: by_id::<HtmlInputElement>("gap")?.value(),
+        lanes: by_id::<HtmlSelectElement>("lanes")?.value(),
+    })
+}
+
 /// The gap length and the chart's lanes chosen (in this tab only).
 pub(super) fn change_view(tool: &Shared) {
-    let Some(form) = by_id::<HtmlFormElement>("local-view") else {
-        return;
-    };
-    let Some(input) = read_form::<ViewInput>(&form) else {
+    let Some(input) = view_choice() else {
         return;
     };
     let mut tool = tool.borrow_mut();
@@ -142,9 +151,8 @@ pub(super) fn change_view(tool: &Shared) {
     announce(&format!("Shown again. {}", summary(&flagged, false)));
 }
 
-/// A second submission this soon after an entry was added is a double
-/// click (nobody types an entry in half a second): not another entry, nor
-/// a refusal of the form it left empty.
+/// The form sent empty this soon after an entry was added (and the form
+/// emptied) is a double click: neither another entry nor a refusal.
 const DOUBLE_SUBMIT_MS: f64 = 500.0;
 
 /// `at`: when the form was sent (the event's time).
@@ -152,13 +160,14 @@ pub(super) fn add_entry(tool: &Shared, at: f64) {
     let Some(form) = by_id::<HtmlFormElement>("local-entry") else {
         return;
     };
-    if at - tool.borrow().added_at < DOUBLE_SUBMIT_MS {
+    let Some(input) = read_form::<EntryInput>(&form) else {
+        return;
+    };
+    let emptied = input.date.is_empty() && input.time.is_empty() && input.what.is_empty();
+    if emptied && at - tool.borrow().added_at < DOUBLE_SUBMIT_MS {
         return;
     }
     clear_errors(&form, "local-errors");
-    let Some(input) = read_form(&form) else {
-        return;
-    };
     let mut tool = tool.borrow_mut();
     match tool.local.add_entry(&input) {
         Ok(id) => {

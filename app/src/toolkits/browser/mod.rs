@@ -25,10 +25,10 @@ use std::rc::Rc;
 
 use leptos::prelude::{document, window};
 use wasm_bindgen::JsCast;
-use web_sys::{Element, Event, HtmlFormElement, Storage};
+use web_sys::{Element, Event, Storage};
 
 use super::local::{AccountCopy, LocalInvestigation, ACCOUNT_KEY, STORAGE_KEY};
-use super::timeline::{LaneBy, ViewInput, DEFAULT_GAP_MINUTES};
+use super::timeline::{LaneBy, DEFAULT_GAP_MINUTES};
 use edit::{add_entry, change_details, change_view, clear, delete_entry, fill_details, show};
 use files::{download, keep_for_offline};
 use page::{announce, by_id, listen, listen_window, set_text};
@@ -78,9 +78,7 @@ fn start_when_shown(frames: u8) {
     account::show_copy(tool.account);
     account::take_news(&mut tool);
     // A reload may find the view's fields as they were left.
-    if let Some(input) =
-        by_id::<HtmlFormElement>("local-view").and_then(|form| forms::read_form::<ViewInput>(&form))
-    {
+    if let Some(input) = edit::view_choice() {
         tool.gap_minutes = input.gap_minutes();
         tool.lanes = input.lanes();
     }
