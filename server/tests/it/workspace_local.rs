@@ -56,7 +56,7 @@ async fn anyone_gets_the_page_and_a_member_can_save_it(backend: Backend) {
     // The chart waits, hidden, for the browser to draw it from the shapes
     // of its template.
     assert!(body.contains("<figure id=\"local-chart\" hidden class=\"hub-chart\">"));
-    assert!(body.contains("<template id=\"local-chart-parts\"><svg><rect data-part=\"lane\""));
+    assert!(body.contains("<template id=\"local-chart-parts\"><svg><g data-part=\"group\"></g><rect data-part=\"lane\""));
     assert!(
         !body.contains("id=\"local-save\""),
         "visitors are asked to sign in"

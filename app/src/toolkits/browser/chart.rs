@@ -18,70 +18,87 @@ pub(super) fn show_chart(entries: &[Entry], flags: &[Vec<Flag>], by: LaneBy) {
     ) else {
         return;
     };
-    svg.set_text_content(None);
     let Some(chart) = chart(entries, flags, by) else {
+        svg.set_text_content(None);
         let _ = figure.set_attribute("hidden", "");
         return;
     };
-    let _ = svg.set_attribute("viewBox", &format!("0 0 {WIDTH} {}", chart.height));
-    let _ = svg.set_attribute("aria-label", &chart.description);
-    let draw = |part: &str, places: &[(&str, i64)], class: Option<&str>, text: Option<&str>| {
-        let Some(shape) = parts
+    let shape = |part: &str| {
+        parts
             .query_selector(&format!("[data-part={part}]"))
             .ok()
             .flatten()
-            .and_then(|shape| copy(&shape))
-        else {
+    };
+    // Drawn into a group apart from the page, which then replaces the
+    // chart shown: the page takes the chart's shapes in one change.
+    let Some(group) = shape("group").and_then(|group| copy(&group)) else {
+        return;
+    };
+    let draw = |shape: &Option<Element>,
+                places: &[(&str, i64)],
+                class: Option<&str>,
+                text: Option<&str>| {
+        let Some(copied) = shape.as_ref().and_then(copy) else {
             return;
         };
         for (name, value) in places {
-            let _ = shape.set_attribute(name, &value.to_string());
+            let _ = copied.set_attribute(name, &value.to_string());
         }
         if let Some(class) = class {
-            let _ = shape.set_attribute("class", class);
+            let _ = copied.set_attribute("class", class);
         }
         if text.is_some() {
-            shape.set_text_content(text);
+            copied.set_text_content(text);
         }
-        let _ = svg.append_child(&shape);
+        let _ = group.append_child(&copied);
     };
-    for lane in &chart.lanes {
-        let class = if lane.alternate {
+    let (lane, label) = (shape("lane"), shape("label"));
+    for drawn in &chart.lanes {
+        let class = if drawn.alternate {
             "hub-chart-lane hub-chart-lane--alt"
         } else {
             "hub-chart-lane"
         };
-        draw("lane", &[("y", lane.y)], Some(class), None);
-        let label_y = lane.y + LANE_HEIGHT / 2 + 5;
-        draw("label", &[("y", label_y)], None, Some(&lane.name));
+        draw(&lane, &[("y", drawn.y)], Some(class), None);
+        let label_y = drawn.y + LANE_HEIGHT / 2 + 5;
+        draw(&label, &[("y", label_y)], None, Some(&drawn.name));
     }
-    let gap_height = chart.gap_height();
-    for gap in &chart.gaps {
-        let places = [("x", gap.x), ("width", gap.width), ("height", gap_height)];
-        draw("gap", &places, None, None);
+    let (gap, gap_height) = (shape("gap"), chart.gap_height());
+    for drawn in &chart.gaps {
+        let places = [
+            ("x", drawn.x),
+            ("width", drawn.width),
+            ("height", gap_height),
+        ];
+        draw(&gap, &places, None, None);
     }
-    draw("from", &[], None, Some(&chart.from));
-    draw("to", &[], None, Some(&chart.to));
+    draw(&shape("from"), &[], None, Some(&chart.from));
+    draw(&shape("to"), &[], None, Some(&chart.to));
+    let (dot, bar, number) = (shape("dot"), shape("bar"), shape("number"));
     for mark in &chart.marks {
         match mark.bar {
             Some(width) => {
                 let places = [("x", mark.x), ("y", mark.y - 7), ("width", width)];
-                draw("bar", &places, Some(mark.class), None);
+                draw(&bar, &places, Some(mark.class), None);
             }
             None => draw(
-                "dot",
+                &dot,
                 &[("cx", mark.x), ("cy", mark.y)],
                 Some(mark.class),
                 None,
             ),
         }
-        let number = mark.number.to_string();
+        let text = mark.number.to_string();
         draw(
-            "number",
+            &number,
             &[("x", mark.x), ("y", mark.y - 12)],
             None,
-            Some(&number),
+            Some(&text),
         );
     }
+    let _ = svg.set_attribute("viewBox", &format!("0 0 {WIDTH} {}", chart.height));
+    let _ = svg.set_attribute("aria-label", &chart.description);
+    svg.set_text_content(None);
+    let _ = svg.append_child(&group);
     let _ = figure.remove_attribute("hidden");
 }

@@ -3,8 +3,9 @@
 //! the client's code would weigh on every page's first load: see
 //! `pages`); this code brings it to life. It reads the investigation from
 //! the browser's storage, reads the forms through the same serde structs
-//! and rules as the server (`local`, `timeline`), fills the table from
-//! row templates in the page, keeps every change at once, announces it
+//! and rules as the server (`local`, `timeline`; the view's two fields
+//! directly), fills the table from row templates in the page and the
+//! chart from its shapes, keeps every change at once, announces it
 //! politely and keeps focus where the reader was. A service worker
 //! (`/sw.js`) keeps the page and its code for use with no network.
 //!

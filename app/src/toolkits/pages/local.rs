@@ -296,6 +296,7 @@ pub fn local_page(signed_in: bool, state: &FormState, news: AccountNews) -> Rend
                     // The chart's shapes, placed by the browser (`timeline::chart`).
                     <template id="local-chart-parts">
                         <svg>
+                            <g data-part="group"></g>
                             <rect data-part="lane" x="0" width=WIDTH.to_string() height=LANE_HEIGHT.to_string() />
                             <text data-part="label" class="hub-chart-label" x="8"></text>
                             <rect data-part="gap" class="hub-chart-gap" y=TOP.to_string() />

@@ -319,7 +319,7 @@ pub async fn change(
     })
 }
 
-/// Binds a draft's twelve columns, in [`read::ENTRY_COLUMNS`]' order after `id`.
+/// Binds a draft's twelve columns, in the order of `read`'s `ENTRY_COLUMNS` after `id`.
 fn bind_draft<'q, DB>(
     query: sqlx::query::Query<'q, DB, <DB as sqlx::Database>::Arguments<'q>>,
     draft: &'q Entry,

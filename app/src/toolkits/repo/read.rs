@@ -60,8 +60,7 @@ type EntryRow = (
     Option<i64>,
 );
 
-pub(super) const ENTRY_COLUMNS: &str =
-    "id, starts_at, ends_at, approximate, what, who, place, source, \
+const ENTRY_COLUMNS: &str = "id, starts_at, ends_at, approximate, what, who, place, source, \
      source_detail, note, problem, elements, same_as";
 
 fn entry(row: EntryRow) -> Option<Entry> {
