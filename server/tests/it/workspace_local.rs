@@ -191,17 +191,24 @@ async fn saved_copy(browser: &Browser, save: &Page, file: &[u8]) -> String {
     news
 }
 
-async fn the_browsers_timeline_goes_to_one_copy_in_the_account_by_version(backend: Backend) {
-    let app = spawn_app(backend).await;
-    let user = create_user(&app, "keeper@example.org", Role::Member).await;
-    let browser = signed_in(&app, &user).await;
-
-    // The first save makes a new investigation, at version 1.
+/// A new member (`email`) whose browser has saved a one-entry timeline as
+/// a new copy in their account: their browser, the copy (at version 1)
+/// and the file sent.
+async fn saved_once(app: &TestApp, email: &str) -> (Browser, i64, Vec<u8>) {
+    let user = create_user(app, email, Role::Member).await;
+    let browser = signed_in(app, &user).await;
     let first = timeline_file("Missed referral", &["Referral letter received"]);
     let saved = save(&browser, &first, None).await;
     let news = saved_copy(&browser, &saved, &first).await;
     let id: i64 = news.strip_suffix(" 1 sent").expect(&news).parse().unwrap();
-    assert_eq!(entries_of(&app, id).await, ["Referral letter received"]);
+    assert_eq!(entries_of(app, id).await, ["Referral letter received"]);
+    (browser, id, first)
+}
+
+async fn the_browsers_timeline_goes_to_one_copy_in_the_account_by_version(backend: Backend) {
+    let app = spawn_app(backend).await;
+    // The first save makes a new investigation, at version 1.
+    let (browser, id, first) = saved_once(&app, "keeper@example.org").await;
 
     // The next, from version 1, replaces its details and timeline.
     let second = timeline_file(
@@ -324,12 +331,7 @@ async fn the_browsers_timeline_goes_to_one_copy_in_the_account_by_version(backen
 
 async fn sends_to_the_account_have_a_limit_of_their_own(backend: Backend) {
     let app = spawn_app(backend).await;
-    let user = create_user(&app, "sender@example.org", Role::Member).await;
-    let browser = signed_in(&app, &user).await;
-    let first = timeline_file("Missed referral", &["Referral letter received"]);
-    let saved = save(&browser, &first, None).await;
-    let news = saved_copy(&browser, &saved, &first).await;
-    let id: i64 = news.strip_suffix(" 1 sent").expect(&news).parse().unwrap();
+    let (browser, id, _) = saved_once(&app, "sender@example.org").await;
 
     // 120 sends an hour, counted before the file is read: damaged ones
     // count too.
