@@ -42,8 +42,9 @@ const TOOL_CEILING_KB = 300;
 // 20 the chart in lanes) puts the page over the 300 KB. This holds
 // today's figure until it is cut (338 in session 18; 341 in session 19,
 // when the account's copy added 1.5 KB to the chunk and 0.7 KB to the main
-// module; 346 since session 20, when the chart added 3.5 KB to the chunk
-// and 0.5 KB to the main module: 344.5 measured).
+// module; 346 since session 20, when the chart in lanes, the view's two
+// fields and the double-submit guard added 3.5 KB to the chunk, 0.5 KB to
+// the main module and 1.2 KB to the shared chunks: 344.7 measured).
 const LOCAL_TOOL_CEILING_KB = 346;
 
 // [what, path, ceiling in KB (0: printed, not budgeted)]

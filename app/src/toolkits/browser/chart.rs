@@ -18,11 +18,6 @@ pub(super) fn show_chart(entries: &[Entry], flags: &[Vec<Flag>], by: LaneBy) {
     ) else {
         return;
     };
-    let Some(chart) = chart(entries, flags, by) else {
-        svg.set_text_content(None);
-        let _ = figure.set_attribute("hidden", "");
-        return;
-    };
     let shape = |part: &str| {
         parts
             .query_selector(&format!("[data-part={part}]"))
@@ -30,8 +25,15 @@ pub(super) fn show_chart(entries: &[Entry], flags: &[Vec<Flag>], by: LaneBy) {
             .flatten()
     };
     // Drawn into a group apart from the page, which then replaces the
-    // chart shown: the page takes the chart's shapes in one change.
-    let Some(group) = shape("group").and_then(|group| copy(&group)) else {
+    // chart shown: the page takes the chart's shapes in one change. With
+    // nothing to draw (or no group to draw into) no chart is shown, never
+    // an earlier one.
+    let (Some(chart), Some(group)) = (
+        chart(entries, flags, by),
+        shape("group").and_then(|group| copy(&group)),
+    ) else {
+        svg.set_text_content(None);
+        let _ = figure.set_attribute("hidden", "");
         return;
     };
     let draw = |shape: &Option<Element>,
