@@ -7,7 +7,7 @@
 use web_sys::Element;
 
 use super::page::{by_id, copy, template};
-use crate::toolkits::timeline::chart::{chart, LANE_HEIGHT, WIDTH};
+use crate::toolkits::timeline::chart::{chart, WIDTH};
 use crate::toolkits::timeline::{Entry, Flag, LaneBy};
 
 pub(super) fn show_chart(entries: &[Entry], flags: &[Vec<Flag>], by: LaneBy) {
@@ -62,8 +62,7 @@ pub(super) fn show_chart(entries: &[Entry], flags: &[Vec<Flag>], by: LaneBy) {
             "hub-chart-lane"
         };
         draw(&lane, &[("y", drawn.y)], Some(class), None);
-        let label_y = drawn.y + LANE_HEIGHT / 2 + 5;
-        draw(&label, &[("y", label_y)], None, Some(&drawn.name));
+        draw(&label, &[("y", drawn.label_y())], None, Some(&drawn.name));
     }
     let (gap, gap_height) = (shape("gap"), chart.gap_height());
     for drawn in &chart.gaps {
@@ -80,7 +79,7 @@ pub(super) fn show_chart(entries: &[Entry], flags: &[Vec<Flag>], by: LaneBy) {
     for mark in &chart.marks {
         match mark.bar {
             Some(width) => {
-                let places = [("x", mark.x), ("y", mark.y - 7), ("width", width)];
+                let places = [("x", mark.x), ("y", mark.bar_top()), ("width", width)];
                 draw(&bar, &places, Some(mark.class), None);
             }
             None => draw(
@@ -93,7 +92,7 @@ pub(super) fn show_chart(entries: &[Entry], flags: &[Vec<Flag>], by: LaneBy) {
         let text = mark.number.to_string();
         draw(
             &number,
-            &[("x", mark.x), ("y", mark.y - 12)],
+            &[("x", mark.x), ("y", mark.number_y())],
             None,
             Some(&text),
         );

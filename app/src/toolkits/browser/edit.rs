@@ -14,15 +14,22 @@ use super::page::{announce, by_id, copy, focus, set_cell, set_text, template};
 use super::{keep, kept_here, Shared, Tool};
 use crate::toolkits::local::{LocalInvestigation, STORAGE_KEY};
 use crate::toolkits::timeline::{
-    entries_count, entry_label, flags, row_text, summary, EntryInput, ViewInput,
+    entries_count, entry_label, flags, row_text, summary, Entry, EntryInput, Flag, ViewInput,
 };
 use crate::toolkits::types::DetailsInput;
 
-/// Fills the table, the chart, the summary and the "same event" choices.
-pub(super) fn show(tool: &Tool) {
+/// Fills the table, the chart, the summary and the "same event" choices;
+/// the entries' flags, as shown.
+pub(super) fn show(tool: &Tool) -> Vec<Vec<Flag>> {
     let entries = &tool.local.workspace().entries;
     let flagged = flags(entries, tool.gap_minutes);
     show_chart(entries, &flagged, tool.lanes);
+    show_rows(entries, &flagged);
+    flagged
+}
+
+/// The table, the summary and the "same event" choices.
+fn show_rows(entries: &[Entry], flagged: &[Vec<Flag>]) {
     let (Some(body), Some(row), Some(flag)) = (
         by_id::<Element>("local-entries"),
         template("local-row"),
@@ -31,7 +38,7 @@ pub(super) fn show(tool: &Tool) {
         return;
     };
     body.set_text_content(None);
-    for (index, (entry, entry_flags)) in entries.iter().zip(&flagged).enumerate() {
+    for (index, (entry, entry_flags)) in entries.iter().zip(flagged).enumerate() {
         let Some(tr) = copy(&row) else { return };
         let text = row_text(entries, entry, entry_flags);
         tr.set_id(&format!("entry-{}", entry.id));
@@ -69,7 +76,7 @@ pub(super) fn show(tool: &Tool) {
         }
         let _ = body.append_child(&tr);
     }
-    set_text("local-summary", &summary(&flagged, true));
+    set_text("local-summary", &summary(flagged, true));
     if let Some(select) = by_id::<HtmlSelectElement>("same_as") {
         while select.length() > 1 {
             select.remove_with_index(1);
@@ -140,14 +147,12 @@ pub(super) fn change_view(tool: &Shared) {
         return;
     };
     let mut tool = tool.borrow_mut();
-    tool.gap_minutes = input.gap_minutes();
-    tool.lanes = input.lanes();
+    tool.choose_view(&input);
     // As it was read ("an hour" is the default, a negative number 0).
     if let Some(gap) = by_id::<HtmlInputElement>("gap") {
         gap.set_value(&tool.gap_minutes.to_string());
     }
-    show(&tool);
-    let flagged = flags(&tool.local.workspace().entries, tool.gap_minutes);
+    let flagged = show(&tool);
     announce(&format!("Shown again. {}", summary(&flagged, false)));
 }
 

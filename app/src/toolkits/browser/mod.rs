@@ -29,7 +29,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, Event, Storage};
 
 use super::local::{AccountCopy, LocalInvestigation, ACCOUNT_KEY, STORAGE_KEY};
-use super::timeline::{LaneBy, DEFAULT_GAP_MINUTES};
+use super::timeline::{LaneBy, ViewInput, DEFAULT_GAP_MINUTES};
 use edit::{add_entry, change_details, change_view, clear, delete_entry, fill_details, show};
 use files::{download, keep_for_offline};
 use page::{announce, by_id, listen, listen_window, set_text};
@@ -51,6 +51,14 @@ struct Tool {
     lanes: LaneBy,
     /// When the last entry was added (the event's time, in milliseconds).
     added_at: f64,
+}
+
+impl Tool {
+    /// The gap length and lanes chosen, read by the shared rules.
+    fn choose_view(&mut self, input: &ViewInput) {
+        self.gap_minutes = input.gap_minutes();
+        self.lanes = input.lanes();
+    }
 }
 
 type Shared = Rc<RefCell<Tool>>;
@@ -80,8 +88,7 @@ fn start_when_shown(frames: u8) {
     account::take_news(&mut tool);
     // A reload may find the view's fields as they were left.
     if let Some(input) = edit::view_choice() {
-        tool.gap_minutes = input.gap_minutes();
-        tool.lanes = input.lanes();
+        tool.choose_view(&input);
     }
     let tool: Shared = Rc::new(RefCell::new(tool));
     set_text("local-state", &state);

@@ -5,7 +5,8 @@
 use leptos::prelude::*;
 
 use crate::toolkits::timeline::chart::{
-    chart, KEY, LABEL_WIDTH, LANE_HEIGHT, PLOT_RIGHT, TOP, WIDTH,
+    chart, AXIS_Y, BAR_CORNER, BAR_HEIGHT, DOT_RADIUS, KEY, LABEL_WIDTH, LABEL_X, LANE_HEIGHT,
+    PLOT_RIGHT, TOP, WIDTH,
 };
 use crate::toolkits::timeline::{Entry, Flag, LaneBy};
 
@@ -20,10 +21,11 @@ pub fn timeline_chart(entries: &[Entry], flags: &[Vec<Flag>], by: LaneBy) -> imp
         .lanes
         .into_iter()
         .map(|lane| {
+            let label_y = lane.label_y();
             view! {
                 <rect class=if lane.alternate { "hub-chart-lane hub-chart-lane--alt" } else { "hub-chart-lane" }
                     x="0" y=lane.y.to_string() width=WIDTH.to_string() height=LANE_HEIGHT.to_string() />
-                <text class="hub-chart-label" x="8" y=(lane.y + LANE_HEIGHT / 2 + 5).to_string()>{lane.name}</text>
+                <text class="hub-chart-label" x=LABEL_X.to_string() y=label_y.to_string()>{lane.name}</text>
             }
         })
         .collect_view();
@@ -43,15 +45,15 @@ pub fn timeline_chart(entries: &[Entry], flags: &[Vec<Flag>], by: LaneBy) -> imp
         .map(|mark| {
             let shape = match mark.bar {
                 Some(width) => view! {
-                    <rect class=mark.class x=mark.x.to_string() y=(mark.y - 7).to_string()
-                        width=width.to_string() height="14" rx="3" />
+                    <rect class=mark.class x=mark.x.to_string() y=mark.bar_top().to_string()
+                        width=width.to_string() height=BAR_HEIGHT.to_string() rx=BAR_CORNER.to_string() />
                 }
                 .into_any(),
-                None => view! { <circle class=mark.class cx=mark.x.to_string() cy=mark.y.to_string() r="7" /> }.into_any(),
+                None => view! { <circle class=mark.class cx=mark.x.to_string() cy=mark.y.to_string() r=DOT_RADIUS.to_string() /> }.into_any(),
             };
             view! {
                 {shape}
-                <text class="hub-chart-number" x=mark.x.to_string() y=(mark.y - 12).to_string()>{mark.number.to_string()}</text>
+                <text class="hub-chart-number" x=mark.x.to_string() y=mark.number_y().to_string()>{mark.number.to_string()}</text>
             }
         })
         .collect_view();
@@ -60,8 +62,8 @@ pub fn timeline_chart(entries: &[Entry], flags: &[Vec<Flag>], by: LaneBy) -> imp
             <svg viewBox=format!("0 0 {WIDTH} {}", chart.height) role="img" aria-label=chart.description focusable="false">
                 {lanes}
                 {gaps}
-                <text class="hub-chart-axis" x=LABEL_WIDTH.to_string() y="20">{chart.from}</text>
-                <text class="hub-chart-axis" x=PLOT_RIGHT.to_string() y="20" text-anchor="end">{chart.to}</text>
+                <text class="hub-chart-axis" x=LABEL_WIDTH.to_string() y=AXIS_Y.to_string()>{chart.from}</text>
+                <text class="hub-chart-axis" x=PLOT_RIGHT.to_string() y=AXIS_Y.to_string() text-anchor="end">{chart.to}</text>
                 {marks}
             </svg>
             <figcaption class="nhsuk-body-s">{KEY}</figcaption>

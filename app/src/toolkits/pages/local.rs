@@ -17,7 +17,10 @@ use crate::forms::SelectField;
 use crate::forms::{FormFeedback, FormState};
 use crate::toolkits::local::{AccountCopy, LocalInvestigation, LOCAL_PAGE, UNSAVED_STATUS};
 use crate::toolkits::server::RenderedPage;
-use crate::toolkits::timeline::chart::{KEY, LABEL_WIDTH, LANE_HEIGHT, PLOT_RIGHT, TOP, WIDTH};
+use crate::toolkits::timeline::chart::{
+    AXIS_Y, BAR_CORNER, BAR_HEIGHT, DOT_RADIUS, KEY, LABEL_WIDTH, LABEL_X, LANE_HEIGHT, PLOT_RIGHT,
+    TOP, WIDTH,
+};
 use crate::toolkits::timeline::{entries_count, row_text, LaneBy, DEFAULT_GAP_MINUTES};
 use crate::toolkits::types::Workspace;
 
@@ -290,7 +293,7 @@ pub fn local_page(signed_in: bool, state: &FormState, news: AccountNews) -> Rend
                     </template>
                     <template id="local-flag"><li class="hub-flag"><strong>"Flag: "</strong><span data-cell="flag"></span></li></template>
                     <figure class="hub-chart" id="local-chart" hidden>
-                        <svg id="local-chart-svg" viewBox="0 0 760 100" role="img" focusable="false"></svg>
+                        <svg id="local-chart-svg" viewBox=format!("0 0 {WIDTH} {}", TOP + LANE_HEIGHT) role="img" focusable="false"></svg>
                         <figcaption class="nhsuk-body-s">{KEY}</figcaption>
                     </figure>
                     // The chart's shapes, placed by the browser (`timeline::chart`).
@@ -298,12 +301,12 @@ pub fn local_page(signed_in: bool, state: &FormState, news: AccountNews) -> Rend
                         <svg>
                             <g data-part="group"></g>
                             <rect data-part="lane" x="0" width=WIDTH.to_string() height=LANE_HEIGHT.to_string() />
-                            <text data-part="label" class="hub-chart-label" x="8"></text>
+                            <text data-part="label" class="hub-chart-label" x=LABEL_X.to_string()></text>
                             <rect data-part="gap" class="hub-chart-gap" y=TOP.to_string() />
-                            <text data-part="from" class="hub-chart-axis" x=LABEL_WIDTH.to_string() y="20"></text>
-                            <text data-part="to" class="hub-chart-axis" x=PLOT_RIGHT.to_string() y="20" text-anchor="end"></text>
-                            <circle data-part="dot" r="7" />
-                            <rect data-part="bar" height="14" rx="3" />
+                            <text data-part="from" class="hub-chart-axis" x=LABEL_WIDTH.to_string() y=AXIS_Y.to_string()></text>
+                            <text data-part="to" class="hub-chart-axis" x=PLOT_RIGHT.to_string() y=AXIS_Y.to_string() text-anchor="end"></text>
+                            <circle data-part="dot" r=DOT_RADIUS.to_string() />
+                            <rect data-part="bar" height=BAR_HEIGHT.to_string() rx=BAR_CORNER.to_string() />
                             <text data-part="number" class="hub-chart-number"></text>
                         </svg>
                     </template>

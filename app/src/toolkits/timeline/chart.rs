@@ -15,6 +15,13 @@ pub const PLOT_RIGHT: i64 = 740;
 /// are written above it).
 pub const TOP: i64 = 40;
 pub const LANE_HEIGHT: i64 = 48;
+/// Where a lane's name starts, and the line the first and last times sit on.
+pub const LABEL_X: i64 = 8;
+pub const AXIS_Y: i64 = 20;
+/// An exact time's dot, and a window's bar (its height and rounded corners).
+pub const DOT_RADIUS: i64 = 7;
+pub const BAR_HEIGHT: i64 = 14;
+pub const BAR_CORNER: i64 = 3;
 /// The longest lane name shown whole; longer ones end in an ellipsis.
 const LANE_NAME_CHARS: usize = 22;
 
@@ -66,6 +73,25 @@ pub struct Mark {
     pub bar: Option<i64>,
     /// The CSS classes: approximate (dashed), flagged (thick).
     pub class: &'static str,
+}
+
+impl Lane {
+    /// The baseline of the lane's name, about its middle.
+    pub fn label_y(&self) -> i64 {
+        self.y + LANE_HEIGHT / 2 + 5
+    }
+}
+
+impl Mark {
+    /// The top of a window's bar, centred on the lane's middle.
+    pub fn bar_top(&self) -> i64 {
+        self.y - BAR_HEIGHT / 2
+    }
+
+    /// The baseline of the entry's number, above its mark.
+    pub fn number_y(&self) -> i64 {
+        self.y - 12
+    }
 }
 
 impl Chart {
@@ -250,6 +276,9 @@ mod tests {
         assert_eq!(ys, [middle(0), middle(1), middle(0), middle(2)]);
         assert_eq!(chart.marks[1].bar, Some(at(120) - at(60)));
         assert_eq!(chart.marks[0].bar, None);
+        assert_eq!(chart.marks[1].bar_top(), middle(1) - 7);
+        assert_eq!(chart.marks[1].number_y(), middle(1) - 12);
+        assert_eq!(chart.lanes[1].label_y(), middle(1) + 5);
         assert_eq!(
             chart
                 .marks
