@@ -8,7 +8,7 @@ use leptos_router::{
 };
 
 use crate::chunks::{
-    account, admin, catalogue, curation, editor, local, moderation, network, service, tools,
+    account, admin, catalogue, curation, directory, editor, local, moderation, network, service, tools,
     NavigationWatch,
 };
 use crate::layout::{
@@ -188,7 +188,7 @@ pub fn App() -> impl IntoView {
                             <Route path=path!("/sectors/:slug") view={Lazy::<catalogue::SectorRoute>::new()} ssr=SsrMode::Async />
                             <Route path=path!("/organisations") view={Lazy::<catalogue::OrganisationsRoute>::new()} ssr=SsrMode::Async />
                             <Route path=path!("/organisations/:slug") view={Lazy::<catalogue::OrganisationRoute>::new()} ssr=SsrMode::Async />
-                            <Route path=path!("/network") view={Lazy::<network::NetworkRoute>::new()} ssr=SsrMode::Async />
+                            <Route path=path!("/network") view={Lazy::<directory::NetworkRoute>::new()} ssr=SsrMode::Async />
                             <Route path=path!("/network/members/:handle") view={Lazy::<network::MemberRoute>::new()} ssr=SsrMode::Async />
                             <Route path=path!("/network/connections") view={Lazy::<network::ConnectionsRoute>::new()} ssr=SsrMode::Async />
                             <Route path=path!("/network/messages") view={Lazy::<network::MessagesRoute>::new()} ssr=SsrMode::Async />

@@ -82,9 +82,29 @@ pub enum LaneBy {
     Place,
 }
 
+impl LaneBy {
+    pub const ALL: [LaneBy; 2] = [LaneBy::Who, LaneBy::Place];
+
+    /// Its value in the view form's `lanes` field and the address's query.
+    pub fn slug(self) -> &'static str {
+        match self {
+            LaneBy::Who => "who",
+            LaneBy::Place => "place",
+        }
+    }
+
+    /// Its name in the view form.
+    pub fn label(self) -> &'static str {
+        match self {
+            LaneBy::Who => "Who",
+            LaneBy::Place => "Where",
+        }
+    }
+}
+
 /// How the timeline is shown, as its form (`gap`, `lanes`) sends it: the
-/// gap length flagged (`gap_minutes`) and the chart's lanes ("place" for
-/// where, anything else for who). Read from the address's query on the
+/// gap length flagged (`gap_minutes`) and the chart's lanes (by
+/// [`LaneBy::slug`]; who for anything else). Read from the address's query on the
 /// server, from the form's two fields in the browser.
 #[derive(Clone, Debug, Default)]
 pub struct ViewInput {
@@ -98,11 +118,10 @@ impl ViewInput {
     }
 
     pub fn lanes(&self) -> LaneBy {
-        if self.lanes == "place" {
-            LaneBy::Place
-        } else {
-            LaneBy::Who
-        }
+        LaneBy::ALL
+            .into_iter()
+            .find(|by| by.slug() == self.lanes)
+            .unwrap_or_default()
     }
 }
 

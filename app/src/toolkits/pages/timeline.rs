@@ -207,8 +207,8 @@ pub(super) fn view_fields(gap: i64, lanes: LaneBy) -> impl IntoView {
         <div class="nhsuk-form-group">
             <label class="nhsuk-label" for="lanes">"Chart lanes by"</label>
             <select class="nhsuk-select" id="lanes" name="lanes">
-                <option value="who" selected=lanes == LaneBy::Who>"Who"</option>
-                <option value="place" selected=lanes == LaneBy::Place>"Where"</option>
+                {LaneBy::ALL
+                    .map(|by| view! { <option value=by.slug() selected=by == lanes>{by.label()}</option> })}
             </select>
         </div>
     }

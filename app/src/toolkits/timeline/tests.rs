@@ -494,6 +494,24 @@ fn lanes_merge_spellings_and_put_not_recorded_last() {
 }
 
 #[test]
+fn the_view_form_chooses_lanes_by_slug_and_falls_back_to_who() {
+    let lanes_for = |lanes: &str| {
+        ViewInput {
+            gap: String::new(),
+            lanes: lanes.into(),
+        }
+        .lanes()
+    };
+    for by in LaneBy::ALL {
+        assert_eq!(lanes_for(by.slug()), by);
+    }
+    assert_eq!(lanes_for("place"), LaneBy::Place);
+    for other in ["", "where", "PLACE", "<b>place</b>"] {
+        assert_eq!(lanes_for(other), LaneBy::Who, "{other}");
+    }
+}
+
+#[test]
 fn gaps_are_flagged_past_the_chosen_length() {
     let entries = [
         entry(1, "2026-03-14T01:00", None),
