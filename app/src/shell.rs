@@ -8,7 +8,7 @@ use leptos_router::{
 };
 
 use crate::chunks::{
-    account, admin, catalogue, curation, directory, editor, local, moderation, network, service, tools,
+    account, catalogue, curation, directory, editor, local, moderation, network, service, tools,
     NavigationWatch,
 };
 use crate::layout::{
@@ -251,10 +251,10 @@ pub fn App() -> impl IntoView {
                             <Route path=path!("/contribute/:slug/history") view={Lazy::<editor::HistoryRoute>::new()} ssr=SsrMode::Async />
                             <Route path=path!("/contribute/:slug/lessons/new") view={Lazy::<editor::NewLessonRoute>::new()} ssr=SsrMode::Async />
                             <Route path=path!("/contribute/:slug/lessons/:position") view={Lazy::<editor::EditLessonRoute>::new()} ssr=SsrMode::Async />
-                            <Route path=path!("/admin/users") view={Lazy::<admin::AdminUsersRoute>::new()} ssr=SsrMode::Async />
-                            <Route path=path!("/admin/users/:id") view={Lazy::<admin::AdminUserRoute>::new()} ssr=SsrMode::Async />
-                            <Route path=path!("/admin/audit") view={Lazy::<admin::AuditLogRoute>::new()} ssr=SsrMode::Async />
-                            <Route path=path!("/admin/feedback") view={Lazy::<admin::FeedbackListRoute>::new()} ssr=SsrMode::Async />
+                            <Route path=path!("/admin/users") view={Lazy::<curation::AdminUsersRoute>::new()} ssr=SsrMode::Async />
+                            <Route path=path!("/admin/users/:id") view={Lazy::<curation::AdminUserRoute>::new()} ssr=SsrMode::Async />
+                            <Route path=path!("/admin/audit") view={Lazy::<curation::AuditLogRoute>::new()} ssr=SsrMode::Async />
+                            <Route path=path!("/admin/feedback") view={Lazy::<curation::FeedbackListRoute>::new()} ssr=SsrMode::Async />
                         </FlatRoutes>
                     </ErrorBoundary>
                 </main>

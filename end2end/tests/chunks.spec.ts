@@ -1,5 +1,6 @@
 // Code splitting: the catalogue comes with the main module; each other area
-// (account, network, curation, editor, admin) is a chunk fetched the first
+// (account, the network's directory, the rest of the network, the staff's
+// pages, the editor…) is a chunk fetched the first
 // time one of its pages is opened. A chunk that cannot be fetched must not
 // leave a dead page: the link still opens its page, by a full page load.
 import type { Page } from "@playwright/test";

@@ -6,6 +6,7 @@ use std::fmt;
 use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::str::FromStr;
+use std::time::Duration;
 
 use app::learning::credentials::signing::SigningKey;
 use app::web::client_address::{ForwardedHeader, TrustedProxies};
@@ -114,6 +115,16 @@ pub struct SettingsArgs {
     /// The largest request body accepted, in bytes.
     #[arg(long, env = "HUB_MAX_BODY_BYTES", default_value_t = 2 * 1024 * 1024, global = true)]
     pub max_body_bytes: usize,
+
+    /// The longest a request may take before it is answered 503, in
+    /// seconds.
+    #[arg(long, env = "HUB_REQUEST_TIMEOUT_SECS", default_value_t = 30, global = true)]
+    pub request_timeout_secs: u64,
+
+    /// The longest an upload of a workspace file may take, its sending
+    /// included, in seconds: more than a request's, for slow connections.
+    #[arg(long, env = "HUB_UPLOAD_TIMEOUT_SECS", default_value_t = 600, global = true)]
+    pub upload_timeout_secs: u64,
 
     /// The hub's address as its users reach it, for links in emails.
     #[arg(
@@ -234,6 +245,9 @@ pub struct Settings {
     pub addr: SocketAddr,
     pub site_root: PathBuf,
     pub max_body_bytes: usize,
+    /// The longest a request may take (an upload: `upload_time_limit`).
+    pub request_time_limit: Duration,
+    pub upload_time_limit: Duration,
     pub public_url: String,
     pub contact_email: String,
     pub mail: MailSettings,
@@ -253,6 +267,8 @@ impl Settings {
             addr: "127.0.0.1:0".parse().expect("a valid address"),
             site_root,
             max_body_bytes: 64 * 1024,
+            request_time_limit: Duration::from_secs(30),
+            upload_time_limit: Duration::from_secs(600),
             public_url: "http://127.0.0.1:3000".to_string(),
             contact_email: "hub-support@hub.invalid".to_string(),
             mail: MailSettings::Outbox { folder: outbox },
@@ -273,6 +289,12 @@ impl TryFrom<SettingsArgs> for Settings {
             .map_err(|_| ConfigError::Address(args.addr.clone()))?;
         if args.max_body_bytes == 0 {
             return Err(ConfigError::BodyLimit);
+        }
+        if args.request_timeout_secs == 0 {
+            return Err(ConfigError::TimeLimit("HUB_REQUEST_TIMEOUT_SECS"));
+        }
+        if args.upload_timeout_secs == 0 {
+            return Err(ConfigError::TimeLimit("HUB_UPLOAD_TIMEOUT_SECS"));
         }
         let public_url = url::Url::parse(&args.public_url)
             .ok()
@@ -304,6 +326,8 @@ impl TryFrom<SettingsArgs> for Settings {
             addr,
             site_root: args.site_root,
             max_body_bytes: args.max_body_bytes,
+            request_time_limit: Duration::from_secs(args.request_timeout_secs),
+            upload_time_limit: Duration::from_secs(args.upload_timeout_secs),
             public_url: public_url.as_str().trim_end_matches('/').to_string(),
             contact_email: contact_email.as_str().to_string(),
             mail,
@@ -393,6 +417,8 @@ pub enum ConfigError {
     Address(String),
     #[error("HUB_MAX_BODY_BYTES must be more than 0.")]
     BodyLimit,
+    #[error("{0} must be a whole number of seconds more than 0.")]
+    TimeLimit(&'static str),
     #[error("HUB_PUBLIC_URL '{0}' is not an http:// or https:// address such as https://hub.example.nhs.uk.")]
     PublicUrl(String),
     #[error("HUB_CONTACT_EMAIL '{0}' is not an email address such as hub-support@example.nhs.uk.")]
@@ -464,6 +490,8 @@ mod tests {
             addr: "localhost".into(),
             site_root: "target/site".into(),
             max_body_bytes: 10,
+            request_timeout_secs: 30,
+            upload_timeout_secs: 600,
             public_url: "http://127.0.0.1:3000".into(),
             contact_email: "team@example.org".into(),
             smtp_url: None,
@@ -478,6 +506,30 @@ mod tests {
             Settings::try_from(args.clone()).unwrap_err(),
             ConfigError::Address("localhost".into())
         );
+    }
+
+    #[test]
+    fn time_limits_are_read_in_seconds_and_never_zero() {
+        let parse = |flags: &[&str]| {
+            let mut all = vec!["hub"];
+            all.extend_from_slice(flags);
+            Settings::try_from(Cli::try_parse_from(all).unwrap().settings)
+        };
+        let defaults = parse(&[]).unwrap();
+        assert_eq!(defaults.request_time_limit, Duration::from_secs(30));
+        assert_eq!(defaults.upload_time_limit, Duration::from_secs(600));
+        let set = parse(&["--request-timeout-secs", "5", "--upload-timeout-secs", "900"]).unwrap();
+        assert_eq!(set.request_time_limit, Duration::from_secs(5));
+        assert_eq!(set.upload_time_limit, Duration::from_secs(900));
+        assert_eq!(
+            parse(&["--request-timeout-secs", "0"]).unwrap_err(),
+            ConfigError::TimeLimit("HUB_REQUEST_TIMEOUT_SECS")
+        );
+        assert_eq!(
+            parse(&["--upload-timeout-secs", "0"]).unwrap_err(),
+            ConfigError::TimeLimit("HUB_UPLOAD_TIMEOUT_SECS")
+        );
+        assert!(Cli::try_parse_from(["hub", "--request-timeout-secs", "-1"]).is_err());
     }
 
     fn args_with_key(key: &str) -> SettingsArgs {

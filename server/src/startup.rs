@@ -7,7 +7,7 @@ use std::net::SocketAddr;
 use std::sync::OnceLock;
 use std::time::Duration;
 
-use crate::http::body_limit::BodyLimits;
+use crate::http::request_limits::{Limit, RequestLimits};
 use app::accounts::repo as accounts_repo;
 use app::db::Db;
 use app::web::access::{self, Access, Endpoints};
@@ -32,7 +32,6 @@ use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::compression::CompressionLayer;
 use tower_http::cors::{Any, CorsLayer};
 use tower_http::services::{ServeDir, ServeFile};
-use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::{DefaultMakeSpan, DefaultOnResponse, TraceLayer};
 use tower_http::LatencyUnit;
 use tower_sessions::cookie::SameSite;
@@ -194,7 +193,7 @@ impl Application {
         };
         Ok(Self {
             listener,
-            router: router(state, settings.max_body_bytes),
+            router: router(state, &settings),
             db,
         })
     }
@@ -358,7 +357,7 @@ pub fn http_endpoints() -> Endpoints<AppState> {
 
 /// The whole HTTP surface: probes, static files, pages, forms and server
 /// functions, wrapped in the layers every response passes through.
-pub fn router(state: AppState, max_body_bytes: usize) -> Router {
+pub fn router(state: AppState, settings: &Settings) -> Router {
     let site_root = std::path::PathBuf::from(state.leptos_options.site_root.as_ref());
     let routes = route_list();
     let db = state.db.clone();
@@ -434,8 +433,12 @@ pub fn router(state: AppState, max_body_bytes: usize) -> Router {
         .layer(middleware::from_fn(headers::cache_control))
         .layer(CompressionLayer::new())
         .layer(middleware::from_fn_with_state(
-            BodyLimits {
-                default: max_body_bytes,
+            RequestLimits {
+                default: Limit {
+                    bytes: settings.max_body_bytes,
+                    time: settings.request_time_limit,
+                },
+                upload_time: settings.upload_time_limit,
                 // The browser's timeline, saved to an account, is the
                 // same file as an import.
                 uploads: vec![
@@ -449,13 +452,7 @@ pub fn router(state: AppState, max_body_bytes: usize) -> Router {
                     ),
                 ],
             },
-            crate::http::body_limit::limit,
-        ))
-        // A request that has not finished in 30 s gets a 503 rather than
-        // holding its connection (and the user) indefinitely.
-        .layer(TimeoutLayer::with_status_code(
-            StatusCode::SERVICE_UNAVAILABLE,
-            Duration::from_secs(30),
+            crate::http::request_limits::limit,
         ))
         .layer(
             TraceLayer::new_for_http()

@@ -1,7 +1,7 @@
 //! HTTP plumbing that is not a page: probes, headers, caching, panics,
-//! body limits.
+//! request limits (size and time).
 
-pub mod body_limit;
 pub mod headers;
 pub mod health;
 pub mod moved;
+pub mod request_limits;

@@ -3,16 +3,18 @@
 //! every kind of bad file is refused beside the file field with nothing
 //! written, control characters arriving as JSON escapes are dropped (on
 //! PostgreSQL a NUL would otherwise fail the write), the body limits of
-//! the upload and of every other address, the CSRF token, and the limit
-//! of investigations.
+//! the upload and of every other address, their time limits on a slow
+//! connection, the CSRF token, and the limit of investigations.
 
 use crate::learning::count;
 use crate::support::accounts::*;
-use crate::support::{spawn_app, Backend, TestApp};
+use crate::support::{spawn_app, spawn_app_with, Backend, TestApp};
 use app::accounts::Role;
 use app::toolkits::exchange::{FORMAT, MAX_IMPORT_BYTES};
 use reqwest::StatusCode;
 use serde_json::{json, Value};
+use std::io::{Read, Write};
+use std::time::{Duration, Instant};
 
 const IMPORT: &str = "/workspaces/import";
 
@@ -353,7 +355,125 @@ async fn a_member_with_the_most_investigations_imports_none(backend: Backend) {
     app.shutdown().await;
 }
 
+/// Sends a request over a connection of its own: its head and the first
+/// `sent_first` bytes of `body`, then (when `pause` is given) the rest
+/// after that pause, as a slow connection would. The status line answered
+/// and how long the answer took from the first byte sent. (It blocks, on
+/// a thread of its own: the hub runs on the test's runtime.)
+fn send_slowly(
+    app: &TestApp,
+    head: &str,
+    body: &[u8],
+    sent_first: usize,
+    pause: Option<Duration>,
+) -> (String, Duration) {
+    tokio::task::block_in_place(|| send_slowly_blocking(app, head, body, sent_first, pause))
+}
+
+fn send_slowly_blocking(
+    app: &TestApp,
+    head: &str,
+    body: &[u8],
+    sent_first: usize,
+    pause: Option<Duration>,
+) -> (String, Duration) {
+    let mut stream = std::net::TcpStream::connect(app.address).unwrap();
+    stream
+        .set_read_timeout(Some(Duration::from_secs(60)))
+        .unwrap();
+    let started = Instant::now();
+    stream.write_all(head.as_bytes()).unwrap();
+    stream.write_all(&body[..sent_first]).unwrap();
+    if let Some(pause) = pause {
+        std::thread::sleep(pause);
+        stream.write_all(&body[sent_first..]).unwrap();
+    }
+    let mut answer = [0u8; 512];
+    let read = stream.read(&mut answer).unwrap_or(0);
+    let status = String::from_utf8_lossy(&answer[..read])
+        .lines()
+        .next()
+        .unwrap_or_default()
+        .to_string();
+    (status, started.elapsed())
+}
+
+async fn an_upload_on_a_slow_connection_has_longer_than_a_form(backend: Backend) {
+    const REQUEST: Duration = Duration::from_secs(1);
+    const UPLOAD: Duration = Duration::from_secs(6);
+    let app = spawn_app_with(backend, |settings| {
+        settings.request_time_limit = REQUEST;
+        settings.upload_time_limit = UPLOAD;
+    })
+    .await;
+    let visitor = Browser::new(&app);
+    let page = visitor.get("/sign-in").await;
+    let token = hidden_value(&page.body, "csrf_token").expect("a CSRF token");
+    let cookie = page
+        .cookies
+        .iter()
+        .filter_map(|cookie| cookie.split(';').next())
+        .collect::<Vec<_>>()
+        .join("; ");
+    assert!(!cookie.is_empty(), "the visitor has a session");
+    let file = vec![b' '; 200_000];
+    let (content_type, upload) = multipart(Some(&token), &[], Some(("file", "w.json", &file)));
+    let head = |path: &str, content_type: &str, length: usize| {
+        format!(
+            "POST {path} HTTP/1.1\r\nHost: hub\r\nCookie: {cookie}\r\nContent-Type: {content_type}\r\nContent-Length: {length}\r\nConnection: close\r\n\r\n"
+        )
+    };
+    let half = upload.len() / 2;
+
+    // An upload whose second half comes two seconds after its first, past
+    // a request's time: read whole and answered (a visitor is told to sign
+    // in), not cut off.
+    let (status, _) = send_slowly(
+        &app,
+        &head(IMPORT, &content_type, upload.len()),
+        &upload,
+        half,
+        Some(2 * REQUEST),
+    );
+    assert!(status.contains(" 401 "), "{status}");
+
+    // A form whose body stops half way gets a 503 once a request's time
+    // is up, not an upload's.
+    let form = format!("csrf_token={token}&title=Slow");
+    let (status, took) = send_slowly(
+        &app,
+        &head("/workspaces", "application/x-www-form-urlencoded", form.len()),
+        form.as_bytes(),
+        form.len() / 2,
+        None,
+    );
+    assert!(status.contains(" 503 "), "{status}");
+    assert!(took >= REQUEST && took < UPLOAD, "{took:?}");
+    // So does an upload, at any other address.
+    let (status, took) = send_slowly(
+        &app,
+        &head("/workspaces", &content_type, upload.len()),
+        &upload,
+        half,
+        None,
+    );
+    assert!(status.contains(" 503 "), "{status}");
+    assert!(took < UPLOAD, "{took:?}");
+    // An upload that never finishes gets a 503 once an upload's time is up.
+    let (status, took) = send_slowly(
+        &app,
+        &head(IMPORT, &content_type, upload.len()),
+        &upload,
+        half,
+        None,
+    );
+    assert!(status.contains(" 503 "), "{status}");
+    assert!(took >= UPLOAD, "{took:?}");
+    app.shutdown().await;
+}
+
 crate::both_backends!(
+    an_upload_on_a_slow_connection_has_longer_than_a_form,
     a_downloaded_investigation_comes_back_whole,
     a_member_with_the_most_investigations_imports_none,
     bad_files_are_refused_beside_the_field_and_nothing_is_written,

@@ -130,46 +130,16 @@ impl Browser {
         file: Option<(&str, &str, &[u8])>,
         token: bool,
     ) -> Page {
-        const BOUNDARY: &str = "----hub-test-boundary-7MA4YWxkTrZu0gW";
         let csrf = if token {
             Some(self.csrf_token().await)
         } else {
             None
         };
-        let mut body: Vec<u8> = Vec::new();
-        let mut part = |disposition: String, content_type: Option<&str>, bytes: &[u8]| {
-            body.extend_from_slice(
-                format!("--{BOUNDARY}\r\nContent-Disposition: form-data; {disposition}\r\n")
-                    .as_bytes(),
-            );
-            if let Some(content_type) = content_type {
-                body.extend_from_slice(format!("Content-Type: {content_type}\r\n").as_bytes());
-            }
-            body.extend_from_slice(b"\r\n");
-            body.extend_from_slice(bytes);
-            body.extend_from_slice(b"\r\n");
-        };
-        if let Some(csrf) = &csrf {
-            part("name=\"csrf_token\"".into(), None, csrf.as_bytes());
-        }
-        for (name, value) in fields {
-            part(format!("name=\"{name}\""), None, value.as_bytes());
-        }
-        if let Some((name, file_name, bytes)) = file {
-            part(
-                format!("name=\"{name}\"; filename=\"{file_name}\""),
-                Some("application/json"),
-                bytes,
-            );
-        }
-        body.extend_from_slice(format!("--{BOUNDARY}--\r\n").as_bytes());
+        let (content_type, body) = multipart(csrf.as_deref(), fields, file);
         Self::read(
             self.client
                 .post(self.url(path))
-                .header(
-                    "content-type",
-                    format!("multipart/form-data; boundary={BOUNDARY}"),
-                )
+                .header("content-type", content_type)
                 .body(body)
                 .send()
                 .await
@@ -320,4 +290,43 @@ pub async fn email_containing(app: &TestApp, to: &str, text: &str) -> String {
 
 pub async fn user_count(app: &TestApp) -> i64 {
     app::with_pool!(&app.db, pool => sqlx::query_scalar::<_, i64>("SELECT COUNT(*) FROM users").fetch_one(pool).await.unwrap())
+}
+
+/// An upload form's body, as a browser sends it: the CSRF token (when
+/// given), the fields, then the file (field name, file name, bytes); and
+/// its content type.
+pub fn multipart(
+    csrf: Option<&str>,
+    fields: &[(&str, &str)],
+    file: Option<(&str, &str, &[u8])>,
+) -> (String, Vec<u8>) {
+    const BOUNDARY: &str = "----hub-test-boundary-7MA4YWxkTrZu0gW";
+    let mut body: Vec<u8> = Vec::new();
+    let mut part = |disposition: String, content_type: Option<&str>, bytes: &[u8]| {
+        body.extend_from_slice(
+            format!("--{BOUNDARY}\r\nContent-Disposition: form-data; {disposition}\r\n")
+                .as_bytes(),
+        );
+        if let Some(content_type) = content_type {
+            body.extend_from_slice(format!("Content-Type: {content_type}\r\n").as_bytes());
+        }
+        body.extend_from_slice(b"\r\n");
+        body.extend_from_slice(bytes);
+        body.extend_from_slice(b"\r\n");
+    };
+    if let Some(csrf) = csrf {
+        part("name=\"csrf_token\"".into(), None, csrf.as_bytes());
+    }
+    for (name, value) in fields {
+        part(format!("name=\"{name}\""), None, value.as_bytes());
+    }
+    if let Some((name, file_name, bytes)) = file {
+        part(
+            format!("name=\"{name}\"; filename=\"{file_name}\""),
+            Some("application/json"),
+            bytes,
+        );
+    }
+    body.extend_from_slice(format!("--{BOUNDARY}--\r\n").as_bytes());
+    (format!("multipart/form-data; boundary={BOUNDARY}"), body)
 }
