@@ -375,7 +375,6 @@ chunk! {
     }
 }
 
-
 /// Which chunk a page at `path` needs, if any: the area is the first part
 /// of the address (the route table in `shell` follows the same split).
 pub fn chunk_for_path(path: &str) -> Option<Chunk> {
@@ -542,6 +541,9 @@ mod tests {
             ("/credentials/check", Chunk::Moderation),
             ("/network", Chunk::Directory),
             ("/network?q=sam&sector=mental-health", Chunk::Directory),
+            ("/network/", Chunk::Directory),
+            ("/network/messages/sam", Chunk::Network),
+            ("/admin/users/3", Chunk::Curation),
             ("/network/connections", Chunk::Network),
             ("/network/members/sam?x=1", Chunk::Network),
             ("/curation/organisations/new", Chunk::Curation),

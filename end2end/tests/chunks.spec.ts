@@ -51,8 +51,16 @@ test("the catalogue's pages load no chunk; each area's chunk loads once, on firs
   await expect(page).toHaveURL(/\/network$/);
   await expect(page.getByRole("heading", { level: 1, name: "Find investigators" })).toBeVisible();
   await checkAccessibility();
+  const afterDirectory = chunks.length;
+  expect(afterDirectory, "opening the network's directory fetched its chunk").toBeGreaterThan(0);
+
+  // A member's page is in the rest of the network's chunk.
+  await page.locator(".hub-member__name a").first().click();
+  await expect(page).toHaveURL(/\/network\/members\/[^/]+$/);
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  await checkAccessibility();
   const afterNetwork = chunks.length;
-  expect(afterNetwork, "opening the network fetched its chunk").toBeGreaterThan(0);
+  expect(afterNetwork, "a member's page fetched the rest of the network's chunk").toBeGreaterThan(afterDirectory);
 
   await nav.getByRole("link", { name: "Toolkits" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Toolkits" })).toBeVisible();

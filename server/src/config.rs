@@ -118,12 +118,22 @@ pub struct SettingsArgs {
 
     /// The longest a request may take before it is answered 503, in
     /// seconds.
-    #[arg(long, env = "HUB_REQUEST_TIMEOUT_SECS", default_value_t = 30, global = true)]
+    #[arg(
+        long,
+        env = "HUB_REQUEST_TIMEOUT_SECS",
+        default_value_t = 30,
+        global = true
+    )]
     pub request_timeout_secs: u64,
 
     /// The longest an upload of a workspace file may take, its sending
     /// included, in seconds: more than a request's, for slow connections.
-    #[arg(long, env = "HUB_UPLOAD_TIMEOUT_SECS", default_value_t = 600, global = true)]
+    #[arg(
+        long,
+        env = "HUB_UPLOAD_TIMEOUT_SECS",
+        default_value_t = 600,
+        global = true
+    )]
     pub upload_timeout_secs: u64,
 
     /// The hub's address as its users reach it, for links in emails.
@@ -518,7 +528,13 @@ mod tests {
         let defaults = parse(&[]).unwrap();
         assert_eq!(defaults.request_time_limit, Duration::from_secs(30));
         assert_eq!(defaults.upload_time_limit, Duration::from_secs(600));
-        let set = parse(&["--request-timeout-secs", "5", "--upload-timeout-secs", "900"]).unwrap();
+        let set = parse(&[
+            "--request-timeout-secs",
+            "5",
+            "--upload-timeout-secs",
+            "900",
+        ])
+        .unwrap();
         assert_eq!(set.request_time_limit, Duration::from_secs(5));
         assert_eq!(set.upload_time_limit, Duration::from_secs(900));
         assert_eq!(

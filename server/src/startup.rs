@@ -20,7 +20,7 @@ use app::web::site::Site;
 use app::web::{cookies, csrf, rate_limit, upload};
 use app::{shell, App};
 use axum::extract::{FromRef, Request, State};
-use axum::http::{Method, StatusCode};
+use axum::http::Method;
 use axum::response::Response;
 use axum::serve::ListenerExt;
 use axum::{middleware, Router};

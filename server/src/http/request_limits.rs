@@ -77,7 +77,7 @@ pub async fn limit(State(limits): State<RequestLimits>, request: Request, next: 
         Ok(response) => response,
         Err(_) => (
             StatusCode::SERVICE_UNAVAILABLE,
-            "The hub took too long to answer: nothing more will be done with this request. Try again.",
+            "The hub took too long to answer. What you sent may not have been saved: check before you try again.",
         )
             .into_response(),
     }
@@ -103,8 +103,14 @@ mod tests {
             time: 600 * second,
         };
         assert_eq!(limits.for_request("/workspaces/import", true), upload);
-        assert_eq!(limits.for_request("/workspaces/import", false), limits.default);
-        assert_eq!(limits.for_request("/workspaces/import/x", true), limits.default);
+        assert_eq!(
+            limits.for_request("/workspaces/import", false),
+            limits.default
+        );
+        assert_eq!(
+            limits.for_request("/workspaces/import/x", true),
+            limits.default
+        );
         assert_eq!(limits.for_request("/workspaces", true), limits.default);
         assert_eq!(limits.for_request("/small", true).bytes, 64);
         let hurried = RequestLimits {

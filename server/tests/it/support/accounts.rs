@@ -304,8 +304,7 @@ pub fn multipart(
     let mut body: Vec<u8> = Vec::new();
     let mut part = |disposition: String, content_type: Option<&str>, bytes: &[u8]| {
         body.extend_from_slice(
-            format!("--{BOUNDARY}\r\nContent-Disposition: form-data; {disposition}\r\n")
-                .as_bytes(),
+            format!("--{BOUNDARY}\r\nContent-Disposition: form-data; {disposition}\r\n").as_bytes(),
         );
         if let Some(content_type) = content_type {
             body.extend_from_slice(format!("Content-Type: {content_type}\r\n").as_bytes());
