@@ -367,38 +367,30 @@ fn send_slowly(
     sent_first: usize,
     pause: Option<Duration>,
 ) -> (String, Duration) {
-    tokio::task::block_in_place(|| send_slowly_blocking(app, head, body, sent_first, pause))
-}
-
-fn send_slowly_blocking(
-    app: &TestApp,
-    head: &str,
-    body: &[u8],
-    sent_first: usize,
-    pause: Option<Duration>,
-) -> (String, Duration) {
-    let mut stream = std::net::TcpStream::connect(app.address).unwrap();
-    stream
-        .set_read_timeout(Some(Duration::from_secs(60)))
-        .unwrap();
-    stream
-        .set_write_timeout(Some(Duration::from_secs(60)))
-        .unwrap();
-    let started = Instant::now();
-    stream.write_all(head.as_bytes()).unwrap();
-    stream.write_all(&body[..sent_first]).unwrap();
-    if let Some(pause) = pause {
-        std::thread::sleep(pause);
-        stream.write_all(&body[sent_first..]).unwrap();
-    }
-    let mut answer = [0u8; 512];
-    let read = stream.read(&mut answer).unwrap_or(0);
-    let status = String::from_utf8_lossy(&answer[..read])
-        .lines()
-        .next()
-        .unwrap_or_default()
-        .to_string();
-    (status, started.elapsed())
+    tokio::task::block_in_place(|| {
+        let mut stream = std::net::TcpStream::connect(app.address).unwrap();
+        stream
+            .set_read_timeout(Some(Duration::from_secs(60)))
+            .unwrap();
+        stream
+            .set_write_timeout(Some(Duration::from_secs(60)))
+            .unwrap();
+        let started = Instant::now();
+        stream.write_all(head.as_bytes()).unwrap();
+        stream.write_all(&body[..sent_first]).unwrap();
+        if let Some(pause) = pause {
+            std::thread::sleep(pause);
+            stream.write_all(&body[sent_first..]).unwrap();
+        }
+        let mut answer = [0u8; 512];
+        let read = stream.read(&mut answer).unwrap_or(0);
+        let status = String::from_utf8_lossy(&answer[..read])
+            .lines()
+            .next()
+            .unwrap_or_default()
+            .to_string();
+        (status, started.elapsed())
+    })
 }
 
 async fn an_upload_on_a_slow_connection_has_longer_than_a_form(backend: Backend) {
