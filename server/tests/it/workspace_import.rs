@@ -405,8 +405,8 @@ async fn an_upload_on_a_slow_connection_has_longer_than_a_form(backend: Backend)
     // Signed in by hand, to keep the session's cookie for the connections
     // below (the browser's cookie jar does not give it out).
     let browser = Browser::new(&app);
-    let first = browser.get("/sign-in").await;
-    let token = hidden_value(&first.body, "csrf_token").expect("a CSRF token");
+    let sign_in = browser.get("/sign-in").await;
+    let token = hidden_value(&sign_in.body, "csrf_token").expect("a CSRF token");
     let signed_in = browser
         .post_raw(
             "/sign-in",
@@ -423,17 +423,15 @@ async fn an_upload_on_a_slow_connection_has_longer_than_a_form(backend: Backend)
         "{}",
         signed_in.body
     );
-    let session_cookie = |page: &Page| {
-        page.cookies
-            .iter()
-            .filter_map(|cookie| cookie.split(';').next())
-            .collect::<Vec<_>>()
-            .join("; ")
-    };
-    let cookie = Some(session_cookie(&signed_in))
-        .filter(|cookie| !cookie.is_empty())
-        .unwrap_or_else(|| session_cookie(&first));
-    assert!(!cookie.is_empty(), "the member has a session");
+    // Signing in starts a new session: its cookie comes with the answer.
+    let session = format!("{}=", app::web::cookies::SESSION_COOKIE);
+    let cookie = signed_in
+        .cookies
+        .iter()
+        .filter_map(|cookie| cookie.split(';').next())
+        .find(|pair| pair.starts_with(&session))
+        .expect("signing in sets the session's cookie")
+        .to_string();
     let token = browser.csrf_token().await;
     let file = app::toolkits::exchange::export(&app::toolkits::example::example().unwrap());
     let (content_type, upload) =
