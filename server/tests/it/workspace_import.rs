@@ -402,28 +402,16 @@ async fn an_upload_on_a_slow_connection_has_longer_than_a_form(backend: Backend)
     })
     .await;
     let owner = create_user(&app, "slow-line@example.org", Role::Member).await;
-    // Signed in by hand, to keep the session's cookie for the connections
-    // below (the browser's cookie jar does not give it out).
+    // Signing in starts a new session, whose cookie comes with the answer:
+    // the connections below send it (the browser's cookie jar keeps its own).
     let browser = Browser::new(&app);
-    let sign_in = browser.get("/sign-in").await;
-    let token = hidden_value(&sign_in.body, "csrf_token").expect("a CSRF token");
-    let signed_in = browser
-        .post_raw(
-            "/sign-in",
-            &[
-                ("csrf_token", token.as_str()),
-                ("email", owner.email.as_str()),
-                ("password", PASSWORD),
-            ],
-        )
-        .await;
+    let signed_in = browser.sign_in(&owner.email, PASSWORD, None).await;
     assert_eq!(
         signed_in.status,
         StatusCode::SEE_OTHER,
         "{}",
         signed_in.body
     );
-    // Signing in starts a new session: its cookie comes with the answer.
     let session = format!("{}=", app::web::cookies::SESSION_COOKIE);
     let cookie = signed_in
         .cookies
