@@ -1,5 +1,7 @@
 //! The safety-action builder's rules, without a database or browser.
+use super::warnings::*;
 use super::*;
+use crate::toolkits::analysis::Factor;
 use crate::toolkits::types::SeipsElement;
 
 fn strings(values: &[&str]) -> Vec<String> {

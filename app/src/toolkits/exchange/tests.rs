@@ -3,8 +3,11 @@
 use serde_json::json;
 
 use super::*;
+use crate::toolkits::actions::MAX_ACTIONS;
+use crate::toolkits::analysis::{MAX_FACTORS, MAX_FINDINGS};
 use crate::toolkits::example::example;
-use crate::toolkits::types::Source;
+use crate::toolkits::timeline::Moment;
+use crate::toolkits::types::{Details, Source, MAX_ENTRIES};
 use crate::vocabulary::LearningResponse;
 
 fn empty() -> Workspace {

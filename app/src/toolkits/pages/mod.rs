@@ -31,6 +31,8 @@ mod import;
 #[cfg(feature = "ssr")]
 mod item;
 #[cfg(feature = "ssr")]
+mod list;
+#[cfg(feature = "ssr")]
 mod local;
 #[cfg(feature = "ssr")]
 mod plan;

@@ -1,4 +1,5 @@
 //! The report's assembly and its Markdown, without a database or browser.
+use super::markdown::*;
 use super::*;
 use crate::toolkits::actions::{ActionStatus, Intervention, Strength, Warning};
 use crate::toolkits::analysis::FindingKind;
@@ -640,5 +641,5 @@ fn lines_are_escaped_only_where_markdown_would_read_them() {
     assert_eq!(inline("one\r\n two\tthree\u{7}\n"), "one two three");
     assert_eq!(paragraphs("a\r\nb\n \n\n  c  "), "a\\\nb\n\nc\n");
     assert_eq!(paragraphs(" \n "), "");
-    assert_eq!(super::list(&["x\n\ny".into()]), "- x\\\n  y\n");
+    assert_eq!(super::markdown::list(&["x\n\ny".into()]), "- x\\\n  y\n");
 }
