@@ -451,6 +451,15 @@ pub enum ConfigError {
 mod tests {
     use super::*;
 
+    /// The command line as given, ignoring the environment: every setting
+    /// also reads its variable, and a shell with, say,
+    /// HUB_REQUEST_TIMEOUT_SECS set must not change what a test reads.
+    fn cli(args: &[&str]) -> Result<Cli, clap::Error> {
+        use clap::{CommandFactory, FromArgMatches};
+        let command = Cli::command().mut_args(|arg| arg.env(None::<&'static str>));
+        Cli::from_arg_matches(&command.try_get_matches_from(args)?)
+    }
+
     #[test]
     fn sqlite_urls_name_a_file() {
         assert_eq!(
@@ -523,7 +532,7 @@ mod tests {
         let parse = |flags: &[&str]| {
             let mut all = vec!["hub"];
             all.extend_from_slice(flags);
-            Settings::try_from(Cli::try_parse_from(all).unwrap().settings)
+            Settings::try_from(cli(&all).unwrap().settings)
         };
         let defaults = parse(&[]).unwrap();
         assert_eq!(defaults.request_time_limit, Duration::from_secs(30));
@@ -545,13 +554,11 @@ mod tests {
             parse(&["--upload-timeout-secs", "0"]).unwrap_err(),
             ConfigError::TimeLimit("HUB_UPLOAD_TIMEOUT_SECS")
         );
-        assert!(Cli::try_parse_from(["hub", "--request-timeout-secs", "-1"]).is_err());
+        assert!(cli(&["hub", "--request-timeout-secs", "-1"]).is_err());
     }
 
     fn args_with_key(key: &str) -> SettingsArgs {
-        Cli::try_parse_from(["hub", "--credential-key", key])
-            .unwrap()
-            .settings
+        cli(&["hub", "--credential-key", key]).unwrap().settings
     }
 
     #[test]
