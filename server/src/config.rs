@@ -554,7 +554,7 @@ mod tests {
             parse(&["--upload-timeout-secs", "0"]).unwrap_err(),
             ConfigError::TimeLimit("HUB_UPLOAD_TIMEOUT_SECS")
         );
-        assert!(cli(&["hub", "--request-timeout-secs", "-1"]).is_err());
+        assert!(cli(&["hub", "--request-timeout-secs=-1"]).is_err());
     }
 
     fn args_with_key(key: &str) -> SettingsArgs {

@@ -1,9 +1,9 @@
 //! The learning-response report draft: the workspace's details, its
 //! chronology, the SEIPS scan's findings, the contributory factors, the
 //! safety actions and the points still to check, assembled once as plain
-//! text in sections (`assemble`) and then written out: as Markdown here
-//! (`markdown`), and as HTML by the server from the same `Report`, so the
-//! two never say different things.
+//! text in sections (`assemble`) and then written out: as Markdown by
+//! `markdown` (the submodule), and as HTML by the server from the same
+//! `Report`, so the two never say different things.
 //!
 //! Everything in a `Report` is plain text, the investigator's and the
 //! hub's alike: each writer escapes all of it for its own format, so a

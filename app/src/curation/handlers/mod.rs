@@ -1,9 +1,11 @@
-//! The contribution forms' POST handlers: saving drafts, lessons and their
-//! knowledge-check questions (or previewing them without JavaScript),
-//! workflow steps, restoring a revision, and a curator's duplicate
-//! decisions. Each checks on the server that the viewer may act on that
-//! resource, then redirects (303) with a confirmation or shows the page
-//! again with the reason.
+//! The contribution forms' POST handlers: here, every route, starting a
+//! draft and saving it (or previewing it without JavaScript), and what
+//! the others share (finding the resource, saving a revision by version);
+//! in `steps`, workflow steps and restoring a revision; in `lessons`,
+//! lessons and their knowledge-check questions; in `duplicates`, a
+//! curator's duplicate decisions. Each checks on the server that the
+//! viewer may act on that resource, then redirects (303) with a
+//! confirmation or shows the page again with the reason.
 
 use axum::extract::{FromRef, Path, State};
 use axum::http::StatusCode;

@@ -40,7 +40,7 @@ const BLAME_TERMS: &[&str] = &[
 const NOT_BEFORE_BLAME: &[&str] = &["no", "non", "not", "without"];
 const NOT_AFTER_BLAME: &[&str] = &["free"];
 
-pub(super) fn matches(term: &str, word: &str) -> bool {
+fn matches(term: &str, word: &str) -> bool {
     match term.strip_suffix('*') {
         Some(start) => word.starts_with(start),
         None => word == term,
@@ -48,7 +48,7 @@ pub(super) fn matches(term: &str, word: &str) -> bool {
 }
 
 /// Whether the word at `at` ("blame") is turned round by the words beside it.
-pub(super) fn turned_round(words: &[&str], at: usize) -> bool {
+fn turned_round(words: &[&str], at: usize) -> bool {
     let before = at.checked_sub(1).map(|i| words[i]);
     let after = words.get(at + 1).copied();
     before.is_some_and(|word| NOT_BEFORE_BLAME.contains(&word))
@@ -186,12 +186,7 @@ pub(super) fn quote(text: &str) -> String {
 
 /// "Factor 2, “Night staffing…”," naming the item by its place in the list
 /// (from 1) and its start; `missing` when it is not in the list.
-pub(super) fn name(
-    kind: &str,
-    at: Option<usize>,
-    text: impl Fn(usize) -> String,
-    missing: &str,
-) -> String {
+fn name(kind: &str, at: Option<usize>, text: impl Fn(usize) -> String, missing: &str) -> String {
     match at {
         Some(at) => match quote(&text(at)) {
             quoted if quoted.is_empty() => format!("{kind} {}", at + 1),

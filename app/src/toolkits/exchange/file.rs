@@ -14,66 +14,66 @@ use crate::toolkits::types::{Details, DetailsInput, Workspace};
 #[derive(Default, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub(super) struct FileDetails {
-    pub(super) title: String,
-    pub(super) response: String,
-    pub(super) sector: Option<String>,
-    pub(super) scope: String,
+    title: String,
+    response: String,
+    sector: Option<String>,
+    scope: String,
 }
 
 #[derive(Default, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub(super) struct FileEntry {
     pub(super) id: Option<i64>,
-    pub(super) date: String,
-    pub(super) time: String,
-    pub(super) end_date: Option<String>,
-    pub(super) end_time: Option<String>,
-    pub(super) approximate: bool,
-    pub(super) what: String,
-    pub(super) who: String,
-    pub(super) place: String,
-    pub(super) source: String,
-    pub(super) source_detail: String,
-    pub(super) note: String,
-    pub(super) problem: Option<String>,
-    pub(super) elements: Vec<String>,
-    pub(super) same_as: Option<i64>,
+    date: String,
+    time: String,
+    end_date: Option<String>,
+    end_time: Option<String>,
+    approximate: bool,
+    what: String,
+    who: String,
+    place: String,
+    source: String,
+    source_detail: String,
+    note: String,
+    problem: Option<String>,
+    elements: Vec<String>,
+    same_as: Option<i64>,
 }
 
 #[derive(Default, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub(super) struct FileFinding {
-    pub(super) id: Option<i64>,
+    id: Option<i64>,
     pub(super) element: String,
-    pub(super) kind: String,
-    pub(super) text: String,
-    pub(super) evidence: Vec<i64>,
-    pub(super) other_evidence: String,
-    pub(super) interacts_with: Vec<String>,
+    kind: String,
+    text: String,
+    evidence: Vec<i64>,
+    other_evidence: String,
+    interacts_with: Vec<String>,
 }
 
 #[derive(Default, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub(super) struct FileFactor {
-    pub(super) id: Option<i64>,
-    pub(super) text: String,
-    pub(super) elements: Vec<String>,
-    pub(super) findings: Vec<i64>,
+    id: Option<i64>,
+    text: String,
+    elements: Vec<String>,
+    findings: Vec<i64>,
 }
 
 #[derive(Default, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub(super) struct FileAction {
-    pub(super) id: Option<i64>,
-    pub(super) description: String,
-    pub(super) intervention: String,
-    pub(super) strength: String,
-    pub(super) strength_reason: String,
-    pub(super) factors: Vec<i64>,
-    pub(super) owner: String,
-    pub(super) due: Option<String>,
-    pub(super) measure: String,
-    pub(super) status: String,
+    id: Option<i64>,
+    description: String,
+    intervention: String,
+    strength: String,
+    strength_reason: String,
+    factors: Vec<i64>,
+    owner: String,
+    due: Option<String>,
+    measure: String,
+    status: String,
 }
 
 #[derive(Serialize)]

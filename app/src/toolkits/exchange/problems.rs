@@ -90,7 +90,7 @@ pub(super) const ACTIONS: Part = Part {
 /// One item of a part: its name for problems ("Entry 3"), its id when it
 /// has one that is its own, and its fields when they could be read.
 pub(super) struct Item<T> {
-    pub(super) name: String,
+    name: String,
     pub(super) id: Option<i64>,
     pub(super) fields: Option<T>,
 }

@@ -2,8 +2,8 @@
 //! page that asks before a workspace is deleted, and the tools'
 //! navigation here; the list of investigations in `list`, the workspace
 //! and its timeline in `timeline`, the SEIPS scan in `scan`, factors and
-//! actions in `plan`, and each part's own pages in `entry`, `scan`, `plan`
-//! (through `item`).
+//! actions in `plan`, and each part's own pages in `entry`, `scan` and
+//! `plan::items` (through `item`).
 //! The form fields are the hub's own (`crate::forms`), given the CSRF
 //! token and a failed post's messages and kept values directly.
 

@@ -43,7 +43,7 @@ const SIGNIFICANT: &[char] = &['\\', '`', '*', '_', '[', ']', '<', '>', '#', '|'
 /// Line breaks as "\n", tabs as spaces, and no other control characters:
 /// they are invisible, and a Markdown reader may turn them into
 /// replacement characters or choke on them.
-pub(super) fn clean(text: &str) -> String {
+fn clean(text: &str) -> String {
     text.replace("\r\n", "\n")
         .chars()
         .filter_map(|c| match c {
@@ -133,7 +133,7 @@ pub(super) fn list(items: &[String]) -> String {
         .collect()
 }
 
-pub(super) fn row(cells: &[String], width: usize) -> String {
+fn row(cells: &[String], width: usize) -> String {
     let mut cells: Vec<String> = cells.iter().map(|cell| inline(cell)).collect();
     cells.resize(width, String::new());
     format!("| {} |\n", cells.join(" | "))
@@ -141,7 +141,7 @@ pub(super) fn row(cells: &[String], width: usize) -> String {
 
 /// A GitHub table under its caption (Markdown has no captions: it is a
 /// paragraph of its own, in bold).
-pub(super) fn table(caption: &str, header: &[String], rows: &[Vec<String>]) -> String {
+fn table(caption: &str, header: &[String], rows: &[Vec<String>]) -> String {
     let width = header
         .len()
         .max(rows.iter().map(Vec::len).max().unwrap_or(0));
