@@ -12,7 +12,8 @@
 //! Here: starting, and where the investigation is kept; `edit`: what the
 //! reader does; `account`: the member's account's copy; `forms`: reading
 //! forms and showing refusals; `files`: the file and the service worker;
-//! `page`: helpers over the page's elements.
+//! `rows`: the table's rows, changed only where they differ; `page`:
+//! helpers over the page's elements.
 
 mod account;
 mod chart;
@@ -20,6 +21,7 @@ mod edit;
 mod files;
 mod forms;
 mod page;
+mod rows;
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -51,6 +53,8 @@ struct Tool {
     lanes: LaneBy,
     /// When the last entry was added (the event's time, in milliseconds).
     added_at: f64,
+    /// What the table and the "same event" choices show.
+    shown: rows::Shown,
 }
 
 impl Tool {
@@ -92,7 +96,7 @@ fn start_when_shown(frames: u8) {
     }
     let tool: Shared = Rc::new(RefCell::new(tool));
     set_text("local-state", &state);
-    show(&tool.borrow());
+    show(&mut tool.borrow_mut());
     fill_details(&tool.borrow().local);
 
     listen("local-details", "submit", &tool, |tool, event| {
@@ -151,6 +155,7 @@ fn open(rows: Element) -> (Tool, String) {
         gap_minutes: DEFAULT_GAP_MINUTES,
         lanes: LaneBy::Who,
         added_at: f64::NEG_INFINITY,
+        shown: rows::Shown::default(),
     };
     let Some(storage) = window().local_storage().ok().flatten() else {
         return (fresh(None), unavailable().to_string());
@@ -257,7 +262,7 @@ fn from_another_tab(tool: &Shared, event: Event) {
     let details_changed = local.workspace().details != tool.local.workspace().details;
     tool.local = local;
     compared_copy_changed();
-    show(&tool);
+    show(&mut tool);
     if details_changed {
         fill_details(&tool.local);
     }

@@ -151,3 +151,82 @@ pub fn summary(flags: &[Vec<Flag>], changes: bool) -> String {
         ),
     }
 }
+
+/// A row of the table as the browser's tool shows it: what it was filled
+/// from, kept so that the next change touches only the rows and cells
+/// that differ (at 500 entries, filling every row again took most of a
+/// change's time).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ShownRow {
+    pub id: i64,
+    /// Its number in time order, from 1.
+    pub number: usize,
+    pub text: RowText,
+    pub what: String,
+    pub note: String,
+}
+
+impl ShownRow {
+    pub fn flagged(&self) -> bool {
+        !self.text.flags.is_empty()
+    }
+}
+
+/// Every entry's row (`entries` in time order, `flagged` their flags).
+pub fn shown_rows(entries: &[Entry], flagged: &[Vec<Flag>]) -> Vec<ShownRow> {
+    entries
+        .iter()
+        .zip(flagged)
+        .enumerate()
+        .map(|(index, (entry, flags))| ShownRow {
+            id: entry.id,
+            number: index + 1,
+            text: row_text(entries, entry, flags),
+            what: entry.what.clone(),
+            note: entry.note.clone(),
+        })
+        .collect()
+}
+
+/// The text cells of `now` (by their `data-cell` names) that differ from
+/// the row as it was shown (`was`; None for a new row: every cell), with
+/// what each is to say. The marks, a list, are compared on their own
+/// (`marks_changed`).
+pub fn changed_cells(was: Option<&ShownRow>, now: &ShownRow) -> Vec<(&'static str, String)> {
+    let says = |row: &ShownRow| {
+        [
+            ("number", row.number.to_string()),
+            ("when", row.text.when.clone()),
+            ("what", row.what.clone()),
+            ("who_where", row.text.who_where.clone()),
+            ("source", row.text.source.clone()),
+            ("note", row.note.clone()),
+            ("name", format!(" entry {}", row.number)),
+        ]
+    };
+    let now_says = says(now);
+    match was {
+        None => now_says.into(),
+        Some(was) => now_says
+            .into_iter()
+            .zip(says(was))
+            .filter(|(now, was)| now != was)
+            .map(|(cell, _)| cell)
+            .collect(),
+    }
+}
+
+/// Whether a row's marks and flags (its list) are to be filled again.
+pub fn marks_changed(was: Option<&ShownRow>, now: &ShownRow) -> bool {
+    was.is_none_or(|was| was.text.marks != now.text.marks || was.text.flags != now.text.flags)
+}
+
+/// How many of a list's items, from the start, stay as they are when
+/// `was` becomes `now` (the rest are replaced): an entry added at the end
+/// of the timeline leaves every earlier choice in place.
+pub fn kept_prefix<T: PartialEq>(was: &[T], now: &[T]) -> usize {
+    was.iter()
+        .zip(now)
+        .take_while(|(was, now)| was == now)
+        .count()
+}

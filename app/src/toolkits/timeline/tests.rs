@@ -769,3 +769,72 @@ fn a_row_says_each_entry_in_words_for_server_and_browser() {
     );
     assert!(summary(&[gap(), vec![], gap()], false).contains("2 entries are flagged"));
 }
+
+#[test]
+fn a_change_touches_only_the_cells_and_rows_that_differ() {
+    let cells = |was: Option<&ShownRow>, now: &ShownRow| -> Vec<&'static str> {
+        changed_cells(was, now)
+            .into_iter()
+            .map(|(cell, _)| cell)
+            .collect()
+    };
+    let entries = vec![
+        entry(1, "2026-03-14T02:05", None),
+        entry(2, "2026-03-14T02:30", None),
+    ];
+    let before = shown_rows(&entries, &flags(&entries, 0));
+    assert_eq!(before.len(), 2);
+    assert_eq!((before[1].id, before[1].number), (2, 2));
+
+    // A new row: every cell, its marks and its flagged class.
+    assert_eq!(
+        cells(None, &before[0]),
+        [
+            "number",
+            "when",
+            "what",
+            "who_where",
+            "source",
+            "note",
+            "name"
+        ]
+    );
+    assert!(changed_cells(None, &before[0]).contains(&("name", " entry 1".to_string())));
+    assert!(marks_changed(None, &before[0]));
+    // The same row again: nothing.
+    assert!(cells(Some(&before[0]), &before[0]).is_empty());
+    assert!(!marks_changed(Some(&before[0]), &before[0]));
+
+    // An entry added before both: each keeps its cells but its number.
+    let mut added = vec![entry(3, "2026-03-14T01:00", None)];
+    added.extend(entries.clone());
+    let after = shown_rows(&added, &flags(&added, 0));
+    assert_eq!(after[1].id, 1);
+    assert_eq!(cells(Some(&before[0]), &after[1]), ["number", "name"]);
+    assert!(changed_cells(Some(&before[0]), &after[1]).contains(&("number", "2".to_string())));
+    assert!(!marks_changed(Some(&before[0]), &after[1]));
+
+    // A gap now flagged before the second: its marks change, and only they.
+    let flagged = shown_rows(&entries, &flags(&entries, 10));
+    assert!(flagged[1].flagged() && !before[1].flagged());
+    assert!(cells(Some(&before[1]), &flagged[1]).is_empty());
+    assert!(marks_changed(Some(&before[1]), &flagged[1]));
+
+    // A changed text is that cell alone.
+    let mut typed = entries.clone();
+    typed[0].what = "<b>Typed</b> again".into();
+    let changed = shown_rows(&typed, &flags(&typed, 0));
+    assert_eq!(
+        changed_cells(Some(&before[0]), &changed[0]),
+        [("what", "<b>Typed</b> again".to_string())]
+    );
+}
+
+#[test]
+fn choices_that_stay_as_they_were_are_kept_from_the_start() {
+    assert_eq!(kept_prefix(&[1, 2, 3], &[1, 2, 3, 4]), 3);
+    assert_eq!(kept_prefix(&[1, 2, 3], &[1, 4, 2, 3]), 1);
+    assert_eq!(kept_prefix(&[1, 2, 3], &[1, 2]), 2);
+    assert_eq!(kept_prefix::<i64>(&[], &[1]), 0);
+    assert_eq!(kept_prefix(&[5], &[6]), 0);
+}
