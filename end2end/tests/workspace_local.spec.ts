@@ -246,61 +246,6 @@ test("entries sent one right after another are each added", async ({ page, visit
   await expect(rows(page).nth(1)).toContainText("Second, a moment later");
 });
 
-test("a change renumbers and relinks the rows in place, as a reload shows them", async ({ page, visit, hydrated, javaScriptEnabled }) => {
-  test.skip(!javaScriptEnabled, "the tool runs in the browser");
-  const errors = pageErrors(page);
-  await visit(LOCAL);
-  await ready(page);
-  await addEntry(page, { date: "2026-03-14", time: "10:00", what: "Seen at the surgery" });
-  await addEntry(page, { date: "2026-03-14", time: "12:00", what: "Call to the crisis line" });
-  await expect(rows(page)).toHaveCount(2);
-  // The third records the same event as the second, from another source.
-  const sameAs = page.locator("#same_as");
-  const noon = await sameAs.locator("option", { hasText: "Call to the crisis line" }).getAttribute("value");
-  await sameAs.selectOption(noon!);
-  await addEntry(page, { date: "2026-03-14", time: "12:20", what: "Crisis line's own log of the call" });
-  await expect(rows(page)).toHaveCount(3);
-  await expect(rows(page).nth(2)).toContainText("Same event as entry 2");
-  const choices = () => sameAs.locator("option");
-  await expect(choices()).toHaveText(["None", /^1: .*Seen at the surgery/, /^2: .*Call to the crisis line/, /^3: .*Crisis line's own log/]);
-
-  // The linked row's element is marked: a change keeps it and rewrites
-  // only what it says.
-  await rows(page).nth(2).evaluate((row) => row.setAttribute("data-test-kept", "yes"));
-  await addEntry(page, { date: "2026-03-14", time: "08:00", what: "Early call to the practice" });
-  await expect(rows(page)).toHaveCount(4);
-  const linked = page.locator("#local-entries tr[data-test-kept]");
-  await expect(linked).toContainText("Crisis line's own log of the call");
-  await expect(linked.locator("[data-cell=number]")).toHaveText("4");
-  await expect(linked).toContainText("Same event as entry 3");
-  await expect(linked.getByRole("button", { name: "Delete entry 4" })).toBeVisible();
-  await expect(rows(page).locator("[data-cell=number]")).toHaveText(["1", "2", "3", "4"]);
-  await expect(rows(page).nth(0)).toContainText("Early call to the practice");
-  await expect(choices()).toHaveText(["None", /^1: .*Early call/, /^2: .*Seen at the surgery/, /^3: .*Call to the crisis line/, /^4: .*Crisis line's own log/]);
-
-  // A row deleted between others: the rest close up, renumbered and
-  // relinked; focus on the row now in its place.
-  await page.getByRole("button", { name: "Delete entry 2" }).click();
-  await expect(rows(page)).toHaveCount(3);
-  await expect(page.getByRole("button", { name: "Delete entry 2" })).toBeFocused();
-  await expect(rows(page).nth(1)).toContainText("Call to the crisis line");
-  await expect(linked.locator("[data-cell=number]")).toHaveText("3");
-  await expect(linked).toContainText("Same event as entry 2");
-  await expect(choices()).toHaveText(["None", /^1: .*Early call/, /^2: .*Call to the crisis line/, /^3: .*Crisis line's own log/]);
-  const values = await choices().evaluateAll((options) => options.map((option) => (option as HTMLOptionElement).value));
-
-  // Filled from nothing after a reload, the table and the choices say the
-  // same, word for word.
-  const shown = await page.locator("#local-entries").innerText();
-  await page.reload();
-  await hydrated();
-  await ready(page);
-  await expect(rows(page)).toHaveCount(3);
-  expect(await page.locator("#local-entries").innerText()).toBe(shown);
-  expect(await choices().evaluateAll((options) => options.map((option) => (option as HTMLOptionElement).value))).toEqual(values);
-  expect(errors).toEqual([]);
-});
-
 /** Waits until the worker has kept the page and its code for use offline. */
 async function keptForOffline(page: Page) {
   await expect

@@ -4,7 +4,7 @@
 //! (`ShownRow`, compared by the shared rules): at 500 entries, filling
 //! every row again took most of a change's time.
 
-use web_sys::{Element, HtmlOptionElement, HtmlSelectElement, Node};
+use web_sys::{Element, HtmlOptionElement, HtmlSelectElement};
 
 use super::page::{by_id, copy, set_cell, template};
 use crate::toolkits::timeline::{
@@ -30,39 +30,29 @@ pub(super) fn show_rows(shown: &mut Shown, body: &Element, rows: Vec<ShownRow>) 
         // table starts empty, and stays so while there are no entries).
         body.set_text_content(None);
     }
-    let mut was: Vec<Option<(ShownRow, Element)>> = std::mem::take(&mut shown.rows)
+    // The rows as they were, by id (ids are unique in a timeline).
+    let mut was: Vec<(i64, Option<(ShownRow, Element)>)> = std::mem::take(&mut shown.rows)
         .into_iter()
-        .map(Some)
+        .map(|(row, element)| (row.id, Some((row, element))))
         .collect();
+    was.sort_unstable_by_key(|(id, _)| *id);
     // The rows of entries that have gone leave first, so that the rows
     // after them are found in place rather than moved.
-    for slot in &mut was {
-        let gone = slot
-            .as_ref()
-            .is_some_and(|(before, _)| !rows.iter().any(|row| row.id == before.id));
-        if gone {
+    let mut ids: Vec<i64> = rows.iter().map(|row| row.id).collect();
+    ids.sort_unstable();
+    for (id, slot) in &mut was {
+        if ids.binary_search(id).is_err() {
             if let Some((_, element)) = slot.take() {
                 element.remove();
             }
         }
     }
-    // Plain scans and the DOM calls Leptos itself makes (`next_sibling`,
-    // `insert_before`): a sort, a map or another browser call would each
-    // add to what every first visit downloads, and 500 rows scan fast.
-    let mut next: Option<Node> = body.first_child();
-    // Where the last row was found: rows keep their order, so the next is
-    // looked for just after it first.
-    let mut from = 0;
+    let mut next = body.first_element_child();
     for row in rows {
-        let found = (from..was.len()).chain(0..from).find(|&at| {
-            was[at]
-                .as_ref()
-                .is_some_and(|(before, _)| before.id == row.id)
-        });
-        let before = found.and_then(|at| {
-            from = at + 1;
-            was[at].take()
-        });
+        let before = was
+            .binary_search_by_key(&row.id, |(id, _)| *id)
+            .ok()
+            .and_then(|at| was[at].1.take());
         let (before, element) = match before {
             Some((before, element)) => (Some(before), element),
             None => {
@@ -78,11 +68,10 @@ pub(super) fn show_rows(shown: &mut Shown, body: &Element, rows: Vec<ShownRow>) 
         };
         fill(&element, before.as_ref(), &row, &flag_template);
         // In place already, or moved (or put) before the row there.
-        let node: &Node = element.as_ref();
-        if next.as_ref() == Some(node) {
-            next = node.next_sibling();
+        if next.as_ref() == Some(&element) {
+            next = element.next_element_sibling();
         } else {
-            let _ = body.insert_before(node, next.as_ref());
+            let _ = body.insert_before(&element, next.as_deref());
         }
         shown.rows.push((row, element));
     }
@@ -112,12 +101,9 @@ fn fill(element: &Element, before: Option<&ShownRow>, row: &ShownRow, flag: &Ele
         }
     }
     if before.is_none_or(|before| before.flagged() != row.flagged()) {
-        let classes = element.class_list();
-        let _ = if row.flagged() {
-            classes.add_1("hub-flagged")
-        } else {
-            classes.remove_1("hub-flagged")
-        };
+        let _ = element
+            .class_list()
+            .toggle_with_force("hub-flagged", row.flagged());
     }
 }
 
