@@ -6,9 +6,8 @@
 // the browser's storage as the hub's workspace file, opens the page, and
 // then, over HUB_BENCH_ROUNDS rounds (default 7, after one uncounted
 // warm-up), times from the click on "Add the entry" to the frame after
-// the table holds the new row (every row's words worked out again by the
-// shared rules and the rows that differ changed, the file written to
-// storage, the change announced), and the same for
+// the table holds the new row (every row rebuilt from the shared rules,
+// the file written to storage, the change announced), and the same for
 // deleting that entry again. It also prints the page's load to hydrated
 // and the tool started, with the timeline read from storage.
 //

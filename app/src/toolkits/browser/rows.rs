@@ -4,6 +4,8 @@
 //! (`ShownRow`, compared by the shared rules): at 500 entries, filling
 //! every row again took most of a change's time.
 
+use std::collections::HashMap;
+
 use web_sys::{Element, HtmlOptionElement, HtmlSelectElement};
 
 use super::page::{by_id, copy, set_cell, template};
@@ -26,34 +28,16 @@ pub(super) fn show_rows(shown: &mut Shown, body: &Element, rows: Vec<ShownRow>) 
         return;
     };
     if shown.rows.is_empty() {
-        // Whatever the table held before the tool filled it (the page's
-        // table starts empty, and stays so while there are no entries).
+        // Whatever the table held before the tool first filled it.
         body.set_text_content(None);
     }
-    // The rows as they were, by id (ids are unique in a timeline).
-    let mut was: Vec<(i64, Option<(ShownRow, Element)>)> = std::mem::take(&mut shown.rows)
+    let mut was: HashMap<i64, (ShownRow, Element)> = std::mem::take(&mut shown.rows)
         .into_iter()
-        .map(|(row, element)| (row.id, Some((row, element))))
+        .map(|(row, element)| (row.id, (row, element)))
         .collect();
-    was.sort_unstable_by_key(|(id, _)| *id);
-    // The rows of entries that have gone leave first, so that the rows
-    // after them are found in place rather than moved.
-    let mut ids: Vec<i64> = rows.iter().map(|row| row.id).collect();
-    ids.sort_unstable();
-    for (id, slot) in &mut was {
-        if ids.binary_search(id).is_err() {
-            if let Some((_, element)) = slot.take() {
-                element.remove();
-            }
-        }
-    }
     let mut next = body.first_element_child();
     for row in rows {
-        let before = was
-            .binary_search_by_key(&row.id, |(id, _)| *id)
-            .ok()
-            .and_then(|at| was[at].1.take());
-        let (before, element) = match before {
+        let (before, element) = match was.remove(&row.id) {
             Some((before, element)) => (Some(before), element),
             None => {
                 let Some(element) = copy(&row_template) else {
@@ -74,6 +58,10 @@ pub(super) fn show_rows(shown: &mut Shown, body: &Element, rows: Vec<ShownRow>) 
             let _ = body.insert_before(&element, next.as_deref());
         }
         shown.rows.push((row, element));
+    }
+    // The rows of entries that have gone.
+    for (_, element) in was.into_values() {
+        element.remove();
     }
 }
 

@@ -1,8 +1,6 @@
 //! How entries are shown, the same in the server's pages and the
 //! browser's: the chart's lanes (per person or place), a row of the table
-//! in words, an entry's label in a form's list, and the summary line; and,
-//! for the browser's table, what each row was filled from (`ShownRow`)
-//! and what differs from it at a change.
+//! in words, an entry's label in a form's list, and the summary line.
 
 use super::{Entry, Flag, LaneBy};
 
