@@ -368,10 +368,7 @@ pub fn in_order(entries: &mut [Entry]) {
 mod flags;
 mod rows;
 pub use flags::{flags, gap_minutes, Flag};
-pub use rows::{
-    changed_cells, entries_count, entry_label, kept_prefix, lane_of, lanes, marks_changed,
-    row_text, shown_rows, summary, RowText, ShownRow,
-};
+pub use rows::{entries_count, entry_label, lane_of, lanes, row_text, summary, RowText};
 
 pub mod chart;
 

@@ -176,7 +176,7 @@ pub(super) fn take_account(tool: &Shared, _: Event) {
         tool.account = Some(copy);
         show_copy(tool.account);
     }
-    show(&mut tool);
+    show(&tool);
     fill_details(&tool.local);
     // The choice is made: the refusal and its summary go with it.
     conflict.remove();

@@ -4,31 +4,92 @@
 use leptos::prelude::{document, window};
 use wasm_bindgen::JsCast;
 use web_sys::{
-    Element, Event, HtmlElement, HtmlFormElement, HtmlInputElement, HtmlSelectElement,
-    HtmlTextAreaElement,
+    Element, Event, HtmlElement, HtmlFormElement, HtmlInputElement, HtmlOptionElement,
+    HtmlSelectElement, HtmlTextAreaElement,
 };
 
 use super::chart::show_chart;
 use super::forms::{clear_errors, read_form, show_errors};
-use super::page::{announce, by_id, focus, set_text};
-use super::rows::{show_choices, show_rows};
+use super::page::{announce, by_id, copy, focus, set_cell, set_text, template};
 use super::{keep, kept_here, Shared, Tool};
 use crate::toolkits::local::{LocalInvestigation, STORAGE_KEY};
 use crate::toolkits::timeline::{
-    entries_count, flags, shown_rows, summary, EntryInput, Flag, ViewInput,
+    entries_count, entry_label, flags, row_text, summary, Entry, EntryInput, Flag, ViewInput,
 };
 use crate::toolkits::types::DetailsInput;
 
 /// Fills the table, the chart, the summary and the "same event" choices;
 /// the entries' flags, as shown.
-pub(super) fn show(tool: &mut Tool) -> Vec<Vec<Flag>> {
+pub(super) fn show(tool: &Tool) -> Vec<Vec<Flag>> {
     let entries = &tool.local.workspace().entries;
     let flagged = flags(entries, tool.gap_minutes);
     show_chart(entries, &flagged, tool.lanes);
-    show_rows(&mut tool.shown, &tool.rows, shown_rows(entries, &flagged));
-    show_choices(&mut tool.shown, entries);
-    set_text("local-summary", &summary(&flagged, true));
+    show_rows(entries, &flagged);
     flagged
+}
+
+/// The table, the summary and the "same event" choices.
+fn show_rows(entries: &[Entry], flagged: &[Vec<Flag>]) {
+    let (Some(body), Some(row), Some(flag)) = (
+        by_id::<Element>("local-entries"),
+        template("local-row"),
+        template("local-flag"),
+    ) else {
+        return;
+    };
+    body.set_text_content(None);
+    for (index, (entry, entry_flags)) in entries.iter().zip(flagged).enumerate() {
+        let Some(tr) = copy(&row) else { return };
+        let text = row_text(entries, entry, entry_flags);
+        tr.set_id(&format!("entry-{}", entry.id));
+        if !entry_flags.is_empty() {
+            let _ = tr.class_list().add_1("hub-flagged");
+        }
+        let number = (index + 1).to_string();
+        for (cell, value) in [
+            ("number", number.as_str()),
+            ("when", &text.when),
+            ("what", &entry.what),
+            ("who_where", &text.who_where),
+            ("source", &text.source),
+            ("note", &entry.note),
+        ] {
+            set_cell(&tr, cell, value);
+        }
+        set_cell(&tr, "name", &format!(" entry {number}"));
+        if let Ok(Some(marks)) = tr.query_selector("[data-cell=marks]") {
+            for mark in &text.marks {
+                if let Ok(item) = document().create_element("li") {
+                    item.set_text_content(Some(mark));
+                    let _ = marks.append_child(&item);
+                }
+            }
+            for described in &text.flags {
+                if let Some(item) = copy(&flag) {
+                    set_cell(&item, "flag", described);
+                    let _ = marks.append_child(&item);
+                }
+            }
+        }
+        if let Ok(Some(button)) = tr.query_selector("[data-delete]") {
+            let _ = button.set_attribute("data-entry", &entry.id.to_string());
+        }
+        let _ = body.append_child(&tr);
+    }
+    set_text("local-summary", &summary(flagged, true));
+    if let Some(select) = by_id::<HtmlSelectElement>("same_as") {
+        while select.length() > 1 {
+            select.remove_with_index(1);
+        }
+        for (index, entry) in entries.iter().enumerate() {
+            let label = entry_label(index, entry);
+            if let Ok(option) =
+                HtmlOptionElement::new_with_text_and_value(&label, &entry.id.to_string())
+            {
+                let _ = select.append_child(&option);
+            }
+        }
+    }
 }
 
 pub(super) fn fill_details(local: &LocalInvestigation) {
@@ -91,7 +152,7 @@ pub(super) fn change_view(tool: &Shared) {
     if let Some(gap) = by_id::<HtmlInputElement>("gap") {
         gap.set_value(&tool.gap_minutes.to_string());
     }
-    let flagged = show(&mut tool);
+    let flagged = show(&tool);
     announce(&format!("Shown again. {}", summary(&flagged, false)));
 }
 
@@ -117,7 +178,7 @@ pub(super) fn add_entry(tool: &Shared, at: f64) {
         Ok(id) => {
             tool.added_at = at;
             let unkept = keep(&mut tool);
-            show(&mut tool);
+            show(&tool);
             form.reset();
             let entries = &tool.local.workspace().entries;
             if let Some(index) = entries.iter().position(|entry| entry.id == id) {
@@ -175,7 +236,7 @@ pub(super) fn delete_entry(tool: &Shared, event: Event) {
         return;
     }
     let unkept = keep(&mut tool);
-    show(&mut tool);
+    show(&tool);
     let remaining = tool.local.workspace().entries.len();
     announce(&format!(
         "Entry {} deleted. The timeline has {}.{unkept}",
@@ -215,7 +276,7 @@ pub(super) fn clear(tool: &Shared, _: Event) {
     }
     // A new one, unsaved: its first save makes a new copy.
     super::account::remember(&mut tool, None);
-    show(&mut tool);
+    show(&tool);
     fill_details(&tool.local);
     announce("Deleted from this browser. The timeline is empty.");
     focus("timeline");

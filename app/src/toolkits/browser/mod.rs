@@ -12,8 +12,7 @@
 //! Here: starting, and where the investigation is kept; `edit`: what the
 //! reader does; `account`: the member's account's copy; `forms`: reading
 //! forms and showing refusals; `files`: the file and the service worker;
-//! `rows`: the table's rows, changed only where they differ; `page`:
-//! helpers over the page's elements.
+//! `page`: helpers over the page's elements.
 
 mod account;
 mod chart;
@@ -21,7 +20,6 @@ mod edit;
 mod files;
 mod forms;
 mod page;
-mod rows;
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -53,8 +51,6 @@ struct Tool {
     lanes: LaneBy,
     /// When the last entry was added (the event's time, in milliseconds).
     added_at: f64,
-    /// What the table and the "same event" choices show.
-    shown: rows::Shown,
 }
 
 impl Tool {
@@ -96,7 +92,7 @@ fn start_when_shown(frames: u8) {
     }
     let tool: Shared = Rc::new(RefCell::new(tool));
     set_text("local-state", &state);
-    show(&mut tool.borrow_mut());
+    show(&tool.borrow());
     fill_details(&tool.borrow().local);
 
     listen("local-details", "submit", &tool, |tool, event| {
@@ -155,7 +151,6 @@ fn open(rows: Element) -> (Tool, String) {
         gap_minutes: DEFAULT_GAP_MINUTES,
         lanes: LaneBy::Who,
         added_at: f64::NEG_INFINITY,
-        shown: rows::Shown::default(),
     };
     let Some(storage) = window().local_storage().ok().flatten() else {
         return (fresh(None), unavailable().to_string());
@@ -262,7 +257,7 @@ fn from_another_tab(tool: &Shared, event: Event) {
     let details_changed = local.workspace().details != tool.local.workspace().details;
     tool.local = local;
     compared_copy_changed();
-    show(&mut tool);
+    show(&tool);
     if details_changed {
         fill_details(&tool.local);
     }
